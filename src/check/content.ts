@@ -1,0 +1,115 @@
+// What the documents say: nyckeltal and målvärden, internbudget against ram, decisions, alla.
+import type { Diagnostic, Entity } from "../model/types.js";
+import { isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
+import type { Plan } from "../model/plan.js";
+import { at } from "./report.js";
+
+const DECIDED_KINDS = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
+
+/** A nyckeltal's målvärde for `year`, checked where the nyckeltal stands. */
+function checkTarget(out: Diagnostic[], t: TypedDoc, owner: Data, nyckeltal: unknown, year: number, id?: string): void {
+  if (!isData(nyckeltal)) return;
+  const målvärden = nyckeltal.målvärden;
+  if (isData(målvärden) && num(målvärden[String(year)]) !== undefined) return;
+  const loc = isData(målvärden) ? { doc: t.doc, obj: nyckeltal, key: "målvärden" } : { doc: t.doc, obj: nyckeltal };
+  out.push(at("target-missing", loc, { year, nyckeltal: str(nyckeltal.namn) ?? str(nyckeltal.id) ?? "", owner: str(owner.id) ?? "" }, id ?? str(owner.id)));
+}
+
+const BELOPP_FACTOR: Record<string, number> = { tkr: 1, mnkr: 1000 };
+const factorOf = (d: Data): number => BELOPP_FACTOR[str(d.beloppsenhet) ?? "tkr"] ?? 1;
+
+export function checkContent(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const budgetByYear = new Map<number, TypedDoc>();
+  for (const t of plan.docs) if (t.kind === "budget" && t.year !== undefined && !budgetByYear.has(t.year)) budgetByYear.set(t.year, t);
+
+  for (const t of plan.docs) {
+    const { data } = t;
+    if (t.kind !== "kommun") {
+      const status = str(data.status) ?? (DECIDED_KINDS.has(t.kind) ? "beslutad" : undefined);
+      if (status === "beslutad" && data.beslut === undefined) {
+        const loc = data.status !== undefined ? { doc: t.doc, obj: data, key: "status" } : { doc: t.doc, obj: data, key: "typ" };
+        out.push(at("decision-missing", loc, { kind: t.kind, id: str(data.id) ?? "" }, str(data.id)));
+      }
+    }
+    const year = t.year;
+    if (year === undefined) continue;
+    switch (t.kind) {
+      case "budget":
+        for (const r of items(data.resultatmål)) for (const n of items(r.nyckeltal)) checkTarget(out, t, r, n, year, str(n.id) ?? str(r.id));
+        for (const a of items(data.åtaganden)) {
+          if (a.nyckeltal === undefined) {
+            out.push(at("kpi-missing", { doc: t.doc, obj: a, key: "id" }, { id: str(a.id) ?? "" }, str(a.id)));
+          } else {
+            checkTarget(out, t, a, a.nyckeltal, year);
+          }
+          const nämnder = a.nämnder;
+          if (Array.isArray(nämnder) && nämnder.length > 1 && nämnder.includes("alla")) {
+            out.push(at("alla-not-alone", { doc: t.doc, obj: a, key: "nämnder" }, { id: str(a.id) ?? "" }, str(a.id)));
+          }
+        }
+        break;
+      case "underlag":
+        for (const a of items(data.åtaganden)) {
+          if (a.resultatmål === undefined && a.målområde === undefined) {
+            out.push(at("missing-field", { doc: t.doc, obj: a }, { field: "resultatmål", alternative: "målområde", where: "åtaganden" }, str(a.id)));
+          }
+          if (a.nyckeltal !== undefined) checkTarget(out, t, a, a.nyckeltal, year);
+        }
+        break;
+      case "nämndplan": {
+        for (const v of items(data.verksamhetsmål)) if (v.nyckeltal !== undefined) checkTarget(out, t, v, v.nyckeltal, year);
+        checkInternbudget(out, t, budgetByYear.get(year));
+        break;
+      }
+      case "verksamhetsplan":
+        for (const p of items(data.produktionsmål)) if (p.nyckeltal !== undefined) checkTarget(out, t, p, p.nyckeltal, year);
+        break;
+      default:
+        break;
+    }
+  }
+  checkMålInOmråde(out, plan.entities);
+  return out;
+}
+
+function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | undefined): void {
+  const lines = items(t.data.internbudget);
+  const nämnd = str(t.data.nämnd);
+  if (!budget || !nämnd || lines.length === 0) return;
+  const ram = items(budget.data.ramar).find((r) => r.organ === nämnd);
+  const ramBelopp = ram ? num(ram.belopp) : undefined;
+  if (ramBelopp === undefined) return;
+  const factor = factorOf(t.data);
+  const ramHere = (ramBelopp * factorOf(budget.data)) / factor;
+  let sum = 0;
+  for (const l of lines) sum += num(l.belopp) ?? 0;
+  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+  if (Math.abs(round(sum - ramHere)) >= 0.001) {
+    out.push(
+      at(
+        "internbudget-mismatch",
+        { doc: t.doc, obj: t.data, key: "internbudget", part: "key" },
+        { nämnd, sum: round(sum), ram: round(ramHere), unit: str(t.data.beloppsenhet) ?? "tkr", budgetFile: budget.doc.file },
+        str(t.data.id),
+      ),
+    );
+  }
+}
+
+/** A resultatmål's övergripande mål must lie inside its own målområde. */
+function checkMålInOmråde(out: Diagnostic[], entities: readonly Entity[]): void {
+  for (const e of entities) {
+    if (e.kind !== "resultatmål") continue;
+    const områden = e.refs.filter((r) => r.field === "målområde" && r.target).map((r) => r.target!);
+    if (områden.length === 0) continue;
+    for (const r of e.refs) {
+      if (r.field !== "mål" || !r.target) continue;
+      const container = r.target.container;
+      if (container && !områden.includes(container)) {
+        out.push(at("mal-outside-malomrade", r.at, { mål: r.id, målområde: container.id, expected: områden[0]!.id }, e.id));
+      }
+    }
+  }
+}
+

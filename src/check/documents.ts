@@ -1,0 +1,36 @@
+// Each document: is it a mapping, what kind it is, and does it fit that kind's schema.
+import type { Diagnostic, SourceDoc } from "../model/types.js";
+import { isData } from "../model/build.js";
+import { isDocKind } from "../model/plan.js";
+import { DOC_KINDS } from "../model/types.js";
+import { at } from "./report.js";
+import { validateSchema } from "./schema.js";
+
+export function checkDocuments(docs: readonly SourceDoc[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let sawKommun = false;
+  for (const doc of docs) {
+    const value = doc.value;
+    if (!isData(value)) {
+      out.push(at("not-a-mapping", { doc, obj: (value ?? {}) as object }));
+      continue;
+    }
+    const typ = value.typ;
+    if (!isDocKind(typ)) {
+      const loc = "typ" in value ? { doc, obj: value, key: "typ" } : { doc, obj: value };
+      out.push(at("unknown-typ", loc, { value: typ === undefined ? "" : String(typ), allowed: [...DOC_KINDS] }));
+      continue;
+    }
+    if (typ === "kommun") {
+      if (doc.file !== "plan.yaml" || sawKommun) {
+        out.push(at("misplaced-kommun", { doc, obj: value, key: "typ" }));
+        continue;
+      }
+      sawKommun = true;
+    } else if (doc.file === "plan.yaml" && doc.index === 0) {
+      out.push(at("unknown-typ", { doc, obj: value, key: "typ" }, { value: typ, allowed: ["kommun"] }));
+    }
+    out.push(...validateSchema(doc, typ));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// IDs: duplicates within what a scope sees, and spellings that differ only in case.
+import type { Diagnostic, Entity } from "../model/types.js";
+import { scopeKey, type ScopeIndex } from "../model/resolve.js";
+import { at, idOfEntity } from "./report.js";
+
+export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reported = new Set<Entity>();
+  for (const e of entities) {
+    const own = scopeKey(e.scope);
+    for (const key of index.clashScopes(e.scope)) {
+      const same = index.byScope.get(key)?.get(e.id);
+      if (!same) continue;
+      // The first definition visible from here that comes before this one.
+      const earlier = same.find((o) => o !== e && o.order < e.order);
+      if (earlier && !reported.has(e)) {
+        reported.add(e);
+        out.push(
+          at("duplicate-id", idOfEntity(e), { id: e.id, kind: e.kind, firstFile: earlier.doc.file, firstKind: earlier.kind, sameScope: key === own ? 1 : 0 }, e.id),
+        );
+      }
+    }
+  }
+  // A later definition can clash with an earlier one that lives in a wider scope the
+  // other way round (a year's ID repeated by plan.yaml): report the later one as well.
+  for (const e of entities) {
+    if (reported.has(e)) continue;
+    for (const [key, ids] of index.byScope) {
+      if (key === scopeKey(e.scope)) continue;
+      const other = ids.get(e.id)?.find((o) => o.order < e.order && index.clashScopes(o.scope).includes(scopeKey(e.scope)));
+      if (other) {
+        reported.add(e);
+        out.push(at("duplicate-id", idOfEntity(e), { id: e.id, kind: e.kind, firstFile: other.doc.file, firstKind: other.kind, sameScope: 0 }, e.id));
+        break;
+      }
+    }
+  }
+  // Case: the first spelling of an ID stands, every other spelling is warned at its first use.
+  const spellings = new Map<string, Map<string, Entity>>();
+  for (const e of entities) {
+    const folded = e.id.toLowerCase();
+    let group = spellings.get(folded);
+    if (!group) spellings.set(folded, (group = new Map()));
+    if (!group.has(e.id)) group.set(e.id, e);
+  }
+  for (const group of spellings.values()) {
+    if (group.size < 2) continue;
+    const [first, ...rest] = [...group.values()].sort((a, b) => a.order - b.order);
+    for (const e of rest) out.push(at("id-case-collision", idOfEntity(e), { id: e.id, other: first!.id, otherFile: first!.doc.file }, e.id));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// All checks over a loaded plan, then the municipality's own severities from plan.yaml `regler`.
+import type { Diagnostic, SourceDoc } from "../model/types.js";
+import { isData } from "../model/build.js";
+import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
+import { CODES, isCode } from "./codes.js";
+import { checkContent } from "./content.js";
+import { checkCoverage } from "./coverage.js";
+import { checkDocuments } from "./documents.js";
+import { checkFollowUps } from "./followup.js";
+import { checkIds } from "./ids.js";
+import { checkPeriods } from "./periods.js";
+import { checkReferences } from "./references.js";
+import { at } from "./report.js";
+import { checkThread } from "./thread.js";
+
+export interface CheckResult {
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/** Order of output: file, line, column, code, then message arguments, whatever the input order. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.code, b.code) ||
+    cmp(JSON.stringify(a.args), JSON.stringify(b.args))
+  );
+}
+
+/** Apply `regler` (code → error | warning | off) from the kommun document. */
+function applyRules(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
+  const regler = plan.kommun && isData(plan.kommun.data.regler) ? plan.kommun.data.regler : undefined;
+  if (!regler) return diagnostics;
+  const extra: Diagnostic[] = [];
+  for (const code of Object.keys(regler)) {
+    if (!isCode(code) && !code.startsWith("x-")) {
+      extra.push(at("unknown-rule", { doc: plan.kommun!.doc, obj: regler, key: code, part: "key" }, { code }));
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const d of [...diagnostics, ...extra]) {
+    const rule = regler[d.code];
+    if (rule === "off") continue;
+    if (rule === "error" || rule === "warning") out.push({ ...d, severity: rule });
+    else out.push(d);
+  }
+  return out;
+}
+
+/** Every check over the parsed documents; `loadDiagnostics` come from reading and parsing. */
+export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly Diagnostic[] = []): CheckResult {
+  const diagnostics: Diagnostic[] = [...loadDiagnostics, ...checkDocuments(docs)];
+  const plan = buildPlan(typeDocuments(docs));
+  diagnostics.push(...checkIds(plan.entities, plan.index));
+  diagnostics.push(...checkReferences(plan.failed, plan.index));
+  diagnostics.push(...checkThread(plan.entities).diagnostics);
+  diagnostics.push(...checkPeriods(plan));
+  diagnostics.push(...checkContent(plan));
+  diagnostics.push(...checkCoverage(plan));
+  diagnostics.push(...checkFollowUps(plan));
+  const final = applyRules(diagnostics, plan).sort(compareDiagnostics);
+  // One diagnostic per place and code: two checks reaching the same conclusion say it once.
+  const unique: Diagnostic[] = [];
+  let last = "";
+  for (const d of final) {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${JSON.stringify(d.args)}`;
+    if (key !== last) unique.push(d);
+    last = key;
+  }
+  return { plan, diagnostics: unique };
+}
+
+export { CODES };

@@ -1,0 +1,43 @@
+// References that point nowhere, at the wrong kind, or into another year.
+import type { Diagnostic, Entity, Scope } from "../model/types.js";
+import type { Resolution, ScopeIndex } from "../model/resolve.js";
+import { closest } from "../model/similar.js";
+import { at } from "./report.js";
+
+function whereLabel(e: Entity): string {
+  const s: Scope = e.scope;
+  switch (s.kind) {
+    case "year":
+      return String(s.year);
+    case "proposals":
+      return `${s.year} (förslag)`;
+    case "period": {
+      const p = s.plan.data.period as { från?: unknown; till?: unknown } | undefined;
+      return p ? `${String(p.från)}–${String(p.till)}` : s.plan.id;
+    }
+    case "global":
+      return "plan.yaml";
+  }
+}
+
+const scopeYear = (s: Scope): string =>
+  s.kind === "year" || s.kind === "proposals" ? String(s.year) : s.kind === "period" ? whereLabel({ scope: s } as Entity) : "";
+
+export function checkReferences(failed: readonly Resolution[], index: ScopeIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { ref, owner, lookup } of failed) {
+    const allowed = ref.allowed.map((a) => a.replace(/^organ:/u, ""));
+    if (lookup.entity) {
+      const found = lookup.entity;
+      const kind = found.kind === "organ" && found.organTyp ? `${found.organTyp}` : found.kind;
+      out.push(at("wrong-kind-reference", ref.at, { field: ref.field, ref: ref.id, found: kind, allowed }, owner.id));
+    } else if (lookup.elsewhere) {
+      const where = [...new Set(lookup.elsewhere.map(whereLabel))].sort();
+      out.push(at("reference-other-year", ref.at, { field: ref.field, ref: ref.id, where, year: scopeYear(owner.scope) }, owner.id));
+    } else {
+      const suggestions = closest(ref.id, index.visibleIds(owner.scope));
+      out.push(at("unknown-reference", ref.at, { field: ref.field, ref: ref.id, suggestions }, owner.id));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+// JSON Schema validation, with every Ajv error turned into a diagnostic on its YAML node.
+import { readdirSync, readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Code } from "./codes.js";
+import { CODES } from "./codes.js";
+import { locate } from "../load/locate.js";
+import type { Diagnostic, DocKind, Loc, SourceDoc } from "../model/types.js";
+import { closest } from "../model/similar.js";
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const addFormatsFn = (addFormats as { default?: unknown }).default ?? addFormats;
+
+export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+
+/** The schema file of each document kind (ASCII names, as they are referenced from editors). */
+export const SCHEMA_FILE: Record<DocKind, string> = {
+  kommun: "kommun.schema.json",
+  kommunplan: "kommunplan.schema.json",
+  budget: "budget.schema.json",
+  planeringsdirektiv: "planeringsdirektiv.schema.json",
+  underlag: "underlag.schema.json",
+  nämndplan: "namndplan.schema.json",
+  verksamhetsplan: "verksamhetsplan.schema.json",
+  uppföljning: "uppfoljning.schema.json",
+};
+
+let validators: Map<DocKind, ValidateFunction> | undefined;
+
+/** Compile every schema once per process. */
+function compiled(): Map<DocKind, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  (addFormatsFn as (a: unknown, f?: string[]) => void)(ajv, ["date"]);
+  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
+    const schema = JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>;
+    ajv.addSchema({ ...schema, $id: `file:///schemas/${name}` });
+  }
+  validators = new Map();
+  for (const [kind, file] of Object.entries(SCHEMA_FILE) as [DocKind, string][]) {
+    const fn = ajv.getSchema(`file:///schemas/${file}`);
+    if (!fn) throw new Error(`schema missing: ${file}`);
+    validators.set(kind, fn);
+  }
+  return validators;
+}
+
+function decodePointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/gu, "/").replace(/~0/gu, "~"));
+}
+
+/** Walk the plain data along a JSON pointer: the object holding the last step, and that step. */
+function follow(root: unknown, pointer: string): { parent?: object; key?: string | number; value: unknown } {
+  let parent: object | undefined;
+  let key: string | number | undefined;
+  let value: unknown = root;
+  for (const step of decodePointer(pointer)) {
+    if (value === null || typeof value !== "object") break;
+    parent = value;
+    key = Array.isArray(value) ? Number(step) : step;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return { parent, key, value };
+}
+
+export function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "mapping";
+  if (typeof v === "string") return "text";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+
+const TYPE_WORD: Record<string, string> = {
+  string: "text",
+  number: "number",
+  integer: "integer",
+  boolean: "boolean",
+  object: "mapping",
+  array: "list",
+  null: "null",
+};
+
+/** What a pattern asks for, in words that a message can use. */
+function patternHint(pattern: string): string {
+  if (pattern.includes("(0[1-9]|1[0-2])")) return "month";
+  if (pattern.startsWith("^[A-Z][0-9]{5}")) return "kolada";
+  if (pattern === "^[0-9]{4}$") return "digits4";
+  if (pattern.startsWith("^[a-z]")) return "code";
+  return "pattern";
+}
+
+const isIdPattern = (pattern: string): boolean => pattern.includes("\\p{L}") && pattern.includes("\\.\\.");
+
+interface Mapped {
+  code: Code;
+  loc: Loc;
+  args: Diagnostic["args"];
+  id?: string;
+}
+
+function mapError(doc: SourceDoc, err: ErrorObject): Mapped | undefined {
+  const { parent, key, value } = follow(doc.value, err.instancePath);
+  const here: Loc = parent !== undefined ? { doc, obj: parent, key, part: "value" } : { doc, obj: doc.value as object };
+  const field = key === undefined ? "" : String(key);
+  const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    if (err.keyword === "propertyNames") return undefined;
+    return {
+      code: "bad-format",
+      loc: { doc, obj: value as object, key: propertyName, part: "key" },
+      args: { value: propertyName, field, hint: err.keyword === "pattern" ? patternHint(String(err.params.pattern)) : "pattern" },
+    };
+  }
+  switch (err.keyword) {
+    case "required": {
+      return {
+        code: "missing-field",
+        loc: { doc, obj: value as object },
+        args: { field: String(err.params.missingProperty), where: field },
+      };
+    }
+    case "additionalProperties": {
+      const unknownKey = String(err.params.additionalProperty);
+      const known = Object.keys((err.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const suggestion = closest(unknownKey, known, 1)[0];
+      return {
+        code: "unknown-key",
+        loc: { doc, obj: value as object, key: unknownKey, part: "key" },
+        args: suggestion ? { key: unknownKey, suggestion } : { key: unknownKey },
+      };
+    }
+    case "type": {
+      const expected = ([] as string[]).concat(err.params.type as string | string[]).map((t) => TYPE_WORD[t] ?? t);
+      return { code: "wrong-type", loc: here, args: { field, expected, actual: typeName(value) } };
+    }
+    case "enum":
+    case "const": {
+      const allowed = err.keyword === "enum" ? (err.params.allowedValues as unknown[]) : [err.params.allowedValue];
+      return { code: "bad-value", loc: here, args: { field, value: String(value), allowed: allowed.map(String) } };
+    }
+    case "pattern": {
+      const pattern = String(err.params.pattern);
+      if (isIdPattern(pattern)) return { code: "bad-id", loc: here, args: { field, value: String(value) } };
+      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: patternHint(pattern) } };
+    }
+    case "format":
+      return { code: "bad-date", loc: here, args: { field, value: String(value) } };
+    case "minItems":
+      return { code: "out-of-range", loc: here, args: { field, value: "[]", limit: Number(err.params.limit), comparison: "items" } };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return {
+        code: "out-of-range",
+        loc: here,
+        args: { field, value: String(value), limit: Number(err.params.limit), comparison: String(err.params.comparison) },
+      };
+    case "maxLength":
+    case "minLength":
+      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: "pattern" } };
+    default:
+      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: "pattern" } };
+  }
+}
+
+/** The id of the entity a JSON pointer falls inside, for the diagnostic's `id`. */
+function enclosingId(root: unknown, pointer: string): string | undefined {
+  let value: unknown = root;
+  let id: string | undefined;
+  const pick = (v: unknown): void => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const candidate = (v as Record<string, unknown>).id;
+      if (typeof candidate === "string") id = candidate;
+    }
+  };
+  pick(value);
+  for (const step of decodePointer(pointer)) {
+    if (value === null || typeof value !== "object") break;
+    value = (value as Record<string, unknown>)[Array.isArray(value) ? Number(step) : step];
+    pick(value);
+  }
+  return id;
+}
+
+/** Validate one document of a known kind against its schema. */
+export function validateSchema(doc: SourceDoc, kind: DocKind): Diagnostic[] {
+  const validate = compiled().get(kind)!;
+  if (validate(doc.value)) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    const mapped = mapError(doc, err);
+    if (!mapped) continue;
+    const { line, column } = locate(mapped.loc);
+    const key = `${mapped.code}:${line}:${column}:${JSON.stringify(mapped.args)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = enclosingId(doc.value, err.instancePath);
+    out.push({
+      code: mapped.code,
+      severity: CODES[mapped.code].severity,
+      file: doc.file,
+      line,
+      column,
+      ...(id !== undefined ? { id } : {}),
+      args: mapped.args,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+// Command lines arrive NFC-normalised, and every Swedish word answers to its ASCII spelling.
+
+/** ASCII spellings of options → the Swedish option. */
+export const OPTION_ALIASES: Record<string, string> = {
+  "--ar": "--år",
+  "--namnd": "--nämnd",
+};
+
+/** ASCII spellings of commands and phases → the Swedish word. */
+export const WORD_ALIASES: Record<string, string> = {
+  delar: "delår",
+  manad: "månad",
+  arsredovisning: "årsredovisning",
+  namndplan: "nämndplan",
+  uppfoljning: "uppföljning",
+};
+
+export function normalizeArgv(args: readonly string[]): string[] {
+  let afterDashes = false;
+  return args.map((raw) => {
+    const arg = raw.normalize("NFC");
+    if (afterDashes) return arg;
+    if (arg === "--") {
+      afterDashes = true;
+      return arg;
+    }
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      const alias = OPTION_ALIASES[name];
+      if (alias) return eq >= 0 ? alias + arg.slice(eq) : alias;
+      return arg;
+    }
+    return WORD_ALIASES[arg] ?? arg;
+  });
+}

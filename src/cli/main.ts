@@ -1,0 +1,73 @@
+// The `plan` command: argument parsing, exit statuses, nothing else.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { PlanIoError } from "../load/errors.js";
+import { normalizeArgv } from "./argv.js";
+import { err, UsageError } from "./io.js";
+import { runRegler } from "./regler.js";
+import { runValidate } from "./validate.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
+const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
+
+function program(setStatus: (n: number) => void): Command {
+  const cmd = new Command("plan")
+    .description("Rödtråd: the red thread of a municipality's strategic plan, kept as YAML in git")
+    .version(pkg.version, "-V, --version")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cmd
+    .command("validate")
+    .description("check the plan files against the schemas and the red thread")
+    .addOption(dirOption())
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json", "github"]).default("pretty"))
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
+    .addOption(langOption())
+    .action((o: { dir?: string; format: "pretty" | "json" | "github"; failOn: "error" | "warning"; lang: "en" | "sv" }) => {
+      setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format: o.format, failOn: o.failOn, lang: o.lang }));
+    });
+
+  cmd
+    .command("regler")
+    .description("list every diagnostic code with its default severity")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(langOption())
+    .action((o: { format: "text" | "json"; lang: "en" | "sv" }) => setStatus(runRegler(o)));
+
+  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);
+  return cmd;
+}
+
+function main(argv: string[]): void {
+  let status = 0;
+  const cmd = program((n) => (status = n));
+  try {
+    cmd.parse(normalizeArgv(argv), { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has printed its one line already; help and version are not failures.
+      const help = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
+      status = help && argv.length > 0 ? 0 : 2;
+    } else if (e instanceof PlanIoError || e instanceof UsageError) {
+      err(`plan: ${e.message}`);
+      status = 2;
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      err(`plan: internal error: ${message} (a bug: please report it with the command you ran)`);
+      if (process.env.RODTRAD_DEBUG && e instanceof Error && e.stack) err(e.stack);
+      status = 2;
+    }
+  }
+  process.exitCode = status;
+}
+
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2));

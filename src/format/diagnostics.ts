@@ -1,0 +1,89 @@
+// Diagnostics as text for a terminal, as JSON, and as GitHub Actions annotations.
+import { Chalk } from "chalk";
+import type { Diagnostic, Lang } from "../model/types.js";
+import { formatMessage } from "./messages.js";
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  files: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings, files };
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function summaryLine(s: Summary, lang: Lang): string {
+  if (lang === "sv") {
+    const problems = s.errors + s.warnings;
+    if (problems === 0) return `Inga problem i ${plural(s.files, "fil", "filer")}.`;
+    return `${plural(problems, "problem", "problem")} (${plural(s.errors, "fel", "fel")}, ${plural(s.warnings, "varning", "varningar")}) i ${plural(s.files, "fil", "filer")}.`;
+  }
+  const problems = s.errors + s.warnings;
+  if (problems === 0) return `No problems in ${plural(s.files, "file", "files")}.`;
+  return `${plural(problems, "problem", "problems")} (${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}) in ${plural(s.files, "file", "files")}.`;
+}
+
+const SEVERITY_SV = { error: "fel", warning: "varning" } as const;
+
+export function formatPretty(diagnostics: readonly Diagnostic[], files: number, lang: Lang, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  let current: string | undefined;
+  const width = Math.max(0, ...diagnostics.map((d) => `${d.line}:${d.column}`.length));
+  for (const d of diagnostics) {
+    if (d.file !== current) {
+      if (current !== undefined) lines.push("");
+      lines.push(c.underline(d.file));
+      current = d.file;
+    }
+    const pos = `${d.line}:${d.column}`.padEnd(width);
+    const sevWord = lang === "sv" ? SEVERITY_SV[d.severity] : d.severity;
+    const sev = d.severity === "error" ? c.red(sevWord.padEnd(7)) : c.yellow(sevWord.padEnd(7));
+    lines.push(`  ${c.dim(pos)}  ${sev}  ${formatMessage(d, lang)}  ${c.dim(d.code)}`);
+  }
+  const summary = summarize(diagnostics, files);
+  if (lines.length > 0) lines.push("");
+  const text = summaryLine(summary, lang);
+  lines.push(summary.errors > 0 ? c.red.bold(`✖ ${text}`) : summary.warnings > 0 ? c.yellow.bold(`⚠ ${text}`) : c.green(`✔ ${text}`));
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[], files: number, lang: Lang): string {
+  const out = {
+    diagnostics: diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: formatMessage(d, lang),
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      ...(d.id !== undefined ? { id: d.id } : {}),
+    })),
+    summary: summarize(diagnostics, files),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** GitHub's workflow commands: `%`, CR and LF escaped in data; also `:` and `,` in properties. */
+const escapeData = (s: string): string => s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
+
+/** `prefix`: the plan root relative to the repository root ("" when they are the same). */
+export function formatGithub(diagnostics: readonly Diagnostic[], files: number, lang: Lang, prefix: string): string {
+  const lines = diagnostics.map((d) => {
+    const file = prefix === "" ? d.file : `${prefix}/${d.file}`;
+    const props = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
+    return `::${d.severity} ${props}::${escapeData(formatMessage(d, lang))}`;
+  });
+  lines.push(summaryLine(summarize(diagnostics, files), lang));
+  return `${lines.join("\n")}\n`;
+}

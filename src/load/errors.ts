@@ -1,0 +1,4 @@
+/** A failure that ends a command with exit 2 and one line on stderr (no plan root, unreadable folder). */
+export class PlanIoError extends Error {
+  override name = "PlanIoError";
+}

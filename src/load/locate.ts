@@ -1,0 +1,36 @@
+// The way back from plain data to the line and column of its YAML node.
+import { isMap, isSeq } from "yaml";
+import type { Node as YamlNode, Pair } from "yaml";
+import type { Loc, SourceDoc } from "../model/types.js";
+import { keyOf } from "./parse.js";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+function posOf(doc: SourceDoc, offset: number | undefined): Position {
+  const p = doc.lineCounter.linePos(offset ?? 0);
+  return { line: p.line, column: p.col };
+}
+
+/** The line and column of a place in a document (1-based). */
+export function locate(loc: Loc): Position {
+  const { doc, obj, key, part = "value" } = loc;
+  const node = doc.nodes.get(obj) as YamlNode | undefined;
+  if (node === undefined) return posOf(doc, (doc.yaml.contents as YamlNode | null)?.range?.[0]);
+  if (key === undefined) return posOf(doc, node.range?.[0]);
+  if (isMap(node)) {
+    for (const pair of node.items as Pair[]) {
+      if (keyOf(pair.key) !== String(key)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const valueNode = pair.value as YamlNode | null;
+      const target = part === "key" ? keyNode : (valueNode ?? keyNode);
+      return posOf(doc, target?.range?.[0] ?? node.range?.[0]);
+    }
+  } else if (isSeq(node) && typeof key === "number") {
+    const item = node.items[key] as YamlNode | undefined;
+    if (item) return posOf(doc, item.range?.[0]);
+  }
+  return posOf(doc, node.range?.[0]);
+}

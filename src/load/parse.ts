@@ -1,0 +1,226 @@
+// YAML text → plain data that remembers where each mapping and list came from.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import type { Document, Node as YamlNode, Pair } from "yaml";
+import type { Code } from "../check/codes.js";
+import type { Diagnostic, SourceDoc } from "../model/types.js";
+import { CODES } from "../check/codes.js";
+
+/** Deeper than any plan needs; the limit keeps a hostile file from exhausting the stack. */
+export const MAX_DEPTH = 64;
+/** How many values aliases may add to a document in all (a plan needs a handful). */
+export const MAX_ALIAS_VALUES = 10_000;
+
+export interface ParsedFile {
+  docs: SourceDoc[];
+  diagnostics: Diagnostic[];
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly code: Code,
+    readonly offset: number,
+  ) {
+    super(code);
+  }
+}
+
+function diag(file: string, code: Code, line: number, column: number, args: Diagnostic["args"] = {}): Diagnostic {
+  return { code, severity: CODES[code].severity, file, line, column, args };
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
+
+/** The NFC form of a key as it is compared everywhere. */
+export function keyOf(node: unknown): string | undefined {
+  if (node === null || node === undefined) return "";
+  if (isScalar(node)) {
+    const v = node.value;
+    return typeof v === "string" ? v.normalize("NFC") : String(v);
+  }
+  return undefined;
+}
+
+/**
+ * Parse one plan file. Never throws for any input: what is wrong with it comes back as
+ * diagnostics, and documents that could not be read whole are left out.
+ */
+export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const { line, column } = lineColOfByte(bytes, bad);
+    diagnostics.push(diag(file, "not-utf8", line, column, { offset: bad }));
+    return { docs: [], diagnostics };
+  }
+  const text = decoder.decode(bytes);
+  const lineCounter = new LineCounter();
+  let parsed: Document.Parsed[];
+  try {
+    const all = parseAllDocuments(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      uniqueKeys: false,
+      prettyErrors: false,
+      merge: false,
+    });
+    parsed = Array.isArray(all) ? all : [];
+  } catch (e) {
+    // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
+    if (e instanceof RangeError) {
+      diagnostics.push(diag(file, "yaml-too-deep", 1, 1, { max: MAX_DEPTH }));
+      return { docs: [], diagnostics };
+    }
+    diagnostics.push(diag(file, "yaml-syntax", 1, 1, { detail: String((e as Error).message).split("\n")[0]! }));
+    return { docs: [], diagnostics };
+  }
+  const at = (offset: number): { line: number; column: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const docs: SourceDoc[] = [];
+  parsed.forEach((yamlDoc, index) => {
+    if (yamlDoc.errors.length > 0) {
+      for (const err of yamlDoc.errors) {
+        const { line, column } = at(err.pos[0]);
+        diagnostics.push(diag(file, "yaml-syntax", line, column, { detail: err.message.split("\n")[0]! }));
+      }
+      return;
+    }
+    if (yamlDoc.contents === null) return;
+    const nodes = new WeakMap<object, unknown>();
+    const converting = new Set<unknown>();
+    const memo = new Map<unknown, unknown>();
+    const sizes = new WeakMap<object, number>();
+    let aliasBudget = MAX_ALIAS_VALUES;
+    const sizeOf = (v: unknown): number => {
+      if (v === null || typeof v !== "object") return 1;
+      const known = sizes.get(v);
+      if (known !== undefined) return known;
+      let n = 1;
+      for (const x of Object.values(v)) n += sizeOf(x);
+      sizes.set(v, n);
+      return n;
+    };
+    const convert = (node: unknown, depth: number): unknown => {
+      if (node === null || node === undefined) return null;
+      const yn = node as YamlNode;
+      if (depth > MAX_DEPTH) throw new Refusal("yaml-too-deep", yn.range?.[0] ?? 0);
+      if (isAlias(node)) {
+        const target = node.resolve(yamlDoc);
+        if (target === undefined) return null;
+        if (converting.has(target)) throw new Refusal("yaml-alias-limit", node.range?.[0] ?? 0);
+        const value = memo.has(target) ? memo.get(target) : convert(target, depth);
+        aliasBudget -= sizeOf(value);
+        if (aliasBudget < 0) throw new Refusal("yaml-alias-limit", node.range?.[0] ?? 0);
+        return value;
+      }
+      if (isScalar(node)) {
+        const v = node.value;
+        if (typeof v === "string") return v.normalize("NFC");
+        if (typeof v === "bigint") return Number(v);
+        if (v === undefined) return null;
+        return v;
+      }
+      converting.add(node);
+      let out: unknown;
+      if (isMap(node)) {
+        const obj: Record<string, unknown> = {};
+        const seen = new Set<string>();
+        for (const pair of node.items as Pair[]) {
+          const key = keyOf(pair.key);
+          const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          if (key === undefined) {
+            const { line, column } = at(keyOffset);
+            diagnostics.push(diag(file, "yaml-syntax", line, column, { detail: "a key must be a plain value, not a mapping or list" }));
+            continue;
+          }
+          if (seen.has(key)) {
+            const { line, column } = at(keyOffset);
+            diagnostics.push(diag(file, "duplicate-key", line, column, { key }));
+            continue;
+          }
+          seen.add(key);
+          const value = convert(pair.value, depth + 1);
+          if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+          else obj[key] = value;
+        }
+        out = obj;
+      } else if (isSeq(node)) {
+        out = node.items.map((item) => convert(item, depth + 1));
+      } else {
+        out = null;
+      }
+      converting.delete(node);
+      if (out !== null && typeof out === "object") {
+        nodes.set(out, node);
+        memo.set(node, out);
+      }
+      return out;
+    };
+    try {
+      const value = convert(yamlDoc.contents, 0);
+      docs.push({ file, index, value, yaml: yamlDoc, lineCounter, nodes });
+    } catch (e) {
+      if (e instanceof Refusal) {
+        const { line, column } = at(e.offset);
+        diagnostics.push(diag(file, e.code, line, column, { max: e.code === "yaml-too-deep" ? MAX_DEPTH : MAX_ALIAS_VALUES }));
+      } else if (e instanceof RangeError) {
+        diagnostics.push(diag(file, "yaml-too-deep", 1, 1, { max: MAX_DEPTH }));
+      } else {
+        throw e;
+      }
+    }
+  });
+  return { docs, diagnostics };
+}

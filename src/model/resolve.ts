@@ -1,0 +1,163 @@
+// One reference resolver for every field: scopes, lookup, and the red thread's edges.
+import type { Entity, Ref, RefTarget, Scope } from "./types.js";
+import { str } from "./build.js";
+
+export const scopeKey = (s: Scope): string => {
+  switch (s.kind) {
+    case "global":
+      return "g";
+    case "period":
+      return `p:${s.plan.order}`;
+    case "year":
+      return `y:${s.year}`;
+    case "proposals":
+      return `f:${s.year}`;
+  }
+};
+
+export interface Lookup {
+  entity?: Entity;
+  /** The ID exists, but only outside the scopes visible from here: where it is. */
+  elsewhere?: Entity[];
+}
+
+/** Where each ID lives, per scope, in order of definition. */
+export class ScopeIndex {
+  readonly byScope = new Map<string, Map<string, Entity[]>>();
+  readonly byId = new Map<string, Entity[]>();
+  readonly kommunplaner: Entity[] = [];
+
+  constructor(entities: readonly Entity[]) {
+    for (const e of entities) {
+      const key = scopeKey(e.scope);
+      let ids = this.byScope.get(key);
+      if (!ids) this.byScope.set(key, (ids = new Map()));
+      const list = ids.get(e.id);
+      if (list) list.push(e);
+      else ids.set(e.id, [e]);
+      const all = this.byId.get(e.id);
+      if (all) all.push(e);
+      else this.byId.set(e.id, [e]);
+      if (e.kind === "kommunplan") this.kommunplaner.push(e);
+    }
+  }
+
+  /** The kommunplan whose period covers `year` (the first one, where periods overlap). */
+  kommunplanFor(year: number): Entity | undefined {
+    return this.kommunplaner.find((kp) => {
+      const p = kp.data.period as Record<string, unknown> | undefined;
+      return p && typeof p.från === "number" && typeof p.till === "number" && p.från <= year && year <= p.till;
+    });
+  }
+
+  /** The scopes visible from `scope`, nearest first. */
+  chain(scope: Scope): string[] {
+    const period = (year: number): string[] => {
+      const kp = this.kommunplanFor(year);
+      return kp ? [scopeKey(kp.scope)] : [];
+    };
+    switch (scope.kind) {
+      case "global":
+        return ["g"];
+      case "period":
+        return [scopeKey(scope), "g"];
+      case "year":
+        return [`y:${scope.year}`, ...period(scope.year), "g"];
+      case "proposals":
+        return [`f:${scope.year}`, `y:${scope.year}`, ...period(scope.year), "g", `y:${scope.year - 1}`, ...period(scope.year - 1)];
+    }
+  }
+
+  /** The scopes whose IDs an entity defined in `scope` may not repeat (its own first). */
+  clashScopes(scope: Scope): string[] {
+    if (scope.kind === "proposals") {
+      // Proposals live apart from the year scopes: an adopted åtagande may keep its ID.
+      const kp = this.kommunplanFor(scope.year);
+      return [`f:${scope.year}`, ...(kp ? [scopeKey(kp.scope)] : []), "g"];
+    }
+    return this.chain(scope);
+  }
+
+  lookup(id: string, scope: Scope): Lookup {
+    for (const key of this.chain(scope)) {
+      const found = this.byScope.get(key)?.get(id);
+      if (found) return { entity: found[0]! };
+    }
+    const elsewhere = this.byId.get(id);
+    return elsewhere ? { elsewhere } : {};
+  }
+
+  /** Every ID visible from `scope`, for suggestions. */
+  *visibleIds(scope: Scope): Iterable<string> {
+    for (const key of this.chain(scope)) yield* this.byScope.get(key)?.keys() ?? [];
+  }
+}
+
+export function accepts(allowed: readonly RefTarget[], target: Entity): boolean {
+  if (allowed.length === 0) return true;
+  for (const a of allowed) {
+    if (a === target.kind) return true;
+    if (target.kind === "organ" && a === "organ") return true;
+    if (target.kind === "organ" && a === `organ:${target.organTyp}`) return true;
+  }
+  return false;
+}
+
+/** The word `alla` in nämnder names every nämnd; it is not a reference. */
+export const isAlla = (ref: Ref): boolean => ref.field === "nämnder" && ref.id === "alla";
+
+export interface Resolution {
+  ref: Ref;
+  owner: Entity;
+  lookup: Lookup;
+}
+
+/**
+ * Resolve every reference: set `target` where it points at an allowed entity, `broken`
+ * where it does not, and link parents and children along the red thread.
+ * Returns the failed lookups for the checks to report.
+ */
+export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
+  const failed: Resolution[] = [];
+  for (const owner of entities) {
+    for (const ref of owner.refs) {
+      if (isAlla(ref)) continue;
+      const lookup = index.lookup(ref.id, owner.scope);
+      if (lookup.entity && accepts(ref.allowed, lookup.entity)) {
+        ref.target = lookup.entity;
+        if (ref.upward && !owner.parents.includes(lookup.entity)) {
+          owner.parents.push(lookup.entity);
+        }
+      } else {
+        ref.broken = true;
+        failed.push({ ref, owner, lookup });
+      }
+    }
+  }
+  for (const e of entities) for (const p of e.parents) p.children.push(e);
+  // The vision above every målområde: the kommunplan's own, else the kommun's.
+  const vision = entities.find((e) => e.kind === "vision");
+  for (const kp of index.kommunplaner) {
+    const own = kp.refs.find((r) => r.field === "vision")?.target;
+    const v = own ?? vision;
+    if (!v) continue;
+    for (const område of entities) {
+      if (område.kind === "målområde" && område.container === kp) {
+        område.parents.push(v);
+        v.children.push(område);
+      }
+    }
+  }
+  return failed;
+}
+
+/** The organ IDs an åtagande belongs to: named nämnder, or every nämnd for `alla`. */
+export function namnderOf(åtagande: Entity, allNamnder: readonly string[]): string[] {
+  const v = åtagande.data.nämnder;
+  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  if (list.includes("alla")) return [...allNamnder];
+  return list;
+}
+
+export const idOf = (e: Entity): string => e.id;
+export { str };
