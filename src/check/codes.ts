@@ -159,7 +159,7 @@ export const CODES = {
     en: "More than one budget for the same year.",
     sv: "Mer än en budget för samma år.",
   },
-  "duplicate-nämndplan": {
+  "duplicate-namndplan": {
     severity: "error",
     en: "More than one nämndplan for the same nämnd and year.",
     sv: "Mer än en nämndplan för samma nämnd och år.",

@@ -82,7 +82,7 @@ export function checkPeriods(plan: Plan): Diagnostic[] {
     if (nämnd === undefined) continue;
     const key = `${nämnd}\u0000${t.year}`;
     const first = nämndplaner.get(key);
-    if (first) out.push(at("duplicate-nämndplan", { doc: t.doc, obj: t.data, key: "nämnd" }, { nämnd, year: t.year, otherFile: first.doc.file }, str(t.data.id)));
+    if (first) out.push(at("duplicate-namndplan", { doc: t.doc, obj: t.data, key: "nämnd" }, { nämnd, year: t.year, otherFile: first.doc.file }, str(t.data.id)));
     else nämndplaner.set(key, t);
   }
   return out;

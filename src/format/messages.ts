@@ -109,7 +109,7 @@ function en(d: Diagnostic): string {
       return `år ${s(a.year)} lies outside the planperiod ${s(a.från)}–${s(a.till)}`;
     case "duplicate-budget":
       return `a second budget for ${s(a.year)}; the first is in ${s(a.otherFile)}`;
-    case "duplicate-nämndplan":
+    case "duplicate-namndplan":
       return `a second nämndplan for ${s(a.nämnd)} ${s(a.year)}; the first is in ${s(a.otherFile)}`;
     case "year-without-budget":
       return `${s(a.year)} has a ${s(a.kind)} but no budget`;
@@ -207,7 +207,7 @@ function sv(d: Diagnostic): string {
       return `år ${s(a.year)} ligger utanför planperioden ${s(a.från)}–${s(a.till)}`;
     case "duplicate-budget":
       return `en andra budget för ${s(a.year)}; den första finns i ${s(a.otherFile)}`;
-    case "duplicate-nämndplan":
+    case "duplicate-namndplan":
       return `en andra nämndplan för ${s(a.nämnd)} ${s(a.year)}; den första finns i ${s(a.otherFile)}`;
     case "year-without-budget":
       return `${s(a.year)} har ${s(a.kind)} men ingen budget`;
