@@ -5,11 +5,14 @@ import { PlanIoError } from "../load/errors.js";
 import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import { runRegler } from "./regler.js";
+import { runStats } from "./stats.js";
+import { runTrace, type TraceOptions } from "./trace.js";
 import { runValidate } from "./validate.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
+const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
 const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
 
 function program(setStatus: (n: number) => void): Command {
@@ -30,6 +33,27 @@ function program(setStatus: (n: number) => void): Command {
     .action((o: { dir?: string; format: "pretty" | "json" | "github"; failOn: "error" | "warning"; lang: "en" | "sv" }) => {
       setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format: o.format, failOn: o.failOn, lang: o.lang }));
     });
+
+  cmd
+    .command("trace")
+    .description("print the red thread: from an entity up to the vision and below it, or the whole year")
+    .argument("[id]", "any entity: aktivitet, åtagande, resultatmål, målområde, the vision, …")
+    .addOption(dirOption())
+    .addOption(yearOption())
+    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "mermaid", "json"]).default("text"))
+    .option("--orphans", "only what does not trace to a målområde")
+    .option("--gaps", "only coverage gaps going down")
+    .addOption(langOption())
+    .action((id: string | undefined, o: Omit<TraceOptions, "id">) => setStatus(runTrace({ ...o, ...(id !== undefined ? { id } : {}) })));
+
+  cmd
+    .command("stats")
+    .description("the plan's figures: åtaganden per nämnd and målområde, aktiviteter, coverage")
+    .addOption(dirOption())
+    .addOption(yearOption())
+    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .addOption(langOption())
+    .action((o: { dir?: string; år?: string; format: "text" | "md" | "json"; lang: "en" | "sv" }) => setStatus(runStats(o)));
 
   cmd
     .command("regler")

@@ -1,0 +1,147 @@
+// Plan figures as terminal tables (cli-table3), Markdown tables and JSON.
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import type { Lang } from "../model/types.js";
+import type { Count, PlanStats } from "../model/stats.js";
+import { mdCode, mdText } from "./markdown.js";
+
+const L = {
+  en: {
+    title: "Plan figures",
+    total: "Åtaganden in total",
+    alla: "common to all nämnder (alla)",
+    delade: "shared by two or more named nämnder",
+    perNämnd: "Åtaganden per nämnd (named or alla)",
+    perOmråde: "Åtaganden per målområde",
+    rPerOmråde: "Resultatmål per målområde",
+    perOrgan: "Aktiviteter per organ",
+    utan: "Åtaganden without aktivitet",
+    share: "Aktiviteter per åtagande",
+    mean: "mean",
+    median: "median",
+    max: "max",
+    withAkt: "åtaganden with at least one aktivitet",
+    most: "most",
+    fewest: "fewest",
+    count: "count",
+    resultatmål: "Resultatmål",
+    aktiviteter: "Aktiviteter",
+    none: "none",
+  },
+  sv: {
+    title: "Planens siffror",
+    total: "Åtaganden totalt",
+    alla: "gemensamma för alla nämnder (alla)",
+    delade: "delade av två eller fler namngivna nämnder",
+    perNämnd: "Åtaganden per nämnd (namngiven eller alla)",
+    perOmråde: "Åtaganden per målområde",
+    rPerOmråde: "Resultatmål per målområde",
+    perOrgan: "Aktiviteter per organ",
+    utan: "Åtaganden utan aktivitet",
+    share: "Aktiviteter per åtagande",
+    mean: "medel",
+    median: "median",
+    max: "max",
+    withAkt: "åtaganden med minst en aktivitet",
+    most: "flest",
+    fewest: "minst",
+    count: "antal",
+    resultatmål: "Resultatmål",
+    aktiviteter: "Aktiviteter",
+    none: "inga",
+  },
+} as const;
+
+const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/u, "")} %`;
+
+/** Mark the unique extremes of a sorted-descending list: most first, fewest last. */
+function marks(list: Count[], lang: Lang): Map<string, string> {
+  const m = new Map<string, string>();
+  if (list.length < 2) return m;
+  const max = list[0]!.count;
+  const min = list[list.length - 1]!.count;
+  if (max === min) return m;
+  for (const c of list) {
+    if (c.count === max) m.set(c.id, L[lang].most);
+    if (c.count === min) m.set(c.id, L[lang].fewest);
+  }
+  return m;
+}
+
+export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const t = L[lang];
+  const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
+  const table = (head: string[]): Table.Table =>
+    new Table({ head, style, colAligns: head.map((_, i) => (i === 0 ? "left" : i === 1 ? "right" : "left")) as Table.HorizontalAlignment[] });
+  const parts: string[] = [c.bold(`${t.title} ${s.year}`), ""];
+  const summary = table([t.total, String(s.åtaganden.total)]);
+  summary.push([`  ${t.alla}`, String(s.åtaganden.alla)], [`  ${t.delade}`, String(s.åtaganden.delade)], [t.resultatmål, String(s.resultatmål)], [t.aktiviteter, String(s.aktiviteter)]);
+  parts.push(summary.toString(), "");
+  const m = marks(s.åtaganden.perNämnd, lang);
+  const perNämnd = table([t.perNämnd, t.count, ""]);
+  for (const n of s.åtaganden.perNämnd) perNämnd.push([`${n.id}  ${n.namn}`, String(n.count), m.get(n.id) ?? ""]);
+  parts.push(perNämnd.toString(), "");
+  const perOmråde = table([t.perOmråde, t.count, t.rPerOmråde]);
+  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([`${o.id}  ${o.namn}`, String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)]));
+  parts.push(perOmråde.toString(), "");
+  const perOrgan = table([t.perOrgan, t.count]);
+  for (const o of s.aktiviteterPerOrgan) perOrgan.push([`${o.id}  ${o.namn}`, String(o.count)]);
+  parts.push(perOrgan.toString(), "");
+  const share = table([t.share, ""]);
+  const a = s.aktiviteterPerÅtagande;
+  share.push([t.mean, String(a.medel)], [t.median, String(a.median)], [t.max, String(a.max)], [t.withAkt, pct(a.andelMedAktivitet)]);
+  parts.push(share.toString(), "");
+  parts.push(`${t.utan} (${s.åtaganden.utanAktivitet.length}): ${s.åtaganden.utanAktivitet.length > 0 ? s.åtaganden.utanAktivitet.join(", ") : t.none}`);
+  return `${parts.join("\n")}\n`;
+}
+
+export function statsMarkdown(s: PlanStats, lang: Lang): string {
+  const t = L[lang];
+  const row = (cells: string[]): string => `| ${cells.join(" | ")} |`;
+  const lines = [`## ${t.title} ${s.year}`, ""];
+  lines.push(row(["", t.count]), row(["---", "---:"]));
+  lines.push(row([t.total, String(s.åtaganden.total)]), row([t.alla, String(s.åtaganden.alla)]), row([t.delade, String(s.åtaganden.delade)]));
+  lines.push(row([t.resultatmål, String(s.resultatmål)]), row([t.aktiviteter, String(s.aktiviteter)]), "");
+  const m = marks(s.åtaganden.perNämnd, lang);
+  lines.push(`### ${t.perNämnd}`, "", row(["", t.count, ""]), row(["---", "---:", "---"]));
+  for (const n of s.åtaganden.perNämnd) lines.push(row([`${mdCode(n.id)} ${mdText(n.namn)}`, String(n.count), m.get(n.id) ?? ""]));
+  lines.push("", `### ${t.perOmråde}`, "", row(["", t.count, t.rPerOmråde]), row(["---", "---:", "---:"]));
+  s.åtaganden.perMålområde.forEach((o, i) => lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)])));
+  lines.push("", `### ${t.perOrgan}`, "", row(["", t.count]), row(["---", "---:"]));
+  for (const o of s.aktiviteterPerOrgan) lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, String(o.count)]));
+  const a = s.aktiviteterPerÅtagande;
+  lines.push("", `### ${t.share}`, "", row(["", ""]), row(["---", "---:"]));
+  lines.push(row([t.mean, String(a.medel)]), row([t.median, String(a.median)]), row([t.max, String(a.max)]), row([t.withAkt, pct(a.andelMedAktivitet)]));
+  lines.push("", `### ${t.utan} (${s.åtaganden.utanAktivitet.length})`, "");
+  lines.push(s.åtaganden.utanAktivitet.length > 0 ? s.åtaganden.utanAktivitet.map(mdCode).join(", ") : t.none);
+  return `${lines.join("\n")}\n`;
+}
+
+const toObject = (list: Count[]): Record<string, number> => Object.fromEntries(list.map((c) => [c.id, c.count]));
+
+export function statsJson(s: PlanStats): string {
+  const out = {
+    year: s.year,
+    målområden: s.målområden.length,
+    resultatmål: s.resultatmål,
+    åtaganden: {
+      total: s.åtaganden.total,
+      alla: s.åtaganden.alla,
+      delade: s.åtaganden.delade,
+      per_nämnd: toObject(s.åtaganden.perNämnd),
+      per_målområde: toObject(s.åtaganden.perMålområde),
+      utan_aktivitet: s.åtaganden.utanAktivitet,
+    },
+    aktiviteter: s.aktiviteter,
+    resultatmål_per_målområde: toObject(s.resultatmålPerMålområde),
+    aktiviteter_per_organ: toObject(s.aktiviteterPerOrgan),
+    aktiviteter_per_åtagande: {
+      medel: s.aktiviteterPerÅtagande.medel,
+      median: s.aktiviteterPerÅtagande.median,
+      max: s.aktiviteterPerÅtagande.max,
+      andel_med_aktivitet: s.aktiviteterPerÅtagande.andelMedAktivitet,
+    },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+// Lists of what does not trace (orphans) and of coverage gaps, with file:line.
+import { Chalk } from "chalk";
+import type { Lang } from "../model/types.js";
+import { mdCode, mdText } from "./markdown.js";
+
+export interface ListItem {
+  kind: string;
+  id: string;
+  typ: string;
+  namn: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+const TITLES = {
+  en: { orphans: "Outside the red thread", gaps: "Coverage gaps", none: "None." },
+  sv: { orphans: "Utanför den röda tråden", gaps: "Luckor i täckningen", none: "Inga." },
+} as const;
+
+const GAP_WORDS: Record<string, { en: string; sv: string }> = {
+  orphan: { en: "does not trace to a målområde", sv: "leder inte till något målområde" },
+  "resultatmål-utan-åtagande": { en: "resultatmål without åtagande", sv: "resultatmål utan åtagande" },
+  "åtagande-utan-aktivitet": { en: "åtagande without aktivitet", sv: "åtagande utan aktivitet" },
+  "nämnd-utan-åtagande": { en: "nämnd without åtagande", sv: "nämnd utan åtagande" },
+};
+
+export function listText(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines = [`${TITLES[lang][what]} ${year}: ${items.length}`];
+  for (const i of items) {
+    lines.push(`  ${c.dim(`${i.file}:${i.line}:${i.column}`)}  ${c.bold(i.id)}  ${i.namn} ${c.dim(`(${GAP_WORDS[i.kind]?.[lang] ?? i.typ})`)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function listMarkdown(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang): string {
+  const lines = [`## ${TITLES[lang][what]} ${year}`, ""];
+  if (items.length === 0) lines.push(TITLES[lang].none);
+  for (const i of items) {
+    lines.push(`- ${mdCode(i.id)} ${mdText(i.namn)} — ${GAP_WORDS[i.kind]?.[lang] ?? i.typ} (${mdCode(`${i.file}:${i.line}`)})`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function listJson(what: "orphans" | "gaps", year: number, items: ListItem[]): string {
+  return `${JSON.stringify({ year, [what]: items.map(({ kind, id, typ, namn, file, line, column }) => ({ ...(what === "gaps" ? { gap: kind } : {}), id, typ, namn, file, line, column })) }, null, 2)}\n`;
+}

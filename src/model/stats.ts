@@ -1,0 +1,111 @@
+// The figures a kommunledning quotes about its plan, for one budget year.
+import type { Entity } from "./types.js";
+import type { Plan } from "./plan.js";
+import { namnderOf } from "./resolve.js";
+import { servedByAktivitet } from "../check/coverage.js";
+import { nameOf } from "./thread.js";
+
+export interface Count {
+  id: string;
+  namn: string;
+  count: number;
+}
+
+export interface PlanStats {
+  year: number;
+  målområden: Count[];
+  resultatmål: number;
+  resultatmålPerMålområde: Count[];
+  åtaganden: {
+    total: number;
+    alla: number;
+    delade: number;
+    perNämnd: Count[];
+    perMålområde: Count[];
+    utanAktivitet: string[];
+  };
+  aktiviteter: number;
+  aktiviteterPerOrgan: Count[];
+  aktiviteterPerÅtagande: { medel: number; median: number; max: number; andelMedAktivitet: number };
+}
+
+const desc = (a: Count, b: Count): number => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Direct or indirect aktiviteter below an entity, each counted once. */
+function aktiviteterBelow(e: Entity, seen = new Set<Entity>()): Set<Entity> {
+  for (const c of e.children) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c.kind !== "aktivitet") aktiviteterBelow(c, seen);
+  }
+  return seen;
+}
+
+export function planStats(plan: Plan, year: number): PlanStats {
+  const inYear = (e: Entity): boolean => e.scope.kind === "year" && e.scope.year === year;
+  const budget = plan.docs.find((t) => t.kind === "budget" && t.year === year)?.entity;
+  const kp = plan.index.kommunplanFor(year);
+  const områden = plan.entities.filter((e) => e.kind === "målområde" && e.container === kp);
+  const resultatmål = plan.entities.filter((e) => e.kind === "resultatmål" && inYear(e) && e.container === budget);
+  const åtaganden = plan.entities.filter((e) => e.kind === "åtagande" && inYear(e) && e.container === budget);
+  const aktiviteter = plan.entities.filter((e) => e.kind === "aktivitet" && inYear(e));
+  const organName = (id: string): string => {
+    const o = plan.entities.find((e) => e.kind === "organ" && e.id === id);
+    return o ? nameOf(o) : id;
+  };
+
+  let alla = 0;
+  let delade = 0;
+  const perNämnd = new Map<string, number>(plan.namnder.map((n) => [n, 0]));
+  const perOmråde = new Map<Entity, number>(områden.map((o) => [o, 0]));
+  for (const a of åtaganden) {
+    const raw = a.data.nämnder;
+    const named = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [];
+    if (named.includes("alla")) alla++;
+    else if (new Set(named).size >= 2) delade++;
+    for (const n of new Set(namnderOf(a, plan.namnder))) perNämnd.set(n, (perNämnd.get(n) ?? 0) + 1);
+    const reached = new Set<Entity>();
+    for (const r of a.parents) {
+      if (r.kind !== "resultatmål") continue;
+      for (const o of r.parents) if (o.kind === "målområde") reached.add(o);
+    }
+    for (const o of reached) perOmråde.set(o, (perOmråde.get(o) ?? 0) + 1);
+  }
+  const rPerOmråde = new Map<Entity, number>(områden.map((o) => [o, 0]));
+  for (const r of resultatmål) for (const o of r.parents) if (o.kind === "målområde") rPerOmråde.set(o, (rPerOmråde.get(o) ?? 0) + 1);
+
+  const perOrgan = new Map<string, number>();
+  for (const a of aktiviteter) {
+    const organ = typeof a.container?.data.organ === "string" ? a.container.data.organ : "?";
+    perOrgan.set(organ, (perOrgan.get(organ) ?? 0) + 1);
+  }
+  const memo = new Map<Entity, boolean>();
+  const utan = åtaganden.filter((a) => !servedByAktivitet(a, memo)).map((a) => a.id);
+  const counts = åtaganden.map((a) => [...aktiviteterBelow(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
+  const mean = counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0;
+  const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[(counts.length - 1) / 2]! : (counts[counts.length / 2 - 1]! + counts[counts.length / 2]!) / 2;
+  const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+  return {
+    year,
+    målområden: områden.map((o) => ({ id: o.id, namn: nameOf(o), count: 0 })),
+    resultatmål: resultatmål.length,
+    resultatmålPerMålområde: områden.map((o) => ({ id: o.id, namn: nameOf(o), count: rPerOmråde.get(o) ?? 0 })),
+    åtaganden: {
+      total: åtaganden.length,
+      alla,
+      delade,
+      perNämnd: [...perNämnd].map(([id, count]) => ({ id, namn: organName(id), count })).sort(desc),
+      perMålområde: områden.map((o) => ({ id: o.id, namn: nameOf(o), count: perOmråde.get(o) ?? 0 })),
+      utanAktivitet: utan,
+    },
+    aktiviteter: aktiviteter.length,
+    aktiviteterPerOrgan: [...perOrgan].map(([id, count]) => ({ id, namn: organName(id), count })).sort(desc),
+    aktiviteterPerÅtagande: {
+      medel: round(mean),
+      median,
+      max: counts.length > 0 ? counts[counts.length - 1]! : 0,
+      andelMedAktivitet: åtaganden.length > 0 ? round((åtaganden.length - utan.length) / åtaganden.length, 4) : 0,
+    },
+  };
+}
