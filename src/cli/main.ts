@@ -6,6 +6,7 @@ import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import { runRegler } from "./regler.js";
 import { runStats } from "./stats.js";
+import { runStatus } from "./status.js";
 import { runTrace, type TraceOptions } from "./trace.js";
 import { runValidate } from "./validate.js";
 
@@ -13,6 +14,8 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 
 const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
 const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
+const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
+const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
 const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
 
 function program(setStatus: (n: number) => void): Command {
@@ -54,6 +57,16 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"))
     .addOption(langOption())
     .action((o: { dir?: string; år?: string; format: "text" | "md" | "json"; lang: "en" | "sv" }) => setStatus(runStats(o)));
+
+  cmd
+    .command("status")
+    .description("goal fulfilment for a follow-up period: åtaganden, resultatmål, målområden")
+    .addOption(dirOption())
+    .addOption(periodOption())
+    .addOption(namndOption())
+    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .addOption(langOption())
+    .action((o: { dir?: string; period?: string; nämnd?: string; format: "text" | "md" | "json"; lang: "en" | "sv" }) => setStatus(runStatus(o)));
 
   cmd
     .command("regler")

@@ -889,14 +889,16 @@ function applyRevision(model, rev, seed) {
     const yr = model.years[Y];
     const direct = {};
     for (const vp of yr.vps) for (const ak of vp.doc.aktiviteter) for (const t of ak.bidrar_till) direct[t] = (direct[t] || 0) + 1;
+    const withStatus = new Set(yr.ufDocs.flatMap((d) => (d.aktiviteter || []).map((e) => e.avser)));
     const removed = new Set();
     let guard = 0;
-    while (removed.size < 3 && guard++ < 1000) {
+    while (removed.size < 3 && guard++ < 10000) {
       const vp = rng.pick(yr.vps);
       if (vp.doc.aktiviteter.length < 6) continue;
       const idx = rng.int(0, vp.doc.aktiviteter.length - 1);
       const ak = vp.doc.aktiviteter[idx];
       if (!ak.bidrar_till.every((t) => direct[t] >= 2)) continue;
+      if (removed.size === 0 && !withStatus.has(ak.id)) continue; // one removal also touches the follow-up
       for (const t of ak.bidrar_till) direct[t]--;
       vp.doc.aktiviteter.splice(idx, 1);
       removed.add(ak.id);
@@ -940,7 +942,7 @@ function main() {
   const changes = [];
   for (let r = 2; r <= opt.revision; r++) changes.push(...applyRevision(model, r, opt.seed));
 
-  const header = `Genererad testplan för Rödtråds benchmark (seed ${opt.seed}, skala ${opt.scale}, revision ${opt.revision}) – redigera inte för hand.`;
+  const header = `Genererad testplan för Rödtråds benchmark (seed ${opt.seed}, skala ${opt.scale}) – redigera inte för hand.`;
   const out = []; // [relPath, text]
   out.push(['plan.yaml', emitDocs([model.kommun], header)]);
   out.push(['kommunplan/2023-2026.yaml', emitDocs([model.kommunplan], header)]);

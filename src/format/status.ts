@@ -1,0 +1,99 @@
+// `plan status`: the quick answer to "where do we stand?" as tables, Markdown or JSON.
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import type { Entity, Lang } from "../model/types.js";
+import type { KpiStatus, StatusModel } from "../status/engine.js";
+import type { Status } from "../status/fulfilment.js";
+import { mdCode, mdText } from "./markdown.js";
+import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
+
+const L = {
+  en: { title: "Status", period: "period", åtagande: "Åtagande", status: "Status", value: "Value", target: "Target", manual: "manual", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "No åtaganden." },
+  sv: { title: "Läget", period: "period", åtagande: "Åtagande", status: "Status", value: "Värde", target: "Målvärde", manual: "manuell", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "Inga åtaganden." },
+} as const;
+
+/** The målområden an åtagande's resultatmål belong to. */
+export function områdenOf(e: Entity): Entity[] {
+  const out: Entity[] = [];
+  for (const r of e.parents) for (const o of r.parents) if (o.kind === "målområde" && !out.includes(o)) out.push(o);
+  return out;
+}
+
+/** Åtaganden grouped by målområde, in the order of the kommunplan. */
+export function groupByOmråde(m: StatusModel): { område: Entity; åtaganden: KpiStatus[] }[] {
+  return m.målområden
+    .map((g) => ({ område: g.entity, åtaganden: m.åtaganden.filter((k) => områdenOf(k.entity).includes(g.entity)) }))
+    .filter((g) => g.åtaganden.length > 0);
+}
+
+export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const t = L[lang];
+  const paint = (s: Status, text: string): string => (color ? c[STATUS_COLOR[s]](text) : text);
+  const label = (s: Status, manual = false): string => paint(s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`);
+  const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
+  const parts = [c.bold(`${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${m.nämnd}` : ""}`), ""];
+  const groups = groupByOmråde(m);
+  if (groups.length === 0) parts.push(t.none, "");
+  for (const g of groups) {
+    const table = new Table({
+      head: [`${g.område.id}  ${clip(nameOf(g.område), 50)}`, t.status, t.value, t.target],
+      style,
+      colAligns: ["left", "left", "right", "right"],
+    });
+    for (const k of g.åtaganden) {
+      table.push([`${k.id}  ${clip(k.namn || "", 48)}`, label(k.status, k.manual), valueCell(k, lang), formatNumber(k.target, lang)]);
+    }
+    parts.push(table.toString(), "");
+  }
+  const goals = new Table({ head: [t.resultatmål, t.status], style });
+  for (const r of m.resultatmål) goals.push([`${r.id}  ${clip(r.namn, 60)}`, label(r.status)]);
+  parts.push(goals.toString(), "");
+  const areas = new Table({ head: [t.målområde, t.status], style });
+  for (const o of m.målområden) areas.push([`${o.id}  ${clip(o.namn, 60)}`, label(o.status)]);
+  parts.push(areas.toString());
+  return `${parts.join("\n")}\n`;
+}
+
+function valueCell(k: KpiStatus, lang: Lang): string {
+  if (k.value === undefined) return "–";
+  return `${formatNumber(k.value, lang)}${k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : ""}`;
+}
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const nameOf = (e: Entity): string => (typeof e.data.namn === "string" ? e.data.namn : typeof e.data.text === "string" ? e.data.text.split("\n")[0]! : "");
+
+export function statusMarkdown(m: StatusModel, lang: Lang): string {
+  const t = L[lang];
+  const row = (cells: string[]): string => `| ${cells.join(" | ")} |`;
+  const label = (s: Status, manual = false): string => `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`;
+  const lines = [`## ${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${mdCode(m.nämnd)}` : ""}`, ""];
+  for (const g of groupByOmråde(m)) {
+    lines.push(`### ${mdCode(g.område.id)} ${mdText(nameOf(g.område))}`, "", row([t.åtagande, t.status, t.value, t.target]), row(["---", "---", "---:", "---:"]));
+    for (const k of g.åtaganden) lines.push(row([`${mdCode(k.id)} ${mdText(k.namn)}`, label(k.status, k.manual), mdText(valueCell(k, lang)), formatNumber(k.target, lang)]));
+    lines.push("");
+  }
+  lines.push(`### ${t.resultatmål}`, "", row([t.resultatmål, t.status]), row(["---", "---"]));
+  for (const r of m.resultatmål) lines.push(row([`${mdCode(r.id)} ${mdText(r.namn)}`, label(r.status)]));
+  lines.push("", `### ${t.målområde}`, "", row([t.målområde, t.status]), row(["---", "---"]));
+  for (const o of m.målområden) lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, label(o.status)]));
+  return `${lines.join("\n")}\n`;
+}
+
+export function statusJson(m: StatusModel): string {
+  const out = {
+    period: m.period,
+    year: m.year,
+    ...(m.nämnd ? { nämnd: m.nämnd } : {}),
+    åtaganden: m.åtaganden.map((k) => ({
+      id: k.id,
+      status: k.status,
+      value: k.value ?? null,
+      target: k.target ?? null,
+      manual: k.manual,
+    })),
+    resultatmål: m.resultatmål.map((r) => ({ id: r.id, status: r.status })),
+    målområden: m.målområden.map((o) => ({ id: o.id, status: o.status })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
