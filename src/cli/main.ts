@@ -5,6 +5,7 @@ import { PlanIoError } from "../load/errors.js";
 import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import { runRegler } from "./regler.js";
+import { runDiff, type DiffOptions } from "./diff.js";
 import { runStats } from "./stats.js";
 import { runStatus } from "./status.js";
 import { runTrace, type TraceOptions } from "./trace.js";
@@ -67,6 +68,19 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"))
     .addOption(langOption())
     .action((o: { dir?: string; period?: string; nämnd?: string; format: "text" | "md" | "json"; lang: "en" | "sv" }) => setStatus(runStatus(o)));
+
+  cmd
+    .command("diff")
+    .description("what a change does to the goals: added, changed, removed, and what it breaks")
+    .argument("<base>", "the revision to compare from, e.g. origin/main")
+    .argument("[head]", "the revision to compare to (default: the working tree, uncommitted changes included)")
+    .addOption(dirOption())
+    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .addOption(new Option("--fail-on <what>", "exit 1 when the change removes entities or introduces errors").choices(["removed", "errors"]))
+    .addOption(langOption())
+    .action((base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) =>
+      setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) })),
+    );
 
   cmd
     .command("regler")

@@ -30,6 +30,29 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}(?:/.*)?$`, "u");
 }
 
+const byNfc = (a: string, b: string): number => {
+  const x = a.normalize("NFC");
+  const y = b.normalize("NFC");
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * The plan files among a list of relative paths (a git revision's tree): the same rules as
+ * on disk, for folders starting with `.`, node_modules and ignored paths.
+ */
+export function selectPlanFiles(paths: readonly string[], ignore: readonly string[] = []): string[] {
+  const patterns = ignore.map(globToRegExp);
+  return paths
+    .filter((p) => {
+      if (!/\.ya?ml$/u.test(p)) return false;
+      const parts = p.split("/");
+      if (parts.slice(0, -1).some((d) => d.startsWith(".") || d === "node_modules")) return false;
+      for (let i = 1; i <= parts.length; i++) if (patterns.some((re) => re.test(parts.slice(0, i).join("/")))) return false;
+      return true;
+    })
+    .sort(byNfc);
+}
+
 /**
  * Every plan file below `root` as a path relative to it (forward slashes, as on disk),
  * sorted by the NFC form so the order never depends on the file system. Folders starting with `.`,
@@ -72,6 +95,5 @@ export function listPlanFiles(root: string, ignore: readonly string[] = []): str
     }
   };
   walk("");
-  const key = (s: string): string => s.normalize("NFC");
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return out.sort(byNfc);
 }

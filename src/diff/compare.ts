@@ -1,0 +1,267 @@
+// The semantic difference of two plans: entities matched by kind, year and ID.
+import type { Diagnostic, Entity } from "../model/types.js";
+import type { CheckResult } from "../check/index.js";
+import { checkThread } from "../check/thread.js";
+import { isData } from "../model/build.js";
+import { computeStatus, followUpPeriods } from "../status/engine.js";
+import type { Status } from "../status/fulfilment.js";
+import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
+
+export interface DiffEntity {
+  key: string;
+  id: string;
+  typ: string;
+  year: number | null;
+  /** "2012", "förslag 2013", "KP2011" or "" for the kommun's own. */
+  scope: string;
+  entity: Entity;
+}
+
+export interface FieldChange {
+  path: string;
+  from?: FieldValue;
+  to?: FieldValue;
+  /** A re-parenting: another place on the thread, or another owner. */
+  reparent?: "moved" | "owner";
+}
+
+export interface Changed extends DiffEntity {
+  fields: FieldChange[];
+  base: Entity;
+}
+
+export interface Removal extends DiffEntity {
+  /** What in head no longer traces because of this removal, by kind. */
+  strands: Record<string, string[]>;
+}
+
+export interface StatusChange {
+  period: string;
+  id: string;
+  typ: "åtagande" | "resultatmål" | "målområde";
+  from?: Status;
+  to?: Status;
+}
+
+export interface GovernanceFlag {
+  code: "decided-changed-without-decision";
+  id: string;
+  typ: string;
+  year: number | null;
+  file: string;
+  entities: string[];
+}
+
+export interface PlanDiff {
+  added: DiffEntity[];
+  removed: Removal[];
+  changed: Changed[];
+  renames: { from: DiffEntity; to: DiffEntity }[];
+  introduced: Diagnostic[];
+  resolved: Diagnostic[];
+  statusChanges: StatusChange[];
+  flags: GovernanceFlag[];
+}
+
+function scopeOf(e: Entity): { scope: string; year: number | null } {
+  switch (e.scope.kind) {
+    case "global":
+      return { scope: "", year: null };
+    case "period":
+      return { scope: e.scope.plan.id, year: null };
+    case "year":
+      return { scope: String(e.scope.year), year: e.scope.year };
+    case "proposals":
+      return { scope: `förslag ${e.scope.year}`, year: e.scope.year };
+  }
+}
+
+/** Entities compared as such: all but nyckeltal that stand inside another entity's fields. */
+function diffEntities(result: CheckResult): Map<string, DiffEntity> {
+  const out = new Map<string, DiffEntity>();
+  const add = (e: Entity): void => {
+    const { scope, year } = scopeOf(e);
+    const key = `${e.kind}\u0000${scope}\u0000${e.id}`;
+    if (!out.has(key)) out.set(key, { key, id: e.id, typ: e.kind, year, scope, entity: e });
+  };
+  for (const e of result.plan.entities) {
+    if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
+    add(e);
+  }
+  const kommun = result.plan.kommun;
+  if (kommun) {
+    add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
+  }
+  return out;
+}
+
+const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function compareFields(base: Entity, head: Entity): FieldChange[] {
+  const a = ownFields(base);
+  const b = ownFields(head);
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const out: FieldChange[] = [];
+  for (const path of paths) {
+    const from = a.get(path);
+    const to = b.get(path);
+    if (same(from, to)) continue;
+    const name = fieldName(path);
+    // Only an entity's own references re-parent it; an `organ` inside a list item (ramar) does not.
+    const own = !path.includes("[");
+    const reparent = own && THREAD_FIELDS.has(name) ? "moved" : own && OWNER_FIELDS.has(name) ? "owner" : undefined;
+    out.push({ path, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(reparent ? { reparent } : {}) });
+  }
+  return out;
+}
+
+/** A diagnostic's identity across revisions: positions and file names move, the finding does not. */
+function diagnosticKey(d: Diagnostic): string {
+  const args = Object.fromEntries(Object.entries(d.args).filter(([k]) => !/file/iu.test(k)).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return `${d.code}\u0000${d.severity}\u0000${d.id ?? ""}\u0000${JSON.stringify(args)}`;
+}
+
+function multisetDifference(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of b) counts.set(diagnosticKey(d), (counts.get(diagnosticKey(d)) ?? 0) + 1);
+  const out: Diagnostic[] = [];
+  for (const d of a) {
+    const k = diagnosticKey(d);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
+function descendants(e: Entity): Set<Entity> {
+  const out = new Set<Entity>();
+  const stack = [...e.children];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (out.has(c)) continue;
+    out.add(c);
+    stack.push(...c.children);
+  }
+  return out;
+}
+
+function statusChanges(base: CheckResult, head: CheckResult): StatusChange[] {
+  const periods = [...new Set([...followUpPeriods(base.plan), ...followUpPeriods(head.plan)])].sort();
+  const out: StatusChange[] = [];
+  for (const period of periods) {
+    const a = computeStatus(base.plan, { period });
+    const b = computeStatus(head.plan, { period });
+    const lists: [StatusChange["typ"], { id: string; status: Status }[], { id: string; status: Status }[]][] = [
+      ["åtagande", a.åtaganden, b.åtaganden],
+      ["resultatmål", a.resultatmål, b.resultatmål],
+      ["målområde", a.målområden, b.målområden],
+    ];
+    for (const [typ, before, after] of lists) {
+      const was = new Map(before.map((x) => [x.id, x.status]));
+      const now = new Map(after.map((x) => [x.id, x.status]));
+      for (const id of [...new Set([...was.keys(), ...now.keys()])]) {
+        const from = was.get(id);
+        const to = now.get(id);
+        // Only changes of an entity that exists on both sides: additions and removals are listed already.
+        if (from !== undefined && to !== undefined && from !== to) out.push({ period, id, typ, from, to });
+      }
+    }
+  }
+  return out;
+}
+
+const DECIDED_KINDS = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
+
+/** The document entity an entity stands in (itself for a document). */
+function documentOf(e: Entity): Entity {
+  let d = e;
+  while (d.container) d = d.container;
+  return d;
+}
+
+const isDecided = (doc: Entity): boolean => {
+  const status = typeof doc.data.status === "string" ? doc.data.status : DECIDED_KINDS.has(doc.kind) ? "beslutad" : undefined;
+  return status === "beslutad";
+};
+
+export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
+  const a = diffEntities(base);
+  const b = diffEntities(head);
+  const added = [...b.values()].filter((x) => !a.has(x.key));
+  const removedRaw = [...a.values()].filter((x) => !b.has(x.key));
+  const changed: Changed[] = [];
+  for (const x of b.values()) {
+    const old = a.get(x.key);
+    if (!old) continue;
+    const fields = compareFields(old.entity, x.entity);
+    if (fields.length > 0) changed.push({ ...x, fields, base: old.entity });
+  }
+
+  // Possible renames: same kind and scope, same own fields, another ID.
+  const renames: PlanDiff["renames"] = [];
+  const signature = (d: DiffEntity): string => `${d.typ}\u0000${d.scope}\u0000${JSON.stringify([...ownFields(d.entity)])}`;
+  const addedBySig = new Map<string, DiffEntity[]>();
+  for (const d of added) {
+    const s = signature(d);
+    addedBySig.set(s, [...(addedBySig.get(s) ?? []), d]);
+  }
+  for (const r of removedRaw) {
+    const match = addedBySig.get(signature(r))?.shift();
+    if (match) renames.push({ from: r, to: match });
+  }
+
+  const headTraces = checkThread(head.plan.entities).traces;
+  const headByKey = new Map([...b.values()].map((d) => [d.key, d.entity]));
+  const keyOfBase = new Map([...a.values()].map((d) => [d.entity, d.key]));
+  const removed: Removal[] = removedRaw.map((r) => {
+    const strands: Record<string, string[]> = {};
+    for (const c of descendants(r.entity)) {
+      const key = keyOfBase.get(c);
+      const now = key ? headByKey.get(key) : undefined;
+      if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
+    }
+    for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
+    return { ...r, strands };
+  });
+
+  // Governance: a decided document changed while its beslut stayed the same.
+  const flags: GovernanceFlag[] = [];
+  const docKey = (e: Entity): string => {
+    const { scope } = scopeOf(e);
+    return `${e.kind}\u0000${scope}\u0000${e.id}`;
+  };
+  const touched = new Map<string, { doc: Entity; ids: Set<string> }>();
+  const touch = (doc: Entity, id: string): void => {
+    const k = docKey(doc);
+    const t = touched.get(k) ?? { doc, ids: new Set<string>() };
+    t.ids.add(id);
+    touched.set(k, t);
+  };
+  for (const c of changed) touch(documentOf(c.entity), c.id);
+  for (const x of added) if (x.typ !== "kommun") touch(documentOf(x.entity), x.id);
+  for (const r of removed) if (r.typ !== "kommun") touch(documentOf(r.entity), r.id);
+  const baseDocs = new Map([...a.values()].map((d) => [d.key, d.entity]));
+  for (const [k, { doc, ids }] of touched) {
+    const before = baseDocs.get(k);
+    const after = headByKey.get(k);
+    if (!before || !after || !isDecided(before) || !isDecided(after)) continue;
+    const beslutBefore = isData(before.data.beslut) ? JSON.stringify(Object.entries(before.data.beslut).sort()) : "";
+    const beslutAfter = isData(after.data.beslut) ? JSON.stringify(Object.entries(after.data.beslut).sort()) : "";
+    if (beslutBefore !== beslutAfter) continue;
+    const { year } = scopeOf(doc);
+    flags.push({ code: "decided-changed-without-decision", id: doc.id, typ: doc.kind, year, file: after.doc.file, entities: [...ids].sort() });
+  }
+
+  const byKey = (x: DiffEntity, y: DiffEntity): number => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  return {
+    added: added.sort(byKey),
+    removed: removed.sort(byKey),
+    changed: changed.sort(byKey),
+    renames,
+    introduced: multisetDifference(head.diagnostics, base.diagnostics),
+    resolved: multisetDifference(base.diagnostics, head.diagnostics),
+    statusChanges: statusChanges(base, head),
+    flags: flags.sort((x, y) => (x.id < y.id ? -1 : 1)),
+  };
+}

@@ -1,0 +1,236 @@
+// `plan diff` as a terraform-style terminal summary, a pull-request comment and JSON.
+import { Chalk } from "chalk";
+import type { Lang } from "../model/types.js";
+import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal } from "../diff/compare.js";
+import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
+import { wordDiff } from "../diff/words.js";
+import { formatMessage } from "./messages.js";
+import { mdCode, mdText } from "./markdown.js";
+
+export interface DiffView {
+  base: string;
+  head: string;
+  diff: PlanDiff;
+  lang: Lang;
+}
+
+const errorsOf = (d: PlanDiff["introduced"]): number => d.filter((x) => x.severity === "error").length;
+
+export function summaryLine(diff: PlanDiff): string {
+  const parts = [`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`];
+  const extra: string[] = [];
+  const newErrors = errorsOf(diff.introduced);
+  if (newErrors > 0) extra.push(`${newErrors} new error${newErrors === 1 ? "" : "s"}`);
+  const newWarnings = diff.introduced.length - newErrors;
+  if (newWarnings > 0) extra.push(`${newWarnings} new warning${newWarnings === 1 ? "" : "s"}`);
+  if (diff.resolved.length > 0) extra.push(`${diff.resolved.length} resolved`);
+  if (diff.statusChanges.length > 0) extra.push(`${diff.statusChanges.length} status change${diff.statusChanges.length === 1 ? "" : "s"}`);
+  if (diff.flags.length > 0) extra.push(`${diff.flags.length} decided document${diff.flags.length === 1 ? "" : "s"} changed without a new decision`);
+  return extra.length > 0 ? `${parts[0]}; ${extra.join(", ")}` : parts[0]!;
+}
+
+const show = (v: FieldValue | undefined): string =>
+  v === undefined ? "(none)" : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "string" ? v : String(v);
+
+const label = (d: DiffEntity): string => `${d.typ} ${d.id}${d.scope !== "" ? ` (${d.scope})` : ""}`;
+
+/** Swedish plurals of the kinds that can be left without a goal, in the order of the thread. */
+const PLURAL: [string, string][] = [
+  ["resultatmål", "resultatmål"],
+  ["åtagande", "åtaganden"],
+  ["uppdrag", "uppdrag"],
+  ["verksamhetsmål", "verksamhetsmål"],
+  ["produktionsmål", "produktionsmål"],
+  ["aktivitet", "aktiviteter"],
+];
+
+export function strandsText(r: Removal): string | undefined {
+  const parts = PLURAL.filter(([kind]) => r.strands[kind]).map(([kind, plural]) => {
+    const n = r.strands[kind]!.length;
+    return `${n} ${n === 1 ? kind : plural}`;
+  });
+  if (parts.length === 0) return undefined;
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `removing ${r.id} leaves ${list} without a goal`;
+}
+
+const REPARENT_WORD = { moved: "moved", owner: "new owner" } as const;
+
+function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>): string {
+  const where = `${d.id} › ${f.path}`;
+  if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
+    const words = wordDiff(f.from, f.to)
+      .map((p) => (p.op === "same" ? p.text : p.op === "added" ? c.green(`{+${p.text}+}`) : c.red(`[-${p.text}-]`)))
+      .join("");
+    return `${where}: ${words.replace(/\n/gu, " ")}`;
+  }
+  const moved = f.reparent ? c.yellow(` (${REPARENT_WORD[f.reparent]})`) : "";
+  return `${where}: ${show(f.from)} → ${show(f.to)}${moved}`;
+}
+
+export function diffText(v: DiffView, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const { diff } = v;
+  const lines = [c.bold(summaryLine(diff)), `${v.base} → ${v.head}`, ""];
+  for (const d of diff.added) lines.push(c.green(`+ ${label(d)}`));
+  for (const d of diff.changed) {
+    lines.push(c.yellow(`~ ${label(d)}`));
+    for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c)}`);
+  }
+  for (const r of diff.removed) {
+    lines.push(c.red(`- ${label(r)}`));
+    const s = strandsText(r);
+    if (s) lines.push(c.red(`    ${s}`));
+  }
+  for (const { from, to } of diff.renames) lines.push(c.cyan(`  possible rename: ${from.id} → ${to.id} (${to.typ}, same content)`));
+  if (diff.statusChanges.length > 0) {
+    lines.push("", c.bold("Status changes:"));
+    for (const s of diff.statusChanges) lines.push(`  ${s.period} ${s.typ} ${s.id}: ${s.from ?? "–"} → ${s.to ?? "–"}`);
+  }
+  if (diff.introduced.length > 0) {
+    lines.push("", c.bold("Introduced:"));
+    for (const d of diff.introduced) lines.push(`  ${d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity)} ${d.file}:${d.line}:${d.column} ${formatMessage(d, v.lang)} ${c.dim(d.code)}`);
+  }
+  if (diff.resolved.length > 0) {
+    lines.push("", c.bold("Resolved:"));
+    for (const d of diff.resolved) lines.push(`  ${d.severity} ${formatMessage(d, v.lang)} ${c.dim(d.code)}`);
+  }
+  if (diff.flags.length > 0) {
+    lines.push("", c.bold("Governance:"));
+    for (const f of diff.flags) {
+      lines.push(c.red(`  ! ${f.typ} ${f.id} (${f.file}) is beslutad: ${f.entities.join(", ")} changed without a new decision reference (beslut)`));
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Long lists fold into <details> so a pull-request comment stays readable. */
+const FOLD_AFTER = 10;
+
+function fold(summary: string, items: string[]): string[] {
+  if (items.length <= FOLD_AFTER) return items;
+  return [`<details><summary>${mdText(summary)}</summary>`, "", ...items, "", "</details>"];
+}
+
+function mdValue(v: FieldValue | undefined): string {
+  return v === undefined ? "*(none)*" : mdText(show(v));
+}
+
+function fieldLineMd(f: FieldChange): string {
+  if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
+    const words = wordDiff(f.from, f.to)
+      .map((p) => (p.op === "same" ? mdText(p.text) : p.op === "added" ? `<ins>${mdText(p.text)}</ins>` : `<del>${mdText(p.text)}</del>`))
+      .join("");
+    return `${mdCode(f.path)}: ${words}`;
+  }
+  return `${mdCode(f.path)}: ${mdValue(f.from)} → ${mdValue(f.to)}${f.reparent ? ` **(${REPARENT_WORD[f.reparent]})**` : ""}`;
+}
+
+const KIND_TITLE: Record<string, string> = {
+  kommun: "Kommun (plan.yaml)",
+  organ: "Organisation",
+  vision: "Vision",
+  kommunplan: "Kommunplaner",
+  målområde: "Målområden",
+  mål: "Övergripande mål",
+  budget: "Budgetar",
+  resultatmål: "Resultatmål",
+  åtagande: "Åtaganden",
+  uppdrag: "Uppdrag",
+  investering: "Investeringar",
+  nyckeltal: "Nyckeltal",
+  planeringsdirektiv: "Planeringsdirektiv",
+  satsning: "Satsningar",
+  underlag: "Underlag",
+  investeringsbehov: "Investeringsbehov",
+  upphandling: "Upphandlingar",
+  nämndplan: "Nämndplaner",
+  verksamhetsmål: "Verksamhetsmål",
+  verksamhetsplan: "Verksamhetsplaner",
+  aktivitet: "Aktiviteter",
+  produktionsmål: "Produktionsmål",
+  uppföljning: "Uppföljningar",
+  åtgärd: "Åtgärdsplaner",
+};
+
+export function diffMarkdown(v: DiffView): string {
+  const { diff } = v;
+  const lines = [`**${mdText(summaryLine(diff))}**`, "", `${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
+  if (diff.flags.length > 0) {
+    lines.push("### ⚠ Changed without a new decision", "");
+    for (const f of diff.flags) {
+      lines.push(`- ${mdCode(f.id)} (${mdText(f.typ)}, ${mdCode(f.file)}) is *beslutad*: ${f.entities.map(mdCode).join(", ")} changed without a new decision reference (\`beslut\`)`);
+    }
+    lines.push("");
+  }
+  if (diff.removed.length > 0) {
+    lines.push("### ❌ Removed", "");
+    const items = diff.removed.map((r) => {
+      const s = strandsText(r);
+      return `- **${mdCode(r.id)}** ${mdText(r.typ)}${r.scope ? ` (${mdText(r.scope)})` : ""}${s ? ` — ${mdText(s)}` : ""}`;
+    });
+    lines.push(...fold(`${diff.removed.length} removed`, items), "");
+  }
+  const kinds = [...new Set([...diff.added, ...diff.changed].map((d) => d.typ))].sort((x, y) => Object.keys(KIND_TITLE).indexOf(x) - Object.keys(KIND_TITLE).indexOf(y));
+  for (const kind of kinds) {
+    lines.push(`### ${mdText(KIND_TITLE[kind] ?? kind)}`, "");
+    const items: string[] = [];
+    for (const d of diff.added.filter((x) => x.typ === kind)) items.push(`- ➕ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""} added`);
+    for (const d of diff.changed.filter((x) => x.typ === kind)) {
+      items.push(`- ✏️ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""}`);
+      for (const f of d.fields) items.push(`  - ${fieldLineMd(f)}`);
+    }
+    lines.push(...fold(`${items.length} lines`, items), "");
+  }
+  if (diff.renames.length > 0) {
+    lines.push("### Possible renames", "");
+    for (const { from, to } of diff.renames) lines.push(`- ${mdCode(from.id)} → ${mdCode(to.id)} (${mdText(to.typ)}, same content)`);
+    lines.push("");
+  }
+  if (diff.statusChanges.length > 0) {
+    lines.push("### Status changes", "", "| period | typ | id | from | to |", "| --- | --- | --- | --- | --- |");
+    for (const s of diff.statusChanges) lines.push(`| ${s.period} | ${mdText(s.typ)} | ${mdCode(s.id)} | ${mdText(s.from ?? "–")} | ${mdText(s.to ?? "–")} |`);
+    lines.push("");
+  }
+  const diagList = (title: string, list: PlanDiff["introduced"]): void => {
+    if (list.length === 0) return;
+    lines.push(`### ${title}`, "");
+    const items = list.map((d) => `- ${d.severity === "error" ? "🔴" : "🟡"} ${mdCode(`${d.file}:${d.line}`)} ${mdText(formatMessage(d, v.lang))} (${mdCode(d.code)})`);
+    lines.push(...fold(`${list.length} diagnostics`, items), "");
+  };
+  diagList("Introduced diagnostics", diff.introduced);
+  diagList("Resolved diagnostics", diff.resolved);
+  return `${lines.join("\n").replace(/\n+$/u, "")}\n`;
+}
+
+const entityJson = (d: DiffEntity): { id: string; typ: string; year: number | null } => ({ id: d.id, typ: d.typ, year: d.year });
+
+export function diffJson(v: DiffView): string {
+  const { diff } = v;
+  const diag = (d: PlanDiff["introduced"][number]): Record<string, unknown> => ({
+    code: d.code,
+    severity: d.severity,
+    message: formatMessage(d, v.lang),
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    ...(d.id !== undefined ? { id: d.id } : {}),
+  });
+  const out = {
+    base: v.base,
+    head: v.head,
+    summary: summaryLine(diff),
+    added: diff.added.map(entityJson),
+    removed: diff.removed.map((r) => ({ ...entityJson(r), ...(Object.keys(r.strands).length > 0 ? { strands: r.strands } : {}) })),
+    changed: diff.changed.map((d) => ({
+      ...entityJson(d),
+      fields: d.fields.map((f) => ({ path: f.path, from: f.from ?? null, to: f.to ?? null, ...(f.reparent ? { reparent: f.reparent } : {}) })),
+    })),
+    renames: diff.renames.map(({ from, to }) => ({ from: from.id, to: to.id, typ: to.typ, year: to.year })),
+    introduced: diff.introduced.map(diag),
+    resolved: diff.resolved.map(diag),
+    status_changes: diff.statusChanges,
+    flags: diff.flags.map((f) => ({ ...f, message: `${f.typ} ${f.id} is beslutad and changed without a new decision reference` })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
