@@ -76,7 +76,8 @@ export function checkContent(plan: Plan): Diagnostic[] {
 function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | undefined): void {
   const lines = items(t.data.internbudget);
   const nämnd = str(t.data.nämnd);
-  if (!budget || !nämnd || lines.length === 0) return;
+  // A line without a number is a schema error already; a sum without it would mislead.
+  if (!budget || !nämnd || lines.length === 0 || lines.some((l) => num(l.belopp) === undefined)) return;
   const ram = items(budget.data.ramar).find((r) => r.organ === nämnd);
   const ramBelopp = ram ? num(ram.belopp) : undefined;
   if (ramBelopp === undefined) return;

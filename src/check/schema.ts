@@ -68,6 +68,12 @@ function follow(root: unknown, pointer: string): { parent?: object; key?: string
   return { parent, key, value };
 }
 
+/** The name of the nearest list or mapping key on a pointer ("aktiviteter" for /aktiviteter/2). */
+function listName(pointer: string): string {
+  const steps = decodePointer(pointer).filter((s) => !/^\d+$/u.test(s));
+  return steps[steps.length - 1] ?? "";
+}
+
 export function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "list";
@@ -109,9 +115,10 @@ function mapError(doc: SourceDoc, err: ErrorObject): Mapped | undefined {
   const { parent, key, value } = follow(doc.value, err.instancePath);
   const here: Loc = parent !== undefined ? { doc, obj: parent, key, part: "value" } : { doc, obj: doc.value as object };
   const field = key === undefined ? "" : String(key);
+  // The propertyNames error only wraps the error about the key itself, which comes separately.
+  if (err.keyword === "propertyNames") return undefined;
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
-    if (err.keyword === "propertyNames") return undefined;
     return {
       code: "bad-format",
       loc: { doc, obj: value as object, key: propertyName, part: "key" },
@@ -123,7 +130,7 @@ function mapError(doc: SourceDoc, err: ErrorObject): Mapped | undefined {
       return {
         code: "missing-field",
         loc: { doc, obj: value as object },
-        args: { field: String(err.params.missingProperty), where: field },
+        args: { field: String(err.params.missingProperty), where: listName(err.instancePath) },
       };
     }
     case "additionalProperties": {

@@ -5,6 +5,7 @@ import { PlanIoError } from "../load/errors.js";
 import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import { runRegler } from "./regler.js";
+import { runReport, type ReportCliOptions } from "./report.js";
 import { runDiff, type DiffOptions } from "./diff.js";
 import { runStats } from "./stats.js";
 import { runStatus } from "./status.js";
@@ -25,7 +26,11 @@ function program(setStatus: (n: number) => void): Command {
     .version(pkg.version, "-V, --version")
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
+      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/gu, " ")),
+    });
 
   cmd
     .command("validate")
@@ -81,6 +86,22 @@ function program(setStatus: (n: number) => void): Command {
     .action((base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) =>
       setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) })),
     );
+
+  // plan report: the follow-up reports (månad, delår, årsredovisning) in Markdown or HTML.
+  cmd
+    .command("report")
+    .description("a follow-up report: månad, delår or årsredovisning, as Markdown or HTML")
+    .argument("<fas>", "månad | delår | årsredovisning (ASCII: manad, delar, arsredovisning)")
+    .addOption(dirOption())
+    .addOption(new Option("--år <år>", "the year (default: the newest year with a suitable follow-up)"))
+    .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))
+    .addOption(namndOption())
+    .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(["md", "html"]))
+    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
+    .addOption(new Option("--lang <lang>", "language of the report's labels (default: plan.yaml språk, else sv)").choices(["sv", "en"]))
+    .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
+    .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))
+    .action((fas: string, o: ReportCliOptions) => setStatus(runReport(fas, o)));
 
   cmd
     .command("regler")

@@ -9,7 +9,7 @@ function isPlanRoot(dir: string): boolean {
   try {
     if (!statSync(file).isFile()) return false;
     // A cheap look is enough here: the loader parses the file properly afterwards.
-    return KOMMUN_LINE.test(readFileSync(file, "utf8").normalize("NFC"));
+    return KOMMUN_LINE.test(readFileSync(file, "utf8").replace(/^\uFEFF/u, "").normalize("NFC"));
   } catch {
     return false;
   }

@@ -137,7 +137,9 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
       }
       return;
     }
-    if (yamlDoc.contents === null) return;
+    // An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not.
+    const contents = yamlDoc.contents as YamlNode | null;
+    if (contents === null || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "")) return;
     const nodes = new WeakMap<object, unknown>();
     const converting = new Set<unknown>();
     const memo = new Map<unknown, unknown>();

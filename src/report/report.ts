@@ -1,0 +1,42 @@
+// The report pipeline: status model → view model per phase → template → text.
+import type { Lang } from "../model/types.js";
+import type { Plan } from "../model/plan.js";
+import { computeStatus } from "../status/engine.js";
+import type { Phase } from "./labels.js";
+import { render, type ReportFormat } from "./render.js";
+import { årsredovisningView } from "./view-arsredovisning.js";
+import { makeCtx } from "./view-common.js";
+import { delårView } from "./view-delar.js";
+import { withFullYearFigures } from "./view-economy.js";
+import { månadView } from "./view-manad.js";
+
+export { PHASES, type Phase } from "./labels.js";
+
+/** Template names are ASCII, so a plan's mallar/ works on any file system and in any shell. */
+export const TEMPLATE_NAME: Record<Phase, string> = { månad: "manad", delår: "delar", årsredovisning: "arsredovisning" };
+
+export interface ReportOptions {
+  phase: Phase;
+  period: string;
+  nämnd?: string;
+  lang: Lang;
+  /** Shown as the report's date; without it the report holds no date at all. */
+  datum?: string;
+}
+
+export function buildReportView(plan: Plan, o: ReportOptions): object {
+  const m = withFullYearFigures(computeStatus(plan, { period: o.period, ...(o.nämnd !== undefined ? { nämnd: o.nämnd } : {}) }));
+  const ctx = makeCtx(plan, m, o.lang, o.phase);
+  switch (o.phase) {
+    case "månad":
+      return månadView(ctx, o.datum);
+    case "delår":
+      return delårView(ctx, o.datum, null);
+    case "årsredovisning":
+      return årsredovisningView(ctx, o.datum);
+  }
+}
+
+export function renderReport(plan: Plan, o: ReportOptions & { format: ReportFormat; dirs: readonly string[] }): string {
+  return render(buildReportView(plan, o), { format: o.format, template: TEMPLATE_NAME[o.phase], dirs: o.dirs });
+}

@@ -1,0 +1,75 @@
+// Each åtagande's nyckeltal over the years: the value from the helår follow-up of every
+// earlier year that has one, then this year's. The same åtagande ID in two budget years is
+// the same åtagande carried forward (format.md), so the ID is the thread between years.
+import { groupByOmråde } from "../format/status.js";
+import { str } from "../model/build.js";
+import type { Plan } from "../model/plan.js";
+import { computeStatus, type StatusModel } from "../status/engine.js";
+import { sparkline } from "./chart.js";
+import { fill } from "./labels.js";
+import { num, type Ctx, type Svg } from "./view-common.js";
+
+/** The newest helår period of each year before `year`, ascending. */
+export function earlierHelår(plan: Plan, year: number): string[] {
+  const newest = new Map<number, string>();
+  for (const d of plan.docs) {
+    if (d.kind !== "uppföljning" || d.data.rapport !== "helår" || d.year === undefined || d.year >= year) continue;
+    const p = str(d.data.period)!;
+    if ((newest.get(d.year) ?? "") < p) newest.set(d.year, p);
+  }
+  return [...newest.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+}
+
+export interface Series {
+  years: number[];
+  /** åtagande ID → year → value. */
+  values: Map<string, Map<number, number>>;
+}
+
+export function trendSeries(plan: Plan, m: StatusModel): Series {
+  const models = [...earlierHelår(plan, m.year).map((period) => computeStatus(plan, { period, ...(m.nämnd !== undefined ? { nämnd: m.nämnd } : {}) })), m];
+  const values = new Map<string, Map<number, number>>();
+  for (const model of models) {
+    for (const k of model.åtaganden) {
+      if (k.value === undefined) continue;
+      if (!values.has(k.id)) values.set(k.id, new Map());
+      values.get(k.id)!.set(model.year, k.value);
+    }
+  }
+  return { years: models.map((x) => x.year), values };
+}
+
+export interface TrendRow {
+  id: string;
+  nyckeltal: string;
+  enhet: string;
+  values: string[];
+  målvärde: string;
+  chart: Svg;
+}
+
+export interface TrendView {
+  years: number[];
+  rows: TrendRow[];
+  caption: string;
+}
+
+/** The trend table of one målområde: its åtaganden, a value per year, and a small chart. */
+export function trendView(ctx: Ctx, series: Series, område: { id: string; namn: string }): TrendView {
+  const group = groupByOmråde(ctx.m).find((g) => g.område.id === område.id);
+  const rows = (group?.åtaganden ?? []).map((k) => {
+    const byYear = series.values.get(k.id) ?? new Map<number, number>();
+    const points = series.years.map((year) => ({ year, ...(byYear.has(year) ? { value: byYear.get(year)! } : {}) }));
+    const said = points.map((p) => `${p.year}: ${num(ctx, p.value)}`).join("; ");
+    const title = `${fill(ctx.t.trendChart, { id: k.id })} – ${said}; ${ctx.t.målvärde} ${ctx.m.year}: ${num(ctx, k.target)}`;
+    return {
+      id: k.id,
+      nyckeltal: k.namn,
+      enhet: k.enhet,
+      values: points.map((p) => num(ctx, p.value)),
+      målvärde: num(ctx, k.target),
+      chart: { svg: points.some((p) => p.value !== undefined) ? sparkline(points, k.target, { id: ctx.nextId("trend"), title }) : "" },
+    };
+  });
+  return { years: series.years, rows, caption: `${ctx.t.trendCaption}: ${område.namn}` };
+}

@@ -1,0 +1,160 @@
+// Goal fulfilment in a report: the summary per målområde, and per målområde its
+// resultatmål with their åtaganden.
+import { groupByOmråde } from "../format/status.js";
+import { STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
+import { namnderLabel } from "../model/thread.js";
+import type { GoalStatus, KpiStatus } from "../status/engine.js";
+import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
+import { fulfilmentChart } from "./chart.js";
+import { anchor, num, rich, statusView, type Ctx, type RichText, type StatusView, type Svg } from "./view-common.js";
+
+export interface KpiRow {
+  id: string;
+  /** The åtagande's text; null for a nyckeltal of its own (its name says it). */
+  text: RichText | null;
+  nämnder: string;
+  nyckeltal: string;
+  enhet: string;
+  utgångsvärde: string;
+  målvärde: string;
+  utfall: string;
+  /** The period the figures come from, when it is older than the report's. */
+  avPeriod: string | null;
+  prognos: string;
+  status: StatusView;
+  kommentar: RichText | null;
+}
+
+export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
+  const text = k.entity.kind === "åtagande" && typeof k.entity.data.text === "string" ? k.entity.data.text : undefined;
+  const nämnder = k.entity.kind === "åtagande" ? namnderLabel(k.entity, ctx.plan).map((x) => (x === "alla" ? ctx.t.alla : x)) : k.nämnder;
+  const bas = k.utgångsvärde;
+  return {
+    id: k.id,
+    text: rich(text, headingBase),
+    nämnder: nämnder.join(", "),
+    nyckeltal: k.namn,
+    enhet: k.enhet,
+    utgångsvärde: bas ? `${num(ctx, bas.värde)}${bas.år !== undefined ? ` (${bas.år})` : ""}` : "–",
+    målvärde: num(ctx, k.target),
+    utfall: num(ctx, k.utfall),
+    avPeriod: k.period !== undefined && k.period !== ctx.m.period ? `${ctx.t.avserPeriod} ${k.period}` : null,
+    prognos: num(ctx, k.prognos),
+    status: statusView(ctx, k.status, k.manual),
+    kommentar: rich(k.kommentar, headingBase),
+  };
+}
+
+export interface CountCell {
+  key: Status;
+  n: number;
+}
+
+export interface FulfilmentRow {
+  id: string;
+  namn: string;
+  href: string | null;
+  status: StatusView | null;
+  counts: CountCell[];
+  total: number;
+}
+
+export interface FulfilmentSummary {
+  /** Column heads in status order: symbol and word. */
+  heads: { key: Status; symbol: string; word: string }[];
+  rows: FulfilmentRow[];
+  total: FulfilmentRow;
+  chart: Svg;
+  chartTitle: string;
+}
+
+function countRow(statuses: readonly Status[]): { counts: CountCell[]; total: number } {
+  const c = emptyCounts();
+  for (const s of statuses) c[s]++;
+  return { counts: STATUSES.map((key) => ({ key, n: c[key] })), total: statuses.length };
+}
+
+/** Måluppfyllelse per målområde: its status and how many of its åtaganden have each status. */
+export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
+  const { m, t } = ctx;
+  const groups = groupByOmråde(m);
+  const rows: FulfilmentRow[] = m.målområden.map((o) => {
+    const ks = groups.find((g) => g.område === o.entity)?.åtaganden ?? [];
+    return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status: statusView(ctx, o.status), ...countRow(ks.map((k) => k.status)) };
+  });
+  // Every åtagande once, even one that serves resultatmål in two målområden.
+  const total: FulfilmentRow = { id: "", namn: t.total, href: null, status: null, ...countRow(m.åtaganden.map((k) => k.status)) };
+  const legend = Object.fromEntries(STATUSES.map((s) => [s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[ctx.lang][s]}`])) as Record<Status, string>;
+  const chartRows = rows.map((r) => ({ label: r.namn, counts: Object.fromEntries(r.counts.map((c) => [c.key, c.n])) as Record<Status, number> }));
+  const chartTitle = t.fulfilmentChart;
+  const desc = rows.map((r) => `${r.namn}: ${r.counts.map((c) => `${STATUS_WORD[ctx.lang][c.key]} ${c.n}`).join(", ")}`).join("; ");
+  const svg = fulfilmentChart(chartRows, {
+    id: ctx.nextId("chart"),
+    title: chartTitle,
+    desc,
+    legend,
+    segment: (row, s) => `${row.label}: ${legend[s]} ${row.counts[s]}`,
+  });
+  return {
+    heads: STATUSES.map((key) => ({ key, symbol: STATUS_SYMBOL[key], word: STATUS_WORD[ctx.lang][key] })),
+    rows,
+    total,
+    chart: { svg },
+    chartTitle,
+  };
+}
+
+export interface ResultatmålView {
+  id: string;
+  status: StatusView;
+  text: RichText | null;
+  nyckeltal: KpiRow[];
+  nyckeltalCaption: string;
+  åtaganden: KpiRow[];
+  åtagandenCaption: string;
+}
+
+export interface OmrådeView {
+  id: string;
+  namn: string;
+  anchor: string;
+  status: StatusView;
+  resultatmål: ResultatmålView[];
+}
+
+function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
+  const { m, t } = ctx;
+  const own = m.resultatmålNyckeltal.filter((k) => k.entity.container === r.entity);
+  const åtaganden = m.åtaganden.filter((k) => k.entity.parents.includes(r.entity));
+  const text = typeof r.entity.data.text === "string" ? r.entity.data.text : undefined;
+  return {
+    id: r.id,
+    status: statusView(ctx, r.status),
+    text: rich(text, 3),
+    nyckeltal: own.map((k) => kpiRow(ctx, k, 3)),
+    nyckeltalCaption: `${t.resultatmålNyckeltal} ${r.id}`,
+    åtaganden: åtaganden.map((k) => kpiRow(ctx, k, 3)),
+    åtagandenCaption: `${t.åtagandenCaption} ${r.id}`,
+  };
+}
+
+/** One section per målområde, in the kommunplan's order. */
+export function områdeViews(ctx: Ctx): OmrådeView[] {
+  return ctx.m.målområden.map((o) => ({
+    id: o.id,
+    namn: o.namn,
+    anchor: anchor("omr", o.id),
+    status: statusView(ctx, o.status),
+    resultatmål: ctx.m.resultatmål.filter((r) => r.entity.parents.includes(o.entity)).map((r) => resultatmålView(ctx, r)),
+  }));
+}
+
+/** Åtaganden that will not reach their target: ej uppfyllt first, then delvis uppfyllt. */
+export function offTrack(ctx: Ctx): KpiRow[] {
+  const rank: Partial<Record<Status, number>> = { ej_uppfyllt: 0, delvis_uppfyllt: 1 };
+  return ctx.m.åtaganden
+    .filter((k) => rank[k.status] !== undefined)
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => rank[a.k.status]! - rank[b.k.status]! || a.i - b.i)
+    .map(({ k }) => kpiRow(ctx, k, 2));
+}
