@@ -10,15 +10,16 @@ export interface Position {
 }
 
 function posOf(doc: SourceDoc, offset: number | undefined): Position {
-  const p = doc.lineCounter.linePos(offset ?? 0);
+  const p = doc.positions().lineCounter.linePos(offset ?? 0);
   return { line: p.line, column: p.col };
 }
 
 /** The line and column of a place in a document (1-based). */
 export function locate(loc: Loc): Position {
   const { doc, obj, key, part = "value" } = loc;
-  const node = doc.nodes.get(obj) as YamlNode | undefined;
-  if (node === undefined) return posOf(doc, (doc.yaml.contents as YamlNode | null)?.range?.[0]);
+  const positions = doc.positions();
+  const node = positions.nodes.get(obj) as YamlNode | undefined;
+  if (node === undefined) return posOf(doc, (positions.contents as YamlNode | null)?.range?.[0]);
   if (key === undefined) return posOf(doc, node.range?.[0]);
   if (isMap(node)) {
     for (const pair of node.items as Pair[]) {

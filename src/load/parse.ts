@@ -2,7 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import type { Code } from "../check/codes.js";
-import type { Diagnostic, SourceDoc } from "../model/types.js";
+import type { Diagnostic, DocPositions, SourceDoc } from "../model/types.js";
 import { CODES } from "../check/codes.js";
 
 /** Deeper than any plan needs; the limit keeps a hostile file from exhausting the stack. */
@@ -80,6 +80,36 @@ function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; colum
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
 
+const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, prettyErrors: false, merge: false } as const;
+
+function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  const all = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  return Array.isArray(all) ? all : [];
+}
+
+/** Walk a YAML node and the plain value made from it side by side, noting where each collection came from. */
+function mapNodes(doc: Document.Parsed, node: unknown, value: unknown, nodes: WeakMap<object, unknown>, seen: Set<unknown>): void {
+  if (value === null || typeof value !== "object" || node === null || node === undefined || seen.has(node)) return;
+  if (isAlias(node)) {
+    mapNodes(doc, node.resolve(doc), value, nodes, seen);
+    return;
+  }
+  seen.add(node);
+  if (!nodes.has(value)) nodes.set(value, node);
+  if (isMap(node) && !Array.isArray(value)) {
+    const keys = new Set<string>();
+    for (const pair of node.items as Pair[]) {
+      const key = keyOf(pair.key);
+      if (key === undefined || keys.has(key)) continue;
+      keys.add(key);
+      mapNodes(doc, pair.value, (value as Record<string, unknown>)[key], nodes, seen);
+    }
+  } else if (isSeq(node) && Array.isArray(value)) {
+    node.items.forEach((item, i) => mapNodes(doc, item, value[i], nodes, seen));
+  }
+  seen.delete(node);
+}
+
 /** The NFC form of a key as it is compared everywhere. */
 export function keyOf(node: unknown): string | undefined {
   if (node === null || node === undefined) return "";
@@ -106,15 +136,7 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    const all = parseAllDocuments(text, {
-      lineCounter,
-      version: "1.2",
-      schema: "core",
-      uniqueKeys: false,
-      prettyErrors: false,
-      merge: false,
-    });
-    parsed = Array.isArray(all) ? all : [];
+    parsed = parseYaml(text, lineCounter);
   } catch (e) {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
     if (e instanceof RangeError) {
@@ -128,6 +150,24 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  // Positions are needed only where a diagnostic points: the YAML nodes are not kept (that
+  // would keep the whole syntax tree alive), the text is parsed again when first asked.
+  let reparsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  const cache = new Map<number, DocPositions>();
+  const positionsOf = (index: number, value: unknown): DocPositions => {
+    const known = cache.get(index);
+    if (known) return known;
+    if (!reparsed) {
+      const lc = new LineCounter();
+      reparsed = { docs: parseYaml(text, lc), lineCounter: lc };
+    }
+    const yamlDoc = reparsed.docs[index]!;
+    const nodes = new WeakMap<object, unknown>();
+    mapNodes(yamlDoc, yamlDoc.contents, value, nodes, new Set());
+    const p: DocPositions = { contents: yamlDoc.contents, lineCounter: reparsed.lineCounter, nodes };
+    cache.set(index, p);
+    return p;
+  };
   const docs: SourceDoc[] = [];
   parsed.forEach((yamlDoc, index) => {
     if (yamlDoc.errors.length > 0) {
@@ -140,7 +180,6 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
     // An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not.
     const contents = yamlDoc.contents as YamlNode | null;
     if (contents === null || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "")) return;
-    const nodes = new WeakMap<object, unknown>();
     const converting = new Set<unknown>();
     const memo = new Map<unknown, unknown>();
     const sizes = new WeakMap<object, number>();
@@ -204,15 +243,12 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
         out = null;
       }
       converting.delete(node);
-      if (out !== null && typeof out === "object") {
-        nodes.set(out, node);
-        memo.set(node, out);
-      }
+      if (out !== null && typeof out === "object") memo.set(node, out);
       return out;
     };
     try {
       const value = convert(yamlDoc.contents, 0);
-      docs.push({ file, index, value, yaml: yamlDoc, lineCounter, nodes });
+      docs.push({ file, index, value, positions: () => positionsOf(index, value) });
     } catch (e) {
       if (e instanceof Refusal) {
         const { line, column } = at(e.offset);

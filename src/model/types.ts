@@ -1,5 +1,5 @@
 // The shared types of the plan: source documents, entities, diagnostics.
-import type { Document, LineCounter } from "yaml";
+import type { LineCounter } from "yaml";
 import type { Code } from "../check/codes.js";
 
 export type Severity = "error" | "warning";
@@ -23,7 +23,12 @@ export interface SourceDoc {
   /** Position of the document in its file, from 0. */
   index: number;
   value: unknown;
-  yaml: Document.Parsed;
+  /** Where the document's values stand in the text; made when first asked for. */
+  positions(): DocPositions;
+}
+
+export interface DocPositions {
+  contents: unknown;
   lineCounter: LineCounter;
   /** Plain object or array → the YAML collection it came from. */
   nodes: WeakMap<object, unknown>;

@@ -61,7 +61,9 @@ export function trendView(ctx: Ctx, series: Series, område: { id: string; namn:
     const byYear = series.values.get(k.id) ?? new Map<number, number>();
     const points = series.years.map((year) => ({ year, ...(byYear.has(year) ? { value: byYear.get(year)! } : {}) }));
     const said = points.map((p) => `${p.year}: ${num(ctx, p.value)}`).join("; ");
-    const title = `${fill(ctx.t.trendChart, { id: k.id })} – ${said}; ${ctx.t.målvärde} ${ctx.m.year}: ${num(ctx, k.target)}`;
+    // Soft hyphens help narrow table heads; a chart title is read whole.
+    const målvärde = ctx.t.målvärde.replace(/\u00ad/gu, "");
+    const title = `${fill(ctx.t.trendChart, { id: k.id })} – ${said}; ${målvärde} ${ctx.m.year}: ${num(ctx, k.target)}`;
     return {
       id: k.id,
       nyckeltal: k.namn,
