@@ -24,10 +24,18 @@ export function resolveRevision(top: string, rev: string): string {
   const r = git(top, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (r.status === 0) return r.stdout.toString("utf8").trim();
   const shallow = git(top, ["rev-parse", "--is-shallow-repository"]).stdout.toString("utf8").trim() === "true";
-  const remote = /^([^/]+)\/(.+)$/u.exec(rev);
-  const fetch = remote ? `git fetch ${remote[1]} ${remote[2]}` : `git fetch origin ${rev}`;
+  const remote = /^([A-Za-z0-9._-]+)\/([^~^:@\s]+)$/u.exec(rev);
+  let advice: string;
+  if (remote && git(top, ["remote"]).stdout.toString("utf8").split("\n").includes(remote[1]!)) {
+    // A single-branch (shallow) clone fetches no other branch unless the refspec says where to put it.
+    advice = `git fetch ${remote[1]} +refs/heads/${remote[2]}:refs/remotes/${remote[1]}/${remote[2]}`;
+  } else if (shallow) {
+    advice = "git fetch --unshallow";
+  } else {
+    advice = `git fetch origin ${rev}`;
+  }
   throw new PlanIoError(
-    `unknown revision "${rev}"${shallow ? " (this clone is shallow)" : ""}: fetch it first, e.g. \`${fetch}\`, or check out with full history (actions/checkout: fetch-depth: 0)`,
+    `unknown revision "${rev}"${shallow ? " (this clone is shallow)" : ""}: fetch it first, e.g. \`${advice}\`, or check out with full history (actions/checkout: fetch-depth: 0)`,
   );
 }
 
