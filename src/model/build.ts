@@ -38,6 +38,73 @@ export const BIDRAR_TILL: readonly RefTarget[] = ["åtagande", "verksamhetsmål"
 const NYCKELTAL_AVSER: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "produktionsmål", "nyckeltal"];
 const ANYTHING: readonly RefTarget[] = [];
 
+type RefSpec = readonly [field: string, allowed: readonly RefTarget[], upward?: boolean];
+
+/** The entities a list of a document holds, and the references each of them makes. */
+interface ChildSpec {
+  list: string;
+  kind: EntityKind;
+  refs: readonly RefSpec[];
+  /** Its `nyckeltal` may carry ids of its own. */
+  nyckeltal?: boolean;
+}
+
+interface DocSpec {
+  /** References made by the document itself. */
+  refs?: readonly RefSpec[];
+  /** References made by plain items of its lists (ramar.organ, uppföljning.nyckeltal.avser). */
+  itemRefs?: readonly (readonly [list: string, field: string, allowed: readonly RefTarget[]])[];
+  children: readonly ChildSpec[];
+}
+
+const UPPDRAG: ChildSpec = { list: "uppdrag", kind: "uppdrag", refs: [["till", ORGAN_ANY], ["bidrar_till", BIDRAR_TILL, true]] };
+
+/** The reference table of format.md, per kind of year and proposal document. */
+const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
+  budget: {
+    itemRefs: [["ramar", "organ", ORGAN_FUNDED]],
+    children: [
+      { list: "resultatmål", kind: "resultatmål", refs: [["målområde", ["målområde"], true], ["mål", ["mål"]]], nyckeltal: true },
+      { list: "åtaganden", kind: "åtagande", refs: [["resultatmål", ["resultatmål"], true], ["nämnder", ORGAN_NAMND]], nyckeltal: true },
+      UPPDRAG,
+      { list: "investeringar", kind: "investering", refs: [["organ", ORGAN_FUNDED]] },
+    ],
+  },
+  planeringsdirektiv: {
+    itemRefs: [["ramar", "organ", ORGAN_FUNDED]],
+    children: [{ list: "satsningar", kind: "satsning", refs: [["organ", ORGAN_FUNDED]] }],
+  },
+  underlag: {
+    refs: [["nämnd", ORGAN_NAMND]],
+    children: [
+      { list: "åtaganden", kind: "åtagande", refs: [["resultatmål", ["resultatmål"], true], ["målområde", ["målområde"], true]], nyckeltal: true },
+      { list: "investeringsbehov", kind: "investeringsbehov", refs: [] },
+      { list: "upphandlingar", kind: "upphandling", refs: [] },
+    ],
+  },
+  nämndplan: {
+    refs: [["nämnd", ORGAN_NAMND]],
+    children: [{ list: "verksamhetsmål", kind: "verksamhetsmål", refs: [["bidrar_till", BIDRAR_TILL, true]], nyckeltal: true }, UPPDRAG],
+  },
+  verksamhetsplan: {
+    refs: [["organ", ORGAN_ANY]],
+    children: [
+      { list: "aktiviteter", kind: "aktivitet", refs: [["bidrar_till", BIDRAR_TILL, true]] },
+      { list: "produktionsmål", kind: "produktionsmål", refs: [["bidrar_till", BIDRAR_TILL, true]], nyckeltal: true },
+    ],
+  },
+  uppföljning: {
+    refs: [["organ", ORGAN_NAMND]],
+    itemRefs: [
+      ["nyckeltal", "avser", NYCKELTAL_AVSER],
+      ["aktiviteter", "avser", ["aktivitet"]],
+      ["uppdrag", "avser", ["uppdrag"]],
+      ["ekonomi", "organ", ORGAN_FUNDED],
+    ],
+    children: [{ list: "åtgärder", kind: "åtgärd", refs: [["avser", ANYTHING]] }],
+  },
+};
+
 /** The year of a document, or undefined where it has none that can be read. */
 export function yearOf(kind: DocKind, data: Data): number | undefined {
   if (kind === "uppföljning") {
@@ -136,103 +203,16 @@ export function buildEntities(typed: TypedDoc[], kommunplanScope: (kp: Entity) =
     if (!d) continue;
     t.entity = d;
     b.beslut(d, data);
-    const child = (k: EntityKind, x: Data): Entity | undefined => b.entity(k, x, doc, scope, d, year);
-    switch (kind) {
-      case "budget": {
-        for (const r of items(data.resultatmål)) {
-          const e = child("resultatmål", r);
-          if (!e) continue;
-          b.refs(e, r, "målområde", ["målområde"], true);
-          b.refs(e, r, "mål", ["mål"]);
-          b.nyckeltal(r.nyckeltal, doc, scope, e, year);
-        }
-        for (const a of items(data.åtaganden)) {
-          const e = child("åtagande", a);
-          if (!e) continue;
-          b.refs(e, a, "resultatmål", ["resultatmål"], true);
-          b.refs(
-            e,
-            a,
-            "nämnder",
-            ORGAN_NAMND,
-          );
-          b.nyckeltal(a.nyckeltal, doc, scope, e, year);
-        }
-        for (const u of items(data.uppdrag)) {
-          const e = child("uppdrag", u);
-          if (!e) continue;
-          b.refs(e, u, "till", ORGAN_ANY);
-          b.refs(e, u, "bidrar_till", BIDRAR_TILL, true);
-        }
-        for (const r of items(data.ramar)) b.refs(d, r, "organ", ORGAN_FUNDED);
-        for (const inv of items(data.investeringar)) {
-          const e = child("investering", inv);
-          if (e) b.refs(e, inv, "organ", ORGAN_FUNDED);
-        }
-        break;
-      }
-      case "planeringsdirektiv": {
-        for (const r of items(data.ramar)) b.refs(d, r, "organ", ORGAN_FUNDED);
-        for (const s of items(data.satsningar)) {
-          const e = child("satsning", s);
-          if (e) b.refs(e, s, "organ", ORGAN_FUNDED);
-        }
-        break;
-      }
-      case "underlag": {
-        b.refs(d, data, "nämnd", ORGAN_NAMND);
-        for (const a of items(data.åtaganden)) {
-          const e = child("åtagande", a);
-          if (!e) continue;
-          b.refs(e, a, "resultatmål", ["resultatmål"], true);
-          b.refs(e, a, "målområde", ["målområde"], true);
-          b.nyckeltal(a.nyckeltal, doc, scope, e, year);
-        }
-        for (const x of items(data.investeringsbehov)) child("investeringsbehov", x);
-        for (const x of items(data.upphandlingar)) child("upphandling", x);
-        break;
-      }
-      case "nämndplan": {
-        b.refs(d, data, "nämnd", ORGAN_NAMND);
-        for (const v of items(data.verksamhetsmål)) {
-          const e = child("verksamhetsmål", v);
-          if (!e) continue;
-          b.refs(e, v, "bidrar_till", BIDRAR_TILL, true);
-          b.nyckeltal(v.nyckeltal, doc, scope, e, year);
-        }
-        for (const u of items(data.uppdrag)) {
-          const e = child("uppdrag", u);
-          if (!e) continue;
-          b.refs(e, u, "till", ORGAN_ANY);
-          b.refs(e, u, "bidrar_till", BIDRAR_TILL, true);
-        }
-        break;
-      }
-      case "verksamhetsplan": {
-        b.refs(d, data, "organ", ORGAN_ANY);
-        for (const a of items(data.aktiviteter)) {
-          const e = child("aktivitet", a);
-          if (e) b.refs(e, a, "bidrar_till", BIDRAR_TILL, true);
-        }
-        for (const p of items(data.produktionsmål)) {
-          const e = child("produktionsmål", p);
-          if (!e) continue;
-          b.refs(e, p, "bidrar_till", BIDRAR_TILL, true);
-          b.nyckeltal(p.nyckeltal, doc, scope, e, year);
-        }
-        break;
-      }
-      case "uppföljning": {
-        b.refs(d, data, "organ", ORGAN_NAMND);
-        for (const n of items(data.nyckeltal)) b.refs(d, n, "avser", NYCKELTAL_AVSER);
-        for (const a of items(data.aktiviteter)) b.refs(d, a, "avser", ["aktivitet"]);
-        for (const u of items(data.uppdrag)) b.refs(d, u, "avser", ["uppdrag"]);
-        for (const x of items(data.ekonomi)) b.refs(d, x, "organ", ORGAN_FUNDED);
-        for (const x of items(data.åtgärder)) {
-          const e = child("åtgärd", x);
-          if (e) b.refs(e, x, "avser", ANYTHING);
-        }
-        break;
+    const spec = DOC_SPECS[kind];
+    if (!spec) continue;
+    for (const [field, allowed] of spec.refs ?? []) b.refs(d, data, field, allowed);
+    for (const [list, field, allowed] of spec.itemRefs ?? []) for (const x of items(data[list])) b.refs(d, x, field, allowed);
+    for (const c of spec.children) {
+      for (const x of items(data[c.list])) {
+        const e = b.entity(c.kind, x, doc, scope, d, year);
+        if (!e) continue;
+        for (const [field, allowed, upward] of c.refs) b.refs(e, x, field, allowed, upward === true);
+        if (c.nyckeltal) b.nyckeltal(x.nyckeltal, doc, scope, e, year);
       }
     }
   }
