@@ -1,4 +1,5 @@
 // JSON Schema validation, with every Ajv error turned into a diagnostic on its YAML node.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
@@ -26,24 +27,52 @@ export const SCHEMA_FILE: Record<DocKind, string> = {
   uppföljning: "uppfoljning.schema.json",
 };
 
+/** The ASCII export name of a kind's validator: its schema file name without the suffix. */
+const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
+
+// Validators compiled at build time (scripts/build-validators.mjs); compiling the schemas
+// at every start would cost a few hundred milliseconds per command.
+const precompiled = (await import(new URL("./validators.js", import.meta.url).href).catch(() => undefined)) as
+  | (Record<string, ValidateFunction> & { schemaHash?: unknown })
+  | undefined;
+
 let validators: Map<DocKind, ValidateFunction> | undefined;
 
-/** Compile every schema once per process. */
+/** The fingerprint of the schema files, as scripts/build-validators.mjs computes it. */
+function schemaHash(): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
+    hash.update(`${name}\0${readFileSync(new URL(name, SCHEMA_DIR), "utf8")}\0`);
+  }
+  return hash.digest("hex");
+}
+
+/** The validator of every kind: precompiled when the build made them from these schemas, else compiled once here. */
 function compiled(): Map<DocKind, ValidateFunction> {
   if (validators) return validators;
+  if (precompiled && precompiled.schemaHash === schemaHash() && (Object.keys(SCHEMA_FILE) as DocKind[]).every((k) => typeof precompiled[exportName(k)] === "function")) {
+    validators = new Map((Object.keys(SCHEMA_FILE) as DocKind[]).map((k) => [k, precompiled[exportName(k)]!]));
+    return validators;
+  }
+  validators = compileSchemas();
+  return validators;
+}
+
+/** Compile every schema from schemas/ (used where no precompiled validators exist, and by tests). */
+export function compileSchemas(): Map<DocKind, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   (addFormatsFn as (a: unknown, f?: string[]) => void)(ajv, ["date"]);
   for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
     const schema = JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>;
     ajv.addSchema({ ...schema, $id: `file:///schemas/${name}` });
   }
-  validators = new Map();
+  const out = new Map<DocKind, ValidateFunction>();
   for (const [kind, file] of Object.entries(SCHEMA_FILE) as [DocKind, string][]) {
     const fn = ajv.getSchema(`file:///schemas/${file}`);
     if (!fn) throw new Error(`schema missing: ${file}`);
-    validators.set(kind, fn);
+    out.set(kind, fn);
   }
-  return validators;
+  return out;
 }
 
 function decodePointer(pointer: string): string[] {
@@ -198,8 +227,8 @@ function enclosingId(root: unknown, pointer: string): string | undefined {
 }
 
 /** Validate one document of a known kind against its schema. */
-export function validateSchema(doc: SourceDoc, kind: DocKind): Diagnostic[] {
-  const validate = compiled().get(kind)!;
+export function validateSchema(doc: SourceDoc, kind: DocKind, using: Map<DocKind, ValidateFunction> = compiled()): Diagnostic[] {
+  const validate = using.get(kind)!;
   if (validate(doc.value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();

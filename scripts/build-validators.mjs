@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Compile the JSON Schemas into standalone validation code at build time, so that the CLI
+// does not compile them on every start. Writes dist/check/validators.js (ESM).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import addFormats from "ajv-formats";
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SCHEMAS = path.join(ROOT, "schemas");
+const OUT = path.join(ROOT, "dist", "check", "validators.js");
+
+// Export names are the ASCII file names (JavaScript export names must be identifiers).
+const KINDS = ["kommun", "kommunplan", "budget", "planeringsdirektiv", "underlag", "namndplan", "verksamhetsplan", "uppfoljning"];
+
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  verbose: true,
+  code: { source: true, esm: true, formats: require("ajv/dist/compile/codegen")._`require("ajv-formats/dist/formats").fullFormats` },
+});
+(addFormats.default ?? addFormats)(ajv, ["date"]);
+// The schemas' fingerprint: the CLI uses this code only while the schemas are unchanged.
+const hash = createHash("sha256");
+for (const name of readdirSync(SCHEMAS).filter((n) => n.endsWith(".schema.json")).sort()) {
+  const text = readFileSync(path.join(SCHEMAS, name), "utf8");
+  hash.update(`${name}\0${text}\0`);
+  const schema = JSON.parse(text);
+  ajv.addSchema({ ...schema, $id: `file:///schemas/${name}` });
+}
+const refs = Object.fromEntries(KINDS.map((name) => [name, `file:///schemas/${name}.schema.json`]));
+// The generated ESM still loads the date format with require(): give it one.
+const code = `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nexport const schemaHash = "${hash.digest("hex")}";\n${standaloneCode.default(ajv, refs).replace(/^"use strict";/u, "")}`;
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(`${OUT}.tmp`, code);
+renameSync(`${OUT}.tmp`, OUT);
+console.log(`validators: ${KINDS.length} kinds, ${code.length} bytes → ${path.relative(ROOT, OUT)}`);
