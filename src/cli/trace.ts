@@ -1,4 +1,5 @@
-import { checkThread, MUST_TRACE } from "../check/thread.js";
+import { fieldOf } from "../check/report.js";
+import { checkThread, MUST_TRACE, upwardField } from "../check/thread.js";
 import { findGaps } from "../check/coverage.js";
 import { locate } from "../load/locate.js";
 import { closest } from "../model/similar.js";
@@ -34,7 +35,8 @@ export function runTrace(o: TraceOptions): number {
       const { traces } = checkThread(plan.entities);
       for (const e of plan.entities) {
         if (!MUST_TRACE.has(e.kind) || traces.has(e) || !inYear(plan, e, year)) continue;
-        const { line, column } = locate({ doc: e.doc, obj: e.data, key: "id" });
+        // The same place as validate's orphan diagnostic: the field that should lead upward.
+        const { line, column } = locate(fieldOf(e, upwardField(e)));
         list.push({ kind: "orphan", id: e.id, typ: e.kind, namn: nameOf(e), file: e.doc.file, line, column });
       }
     } else {
@@ -59,6 +61,10 @@ export function runTrace(o: TraceOptions): number {
       const elsewhere = plan.index.byId.get(id);
       const years = [...new Set((elsewhere ?? []).map((e) => e.year).filter((y): y is number => y !== undefined && y !== year))].sort();
       if (years.length > 0) throw new UsageError(`"${id}" is not in ${year}; it is in ${years.join(", ")} (use --år ${years[years.length - 1]})`);
+      if (elsewhere && elsewhere.length > 0) {
+        const where = elsewhere[0]!.scope.kind === "period" ? "another kommunplan's period" : "plan.yaml";
+        throw new UsageError(`"${id}" is not visible in ${year}; it is defined in ${where}`);
+      }
       const near = closest(id, plan.index.visibleIds({ kind: "year", year }));
       throw new UsageError(`unknown ID "${id}" in ${year}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`);
     }

@@ -27,9 +27,15 @@ export const ACTIVITY_WORD: Record<Lang, Record<ActivityState | "ej_rapporterad"
   en: { ej_påbörjad: "Not started", pågår: "In progress", klar: "Done", försenad: "Delayed", avbruten: "Cancelled", ej_rapporterad: "Not reported" },
 };
 
+/** Intl.NumberFormat is costly to build: a report of a large plan formats tens of thousands of numbers. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** A number as Swedish readers expect it: decimal comma, thin grouping, no trailing zeros. */
 export function formatNumber(v: number | undefined, lang: Lang, decimals = 2): string {
   if (v === undefined) return "–";
   const fixed = Number(v.toFixed(decimals));
-  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: decimals, useGrouping: true }).format(fixed);
+  const key = `${lang}:${decimals}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: decimals, useGrouping: true })));
+  return f.format(fixed);
 }

@@ -5,6 +5,7 @@ import type { Entity, Lang } from "../model/types.js";
 import type { KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { mdCode, mdText } from "./markdown.js";
+import { clip } from "./text.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
 
 const L = {
@@ -60,7 +61,6 @@ function valueCell(k: KpiStatus, lang: Lang): string {
   return `${formatNumber(k.value, lang)}${k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : ""}`;
 }
 
-const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const nameOf = (e: Entity): string => (typeof e.data.namn === "string" ? e.data.namn : typeof e.data.text === "string" ? e.data.text.split("\n")[0]! : "");
 
 export function statusMarkdown(m: StatusModel, lang: Lang): string {

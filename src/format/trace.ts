@@ -1,8 +1,9 @@
 // The red thread as a terminal tree, a Markdown list, a Mermaid flowchart and JSON.
 import { Chalk } from "chalk";
 import type { Entity, Lang } from "../model/types.js";
-import type { TreeNode } from "../model/thread.js";
+import { nameOf, type TreeNode } from "../model/thread.js";
 import { mdCode, mdText } from "./markdown.js";
+import { clip } from "./text.js";
 
 export interface TraceView {
   /** The entity asked for, or undefined for the whole thread of the year. */
@@ -17,7 +18,6 @@ const LABELS = {
   sv: { up: "Uppåt till visionen", down: "Nedåt", year: "år", thread: "Den röda tråden", none: "inget nedanför" },
 } as const;
 
-const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function nämnderSuffix(n: TreeNode): string {
   return n.nämnder && n.nämnder.length > 0 ? ` [${n.nämnder.join(", ")}]` : "";
@@ -74,6 +74,8 @@ export function mermaidLabel(s: string): string {
   return s
     .replace(/\r?\n/gu, " ")
     .replace(/#/gu, "#35;")
+    // `%%` starts a directive anywhere in Mermaid source, even inside a quoted label.
+    .replace(/%/gu, "#37;")
     .replace(/"/gu, "#quot;")
     .replace(/&/gu, "#amp;")
     .replace(/</gu, "#lt;")
@@ -118,7 +120,7 @@ export function traceMermaid(v: TraceView): string {
       for (const e of chain) {
         if (!declared.has(e)) {
           declared.add(e);
-          lines.push(`  ${nodeId(e)}["${mermaidLabel(`${e.id}`)}"]`);
+          lines.push(`  ${nodeId(e)}["${mermaidLabel(`${e.id}: ${clip(nameOf(e), 60)}`)}"]`);
         }
       }
       for (let i = 0; i + 1 < chain.length; i++) {

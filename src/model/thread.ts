@@ -131,8 +131,9 @@ export function visionOf(plan: Plan, year: number): Entity | undefined {
   return own ?? plan.entities.find((e) => e.kind === "vision");
 }
 
-/** Look up an ID as the trace command sees it: in the year, then anywhere. */
+/** Look up an ID as the trace command sees it: in the year, then among the year's proposals. */
 export function findEntity(plan: Plan, id: string, year: number): Entity | undefined {
-  const inScope = plan.index.lookup(id, { kind: "year", year });
-  return inScope.entity;
+  const inYear = plan.index.lookup(id, { kind: "year", year }).entity;
+  if (inYear) return inYear;
+  return plan.index.byScope.get(`f:${year}`)?.get(id)?.[0];
 }

@@ -84,10 +84,13 @@ export function sparkline(points: readonly TrendPointXY[], target: number | unde
   const pad = 5;
   const values = points.filter((p): p is Required<TrendPointXY> => p.value !== undefined);
   const all = [...values.map((p) => p.value), ...(target !== undefined ? [target] : [])];
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
-  const span = hi - lo || 1;
-  const yOf = (v: number): number => (hi === lo ? h / 2 : pad + (1 - (v - lo) / span) * (h - 2 * pad));
+  // The scale spans at least a fifth of the values' size, so 85 against 86 does not look
+  // like a fall from the top to the bottom of the chart.
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  const span = Math.max(max - min, Math.abs(max) * 0.2, 1e-9);
+  const lo = (min + max) / 2 - span / 2;
+  const yOf = (v: number): number => pad + (1 - (v - lo) / span) * (h - 2 * pad);
   const xOf = (i: number): number => (points.length === 1 ? w / 2 : pad + (i / (points.length - 1)) * (w - 2 * pad));
   const parts: string[] = [];
   if (target !== undefined) {

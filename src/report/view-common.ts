@@ -68,9 +68,16 @@ export function rich(text: string | undefined, headingBase: number): RichText | 
   return text !== undefined && text.trim() !== "" ? { rich: text, headingBase } : null;
 }
 
+/** Organ names by ID, built once per plan: a large plan has tens of thousands of entities. */
+const organNames = new WeakMap<Plan, Map<string, string>>();
+
 export function organName(plan: Plan, id: string): string {
-  const o = plan.entities.find((e) => e.kind === "organ" && e.id === id);
-  return o ? nameOf(o) : id;
+  let names = organNames.get(plan);
+  if (!names) {
+    names = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, nameOf(e)]));
+    organNames.set(plan, names);
+  }
+  return names.get(id) ?? id;
 }
 
 /** An anchor for an ID: IDs hold only letters, digits, `.`, `_`, `-`, so they are valid in a fragment. */

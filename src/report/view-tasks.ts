@@ -48,8 +48,11 @@ export function deviatingActivities(ctx: Ctx, headingBase: number): TaskRow[] {
 
 /** Counts per status for each organ that has aktiviteter, in the organisation's order. */
 export function activitiesView(ctx: Ctx): ActivitiesView {
-  const order = ctx.plan.entities.filter((e) => e.kind === "organ").map((e) => e.id);
-  const organs = [...new Set(ctx.m.aktiviteter.map((a) => a.organ))].sort((a, b) => rankOf(order, a) - rankOf(order, b) || (a < b ? -1 : 1));
+  const order = new Map(ctx.plan.entities.filter((e) => e.kind === "organ").map((e, i) => [e.id, i]));
+  const rank = (id: string): number => order.get(id) ?? order.size;
+  const byOrgan = new Map<string, TaskStatus[]>();
+  for (const a of ctx.m.aktiviteter) byOrgan.get(a.organ)?.push(a) ?? byOrgan.set(a.organ, [a]);
+  const organs = [...byOrgan.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   const row = (organ: string, namn: string, list: TaskStatus[]): ActivityOrganRow => ({
     organ,
     namn,
@@ -58,16 +61,11 @@ export function activitiesView(ctx: Ctx): ActivitiesView {
   });
   return {
     heads: STATES.map((key) => ({ key, word: ACTIVITY_WORD[ctx.lang][key] })),
-    perOrgan: organs.map((o) => row(o, organName(ctx.plan, o), ctx.m.aktiviteter.filter((a) => a.organ === o))),
+    perOrgan: organs.map((o) => row(o, organName(ctx.plan, o), byOrgan.get(o)!)),
     total: row("", ctx.t.total, ctx.m.aktiviteter),
     deviating: deviatingActivities(ctx, 2),
   };
 }
-
-const rankOf = (order: string[], id: string): number => {
-  const i = order.indexOf(id);
-  return i < 0 ? order.length : i;
-};
 
 export interface UppdragRow extends TaskRow {
   text: RichText | null;

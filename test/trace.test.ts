@@ -1,0 +1,381 @@
+// `plan trace`: chains up to the vision, the tree below, orphans, gaps, unknown IDs, the
+// default year, and Mermaid output checked by Mermaid's own parser in headless Chromium.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { ROOT } from "./helpers/exec.js";
+import { runPlan, type PlanRun } from "./helpers/git-repo.js";
+import { FIXTURES } from "./helpers/plan-dir.js";
+import { browserSkipReason, launchChromium, mermaidPage, mermaidParse, mermaidRender } from "./helpers/browser.js";
+
+const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
+const MINIMAL = path.join(ROOT, "examples/minimal");
+const THREAD = path.join(FIXTURES, "trace-thread");
+const HOSTILE = path.join(FIXTURES, "trace-hostile");
+const YEARS = path.join(FIXTURES, "trace-stats"); // budgets 2025 and 2026
+
+interface TreeJson {
+  id: string;
+  typ: string;
+  namn: string;
+  nämnder?: string[];
+  children: TreeJson[];
+}
+interface TraceJson {
+  id: string;
+  up?: string[][];
+  down: TreeJson;
+}
+
+// Spawns are the slow part: each command line runs once, asynchronously, so that the
+// concurrent tests below keep both cores busy.
+const runs = new Map<string, Promise<PlanRun>>();
+function run(args: string[]): Promise<PlanRun> {
+  const key = JSON.stringify(args);
+  let r = runs.get(key);
+  if (!r) runs.set(key, (r = runPlan(args)));
+  return r;
+}
+/** Run and insist on a clean exit with nothing on stderr. */
+async function ok(args: string[]): Promise<string> {
+  const r = await run(args);
+  expect(r.stderr, `stderr of plan ${args.join(" ")}`).toBe("");
+  expect(r.status, `exit status of plan ${args.join(" ")}`).toBe(0);
+  return r.stdout;
+}
+const traceJson = async (args: string[]): Promise<TraceJson> => JSON.parse(await ok(["trace", ...args, "--format", "json"])) as TraceJson;
+
+/** 1-based line of the first line in a fixture file that contains `needle`. */
+function lineOf(file: string, needle: string): number {
+  const i = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in ${file}`);
+  return i + 1;
+}
+
+function allIds(n: TreeJson): string[] {
+  return [n.id, ...n.children.flatMap(allIds)];
+}
+
+describe.concurrent("plan trace through the CLI", () => {
+  describe.concurrent("chains up to the vision", () => {
+    // examples/minimal: BUF-AK01 → BUN-VM1 (verksamhetsplaner/BUF/2026.yaml) → UTB-A01
+    // (namnder/BUN/2026.yaml) → UTB-R1 → UTB (budget/2026.yaml) → V2035 (kommunplan).
+    it("minimal: an aktivitet through a verksamhetsmål", async () => {
+      const j = await traceJson(["BUF-AK01", "-C", MINIMAL]);
+      expect(j.up).toEqual([["BUF-AK01", "BUN-VM1", "UTB-A01", "UTB-R1", "UTB", "V2035"]]);
+      expect(await ok(["trace", "BUF-AK01", "-C", MINIMAL, "--format", "md"])).toContain(
+        "`BUF-AK01` → `BUN-VM1` → `UTB-A01` → `UTB-R1` → `UTB` → `V2035`",
+      );
+    });
+
+    // Read from the YAML: verksamhetsplaner/SOF/2012.yaml SOF-AK09 bidrar_till [EKO-A24, OMS-A09];
+    // budget/2012.yaml EKO-A24 → EKO-R1 → EKO and OMS-A09 → OMS-R2 → OMS; kommunplan vision V2025.
+    it("katrineholm: an aktivitet with two bidrar_till targets has two chains (SOF-AK09)", async () => {
+      const j = await traceJson(["SOF-AK09", "-C", KATRINEHOLM]);
+      expect(j.up).toHaveLength(2);
+      expect(j.up).toEqual(
+        expect.arrayContaining([
+          ["SOF-AK09", "EKO-A24", "EKO-R1", "EKO", "V2025"],
+          ["SOF-AK09", "OMS-A09", "OMS-R2", "OMS", "V2025"],
+        ]),
+      );
+      const text = await ok(["trace", "SOF-AK09", "-C", KATRINEHOLM]);
+      expect(text).toContain("SOF-AK09 → EKO-A24 → EKO-R1 → EKO → V2025");
+      expect(text).toContain("SOF-AK09 → OMS-A09 → OMS-R2 → OMS → V2025");
+    });
+
+    it("the åtagande with two resultatmål has two chains (FOLK-A03), and its aktivitet below", async () => {
+      const j = await traceJson(["FOLK-A03", "-C", KATRINEHOLM]);
+      expect(j.up).toHaveLength(2);
+      expect(j.up).toEqual(
+        expect.arrayContaining([
+          ["FOLK-A03", "FOLK-R1", "FOLK", "V2025"],
+          ["FOLK-A03", "SKO-R1", "SKO", "V2025"],
+        ]),
+      );
+      expect(j.down).toMatchObject({ id: "FOLK-A03", typ: "åtagande", nämnder: ["BIN"] });
+      // verksamhetsplaner/BIF/2012.yaml: BIF-AK27 bidrar_till FOLK-A03.
+      expect(allIds(j.down)).toContain("BIF-AK27");
+    });
+  });
+
+  describe.concurrent("JSON shape", () => {
+    it('with an ID: exactly {"id","up","down"}; nodes are {id,typ,namn,children} (+nämnder on åtaganden)', async () => {
+      const j = await traceJson(["ORT-A14", "-C", KATRINEHOLM]);
+      expect(Object.keys(j).sort()).toEqual(["down", "id", "up"]);
+      expect(j.id).toBe("ORT-A14");
+      expect(j.up!.every((c) => Array.isArray(c) && c[0] === "ORT-A14" && c[c.length - 1] === "V2025")).toBe(true);
+      const check = (n: TreeJson): void => {
+        const keys = Object.keys(n).sort();
+        expect(keys).toEqual(n.typ === "åtagande" ? ["children", "id", "namn", "nämnder", "typ"] : ["children", "id", "namn", "typ"]);
+        expect(typeof n.namn).toBe("string");
+        n.children.forEach(check);
+      };
+      check(j.down);
+      expect(j.down.children.map((c) => c.id)).toContain("SBN-VM1");
+      expect(j.down.children.find((c) => c.id === "SBN-VM1")!.children.map((c) => c.id)).toContain("SBF-AK01");
+    });
+
+    it("without an ID: no `up`, and `down` starts at the vision with the målområden below", async () => {
+      const j = await traceJson(["-C", KATRINEHOLM, "--år", "2012"]);
+      expect(j).not.toHaveProperty("up");
+      expect(j.down).toMatchObject({ id: "V2025", typ: "vision" });
+      expect(j.down.children.map((c) => [c.id, c.typ])).toEqual([
+        ["ORT", "målområde"],
+        ["KUL", "målområde"],
+        ["SKO", "målområde"],
+        ["OMS", "målområde"],
+        ["FOLK", "målområde"],
+        ["EKO", "målområde"],
+      ]);
+      const ids = new Set(allIds(j.down));
+      // Every åtagande of the budget and every aktivitet in the year's tree.
+      expect(ids.has("ORT-A14") && ids.has("SBF-AK01") && ids.has("BIF-AK27") && ids.has("SOF-AK09")).toBe(true);
+    });
+  });
+
+  describe.concurrent("--orphans and --gaps", () => {
+    it("--orphans lists what does not trace, with file:line (an empty bidrar_till and a cycle)", async () => {
+      const r = await run(["trace", "--orphans", "-C", THREAD, "--år", "2025", "--format", "json"]);
+      expect(r.status).toBe(0);
+      const j = JSON.parse(r.stdout) as { year: number; orphans: { id: string; typ: string; file: string; line: number }[] };
+      expect(j.year).toBe(2025);
+      expect(j.orphans.map((o) => o.id).sort()).toEqual(["BUN-VM2", "BUN-VM3", "KLF-AK2"]);
+      const akt = j.orphans.find((o) => o.id === "KLF-AK2")!;
+      expect(akt).toMatchObject({ typ: "aktivitet", file: "verksamhetsplaner/KLF/2025.yaml" });
+      const file = path.join(THREAD, akt.file);
+      // The entity spans from its `id:` line to its `bidrar_till: []` line.
+      expect(akt.line).toBeGreaterThanOrEqual(lineOf(file, "id: KLF-AK2"));
+      expect(akt.line).toBeLessThanOrEqual(lineOf(file, "bidrar_till: []"));
+      const vm2 = j.orphans.find((o) => o.id === "BUN-VM2")!;
+      expect(vm2.line).toBe(lineOf(path.join(THREAD, "namnder/BUN/2025.yaml"), "id: BUN-VM2"));
+
+      const text = (await run(["trace", "--orphans", "-C", THREAD, "--år", "2025"])).stdout;
+      expect(text).toMatch(new RegExp(`verksamhetsplaner/KLF/2025\\.yaml:${akt.line}\\b.*KLF-AK2`, "u"));
+      expect(text).not.toContain("KLF-AK1"); // it traces
+    });
+
+    it("--orphans on a clean example lists nothing", async () => {
+      const j = JSON.parse(await ok(["trace", "--orphans", "-C", MINIMAL, "--format", "json"])) as { orphans: unknown[] };
+      expect(j.orphans).toEqual([]);
+    });
+
+    it("--gaps lists resultatmål without åtagande, åtagande without aktivitet, nämnd without åtagande", async () => {
+      const r = await run(["trace", "--gaps", "-C", THREAD, "--år", "2025", "--format", "json"]);
+      expect(r.status).toBe(0);
+      const j = JSON.parse(r.stdout) as { gaps: { gap: string; id: string; file: string; line: number }[] };
+      expect(j.gaps.map((g) => [g.gap, g.id]).sort()).toEqual([
+        ["nämnd-utan-åtagande", "MHN"],
+        ["resultatmål-utan-åtagande", "UTB-R2"],
+        ["åtagande-utan-aktivitet", "UTB-A2"],
+      ]);
+      const budget = path.join(THREAD, "budget/2025.yaml");
+      expect(j.gaps.find((g) => g.id === "UTB-R2")).toMatchObject({ file: "budget/2025.yaml", line: lineOf(budget, "id: UTB-R2") });
+      expect(j.gaps.find((g) => g.id === "UTB-A2")).toMatchObject({ file: "budget/2025.yaml", line: lineOf(budget, "id: UTB-A2") });
+      // UTB-A1 is served through BUN-VM1 (BUF-AK1 → BUN-VM1 → UTB-A1): not a gap.
+      expect(j.gaps.map((g) => g.id)).not.toContain("UTB-A1");
+      const md = (await run(["trace", "--gaps", "-C", THREAD, "--år", "2025", "--format", "md"])).stdout;
+      for (const id of ["UTB-R2", "UTB-A2", "MHN"]) expect(md).toContain(`\`${id}\``);
+    });
+
+    it("--gaps on katrineholm: the three åtaganden that stats also lists as utan_aktivitet", async () => {
+      const gaps = JSON.parse(await ok(["trace", "--gaps", "-C", KATRINEHOLM, "--år", "2012", "--format", "json"])) as { gaps: { gap: string; id: string }[] };
+      expect(gaps.gaps.map((g) => [g.gap, g.id]).sort()).toEqual([
+        ["åtagande-utan-aktivitet", "KUL-A08"],
+        ["åtagande-utan-aktivitet", "OMS-A11"],
+        ["åtagande-utan-aktivitet", "ORT-A16"],
+      ]);
+    });
+  });
+
+  describe.concurrent("errors and the year", () => {
+    it("an unknown ID exits 2 with one line on stderr suggesting close IDs, and nothing on stdout", async () => {
+      const r = await run(["trace", "SOF-AK9", "-C", KATRINEHOLM]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.endsWith("\n")).toBe(true);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toContain("SOF-AK9");
+      expect(r.stderr).toContain("SOF-AK09"); // one edit away
+    });
+
+    it("an unknown ID far from everything still exits 2 with one line", async () => {
+      const r = await run(["trace", "Zzzzzzzzzzzzzzzz", "-C", MINIMAL]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    });
+
+    it("--år defaults to this calendar year when it has a budget, else the newest budget year", async () => {
+      const current = new Date().getFullYear();
+      const expected = [2025, 2026].includes(current) ? current : 2026;
+      const j = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, "--format", "json"])) as { year: number };
+      expect(j.year).toBe(expected);
+      expect(await ok(["trace", "-C", YEARS])).toMatch(new RegExp(`^The red thread ${expected}\\n`, "u"));
+      // The other year is reachable only by asking for it.
+      const other = expected === 2025 ? 2026 : 2025;
+      // --ar is the ASCII spelling of --år.
+      for (const flag of ["--år", "--ar"]) {
+        const otherJ = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, flag, String(other), "--format", "json"])) as { year: number };
+        expect(otherJ.year, flag).toBe(other);
+      }
+    });
+
+    it("pickYear (the rule itself, with the date injected)", async () => {
+      const { loadPlan } = await import("../dist/load/load-plan.js");
+      const { checkPlan } = await import("../dist/check/index.js");
+      const { pickYear } = await import("../dist/model/thread.js");
+      const loaded = loadPlan(YEARS);
+      const { plan: p } = checkPlan(loaded.docs, loaded.diagnostics);
+      expect(pickYear(p, undefined, new Date("2025-06-01T12:00:00Z"))).toBe(2025);
+      expect(pickYear(p, undefined, new Date("2026-06-01T12:00:00Z"))).toBe(2026);
+      expect(pickYear(p, undefined, new Date("2031-06-01T12:00:00Z"))).toBe(2026);
+      expect(pickYear(p, undefined, new Date("2019-06-01T12:00:00Z"))).toBe(2026);
+      expect(pickYear(p, 2025, new Date("2026-06-01T12:00:00Z"))).toBe(2025);
+    });
+  });
+
+  describe.concurrent("IDs that are not plain", () => {
+    it("an ID typed in NFD (decomposed å/ä/ö) finds the NFC entity", async () => {
+      const nfd = "Å.ä.ö-1".normalize("NFD");
+      expect(nfd).not.toBe("Å.ä.ö-1");
+      const j = await traceJson([nfd, "-C", HOSTILE, "--år", "2025"]);
+      expect(j.id).toBe("Å.ä.ö-1");
+      expect(j.up).toEqual(expect.arrayContaining([["Å.ä.ö-1", "R.å-1", "Mål.å.ä.ö", "Vision.2030-å"]]));
+    });
+
+    // underlag/2013/BIN.yaml proposes SKO-A40 (resultatmål SKO-R1) for 2013. The format's red
+    // thread names "an underlag åtagande's målområde" as a step, so a proposal traces too; at the
+    // very least, the year that the error message suggests must be one where the ID is found.
+    it("an underlag åtagande: the year the message suggests finds it, and it traces to the vision", async () => {
+      const first = await run(["trace", "SKO-A40", "-C", KATRINEHOLM]);
+      expect(first.status).toBe(2);
+      const suggested = /--år (\d{4})/u.exec(first.stderr)?.[1];
+      expect(suggested, first.stderr).toBe("2013");
+      const second = await run(["trace", "SKO-A40", "-C", KATRINEHOLM, "--år", suggested!, "--format", "json"]);
+      expect(second.stderr).toBe("");
+      expect(second.status).toBe(0);
+      expect((JSON.parse(second.stdout) as TraceJson).up).toEqual([["SKO-A40", "SKO-R1", "SKO", "V2025"]]);
+    });
+
+    it("a name clipped for display is never cut inside a character (no U+FFFD)", async () => {
+      // KLF-AK3 and KLF-AK4 have an emoji exactly where Mermaid (60) and text (80) clip.
+      for (const format of ["text", "mermaid"]) {
+        const out = await ok(["trace", "-C", HOSTILE, "--år", "2025", "--format", format]);
+        expect(out, format).toContain("KLF-AK4");
+        expect(out.includes("\uFFFD"), `${format}: ${out.split("\n").find((l) => l.includes("\uFFFD"))}`).toBe(false);
+      }
+    });
+  });
+
+  describe.concurrent("text and md formats", () => {
+    it("text is a box-drawn tree under the focus, md a nested list", async () => {
+      const text = await ok(["trace", "ORT-A14", "-C", KATRINEHOLM]);
+      expect(text).toMatch(/^[├└]── SBN-VM1 /mu);
+      expect(text).toMatch(/^[│ ] {3}[├└]── SBF-AK01 /mu);
+      expect(text).not.toMatch(/\u001b\[/u); // NO_COLOR
+      const md = await ok(["trace", "ORT-A14", "-C", KATRINEHOLM, "--format", "md"]);
+      expect(md).toMatch(/^- `ORT-A14` /mu);
+      expect(md).toMatch(/^ {2}- `SBN-VM1` /mu);
+      expect(md).toMatch(/^ {4}- `SBF-AK01` /mu);
+    });
+  });
+});
+
+const skip = browserSkipReason();
+if (skip) console.warn(`trace.test.ts: ${skip}`);
+
+describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own parser (headless Chromium)", () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    // Start the diagrams' spawns while the browser starts.
+    for (const args of [
+      ["-C", KATRINEHOLM, "--år", "2012"],
+      ["FOLK-A03", "-C", KATRINEHOLM],
+      ["BUF-AK01", "-C", MINIMAL],
+      ["-C", MINIMAL],
+      ["-C", HOSTILE, "--år", "2025"],
+      ["KLF.AK-ö1", "-C", HOSTILE, "--år", "2025"],
+      ["Mål.å.ä.ö", "-C", HOSTILE, "--år", "2025"],
+    ])
+      void run(["trace", ...args, "--format", "mermaid"]);
+    browser = await launchChromium();
+    page = await mermaidPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const mermaid = async (args: string[]): Promise<string> => {
+    const src = await ok(["trace", ...args, "--format", "mermaid"]);
+    expect(src).toMatch(/^flowchart /u);
+    return src;
+  };
+
+  it("the harness rejects a broken diagram (so a pass means something)", async () => {
+    const broken = await mermaidParse(page, 'flowchart TD\n  n0["unclosed --> n1\n');
+    expect(broken.ok).toBe(false);
+    const alsoBroken = await mermaidParse(page, "flowchart TD\n  n0[a [b] c] --> n1\n");
+    expect(alsoBroken.ok).toBe(false);
+    expect(await mermaidParse(page, 'flowchart TD\n  n0["fine"] --> n1["also fine"]\n')).toEqual({ ok: true });
+  });
+
+  it("the whole year of katrineholm", async () => {
+    const src = await mermaid(["-C", KATRINEHOLM, "--år", "2012"]);
+    expect(src.split("\n").length).toBeGreaterThan(300);
+    expect(src).toMatch(/^\s*subgraph /mu);
+    expect(await mermaidParse(page, src)).toEqual({ ok: true });
+  });
+
+  it("single entities: an åtagande with two resultatmål, an aktivitet of the minimal example, its whole year", async () => {
+    for (const args of [
+      ["FOLK-A03", "-C", KATRINEHOLM],
+      ["BUF-AK01", "-C", MINIMAL],
+      ["-C", MINIMAL],
+    ]) {
+      const r = await mermaidParse(page, await mermaid(args));
+      expect(r, `plan trace ${args.join(" ")}`).toEqual({ ok: true });
+    }
+  });
+
+  it("hostile names and IDs (quotes, <b>, #, &, brackets, pipes, backticks, -->, %%, ;, å/ä/ö and dots in IDs) parse", async () => {
+    const sources = [
+      await mermaid(["-C", HOSTILE, "--år", "2025"]),
+      await mermaid(["KLF.AK-ö1", "-C", HOSTILE, "--år", "2025"]),
+      await mermaid(["Mål.å.ä.ö", "-C", HOSTILE, "--år", "2025"]),
+    ];
+    for (const src of sources) {
+      const r = await mermaidParse(page, src);
+      expect(r, src).toEqual({ ok: true });
+    }
+    // Every plan ID reaches the diagram (as label text, not as a Mermaid node ID).
+    for (const id of ["Vision.2030-å", "Mål.å.ä.ö", "R.å-1", "Å.ä.ö-1", "KLF.AK-ö1", "style", "end", "graph"]) expect(sources[0]).toContain(`${id}: `);
+  });
+
+  it("renders to SVG with a label shown literally", async () => {
+    const svg = await mermaidRender(page, await mermaid(["BUF-AK01", "-C", MINIMAL]), "minimal");
+    expect(svg.startsWith("<svg"), svg.slice(0, 200)).toBe(true);
+    expect(svg.includes("BUF-AK01") && svg.includes("UTB-A01")).toBe(true);
+    const whole = await mermaidRender(page, await mermaid(["-C", MINIMAL]), "whole");
+    expect(whole.includes("BUF-AK01: Läxhjälp och sommarskola för elever i åk 8–9"), "label text in the SVG").toBe(true);
+  });
+
+  it("hostile names render as text: <b> is shown, not made bold, and no script element appears", async () => {
+    const svg = await mermaidRender(page, await mermaid(["-C", HOSTILE, "--år", "2025"]), "hostile");
+    expect(svg.includes("&lt;b&gt;fet&lt;/b&gt;"), "<b> shown as text").toBe(true);
+    expect(/<b>fet<\/b>/u.test(svg), "<b> made an element").toBe(false);
+    expect(/<script/iu.test(svg), "a script element").toBe(false);
+  });
+
+  // Mermaid reads `%%{init: …}%%` anywhere in the source as a directive, even inside a quoted
+  // label: a plan name must neither vanish from its node nor restyle the diagram.
+  it("a name holding a %%{init}%% directive is shown as text and does not change the theme", async () => {
+    const src = await mermaid(["-C", HOSTILE, "--år", "2025"]);
+    const svg = await mermaidRender(page, src, "directive");
+    const forest = svg.toLowerCase().includes("#cde498"); // the forest theme's node colour
+    expect(forest, "the diagram took the theme from a plan name").toBe(false);
+    expect(svg.includes("%%{init:"), "the %%{init}%% text vanished from its label").toBe(true);
+  });
+});
