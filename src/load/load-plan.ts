@@ -5,7 +5,8 @@ import path from "node:path";
 import type { Diagnostic, SourceDoc } from "../model/types.js";
 import { PlanIoError } from "./errors.js";
 import { listPlanFiles, selectPlanFiles } from "./list-files.js";
-import { parsePlanFile, type ParsedFile } from "./parse.js";
+import { parseAll, type FileInput } from "./parallel.js";
+import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
 
 export interface LoadedPlan {
   root: string;
@@ -52,27 +53,39 @@ function ignoreGlobs(parsed: ParsedFile): string[] {
   return Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === "string") : [];
 }
 
-export function loadFrom(source: FileSource, root: string): LoadedPlan {
+export function loadFrom(source: FileSource, root: string, opts: { parallel?: boolean } = {}): LoadedPlan {
   const planBytes = source.read("plan.yaml");
   const planYaml = planBytes ? parsePlanFile("plan.yaml", planBytes) : { docs: [], diagnostics: [] };
   const files = planBytes ? source.list(ignoreGlobs(planYaml)) : [];
-  const docs: SourceDoc[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const shown: string[] = [];
+  const inputs: FileInput[] = [];
   for (const rel of files) {
     const name = rel.normalize("NFC");
-    const bytes = name === "plan.yaml" ? undefined : source.read(rel);
-    if (name !== "plan.yaml" && bytes === undefined) continue;
-    shown.push(name);
-    const parsed = name === "plan.yaml" ? planYaml : parsePlanFile(name, bytes!);
-    docs.push(...parsed.docs);
-    diagnostics.push(...parsed.diagnostics);
+    if (name === "plan.yaml") {
+      inputs.push({ name, bytes: planBytes! });
+      continue;
+    }
+    const bytes = source.read(rel);
+    if (bytes !== undefined) inputs.push({ name, bytes });
   }
-  return { root, files: shown, docs, diagnostics };
+  const rest = inputs.filter((f) => f.name !== "plan.yaml");
+  const parsed = new Map(parseAll(rest, opts).map((r) => [r.name, r]));
+  const docs: SourceDoc[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { name, bytes } of inputs) {
+    if (name === "plan.yaml") {
+      docs.push(...planYaml.docs);
+      diagnostics.push(...planYaml.diagnostics);
+      continue;
+    }
+    const r = parsed.get(name)!;
+    docs.push(...attachPositions(name, bytes, r.values));
+    diagnostics.push(...r.diagnostics);
+  }
+  return { root, files: inputs.map((f) => f.name), docs, diagnostics };
 }
 
-export function loadPlan(root: string): LoadedPlan {
+export function loadPlan(root: string, opts: { parallel?: boolean } = {}): LoadedPlan {
   const source = diskSource(root);
   if (source.read("plan.yaml") === undefined) throw new PlanIoError("cannot read plan.yaml");
-  return loadFrom(source, root);
+  return loadFrom(source, root, opts);
 }

@@ -15,6 +15,12 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
+/** What parsing a file yields before positions are attached: plain data only, so it can cross threads. */
+export interface ParsedValues {
+  values: { index: number; value: unknown }[];
+  diagnostics: Diagnostic[];
+}
+
 class Refusal extends Error {
   constructor(
     readonly code: Code,
@@ -125,12 +131,43 @@ export function keyOf(node: unknown): string | undefined {
  * diagnostics, and documents that could not be read whole are left out.
  */
 export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
+  const { values, diagnostics } = parseValues(file, bytes);
+  return { docs: attachPositions(file, bytes, values), diagnostics };
+}
+
+/**
+ * Documents with the way back to their source. Positions are needed only where a diagnostic
+ * points: the YAML nodes are not kept (that would keep the whole syntax tree alive), the text
+ * is parsed again when a position is first asked for.
+ */
+export function attachPositions(file: string, bytes: Uint8Array, values: ParsedValues["values"]): SourceDoc[] {
+  let reparsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  const cache = new Map<number, DocPositions>();
+  const positionsOf = (index: number, value: unknown): DocPositions => {
+    const known = cache.get(index);
+    if (known) return known;
+    if (!reparsed) {
+      const lc = new LineCounter();
+      reparsed = { docs: parseYaml(decoder.decode(bytes), lc), lineCounter: lc };
+    }
+    const yamlDoc = reparsed.docs[index]!;
+    const nodes = new WeakMap<object, unknown>();
+    mapNodes(yamlDoc, yamlDoc.contents, value, nodes, new Set());
+    const p: DocPositions = { contents: yamlDoc.contents, lineCounter: reparsed.lineCounter, nodes };
+    cache.set(index, p);
+    return p;
+  };
+  return values.map(({ index, value }) => ({ file, index, value, positions: () => positionsOf(index, value) }));
+}
+
+/** Parse one file into plain values and diagnostics; never throws for any input. */
+export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
   const diagnostics: Diagnostic[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = lineColOfByte(bytes, bad);
     diagnostics.push(diag(file, "not-utf8", line, column, { offset: bad }));
-    return { docs: [], diagnostics };
+    return { values: [], diagnostics };
   }
   const text = decoder.decode(bytes);
   const lineCounter = new LineCounter();
@@ -141,34 +178,16 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
     if (e instanceof RangeError) {
       diagnostics.push(diag(file, "yaml-too-deep", 1, 1, { max: MAX_DEPTH }));
-      return { docs: [], diagnostics };
+      return { values: [], diagnostics };
     }
     diagnostics.push(diag(file, "yaml-syntax", 1, 1, { detail: String((e as Error).message).split("\n")[0]! }));
-    return { docs: [], diagnostics };
+    return { values: [], diagnostics };
   }
   const at = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  // Positions are needed only where a diagnostic points: the YAML nodes are not kept (that
-  // would keep the whole syntax tree alive), the text is parsed again when first asked.
-  let reparsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
-  const cache = new Map<number, DocPositions>();
-  const positionsOf = (index: number, value: unknown): DocPositions => {
-    const known = cache.get(index);
-    if (known) return known;
-    if (!reparsed) {
-      const lc = new LineCounter();
-      reparsed = { docs: parseYaml(text, lc), lineCounter: lc };
-    }
-    const yamlDoc = reparsed.docs[index]!;
-    const nodes = new WeakMap<object, unknown>();
-    mapNodes(yamlDoc, yamlDoc.contents, value, nodes, new Set());
-    const p: DocPositions = { contents: yamlDoc.contents, lineCounter: reparsed.lineCounter, nodes };
-    cache.set(index, p);
-    return p;
-  };
-  const docs: SourceDoc[] = [];
+  const values: ParsedValues["values"] = [];
   parsed.forEach((yamlDoc, index) => {
     if (yamlDoc.errors.length > 0) {
       for (const err of yamlDoc.errors) {
@@ -248,7 +267,7 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
     };
     try {
       const value = convert(yamlDoc.contents, 0);
-      docs.push({ file, index, value, positions: () => positionsOf(index, value) });
+      values.push({ index, value });
     } catch (e) {
       if (e instanceof Refusal) {
         const { line, column } = at(e.offset);
@@ -260,5 +279,5 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
       }
     }
   });
-  return { docs, diagnostics };
+  return { values, diagnostics };
 }

@@ -1,0 +1,60 @@
+// Parse many files on two threads while keeping the loader synchronous: the main thread parses
+// its share, then waits on a shared flag for the worker's share.
+import { availableParallelism } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { parseValues, type ParsedValues } from "./parse.js";
+
+/** Below this many bytes a second thread costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 1_500_000;
+
+export type FileInput = { name: string; bytes: Uint8Array };
+export type FileValues = { name: string } & ParsedValues;
+
+/** Split into two shares of about equal size, largest files first. */
+function split(files: readonly FileInput[]): [FileInput[], FileInput[]] {
+  const order = [...files].sort((a, b) => b.bytes.length - a.bytes.length);
+  const mine: FileInput[] = [];
+  const theirs: FileInput[] = [];
+  let a = 0;
+  let b = 0;
+  for (const f of order) {
+    // The worker's results still have to be copied into this thread: give it a little less.
+    if (a <= b * 1.1) {
+      mine.push(f);
+      a += f.bytes.length;
+    } else {
+      theirs.push(f);
+      b += f.bytes.length;
+    }
+  }
+  return [mine, theirs];
+}
+
+/** Parsed values for every file, in the order given. */
+export function parseAll(files: readonly FileInput[], opts: { parallel?: boolean } = {}): FileValues[] {
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  const parallel = opts.parallel ?? (total >= PARALLEL_MIN_BYTES && availableParallelism() > 1 && process.env.RODTRAD_THREADS !== "1");
+  if (!parallel) return files.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }));
+
+  const [mine, theirs] = split(files);
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL("./parse-worker.js", import.meta.url), {
+    workerData: { port: port2, signal, files: theirs },
+    transferList: [port2],
+  });
+  worker.unref();
+  const byName = new Map<string, FileValues>();
+  for (const { name, bytes } of mine) byName.set(name, { name, ...parseValues(name, bytes) });
+  Atomics.wait(signal, 0, 0);
+  const message = receiveMessageOnPort(port1)?.message as FileValues[] | { error: string } | undefined;
+  void worker.terminate();
+  port1.close();
+  if (!Array.isArray(message)) {
+    // The worker failed (it should not): parse its share here, so the result stays the same.
+    for (const { name, bytes } of theirs) byName.set(name, { name, ...parseValues(name, bytes) });
+  } else {
+    for (const r of message) byName.set(r.name, r);
+  }
+  return files.map((f) => byName.get(f.name)!);
+}

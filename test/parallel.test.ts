@@ -1,0 +1,46 @@
+// Parsing on two threads gives exactly what parsing on one gives, diagnostics and positions included.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkPlan } from "../dist/check/index.js";
+import { formatJson } from "../dist/format/diagnostics.js";
+import { loadPlan } from "../dist/load/load-plan.js";
+import { ROOT } from "./helpers/exec.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function validateJson(root: string, parallel: boolean): string {
+  const loaded = loadPlan(root, { parallel });
+  const { diagnostics } = checkPlan(loaded.docs, loaded.diagnostics);
+  return formatJson(diagnostics, loaded.files.length, "en");
+}
+
+describe("two threads", () => {
+  it("agree with one thread on a clean plan", () => {
+    const root = path.join(ROOT, "examples/katrineholm");
+    const one = validateJson(root, false);
+    expect(validateJson(root, true)).toBe(one);
+    expect(JSON.parse(one).summary.files).toBeGreaterThan(20);
+  });
+
+  it("agree with one thread where files hold errors, to the line and column", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rodtrad-parallel-"));
+    dirs.push(dir);
+    cpSync(path.join(ROOT, "examples/katrineholm"), dir, { recursive: true });
+    const budget = path.join(dir, "budget/2012.yaml");
+    writeFileSync(budget, readFileSync(budget, "utf8").replace("resultatmål: [ORT-R1]", "resultatmål: [ORT-R9]"));
+    const vp = path.join(dir, "verksamhetsplaner/BIF/2012.yaml");
+    writeFileSync(vp, `${readFileSync(vp, "utf8")}\nokänd: [\n`);
+    const sv = path.join(dir, "namnder/KS/2012.yaml");
+    writeFileSync(sv, readFileSync(sv, "utf8").replace("typ: nämndplan", "typ: nämndplan\nbeslutt: x"));
+    const one = validateJson(dir, false);
+    const two = validateJson(dir, true);
+    expect(two).toBe(one);
+    const codes = new Set(JSON.parse(one).diagnostics.map((d: { code: string }) => d.code));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(["unknown-key", "unknown-reference", "yaml-syntax"]));
+  });
+});
