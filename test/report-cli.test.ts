@@ -1,0 +1,168 @@
+// `plan report` as a user runs it: the built CLI in a child process.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { plan } from "./helpers/exec.js";
+import { cleanupTemp, copyPlan, KATRINEHOLM, MINIMAL, tempDir } from "./report-helpers.js";
+
+afterAll(cleanupTemp);
+
+const K = ["-C", KATRINEHOLM];
+const oneLine = (s: string): void => expect(s.trimEnd().split("\n")).toHaveLength(1);
+
+describe("plan report: phases and periods", () => {
+  it("takes the three phases, also spelled in ASCII", () => {
+    for (const [fas, title] of [["månad", "# Månadsrapport"], ["manad", "# Månadsrapport"], ["delår", "# Delårsrapport"], ["delar", "# Delårsrapport"], ["årsredovisning", "# Årsredovisning 2012"], ["arsredovisning", "# Årsredovisning 2012"]]) {
+      const r = plan(["report", fas!, ...K]);
+      expect(r.stderr, fas).toBe("");
+      expect(r.status, fas).toBe(0);
+      expect(r.stdout.split("\n")[0], fas).toContain(title);
+    }
+  });
+
+  it("refuses an unknown phase with one line that lists the phases (exit 2)", () => {
+    const r = plan(["report", "kvartal", ...K]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("månad, delår, årsredovisning");
+  });
+
+  it("picks the period: delår the newest delår, årsredovisning the newest helår, månad the newest", () => {
+    const period = (args: string[]): string => /Period: .* \((\d{4})\\?-(\d\d)\)/u.exec(plan(["report", ...args, ...K]).stdout)?.slice(1).join("-") ?? "";
+    expect(period(["delår"])).toBe("2012-08");
+    expect(period(["årsredovisning"])).toBe("2012-12");
+    expect(period(["månad"])).toBe("2012-12");
+    expect(period(["delår", "--ar", "2012"])).toBe("2012-08");
+    expect(plan(["report", "månad", "--period", "2012-10", ...K]).stdout).toContain("# Månadsrapport januari–oktober 2012");
+    // delår falls back to the newest period when no follow-up says rapport: delår.
+    expect(plan(["report", "delår", "-C", copyPlanWithout(KATRINEHOLM, "delar")]).stdout).toMatch(/\(2012\\?-12\)/u);
+  });
+
+  it("exits 2 with one line when no period fits", () => {
+    const cases = [
+      ["report", "årsredovisning", "-C", MINIMAL],
+      ["report", "årsredovisning", "--period", "2012-08", ...K],
+      ["report", "delår", "--period", "2012-08", "--år", "2013", ...K],
+      ["report", "delår", "--år", "2013", ...K],
+      ["report", "delår", "--period", "2012-09", ...K],
+      ["report", "delår", "--nämnd", "XYZ", ...K],
+      ["report", "delår", "--datum", "2012-02-30", ...K],
+      ["report", "delår", "--format", "pdf", ...K],
+    ];
+    for (const args of cases) {
+      const r = plan(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout, args.join(" ")).toBe("");
+      oneLine(r.stderr);
+    }
+    expect(plan(cases[0]!).stderr).toMatch(/årsredovisning needs a helår follow-up/u);
+  });
+});
+
+/** A copy of a plan without the follow-up files whose names contain `part`. */
+function copyPlanWithout(dir: string, part: string): string {
+  const out = copyPlan(dir);
+  for (const f of readdirSync(path.join(out, "uppfoljning"))) if (f.includes(part)) writeFileSync(path.join(out, "uppfoljning", f), "");
+  return out;
+}
+
+describe("plan report: language, date, format", () => {
+  it("writes Swedish by default, English with --lang en, and follows plan.yaml språk", () => {
+    expect(plan(["report", "delår", ...K]).stdout).toMatch(/^# Delårsrapport/u);
+    expect(plan(["report", "delår", "--lang", "en", ...K]).stdout).toMatch(/^# Interim report January–August 2012/u);
+    const en = copyPlan(MINIMAL);
+    const yaml = readFileSync(path.join(en, "plan.yaml"), "utf8");
+    writeFileSync(path.join(en, "plan.yaml"), yaml.replace("namn: Exempelby kommun", "namn: Exempelby kommun\nspråk: en"));
+    expect(plan(["report", "delår", "-C", en]).stdout).toMatch(/^# Interim report/u);
+    expect(plan(["report", "delår", "--lang", "sv", "-C", en]).stdout).toMatch(/^# Delårsrapport/u);
+  });
+
+  it("holds no date unless --datum gives one", () => {
+    const without = plan(["report", "delår", "--format", "html", ...K]).stdout;
+    expect(without).not.toMatch(/20[2-9]\d-\d\d-\d\d/u);
+    const withDate = plan(["report", "delår", "--format", "html", "--datum", "2012-09-20", ...K]).stdout;
+    expect(withDate).toContain("<dt>Datum</dt><dd>2012-09-20</dd>");
+  });
+
+  it("writes HTML for --format html, and when -o ends in .html", () => {
+    expect(plan(["report", "delår", "--format", "html", ...K]).stdout).toMatch(/^<!DOCTYPE html>/u);
+    const dir = tempDir();
+    expect(plan(["report", "delår", "-o", path.join(dir, "r.html"), ...K]).status).toBe(0);
+    expect(readFileSync(path.join(dir, "r.html"), "utf8")).toMatch(/^<!DOCTYPE html>/u);
+  });
+});
+
+describe("plan report -o", () => {
+  it("writes the same text as stdout, atomically: no temporary file is left", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "delår.md");
+    const r = plan(["report", "delår", "-o", file, ...K]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("");
+    expect(readFileSync(file, "utf8")).toBe(plan(["report", "delår", ...K]).stdout);
+    expect(readdirSync(dir)).toEqual(["delår.md"]);
+  });
+
+  it("replaces an existing file whole", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "r.md");
+    writeFileSync(file, "old");
+    expect(plan(["report", "månad", "-o", file, ...K]).status).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(/^# Månadsrapport/u);
+    expect(readdirSync(dir)).toEqual(["r.md"]);
+  });
+
+  it("exits 2 with one line and writes nothing when the folder does not exist", () => {
+    const dir = tempDir();
+    const r = plan(["report", "delår", "-o", path.join(dir, "saknas", "r.md"), ...K]);
+    expect(r.status).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("saknas");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("plan report: templates from mallar/ and --mallar", () => {
+  it("uses the plan's mallar/ first, --mallar before that, the built-in ones for the rest", () => {
+    const p = copyPlan(MINIMAL);
+    mkdirSync(path.join(p, "mallar/md/partials"), { recursive: true });
+    writeFileSync(path.join(p, "mallar/md/partials/status.hbs"), "[{{word}}]");
+    let r = plan(["report", "delår", "-C", p]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("| [Uppfyllt] |");
+    expect(r.stdout).toMatch(/^# Delårsrapport/u);
+
+    const own = tempDir();
+    mkdirSync(path.join(own, "md"), { recursive: true });
+    writeFileSync(path.join(own, "md/delar.hbs"), "{{#> layout}}Egen: {{kommun}}{{/layout}}");
+    r = plan(["report", "delår", "-C", p, "--mallar", own]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Egen: Exempelby kommun");
+    expect(r.stdout).toMatch(/^# Delårsrapport/u);
+  });
+
+  it("reports a broken template in one line (exit 2)", () => {
+    const own = tempDir();
+    mkdirSync(path.join(own, "html"), { recursive: true });
+    writeFileSync(path.join(own, "html/delar.hbs"), "{{#if}}");
+    const r = plan(["report", "delår", "--format", "html", "--mallar", own, ...K]);
+    expect(r.status).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("delar.hbs");
+    const missing = plan(["report", "delår", "--mallar", path.join(own, "saknas"), ...K]);
+    expect(missing.status).toBe(2);
+    oneLine(missing.stderr);
+  });
+
+  it("a template that names a missing value fails loudly instead of printing nothing", () => {
+    const own = tempDir();
+    mkdirSync(path.join(own, "md"), { recursive: true });
+    writeFileSync(path.join(own, "md/delar.hbs"), "{{stavfel}}");
+    const r = plan(["report", "delår", "--mallar", own, ...K]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("stavfel");
+    expect(existsSync(path.join(own, "md/delar.hbs"))).toBe(true);
+  });
+});

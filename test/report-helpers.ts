@@ -1,0 +1,91 @@
+// Shared by the report tests: render reports in-process (fast, for the many snapshot and
+// browser cases), the example plans, and headless Chromium (Debian's, via playwright-core).
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { checkPlan } from "../src/check/index.js";
+import { periodFor } from "../src/cli/report.js";
+import { loadPlan } from "../src/load/load-plan.js";
+import type { Plan } from "../src/model/plan.js";
+import type { Lang } from "../src/model/types.js";
+import { templateDirs, type ReportFormat } from "../src/report/render.js";
+import { renderReport, type Phase } from "../src/report/report.js";
+
+export const ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const FIXTURES = path.join(ROOT, "test/fixtures");
+export const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
+export const MINIMAL = path.join(ROOT, "examples/minimal");
+export const PHASES: Phase[] = ["månad", "delår", "årsredovisning"];
+
+const made: string[] = [];
+
+export function tempDir(prefix = "rodtrad-report-"): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanupTemp(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** A temp copy of `dir` with the given fixture folders laid on top. */
+export function copyPlan(dir: string, ...overlays: string[]): string {
+  const out = tempDir();
+  cpSync(dir, out, { recursive: true });
+  for (const o of overlays) cpSync(path.join(FIXTURES, o), out, { recursive: true });
+  return out;
+}
+
+/** examples/minimal with a helår follow-up, so it has an årsredovisning too. */
+export const minimalWithHelår = (): string => copyPlan(MINIMAL, "report-minimal-helar");
+
+const plans = new Map<string, Plan>();
+export function planAt(dir: string): Plan {
+  if (!plans.has(dir)) {
+    const loaded = loadPlan(dir);
+    plans.set(dir, checkPlan(loaded.docs, loaded.diagnostics).plan);
+  }
+  return plans.get(dir)!;
+}
+
+export interface RenderArgs {
+  format: ReportFormat;
+  nämnd?: string;
+  lang?: Lang;
+  period?: string;
+  datum?: string;
+}
+
+/** What `plan report <phase>` prints, without a process: the same period choice and templates. */
+export function render(dir: string, phase: Phase, a: RenderArgs): string {
+  const plan = planAt(dir);
+  const period = periodFor(plan, phase, a.period !== undefined ? { period: a.period } : {});
+  return renderReport(plan, {
+    phase,
+    period,
+    lang: a.lang ?? "sv",
+    format: a.format,
+    dirs: templateDirs(dir),
+    ...(a.nämnd !== undefined ? { nämnd: a.nämnd } : {}),
+    ...(a.datum !== undefined ? { datum: a.datum } : {}),
+  });
+}
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** On CI a missing browser is a failure, never a silent skip. */
+export const SKIP_BROWSER = !HAS_CHROMIUM && process.env.CI !== "true";
+export const SKIP_REASON = `no ${CHROMIUM} (apt-get install chromium; with CI=true this fails instead)`;
+
+export async function launchChromium(): Promise<Browser> {
+  if (!HAS_CHROMIUM) throw new Error(`CI=true and no browser at ${CHROMIUM}: .ci/run installs Debian's chromium`);
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

@@ -1,0 +1,142 @@
+// The report's view model and rules, without templates: god ekonomisk hushållning, the order
+// of the economy, trends, helår figures, and what the templates may do.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { EconomyRow, StatusModel } from "../src/status/engine.js";
+import type { Status } from "../src/status/fulfilment.js";
+import { escapeXml, fulfilmentChart, sparkline } from "../src/report/chart.js";
+import { periodText } from "../src/report/labels.js";
+import { prepare } from "../src/report/render.js";
+import { buildReportView } from "../src/report/report.js";
+import { assessHushållning, deviatingFirst, withFullYearFigures } from "../src/report/view-economy.js";
+import type { DelårView } from "../src/report/view-delar.js";
+import { cleanupTemp, FIXTURES, minimalWithHelår, planAt, render, ROOT } from "./report-helpers.js";
+
+afterAll(cleanupTemp);
+
+function model(målområden: Status[], ekonomi: Partial<EconomyRow>): StatusModel {
+  return {
+    thresholds: { uppfyllt: 0.75, delvis: 0.25 },
+    målområden: målområden.map((status) => ({ status })),
+    ekonomiTotal: { organ: "", namn: "", ...ekonomi },
+  } as unknown as StatusModel;
+}
+
+describe("god ekonomisk hushållning", () => {
+  it("is uppfyllt when the goals are and the prognos holds the budget", () => {
+    expect(assessHushållning(model(["uppfyllt", "uppfyllt", "delvis_uppfyllt"], { budget: 100, prognos: 99, avvikelse: 1 })).samlad).toBe("uppfyllt");
+  });
+  it("takes the weaker of goals and economy", () => {
+    expect(assessHushållning(model(["uppfyllt"], { budget: 100, prognos: 100.5, avvikelse: -0.5 }))).toMatchObject({ mål: "uppfyllt", ekonomi: "delvis_uppfyllt", samlad: "delvis_uppfyllt" });
+    expect(assessHushållning(model(["ej_uppfyllt", "ej_uppfyllt", "delvis_uppfyllt"], { budget: 100, prognos: 90, avvikelse: 10 }))).toMatchObject({ mål: "ej_uppfyllt", ekonomi: "uppfyllt", samlad: "ej_uppfyllt" });
+  });
+  it("draws the economy's line at a deficit of 1 % of budget", () => {
+    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: -10 })).ekonomi).toBe("delvis_uppfyllt");
+    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: -10.01 })).ekonomi).toBe("ej_uppfyllt");
+    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: 0 })).ekonomi).toBe("uppfyllt");
+  });
+  it("is ej bedömd when either side cannot be assessed", () => {
+    expect(assessHushållning(model(["uppfyllt"], {})).samlad).toBe("ej_bedömd");
+    expect(assessHushållning(model(["ej_bedömd"], { budget: 100, avvikelse: 1 })).samlad).toBe("ej_bedömd");
+    expect(assessHushållning(model([], { budget: 100, avvikelse: 1 }))).toMatchObject({ mål: "ej_bedömd", målAssessed: 0 });
+  });
+  it("uses the plan's thresholds for the goals (the mean rule over målområden)", () => {
+    const m = model(["uppfyllt", "delvis_uppfyllt"], { budget: 100, avvikelse: 0 });
+    expect(assessHushållning(m)).toMatchObject({ mål: "uppfyllt", målMean: 0.75 });
+    expect(assessHushållning({ ...m, thresholds: { uppfyllt: 0.8, delvis: 0.25 } }).mål).toBe("delvis_uppfyllt");
+  });
+});
+
+describe("economy", () => {
+  it("puts deficits first (largest first), then surpluses, then the rest in plan order", () => {
+    const rows = [{ organ: "A" }, { organ: "B", avvikelse: 2 }, { organ: "C", avvikelse: -1 }, { organ: "D", avvikelse: 0 }, { organ: "E", avvikelse: -5 }, { organ: "F", avvikelse: 3 }] as EconomyRow[];
+    expect(deviatingFirst(rows).map((r) => r.organ)).toEqual(["E", "C", "F", "B", "A", "D"]);
+  });
+  it("takes a helår row's utfall as its full-year figure", () => {
+    const m = { rapport: "helår", ekonomi: [{ organ: "KS", namn: "KS", budget: 10, utfall: 11 }, { organ: "BUN", namn: "BUN", budget: 5, utfall: 4, prognos: 4.5, avvikelse: 0.5 }] } as StatusModel;
+    const f = withFullYearFigures(m);
+    expect(f.ekonomi[0]).toMatchObject({ prognos: 11, avvikelse: -1 });
+    expect(f.ekonomi[1]).toMatchObject({ prognos: 4.5, avvikelse: 0.5 });
+    expect(f.ekonomiTotal).toMatchObject({ budget: 15, utfall: 15, prognos: 15.5, avvikelse: -0.5 });
+    const delår = { ...m, rapport: "delår" };
+    expect(withFullYearFigures(delår)).toBe(delår);
+  });
+});
+
+describe("trend over helår follow-ups", () => {
+  const dir = path.join(FIXTURES, "report-trend");
+  it("shows each åtagande's value for every year with a helår follow-up", () => {
+    const md = render(dir, "årsredovisning", { format: "md" });
+    expect(md).toContain("| Åtagande | Nyckel­tal (enhet) | 2024 | 2025 | Mål­värde 2025 |");
+    expect(md).toContain("| `EKO-A01` | Sjukfrånvaro (%) | 7,1 | 6,5 | 6,6 |");
+    expect(md).toContain("| `EKO-A02` | E-fakturor (%) | 58 | – | 70 |");
+  });
+  it("draws the same numbers as a line, titled with them", () => {
+    const html = render(dir, "årsredovisning", { format: "html" });
+    const svg = /<td class="spark">(<svg[\s\S]*?<\/svg>)<\/td>/u.exec(html)![1]!;
+    expect(svg).toMatch(/<polyline points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"/u);
+    expect(svg).toContain("<title id=\"trend-1-t\">Trend för EKO-A01 – 2024: 7,1; 2025: 6,5; Målvärde 2025: 6,6</title>");
+    expect(svg).toContain('aria-labelledby="trend-1-t"');
+  });
+  it("is absent from the delårsrapport", () => {
+    const view = buildReportView(planAt(dir), { phase: "delår", period: "2025-12", lang: "sv" }) as DelårView;
+    expect(view.områden.every((o) => o.trend === null)).toBe(true);
+    expect(view.avsnitt).toEqual([]);
+  });
+});
+
+describe("the förvaltningsberättelse", () => {
+  it("shows the schema's sections in order, then the plan's own, and leaves x- keys out", () => {
+    const dir = minimalWithHelår();
+    const view = buildReportView(planAt(dir), { phase: "årsredovisning", period: "2026-12", lang: "sv" }) as DelårView;
+    expect(view.avsnitt.map((a) => a.title)).toEqual(["Händelser av väsentlig betydelse", "Förväntad utveckling", "Miljöredovisning"]);
+  });
+});
+
+describe("building blocks", () => {
+  it("names the months a follow-up covers", () => {
+    expect(periodText("2012-08", "sv")).toBe("januari–augusti 2012");
+    expect(periodText("2012-01", "en")).toBe("January 2012");
+  });
+  it("escapes every text it puts into an SVG", () => {
+    const text = '<script>"&\'';
+    const bar = fulfilmentChart([{ label: text, counts: { uppfyllt: 1, delvis_uppfyllt: 0, ej_uppfyllt: 0, ej_bedömd: 0 } }], {
+      id: "c",
+      title: text,
+      desc: text,
+      legend: { uppfyllt: text, delvis_uppfyllt: "b", ej_uppfyllt: "c", ej_bedömd: "d" },
+      segment: () => text,
+    });
+    expect(bar).not.toContain("<script");
+    expect(bar).toContain(escapeXml(text));
+    expect(sparkline([{ year: 2024, value: 1 }], 2, { id: "s", title: text })).not.toContain("<script");
+  });
+  it("prepares a view for Markdown: text escaped, IDs as code, Markdown texts as blocks and cells", () => {
+    expect(prepare({ id: "A-1", namn: "a | b", text: { rich: "x | *y*", headingBase: 0 }, labels: { a: "(x)" }, chart: { svg: "<svg/>" } }, "md")).toEqual({
+      id: "`A-1`",
+      namn: "a \\| b",
+      text: { md: "x | *y*", cell: "x \\| \\*y\\*" },
+      labels: { a: "(x)" },
+      chart: { svg: "" },
+    });
+    expect(prepare({ namn: "<b>", text: { rich: "<b>", headingBase: 0 } }, "html")).toEqual({ namn: "<b>", text: { html: "<p>&lt;b&gt;</p>" } });
+  });
+});
+
+describe("the templates", () => {
+  const all = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".hbs"))
+      .map((f) => path.join(dir, f));
+  it("use triple-stash only for sanitised Markdown (.html) and generated SVG (.svg)", () => {
+    for (const file of all(path.join(ROOT, "templates/html"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\{\{\{\s*([^}]*?)\s*\}\}\}/gu)) {
+        expect(m[1], file).toMatch(/^[\wåäö.]+\.(html|svg)$/u);
+      }
+    }
+  });
+  it("never use triple-stash in Markdown (it is compiled without escaping; prepare() escapes)", () => {
+    for (const file of all(path.join(ROOT, "templates/md"))) expect(readFileSync(file, "utf8"), file).not.toContain("{{{");
+  });
+});
