@@ -5,6 +5,7 @@ import { diffJson, diffMarkdown, diffText, type DiffView } from "../format/diff.
 import { findPlanRoot } from "../load/find-root.js";
 import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
 import { loadFrom, loadPlan } from "../load/load-plan.js";
+import type { FileValues } from "../load/parallel.js";
 import type { Lang } from "../model/types.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
@@ -24,8 +25,10 @@ export function runDiff(o: DiffOptions): number {
   const prefix = relativePrefix(top, root);
   const baseCommit = resolveRevision(top, o.base);
   const headCommit = o.head !== undefined ? resolveRevision(top, o.head) : undefined;
-  const baseLoaded = loadFrom(revisionSource(top, baseCommit, prefix), root);
-  const headLoaded = headCommit ? loadFrom(revisionSource(top, headCommit, prefix), root) : loadPlan(root);
+  // Files the two revisions share are parsed once.
+  const cache = new Map<string, FileValues>();
+  const baseLoaded = loadFrom(revisionSource(top, baseCommit, prefix), root, { cache });
+  const headLoaded = headCommit ? loadFrom(revisionSource(top, headCommit, prefix), root, { cache }) : loadPlan(root, { cache });
   const base = checkPlan(baseLoaded.docs, baseLoaded.diagnostics);
   const head = checkPlan(headLoaded.docs, headLoaded.diagnostics);
   const diff = comparePlans(base, head);

@@ -5,7 +5,8 @@ import path from "node:path";
 import type { Diagnostic, SourceDoc } from "../model/types.js";
 import { PlanIoError } from "./errors.js";
 import { listPlanFiles, selectPlanFiles } from "./list-files.js";
-import { parseAll, type FileInput } from "./parallel.js";
+import { createHash } from "node:crypto";
+import { parseAll, type FileInput, type FileValues } from "./parallel.js";
 import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
 
 export interface LoadedPlan {
@@ -53,7 +54,18 @@ function ignoreGlobs(parsed: ParsedFile): string[] {
   return Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === "string") : [];
 }
 
-export function loadFrom(source: FileSource, root: string, opts: { parallel?: boolean } = {}): LoadedPlan {
+export interface LoadOptions {
+  parallel?: boolean;
+  /**
+   * Parsed files by path and content, shared between loads: two revisions of a plan mostly
+   * hold the same files, and those are parsed once (the values are never changed after parsing).
+   */
+  cache?: Map<string, FileValues>;
+}
+
+const cacheKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${createHash("sha1").update(bytes).digest("hex")}`;
+
+export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
   const planBytes = source.read("plan.yaml");
   const planYaml = planBytes ? parsePlanFile("plan.yaml", planBytes) : { docs: [], diagnostics: [] };
   const files = planBytes ? source.list(ignoreGlobs(planYaml)) : [];
@@ -68,7 +80,13 @@ export function loadFrom(source: FileSource, root: string, opts: { parallel?: bo
     if (bytes !== undefined) inputs.push({ name, bytes });
   }
   const rest = inputs.filter((f) => f.name !== "plan.yaml");
-  const parsed = new Map(parseAll(rest, opts).map((r) => [r.name, r]));
+  const keys = new Map(opts.cache ? rest.map((f) => [f.name, cacheKey(f.name, f.bytes)]) : []);
+  const todo = opts.cache ? rest.filter((f) => !opts.cache!.has(keys.get(f.name)!)) : rest;
+  const parsed = new Map(parseAll(todo, opts).map((r) => [r.name, r]));
+  if (opts.cache) {
+    for (const r of parsed.values()) opts.cache.set(keys.get(r.name)!, r);
+    for (const f of rest) if (!parsed.has(f.name)) parsed.set(f.name, opts.cache.get(keys.get(f.name)!)!);
+  }
   const docs: SourceDoc[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { name, bytes } of inputs) {
@@ -84,7 +102,7 @@ export function loadFrom(source: FileSource, root: string, opts: { parallel?: bo
   return { root, files: inputs.map((f) => f.name), docs, diagnostics };
 }
 
-export function loadPlan(root: string, opts: { parallel?: boolean } = {}): LoadedPlan {
+export function loadPlan(root: string, opts: LoadOptions = {}): LoadedPlan {
   const source = diskSource(root);
   if (source.read("plan.yaml") === undefined) throw new PlanIoError("cannot read plan.yaml");
   return loadFrom(source, root, opts);
