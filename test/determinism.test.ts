@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/exec.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
-import { cleanup, tempDir } from "./helpers/plan-dir.js";
+import { cleanup, filesBelow, tempDir } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);
 
@@ -39,16 +39,6 @@ async function pool<T>(jobs: (() => Promise<T>)[], n: number): Promise<T[]> {
   return out;
 }
 
-/** Every file below `dir`, relative, with forward slashes, sorted. */
-function filesBelow(dir: string, rel = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(dir, rel))) {
-    const r = rel === "" ? name : `${rel}/${name}`;
-    if (statSync(path.join(dir, r)).isDirectory()) out.push(...filesBelow(dir, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 /** A deterministic shuffle (a seeded LCG), so a failure can be reproduced. */
 function shuffled<T>(list: T[], seed = 20120418): T[] {

@@ -1,10 +1,9 @@
 // Shared by the report tests: render reports in-process (fast, for the many snapshot and
 // browser cases), the example plans, and headless Chromium (Debian's, via playwright-core).
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
 import { checkPlan } from "../src/check/index.js";
 import { periodFor } from "../src/cli/report.js";
 import { loadPlan } from "../src/load/load-plan.js";
@@ -12,6 +11,7 @@ import type { Plan } from "../src/model/plan.js";
 import type { Lang } from "../src/model/types.js";
 import { templateDirs, type ReportFormat } from "../src/report/render.js";
 import { renderReport, type Phase } from "../src/report/report.js";
+import { browserSkipReason } from "./helpers/browser.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const FIXTURES = path.join(ROOT, "test/fixtures");
@@ -74,18 +74,7 @@ export function render(dir: string, phase: Phase, a: RenderArgs): string {
   });
 }
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
-/** On CI a missing browser is a failure, never a silent skip. */
-export const SKIP_BROWSER = !HAS_CHROMIUM && process.env.CI !== "true";
-export const SKIP_REASON = `no ${CHROMIUM} (apt-get install chromium; with CI=true this fails instead)`;
-
-export async function launchChromium(): Promise<Browser> {
-  if (!HAS_CHROMIUM) throw new Error(`CI=true and no browser at ${CHROMIUM}: .ci/run installs Debian's chromium`);
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
+export { CHROMIUM, launchChromium } from "./helpers/browser.js";
+/** On CI a missing browser is a failure, never a silent skip (see helpers/browser.ts). */
+export const SKIP_BROWSER = browserSkipReason() !== undefined;
+export const SKIP_REASON = browserSkipReason() ?? "";

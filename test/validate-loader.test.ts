@@ -5,20 +5,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALL_CODES, CODES } from "../dist/check/codes.js";
 import { plan } from "./helpers/exec.js";
-import { BASE, FIXTURES, cleanup, codesOf, planCopy, tempDir, validateJson } from "./helpers/plan-dir.js";
+import { BASE, FIXTURES, cleanup, codesOf, filesBelow, planCopy, tempDir, validateJson } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);
 
-/** Every file below `dir`, relative, with forward slashes. */
-function filesBelow(dir: string, rel = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(dir, rel))) {
-    const r = rel === "" ? name : `${rel}/${name}`;
-    if (statSync(path.join(dir, r)).isDirectory()) out.push(...filesBelow(dir, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 /** Rewrite every .yaml file of `dir` (or only `only`) through `f`. */
 function rewrite(dir: string, f: (text: string) => string | Buffer, only?: string[]): void {

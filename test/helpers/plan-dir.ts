@@ -1,5 +1,5 @@
 // Temp copies of fixture plans, and `plan validate --format json` parsed.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,3 +56,14 @@ export function validateJson(dir: string, extra: string[] = [], opts: { cwd?: st
 }
 
 export const codesOf = (out: JsonOutput): string[] => out.diagnostics.map((d) => d.code).sort();
+
+/** Every file below `dir`, relative, with forward slashes, sorted. */
+export function filesBelow(dir: string, rel = ""): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(dir, rel))) {
+    const r = rel === "" ? name : `${rel}/${name}`;
+    if (statSync(path.join(dir, r)).isDirectory()) out.push(...filesBelow(dir, r));
+    else out.push(r);
+  }
+  return out.sort();
+}
