@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../dist/model/types.js";
 import { ALL_CODES } from "../dist/check/codes.js";
 import { formatGithub } from "../dist/format/diagnostics.js";
 import { plan } from "./helpers/exec.js";
@@ -197,7 +198,7 @@ describe("--format github", () => {
   });
 
   it("formatGithub escapes %, CR and LF in the message, and also : and , in properties", () => {
-    const d = {
+    const d: Diagnostic = {
       code: "unknown-reference",
       severity: "error",
       file: "a,b:c%.yaml",
