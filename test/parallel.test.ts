@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkPlan } from "../dist/check/index.js";
 import { formatJson } from "../dist/format/diagnostics.js";
@@ -42,5 +43,26 @@ describe("two threads", () => {
     expect(two).toBe(one);
     const codes = new Set(JSON.parse(one).diagnostics.map((d: { code: string }) => d.code));
     expect([...codes].sort()).toEqual(expect.arrayContaining(["unknown-key", "unknown-reference", "yaml-syntax"]));
+  });
+});
+
+describe("a worker that never answers", () => {
+  it("is given up after its deadline and its share parsed in the main thread: no hang, same result", async () => {
+    const { parseAll } = await import("../dist/load/parallel.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "rodtrad-worker-"));
+    dirs.push(dir);
+    const silent = path.join(dir, "silent-worker.mjs");
+    writeFileSync(silent, "process.exit(0);\n");
+    const root = path.join(ROOT, "examples/katrineholm");
+    const files = ["budget/2012.yaml", "verksamhetsplaner/BIF/2012.yaml", "namnder/BIN/2012.yaml", "kommunplan/2011-2014.yaml"].map((name) => ({
+      name,
+      bytes: readFileSync(path.join(root, name)),
+    }));
+    const started = Date.now();
+    const lost = parseAll(files, { parallel: true, workerUrl: pathToFileURL(silent), graceMs: 300 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const alone = parseAll(files, { parallel: false });
+    expect(JSON.stringify(lost)).toBe(JSON.stringify(alone));
+    expect(lost.map((f: { name: string }) => f.name)).toEqual(files.map((f) => f.name));
   });
 });

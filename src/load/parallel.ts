@@ -31,7 +31,15 @@ function split(files: readonly FileInput[]): [FileInput[], FileInput[]] {
 }
 
 /** Parsed values for every file, in the order given. */
-export function parseAll(files: readonly FileInput[], opts: { parallel?: boolean } = {}): FileValues[] {
+export interface ParallelOptions {
+  parallel?: boolean;
+  /** The worker script (tests give one that fails). */
+  workerUrl?: URL;
+  /** How long past five times its own parsing time the main thread waits for the worker. */
+  graceMs?: number;
+}
+
+export function parseAll(files: readonly FileInput[], opts: ParallelOptions = {}): FileValues[] {
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   const parallel = opts.parallel ?? (total >= PARALLEL_MIN_BYTES && availableParallelism() > 1 && process.env.RODTRAD_THREADS !== "1");
   if (!parallel) return files.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }));
@@ -39,15 +47,19 @@ export function parseAll(files: readonly FileInput[], opts: { parallel?: boolean
   const [mine, theirs] = split(files);
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL("./parse-worker.js", import.meta.url), {
+  const worker = new Worker(opts.workerUrl ?? new URL("./parse-worker.js", import.meta.url), {
     workerData: { port: port2, signal, files: theirs },
     transferList: [port2],
   });
   worker.unref();
   const byName = new Map<string, FileValues>();
+  const started = performance.now();
   for (const { name, bytes } of mine) byName.set(name, { name, ...parseValues(name, bytes) });
-  Atomics.wait(signal, 0, 0);
-  const message = receiveMessageOnPort(port1)?.message as FileValues[] | { error: string } | undefined;
+  // The worker's share is about as big as this one: if it takes far longer, the worker is
+  // lost (it could not start, or died), and its share is parsed here instead. Never a hang.
+  const deadline = performance.now() + 5 * (performance.now() - started) + (opts.graceMs ?? 10_000);
+  while (Atomics.load(signal, 0) === 0 && performance.now() < deadline) Atomics.wait(signal, 0, 0, 250);
+  const message = Atomics.load(signal, 0) === 1 ? (receiveMessageOnPort(port1)?.message as FileValues[] | { error: string } | undefined) : undefined;
   void worker.terminate();
   port1.close();
   if (!Array.isArray(message)) {

@@ -2,7 +2,7 @@
 // them back. Only the `yaml` package parses, here as in the main thread.
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
-import { parseValues, type ParsedValues } from "./parse.js";
+import type { ParsedValues } from "./parse.js";
 
 interface Job {
   port: MessagePort;
@@ -13,6 +13,8 @@ interface Job {
 const { port, signal, files } = workerData as Job;
 let results: ({ name: string } & ParsedValues)[] | { error: string };
 try {
+  // Imported here, so that even a failure to load ends in an answer the main thread reads.
+  const { parseValues } = await import("./parse.js");
   results = files.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }));
 } catch (e) {
   results = { error: e instanceof Error ? e.message : String(e) };
