@@ -32,6 +32,13 @@ interface Renderer {
 
 const renderers = new Map<string, Renderer>();
 
+/** Text as a quoted CSS string that is safe inside a <style> element. */
+export function cssString(text: string): string {
+  let out = "";
+  for (const ch of text) out += /[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  return `"${out}"`;
+}
+
 /** The template folders in lookup order: --mallar, the plan's mallar/, the built-in ones. */
 export function templateDirs(planRoot: string, mallar?: string): string[] {
   const own = path.join(planRoot, "mallar");
@@ -64,6 +71,10 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
   const hb = Handlebars.create();
   // Comparing two values is all the logic templates need; no helper returns markup.
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  // A CSS string for the running header of printed pages: every character but letters,
+  // digits and spaces is written as a CSS escape, so no text can end the string or the
+  // <style> element. The one helper whose output is used unescaped outside .html/.svg.
+  hb.registerHelper("cssString", (...args: unknown[]) => cssString(args.slice(0, -1).map((a) => String(a ?? "")).join("")));
   // Partials: the first folder that has a name wins; the layout is a partial too.
   const seen = new Set<string>();
   for (const dir of dirs) {
