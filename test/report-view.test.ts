@@ -129,10 +129,10 @@ describe("the templates", () => {
     readdirSync(dir, { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".hbs"))
       .map((f) => path.join(dir, f));
-  it("use triple-stash only for sanitised Markdown (.html) and generated SVG (.svg)", () => {
+  it("use triple-stash only for sanitised Markdown (.html), generated SVG (.svg) and the cssString helper", () => {
     for (const file of all(path.join(ROOT, "templates/html"))) {
       for (const m of readFileSync(file, "utf8").matchAll(/\{\{\{\s*([^}]*?)\s*\}\}\}/gu)) {
-        expect(m[1], file).toMatch(/^[\wåäö.]+\.(html|svg)$/u);
+        expect(m[1], file).toMatch(/^(?:[\wåäö.]+\.(html|svg)|cssString .+)$/u);
       }
     }
   });

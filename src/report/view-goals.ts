@@ -1,7 +1,8 @@
 // Goal fulfilment in a report: the summary per målområde, and per målområde its
 // resultatmål with their åtaganden.
 import { groupByOmråde } from "../format/status.js";
-import { STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
+import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
+import type { Entity } from "../model/types.js";
 import { namnderLabel } from "../model/thread.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
@@ -23,6 +24,33 @@ export interface KpiRow {
   prognos: string;
   status: StatusView;
   kommentar: RichText | null;
+  /** For an åtagande: how many aktiviteter serve it this year, and how many are late or cancelled. */
+  aktiviteter: string | null;
+}
+
+/** "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what serves it. */
+function aktiviteterOf(ctx: Ctx, e: Entity): string {
+  const state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]));
+  const found = new Set<Entity>();
+  const seen = new Set<Entity>();
+  const stack = [...e.children];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c.kind === "aktivitet") {
+      if (state.has(c)) found.add(c);
+    } else {
+      stack.push(...c.children);
+    }
+  }
+  const { t } = ctx;
+  if (found.size === 0) return t.ingaAktiviteter;
+  const late = (["försenad", "avbruten"] as const)
+    .map((s) => ({ s, n: [...found].filter((a) => state.get(a) === s).length }))
+    .filter((x) => x.n > 0)
+    .map((x) => `${x.n} ${ACTIVITY_WORD[ctx.lang][x.s].toLowerCase()}`);
+  return `${found.size} ${found.size === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
 }
 
 export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
@@ -42,6 +70,7 @@ export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
     prognos: num(ctx, k.prognos),
     status: statusView(ctx, k.status, k.manual),
     kommentar: rich(k.kommentar, headingBase),
+    aktiviteter: k.entity.kind === "åtagande" ? aktiviteterOf(ctx, k.entity) : null,
   };
 }
 
