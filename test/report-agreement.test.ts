@@ -31,7 +31,8 @@ const list = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isAr
 
 /** The row's cells: split on pipes that are not escaped, trimmed, without the outer empties. */
 const cellsOf = (row: string): string[] => row.split(/(?<!\\)\|/u).slice(1, -1).map((c) => c.trim());
-const statusOf = (cell: string): Word => WORD[cell.replace(/^[●◐○–] /u, "").replace(/ \(manuell bedömning\)$/u, "")]!;
+// The status word, without the note on the previous report's status that may follow it.
+const statusOf = (cell: string): Word => WORD[cell.replace(/ \*\(tidigare[^)]*\)[^*]*\*$/u, "").replace(/^[●◐○–] /u, "").replace(/ \(manuell bedömning\)$/u, "")]!;
 const unescape = (s: string): string => s.replace(/\\(.)/gu, "$1");
 
 function check(dir: string, period: string, nämnd?: string): void {

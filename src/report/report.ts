@@ -1,7 +1,7 @@
 // The report pipeline: status model → view model per phase → template → text.
 import type { Lang } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
-import { computeStatus } from "../status/engine.js";
+import { computeStatus, followUpPeriods } from "../status/engine.js";
 import type { Phase } from "./labels.js";
 import { render, type ReportFormat } from "./render.js";
 import { årsredovisningView } from "./view-arsredovisning.js";
@@ -25,8 +25,15 @@ export interface ReportOptions {
 }
 
 export function buildReportView(plan: Plan, o: ReportOptions): object {
-  const m = withFullYearFigures(computeStatus(plan, { period: o.period, ...(o.nämnd !== undefined ? { nämnd: o.nämnd } : {}) }));
-  const ctx = makeCtx(plan, m, o.lang, o.phase);
+  const cut = o.nämnd !== undefined ? { nämnd: o.nämnd } : {};
+  const m = withFullYearFigures(computeStatus(plan, { period: o.period, ...cut }));
+  // The previous follow-up, for "what changed since the last report".
+  const before = followUpPeriods(plan).filter((p) => p < o.period);
+  const prevPeriod = before[before.length - 1];
+  const previous = prevPeriod
+    ? { period: prevPeriod, åtaganden: new Map(computeStatus(plan, { period: prevPeriod, ...cut }).åtaganden.map((k) => [k.id, k.status])) }
+    : undefined;
+  const ctx = makeCtx(plan, m, o.lang, o.phase, previous);
   switch (o.phase) {
     case "månad":
       return månadView(ctx, o.datum);

@@ -40,9 +40,11 @@ export interface Ctx {
   phase: Phase;
   /** A fresh id for an element (charts need ids unique in the document). */
   nextId: (prefix: string) => string;
+  /** The statuses of the previous follow-up period, to show what changed since then. */
+  previous?: { period: string; åtaganden: Map<string, Status> };
 }
 
-export function makeCtx(plan: Plan, m: StatusModel, lang: Lang, phase: Phase): Ctx {
+export function makeCtx(plan: Plan, m: StatusModel, lang: Lang, phase: Phase, previous?: Ctx["previous"]): Ctx {
   const counters = new Map<string, number>();
   return {
     plan,
@@ -50,6 +52,7 @@ export function makeCtx(plan: Plan, m: StatusModel, lang: Lang, phase: Phase): C
     lang,
     t: LABELS[lang],
     phase,
+    ...(previous ? { previous } : {}),
     nextId: (prefix) => {
       const i = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, i);

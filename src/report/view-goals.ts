@@ -26,6 +26,14 @@ export interface KpiRow {
   kommentar: RichText | null;
   /** For an åtagande: how many aktiviteter serve it this year, and how many are late or cancelled. */
   aktiviteter: string | null;
+  /** The status at the previous follow-up, when it was another one. */
+  tidigare: string | null;
+}
+
+function tidigare(ctx: Ctx, k: KpiStatus): string | null {
+  const before = ctx.previous?.åtaganden.get(k.id);
+  if (!ctx.previous || before === undefined || before === k.status) return null;
+  return `${ctx.t.tidigare} (${ctx.previous.period}): ${STATUS_SYMBOL[before]} ${STATUS_WORD[ctx.lang][before]}`;
 }
 
 /** "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what serves it. */
@@ -71,6 +79,7 @@ export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
     status: statusView(ctx, k.status, k.manual),
     kommentar: rich(k.kommentar, headingBase),
     aktiviteter: k.entity.kind === "åtagande" ? aktiviteterOf(ctx, k.entity) : null,
+    tidigare: k.entity.kind === "åtagande" ? tidigare(ctx, k) : null,
   };
 }
 
