@@ -1,6 +1,6 @@
 // Every format is deterministic: the same files give byte-identical output, whether the
 // files were written in another order, and from one run to the next.
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/exec.js";

@@ -1,11 +1,11 @@
 // What the loader promises, through the real CLI: Unicode forms, line endings, BOM, bad
 // UTF-8, which files are plan files, multi-document files, regler, and hostile YAML.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALL_CODES, CODES } from "../dist/check/codes.js";
 import { plan } from "./helpers/exec.js";
-import { BASE, FIXTURES, cleanup, codesOf, filesBelow, planCopy, tempDir, validateJson } from "./helpers/plan-dir.js";
+import { BASE, FIXTURES, cleanup, codesOf, filesBelow, planCopy, validateJson } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);
 

@@ -1,11 +1,16 @@
 // The status of a follow-up period: nyckeltal, åtaganden, resultatmål, målområden, activities,
 // economy. Pure: takes the resolved plan, returns data.
 import type { Entity } from "../model/types.js";
-import { isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
+import { isData, items, num, str, type Data } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { namnderOf } from "../model/resolve.js";
 import { nameOf } from "../model/thread.js";
+import { economyOf, type EconomyRow } from "./economy.js";
+import { latest, type Entry } from "./follow-ups.js";
 import { assessKpi, DEFAULT_THRESHOLDS, rollUp, STATUSES, type RollUp, type Riktning, type Status, type Thresholds } from "./fulfilment.js";
+
+export { followUpPeriods } from "./follow-ups.js";
+export type { EconomyRow } from "./economy.js";
 
 export type ActivityState = "ej_påbörjad" | "pågår" | "klar" | "försenad" | "avbruten";
 export const ACTIVITY_STATES: readonly ActivityState[] = ["ej_påbörjad", "pågår", "klar", "försenad", "avbruten"];
@@ -48,16 +53,6 @@ export interface TaskStatus {
   period?: string;
 }
 
-export interface EconomyRow {
-  organ: string;
-  namn: string;
-  budget?: number;
-  utfall?: number;
-  prognos?: number;
-  /** budget − prognos: negative is an overspend. */
-  avvikelse?: number;
-  kommentar?: string;
-}
 
 export interface Åtgärd {
   id: string;
@@ -91,44 +86,9 @@ export interface StatusModel {
   nämnd?: string;
 }
 
-/** Every follow-up period in the plan, ascending (YYYY-MM sorts as text). */
-export function followUpPeriods(plan: Plan): string[] {
-  const set = new Set<string>();
-  for (const t of plan.docs) {
-    const p = t.kind === "uppföljning" ? str(t.data.period) : undefined;
-    if (p && /^\d{4}-(0[1-9]|1[0-2])$/u.test(p)) set.add(p);
-  }
-  return [...set].sort();
-}
-
 export function thresholdsOf(plan: Plan): Thresholds {
   const b = plan.kommun && isData(plan.kommun.data.bedömning) ? plan.kommun.data.bedömning : {};
   return { uppfyllt: num(b.uppfyllt) ?? DEFAULT_THRESHOLDS.uppfyllt, delvis: num(b.delvis) ?? DEFAULT_THRESHOLDS.delvis };
-}
-
-const FACTOR: Record<string, number> = { tkr: 1, mnkr: 1000 };
-const unitOf = (d: Data): string => str(d.beloppsenhet) ?? "tkr";
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
-
-interface Entry {
-  data: Data;
-  period: string;
-  doc: TypedDoc;
-}
-
-/** The newest entry per key, from follow-ups of the year up to and including `period`. */
-function latest(docs: TypedDoc[], list: string, key: string): Map<string, Entry> {
-  const out = new Map<string, Entry>();
-  for (const t of docs) {
-    const period = str(t.data.period)!;
-    for (const item of items(t.data[list])) {
-      const id = str(item[key]);
-      if (id === undefined) continue;
-      const prev = out.get(id);
-      if (!prev || prev.period < period) out.set(id, { data: item, period, doc: t });
-    }
-  }
-  return out;
 }
 
 function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
@@ -201,7 +161,7 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const year = Number(period.slice(0, 4));
   const thresholds = thresholdsOf(plan);
   const budget = plan.docs.find((t) => t.kind === "budget" && t.year === year);
-  const beloppsenhet = budget ? unitOf(budget.data) : "tkr";
+  const beloppsenhet = budget ? (str(budget.data.beloppsenhet) ?? "tkr") : "tkr";
   const followUps = plan.docs.filter((t) => {
     const p = t.kind === "uppföljning" ? str(t.data.period) : undefined;
     return p !== undefined && p.startsWith(`${year}-`) && p <= period;
@@ -287,40 +247,7 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
     return out;
   };
 
-  // Economy: the newest figures per organ, in the budget's unit.
-  const ekonomiEntries = latest(followUps, "ekonomi", "organ");
-  const ramar = new Map<string, number>();
-  if (budget) for (const r of items(budget.data.ramar)) if (str(r.organ) && num(r.belopp) !== undefined) ramar.set(str(r.organ)!, num(r.belopp)!);
-  const organIds = [...new Set([...ramar.keys(), ...ekonomiEntries.keys()])].filter((o) => opts.nämnd === undefined || o === opts.nämnd);
-  const organOrder = new Map(plan.entities.filter((e) => e.kind === "organ").map((e, i) => [e.id, i]));
-  organIds.sort((a, b) => (organOrder.get(a) ?? 1e9) - (organOrder.get(b) ?? 1e9) || (a < b ? -1 : 1));
-  const ekonomi: EconomyRow[] = [];
-  for (const organ of organIds) {
-    const entry = ekonomiEntries.get(organ);
-    if (!entry) continue;
-    const f = (FACTOR[unitOf(entry.doc.data)] ?? 1) / (FACTOR[beloppsenhet] ?? 1);
-    const conv = (v: unknown): number | undefined => (num(v) !== undefined ? round(num(v)! * f) : undefined);
-    const budgetValue = conv(entry.data.budget) ?? ramar.get(organ);
-    const utfall = conv(entry.data.utfall);
-    const prognos = conv(entry.data.prognos);
-    const kommentar = str(entry.data.kommentar);
-    ekonomi.push({
-      organ,
-      namn: organName(organ),
-      ...(budgetValue !== undefined ? { budget: budgetValue } : {}),
-      ...(utfall !== undefined ? { utfall } : {}),
-      ...(prognos !== undefined ? { prognos } : {}),
-      ...(budgetValue !== undefined && prognos !== undefined ? { avvikelse: round(budgetValue - prognos) } : {}),
-      ...(kommentar !== undefined ? { kommentar } : {}),
-    });
-  }
-  const sum = (k: "budget" | "utfall" | "prognos" | "avvikelse"): number | undefined =>
-    ekonomi.some((r) => r[k] !== undefined) ? round(ekonomi.reduce((s, r) => s + (r[k] ?? 0), 0)) : undefined;
-  const ekonomiTotal: EconomyRow = { organ: "", namn: "" };
-  for (const k of ["budget", "utfall", "prognos", "avvikelse"] as const) {
-    const v = sum(k);
-    if (v !== undefined) ekonomiTotal[k] = v;
-  }
+  const { ekonomi, ekonomiTotal } = economyOf(plan, followUps, budget, beloppsenhet, opts.nämnd, organName);
 
   const åtgärder: Åtgärd[] = [];
   const shownIds = new Set([...åtaganden.map((k) => k.id), ...verksamhetsmål.map((k) => k.id), ...produktionsmål.map((k) => k.id), ...(opts.nämnd ? [opts.nämnd] : [])]);
