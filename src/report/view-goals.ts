@@ -37,8 +37,11 @@ function tidigare(ctx: Ctx, k: KpiStatus): string | null {
 }
 
 /** "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what serves it. */
+const statesByModel = new WeakMap<object, Map<Entity, string | undefined>>();
+
 function aktiviteterOf(ctx: Ctx, e: Entity): string {
-  const state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]));
+  let state = statesByModel.get(ctx.m);
+  if (!state) statesByModel.set(ctx.m, (state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]))));
   const found = new Set<Entity>();
   const seen = new Set<Entity>();
   const stack = [...e.children];
