@@ -30,7 +30,7 @@ export const SCHEMA_FILE: Record<DocKind, string> = {
 /** The ASCII export name of a kind's validator: its schema file name without the suffix. */
 const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
 
-// Validators compiled at build time (scripts/build-validators.mjs); compiling the schemas
+// Validators compiled at build time (src/check/build-validators.mjs); compiling the schemas
 // at every start would cost a few hundred milliseconds per command.
 const precompiled = (await import(new URL("./validators.js", import.meta.url).href).catch(() => undefined)) as
   | (Record<string, ValidateFunction> & { schemaHash?: unknown })
@@ -38,7 +38,7 @@ const precompiled = (await import(new URL("./validators.js", import.meta.url).hr
 
 let validators: Map<DocKind, ValidateFunction> | undefined;
 
-/** The fingerprint of the schema files, as scripts/build-validators.mjs computes it. */
+/** The fingerprint of the schema files, as src/check/build-validators.mjs computes it. */
 function schemaHash(): string {
   const hash = createHash("sha256");
   for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
