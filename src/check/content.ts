@@ -1,10 +1,9 @@
 // What the documents say: nyckeltal and målvärden, internbudget against ram, decisions, alla.
 import type { Diagnostic, Entity } from "../model/types.js";
-import { isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
+import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { at } from "./report.js";
 
-const DECIDED_KINDS = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
 
 /** A nyckeltal's målvärde for `year`, checked where the nyckeltal stands. */
 function checkTarget(out: Diagnostic[], t: TypedDoc, owner: Data, nyckeltal: unknown, year: number, id?: string): void {
@@ -15,8 +14,6 @@ function checkTarget(out: Diagnostic[], t: TypedDoc, owner: Data, nyckeltal: unk
   out.push(at("target-missing", loc, { year, nyckeltal: str(nyckeltal.namn) ?? str(nyckeltal.id) ?? "", owner: str(owner.id) ?? "" }, id ?? str(owner.id)));
 }
 
-const BELOPP_FACTOR: Record<string, number> = { tkr: 1, mnkr: 1000 };
-const factorOf = (d: Data): number => BELOPP_FACTOR[str(d.beloppsenhet) ?? "tkr"] ?? 1;
 
 export function checkContent(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -26,7 +23,7 @@ export function checkContent(plan: Plan): Diagnostic[] {
   for (const t of plan.docs) {
     const { data } = t;
     if (t.kind !== "kommun") {
-      const status = str(data.status) ?? (DECIDED_KINDS.has(t.kind) ? "beslutad" : undefined);
+      const status = statusOf(t.kind, data);
       if (status === "beslutad" && data.beslut === undefined) {
         const loc = data.status !== undefined ? { doc: t.doc, obj: data, key: "status" } : { doc: t.doc, obj: data, key: "typ" };
         out.push(at("decision-missing", loc, { kind: t.kind, id: str(data.id) ?? "" }, str(data.id)));
@@ -81,8 +78,8 @@ function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | un
   const ram = items(budget.data.ramar).find((r) => r.organ === nämnd);
   const ramBelopp = ram ? num(ram.belopp) : undefined;
   if (ramBelopp === undefined) return;
-  const factor = factorOf(t.data);
-  const ramHere = (ramBelopp * factorOf(budget.data)) / factor;
+  const factor = beloppsfaktor(t.data);
+  const ramHere = (ramBelopp * beloppsfaktor(budget.data)) / factor;
   let sum = 0;
   for (const l of lines) sum += num(l.belopp) ?? 0;
   const round = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -2,7 +2,7 @@
 import type { Diagnostic, Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
-import { isData } from "../model/build.js";
+import { isData, statusOf } from "../model/build.js";
 import { computeStatus, followUpPeriods } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
@@ -171,7 +171,6 @@ function statusChanges(base: CheckResult, head: CheckResult): StatusChange[] {
   return out;
 }
 
-const DECIDED_KINDS = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
 
 /** The document entity an entity stands in (itself for a document). */
 function documentOf(e: Entity): Entity {
@@ -181,8 +180,7 @@ function documentOf(e: Entity): Entity {
 }
 
 const isDecided = (doc: Entity): boolean => {
-  const status = typeof doc.data.status === "string" ? doc.data.status : DECIDED_KINDS.has(doc.kind) ? "beslutad" : undefined;
-  return status === "beslutad";
+  return statusOf(doc.kind, doc.data) === "beslutad";
 };
 
 export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {

@@ -19,6 +19,21 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" ? 
 export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 export const items = (v: unknown): Data[] => (Array.isArray(v) ? v.filter(isData) : []);
 
+/** A list-of-IDs value as a list: a single ID means a list of one. */
+export function asList(v: unknown): string[] {
+  return typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** The kinds whose `status` defaults to beslutad (format.md, "Shared shapes"). */
+export const DECIDED_KINDS: ReadonlySet<string> = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
+
+/** A document's status, with the default of the decided kinds. */
+export const statusOf = (kind: string, data: Data): string | undefined =>
+  str(data.status) ?? (DECIDED_KINDS.has(kind) ? "beslutad" : undefined);
+
+/** tkr per unit of a document's `beloppsenhet` (tkr by default). */
+export const beloppsfaktor = (d: Data): number => ({ tkr: 1, mnkr: 1000 })[str(d.beloppsenhet) ?? "tkr"] ?? 1;
+
 /** A list-of-IDs field: a single ID means a list of one. Each ID with its place. */
 export function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; at: Loc }[] {
   const v = obj[field];

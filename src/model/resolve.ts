@@ -1,6 +1,6 @@
 // One reference resolver for every field: scopes, lookup, and the red thread's edges.
 import type { Entity, Ref, RefTarget, Scope } from "./types.js";
-import { str } from "./build.js";
+import { asList, str } from "./build.js";
 
 export const scopeKey = (s: Scope): string => {
   switch (s.kind) {
@@ -153,8 +153,7 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
 
 /** The organ IDs an åtagande belongs to: named nämnder, or every nämnd for `alla`. */
 export function namnderOf(åtagande: Entity, allNamnder: readonly string[]): string[] {
-  const v = åtagande.data.nämnder;
-  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  const list = asList(åtagande.data.nämnder);
   if (list.includes("alla")) return [...allNamnder];
   return list;
 }

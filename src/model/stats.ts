@@ -3,7 +3,7 @@ import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
 import { namnderOf } from "./resolve.js";
 import { servedByAktivitet } from "../check/coverage.js";
-import { nameOf } from "./thread.js";
+import { nameOf, organName } from "./thread.js";
 
 export interface Count {
   id: string;
@@ -49,10 +49,6 @@ export function planStats(plan: Plan, year: number): PlanStats {
   const resultatmål = plan.entities.filter((e) => e.kind === "resultatmål" && inYear(e) && e.container === budget);
   const åtaganden = plan.entities.filter((e) => e.kind === "åtagande" && inYear(e) && e.container === budget);
   const aktiviteter = plan.entities.filter((e) => e.kind === "aktivitet" && inYear(e));
-  const organName = (id: string): string => {
-    const o = plan.entities.find((e) => e.kind === "organ" && e.id === id);
-    return o ? nameOf(o) : id;
-  };
 
   let alla = 0;
   let delade = 0;
@@ -95,12 +91,12 @@ export function planStats(plan: Plan, year: number): PlanStats {
       total: åtaganden.length,
       alla,
       delade,
-      perNämnd: [...perNämnd].map(([id, count]) => ({ id, namn: organName(id), count })).sort(desc),
+      perNämnd: [...perNämnd].map(([id, count]) => ({ id, namn: organName(plan, id), count })).sort(desc),
       perMålområde: områden.map((o) => ({ id: o.id, namn: nameOf(o), count: perOmråde.get(o) ?? 0 })),
       utanAktivitet: utan,
     },
     aktiviteter: aktiviteter.length,
-    aktiviteterPerOrgan: [...perOrgan].map(([id, count]) => ({ id, namn: organName(id), count })).sort(desc),
+    aktiviteterPerOrgan: [...perOrgan].map(([id, count]) => ({ id, namn: organName(plan, id), count })).sort(desc),
     aktiviteterPerÅtagande: {
       medel: round(mean),
       median,

@@ -1,6 +1,7 @@
 // The red thread as data: chains from an entity up to the vision, and the tree below it.
 import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
+import { asList } from "./build.js";
 import { namnderOf } from "./resolve.js";
 
 /** The years that have a budget, ascending. */
@@ -97,6 +98,19 @@ export interface TreeNode {
   entity: Entity;
 }
 
+/** Organ names by ID, built once per plan: a large plan has tens of thousands of entities. */
+const organNames = new WeakMap<Plan, Map<string, string>>();
+
+/** The name of an organ, or its ID where the organisation does not list it. */
+export function organName(plan: Plan, id: string): string {
+  let names = organNames.get(plan);
+  if (!names) {
+    names = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, nameOf(e)]));
+    organNames.set(plan, names);
+  }
+  return names.get(id) ?? id;
+}
+
 /** The display name of an entity: `namn`, else the first line of `text`. */
 export function nameOf(e: Entity): string {
   const d = e.data;
@@ -119,8 +133,7 @@ export function tree(plan: Plan, root: Entity, year: number): TreeNode {
 
 /** `alla` stays `alla` in displays; named nämnder are listed. */
 export function namnderLabel(åtagande: Entity, plan: Plan): string[] {
-  const v = åtagande.data.nämnder;
-  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  const list = asList(åtagande.data.nämnder);
   return list.includes("alla") ? ["alla"] : namnderOf(åtagande, plan.namnder);
 }
 

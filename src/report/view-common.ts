@@ -3,7 +3,7 @@
 import { isData, str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import type { Lang } from "../model/types.js";
-import { nameOf } from "../model/thread.js";
+import { organName } from "../model/thread.js";
 import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
@@ -71,17 +71,7 @@ export function rich(text: string | undefined, headingBase: number): RichText | 
   return text !== undefined && text.trim() !== "" ? { rich: text, headingBase } : null;
 }
 
-/** Organ names by ID, built once per plan: a large plan has tens of thousands of entities. */
-const organNames = new WeakMap<Plan, Map<string, string>>();
-
-export function organName(plan: Plan, id: string): string {
-  let names = organNames.get(plan);
-  if (!names) {
-    names = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, nameOf(e)]));
-    organNames.set(plan, names);
-  }
-  return names.get(id) ?? id;
-}
+export { organName };
 
 /** An anchor for an ID: IDs hold only letters, digits, `.`, `_`, `-`, so they are valid in a fragment. */
 export const anchor = (prefix: string, id: string): string => `${prefix}-${id}`;

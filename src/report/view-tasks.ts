@@ -1,6 +1,6 @@
 // Aktiviteter, uppdrag, åtgärdsplaner and the analysis texts of a report.
 import { ACTIVITY_WORD } from "../format/status-words.js";
-import { str } from "../model/build.js";
+import { asList, str } from "../model/build.js";
 import { ACTIVITY_STATES, type ActivityState, type TaskStatus } from "../status/engine.js";
 import { organName, rich, type Ctx, type RichText } from "./view-common.js";
 
@@ -115,6 +115,3 @@ export function analysViews(ctx: Ctx): AnalysView[] {
   return out;
 }
 
-function asList(v: unknown): string[] {
-  return typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}

@@ -1,6 +1,6 @@
 // Economy of a follow-up period: budget, utfall, prognos and avvikelse per organ, in the
 // budget's unit, and in total.
-import { items, num, str, type Data, type TypedDoc } from "../model/build.js";
+import { beloppsfaktor, items, num, str, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { latest } from "./follow-ups.js";
 
@@ -15,8 +15,6 @@ export interface EconomyRow {
   kommentar?: string;
 }
 
-const FACTOR: Record<string, number> = { tkr: 1, mnkr: 1000 };
-const unitOf = (d: Data): string => str(d.beloppsenhet) ?? "tkr";
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 export function economyOf(
@@ -37,7 +35,7 @@ export function economyOf(
   for (const organ of organIds) {
     const entry = ekonomiEntries.get(organ);
     if (!entry) continue;
-    const f = (FACTOR[unitOf(entry.doc.data)] ?? 1) / (FACTOR[beloppsenhet] ?? 1);
+    const f = beloppsfaktor(entry.doc.data) / beloppsfaktor({ beloppsenhet });
     const conv = (v: unknown): number | undefined => (num(v) !== undefined ? round(num(v)! * f) : undefined);
     const budgetValue = conv(entry.data.budget) ?? ramar.get(organ);
     const utfall = conv(entry.data.utfall);

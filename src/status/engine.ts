@@ -1,10 +1,10 @@
 // The status of a follow-up period: nyckeltal, åtaganden, resultatmål, målområden, activities,
 // economy. Pure: takes the resolved plan, returns data.
 import type { Entity } from "../model/types.js";
-import { isData, items, num, str, type Data } from "../model/build.js";
+import { asList, isData, items, num, str, type Data } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { namnderOf } from "../model/resolve.js";
-import { nameOf } from "../model/thread.js";
+import { nameOf, organName } from "../model/thread.js";
 import { economyOf, type EconomyRow } from "./economy.js";
 import { latest, type Entry } from "./follow-ups.js";
 import { assessKpi, DEFAULT_THRESHOLDS, rollUp, STATUSES, type RollUp, type Riktning, type Status, type Thresholds } from "./fulfilment.js";
@@ -170,10 +170,7 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const kpiEntries = latest(followUps, "nyckeltal", "avser");
   const inYear = (e: Entity): boolean => e.scope.kind === "year" && e.scope.year === year;
   const organs = opts.nämnd !== undefined ? organTree(plan, opts.nämnd) : undefined;
-  const organName = (id: string): string => {
-    const o = plan.entities.find((e) => e.kind === "organ" && e.id === id);
-    return o ? nameOf(o) : id;
-  };
+  const nameOfOrgan = (id: string): string => organName(plan, id);
 
   const åtaganden: KpiStatus[] = [];
   const resultatmålNyckeltal: KpiStatus[] = [];
@@ -247,7 +244,7 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
     return out;
   };
 
-  const { ekonomi, ekonomiTotal } = economyOf(plan, followUps, budget, beloppsenhet, opts.nämnd, organName);
+  const { ekonomi, ekonomiTotal } = economyOf(plan, followUps, budget, beloppsenhet, opts.nämnd, nameOfOrgan);
 
   const åtgärder: Åtgärd[] = [];
   const shownIds = new Set([...åtaganden.map((k) => k.id), ...verksamhetsmål.map((k) => k.id), ...produktionsmål.map((k) => k.id), ...(opts.nämnd ? [opts.nämnd] : [])]);
@@ -302,6 +299,3 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   };
 }
 
-function asList(v: unknown): string[] {
-  return typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
