@@ -3,6 +3,7 @@ import type { Diagnostic, Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";
+import { descendants } from "../model/thread.js";
 import { computeStatus, followUpPeriods } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
@@ -130,18 +131,6 @@ function multisetDifference(a: readonly Diagnostic[], b: readonly Diagnostic[]):
     const n = counts.get(k) ?? 0;
     if (n > 0) counts.set(k, n - 1);
     else out.push(d);
-  }
-  return out;
-}
-
-function descendants(e: Entity): Set<Entity> {
-  const out = new Set<Entity>();
-  const stack = [...e.children];
-  while (stack.length > 0) {
-    const c = stack.pop()!;
-    if (out.has(c)) continue;
-    out.add(c);
-    stack.push(...c.children);
   }
   return out;
 }

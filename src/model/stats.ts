@@ -3,7 +3,7 @@ import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
 import { namnderOf } from "./resolve.js";
 import { servedByAktivitet } from "../check/coverage.js";
-import { nameOf, organName } from "./thread.js";
+import { descendants, nameOf, organName } from "./thread.js";
 
 export interface Count {
   id: string;
@@ -30,16 +30,6 @@ export interface PlanStats {
 }
 
 const desc = (a: Count, b: Count): number => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Direct or indirect aktiviteter below an entity, each counted once. */
-function aktiviteterBelow(e: Entity, seen = new Set<Entity>()): Set<Entity> {
-  for (const c of e.children) {
-    if (seen.has(c)) continue;
-    seen.add(c);
-    if (c.kind !== "aktivitet") aktiviteterBelow(c, seen);
-  }
-  return seen;
-}
 
 export function planStats(plan: Plan, year: number): PlanStats {
   const inYear = (e: Entity): boolean => e.scope.kind === "year" && e.scope.year === year;
@@ -77,7 +67,7 @@ export function planStats(plan: Plan, year: number): PlanStats {
   }
   const memo = new Map<Entity, boolean>();
   const utan = åtaganden.filter((a) => !servedByAktivitet(a, memo)).map((a) => a.id);
-  const counts = åtaganden.map((a) => [...aktiviteterBelow(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
+  const counts = åtaganden.map((a) => [...descendants(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
   const mean = counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0;
   const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[(counts.length - 1) / 2]! : (counts[counts.length / 2 - 1]! + counts[counts.length / 2]!) / 2;
   const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;

@@ -98,6 +98,19 @@ export interface TreeNode {
   entity: Entity;
 }
 
+/** Everything below an entity on the thread, each once (iterative: a thread may be deep). */
+export function descendants(e: Entity): Set<Entity> {
+  const out = new Set<Entity>();
+  const stack = [...e.children];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (out.has(c)) continue;
+    out.add(c);
+    stack.push(...c.children);
+  }
+  return out;
+}
+
 /** Organ names by ID, built once per plan: a large plan has tens of thousands of entities. */
 const organNames = new WeakMap<Plan, Map<string, string>>();
 

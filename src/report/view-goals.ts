@@ -3,7 +3,7 @@
 import { groupByOmråde } from "../format/status.js";
 import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { Entity } from "../model/types.js";
-import { namnderLabel } from "../model/thread.js";
+import { descendants, namnderLabel } from "../model/thread.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
 import { fulfilmentChart } from "./chart.js";
@@ -42,26 +42,14 @@ const statesByModel = new WeakMap<object, Map<Entity, string | undefined>>();
 function aktiviteterOf(ctx: Ctx, e: Entity): string {
   let state = statesByModel.get(ctx.m);
   if (!state) statesByModel.set(ctx.m, (state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]))));
-  const found = new Set<Entity>();
-  const seen = new Set<Entity>();
-  const stack = [...e.children];
-  while (stack.length > 0) {
-    const c = stack.pop()!;
-    if (seen.has(c)) continue;
-    seen.add(c);
-    if (c.kind === "aktivitet") {
-      if (state.has(c)) found.add(c);
-    } else {
-      stack.push(...c.children);
-    }
-  }
+  const found = [...descendants(e)].filter((c) => c.kind === "aktivitet" && state.has(c));
   const { t } = ctx;
-  if (found.size === 0) return t.ingaAktiviteter;
+  if (found.length === 0) return t.ingaAktiviteter;
   const late = (["försenad", "avbruten"] as const)
-    .map((s) => ({ s, n: [...found].filter((a) => state.get(a) === s).length }))
+    .map((s) => ({ s, n: found.filter((a) => state.get(a) === s).length }))
     .filter((x) => x.n > 0)
     .map((x) => `${x.n} ${ACTIVITY_WORD[ctx.lang][x.s].toLowerCase()}`);
-  return `${found.size} ${found.size === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
+  return `${found.length} ${found.length === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
 }
 
 export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
