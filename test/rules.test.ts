@@ -1,0 +1,162 @@
+// Layer 1, in-process: every diagnostic code has a fixture that triggers it, and the test
+// asserts the exact list of codes the plan then gives, and where the one it is about points
+// (publint's testFixture(name, codes)). A fixture is an overlay on test/fixtures/base: only
+// the files that differ, with a YAML comment on the line that triggers the rule.
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CODES, type Code } from "../src/check/codes.js";
+import { formatMessage } from "../src/format/messages.js";
+import type { Diagnostic } from "../src/model/types.js";
+import { checkOverlay } from "./helpers/memory-plan.js";
+import { FIXTURES } from "./helpers/plan-dir.js";
+
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  /** The entity the diagnostic is about, where it has one. */
+  id?: string;
+}
+
+interface Case {
+  code: Code;
+  /** Overlay folder under test/fixtures. */
+  fixture: string;
+  /** Where the diagnostic the case is about points. */
+  at: Place;
+  /** Every code the plan gives, sorted; default [code]. */
+  codes?: Code[];
+  /**
+   * Codes the plan gives today as a consequence of the defect, saying nothing new: left out
+   * before the codes are compared, so that removing them does not break the case.
+   */
+  noise?: { codes: Code[]; why: string };
+}
+
+const KLF = "verksamhetsplaner/KLF/2025.yaml";
+const KS = "namnder/KS/2025.yaml";
+
+const CASES: Case[] = [
+  // Reading the files
+  { code: "yaml-syntax", fixture: "defects/yaml-syntax", at: { file: "uppfoljning/2025-09-manad.yaml", line: 8, column: 1 } },
+  { code: "not-utf8", fixture: "rules/not-utf8", at: { file: "verksamhetsplaner/KLF/anteckningar.yaml", line: 3, column: 4 } },
+  { code: "duplicate-key", fixture: "defects/duplicate-key", at: { file: KLF, line: 18, column: 5 } },
+  // The 65th of 70 nested lists, nine columns in.
+  { code: "yaml-too-deep", fixture: "rules/yaml-too-deep", at: { file: "verksamhetsplaner/KLF/djup.yaml", line: 2, column: 73 } },
+  { code: "yaml-alias-limit", fixture: "rules/yaml-alias-limit", at: { file: "verksamhetsplaner/KLF/alias.yaml", line: 5, column: 13 } },
+  { code: "not-a-mapping", fixture: "rules/not-a-mapping", at: { file: "verksamhetsplaner/KLF/lista.yaml", line: 1, column: 1 } },
+  { code: "unknown-typ", fixture: "rules/unknown-typ", at: { file: "verksamhetsplaner/KLF/projekt.yaml", line: 1, column: 6 } },
+  {
+    code: "unknown-typ",
+    fixture: "rules/unknown-typ-plan-yaml",
+    at: { file: "plan.yaml", line: 1, column: 6 },
+    noise: { codes: ["unknown-reference"], why: "without the kommun document every organ and the vision is unknown: 21 errors for one typo" },
+  },
+  { code: "misplaced-kommun", fixture: "rules/misplaced-kommun", at: { file: "namnder/kommun.yaml", line: 1, column: 6 } },
+
+  // Schema
+  { code: "missing-field", fixture: "defects/missing-field", at: { file: KLF, line: 15, column: 5, id: "KLF-AK03" } },
+  // bidrar_til: the unknown key, and (necessarily) the missing required bidrar_till.
+  { code: "unknown-key", fixture: "defects/misspelt-bidrar-til", at: { file: KLF, line: 17, column: 5, id: "KLF-AK03" }, codes: ["missing-field", "unknown-key"] },
+  { code: "wrong-type", fixture: "defects/wrong-type-belopp", at: { file: KS, line: 16, column: 44, id: "NP2025-KS" } },
+  { code: "bad-value", fixture: "defects/bad-enum", at: { file: KS, line: 11, column: 81, id: "KS-VM1" } },
+  { code: "bad-id", fixture: "defects/id-with-slash", at: { file: KLF, line: 15, column: 9, id: "KLF/AK03" } },
+  { code: "bad-date", fixture: "defects/impossible-date", at: { file: KLF, line: 18, column: 12, id: "KLF-AK03" } },
+  { code: "bad-format", fixture: "defects/malvarden-bad-year-key", at: { file: KS, line: 11, column: 109, id: "KS-VM1" } },
+  { code: "out-of-range", fixture: "rules/out-of-range", at: { file: "budget/2025.yaml", line: 44, column: 80, id: "UTB-Å2" } },
+
+  // IDs and references
+  { code: "duplicate-id", fixture: "defects/duplicate-id", at: { file: "verksamhetsplaner/KLF/projekt-2025.yaml", line: 6, column: 9, id: "KLF-AK01" } },
+  { code: "id-case-collision", fixture: "defects/id-case-collision", at: { file: KLF, line: 15, column: 9, id: "klf-ak01" } },
+  { code: "unknown-reference", fixture: "defects/unknown-reference", at: { file: KLF, line: 17, column: 19, id: "KLF-AK03" } },
+  { code: "wrong-kind-reference", fixture: "defects/wrong-kind-organ", at: { file: KLF, line: 17, column: 19, id: "KLF-AK03" } },
+  { code: "reference-other-year", fixture: "defects/reference-other-year", at: { file: KLF, line: 17, column: 19, id: "KLF-AK03" } },
+  { code: "reference-cycle", fixture: "defects/reference-cycle", at: { file: KS, line: 14, column: 19, id: "KS-VM2" } },
+  { code: "alla-not-alone", fixture: "rules/alla-not-alone", at: { file: "budget/2025.yaml", line: 32, column: 14, id: "ORT-Å2" } },
+  { code: "mal-outside-malomrade", fixture: "rules/mal-outside-malomrade", at: { file: "budget/2025.yaml", line: 12, column: 11, id: "ORT-R1" } },
+
+  // The red thread
+  { code: "orphan", fixture: "defects/orphan", at: { file: KLF, line: 17, column: 18, id: "KLF-AK03" } },
+
+  // Periods and years
+  // An uppföljning of 2029 has neither a kommunplan nor a budget: two facts, both true.
+  {
+    code: "year-without-kommunplan",
+    fixture: "rules/year-without-kommunplan",
+    at: { file: "uppfoljning/2029-03-manad.yaml", line: 3, column: 9, id: "UF2029-03" },
+    codes: ["year-without-budget", "year-without-kommunplan"],
+  },
+  { code: "period-overlap", fixture: "rules/period-overlap", at: { file: "kommunplan/2027-2030.yaml", line: 4, column: 9, id: "KP2027" } },
+  { code: "period-reversed", fixture: "rules/period-reversed", at: { file: "budget/2026.yaml", line: 5, column: 13, id: "OPB2026" } },
+  {
+    code: "period-reversed",
+    fixture: "rules/period-reversed-kommunplan",
+    at: { file: "kommunplan/2025-2028.yaml", line: 4, column: 9, id: "KP2025" },
+    noise: {
+      codes: ["year-without-kommunplan", "reference-other-year"],
+      why: 'a reversed kommunplan covers no year: both budget years lose it, and every målområde reference "exists only in 2028–2025"',
+    },
+  },
+  { code: "budget-year-outside-planperiod", fixture: "defects/budget-year-outside-planperiod", at: { file: "budget/2026.yaml", line: 4, column: 5, id: "OPB2026" } },
+  {
+    code: "duplicate-budget",
+    fixture: "rules/duplicate-budget",
+    at: { file: "budget/tillagg-2025.yaml", line: 3, column: 5, id: "OPB2025-T" },
+    noise: { codes: ["namnd-without-atagande"], why: "the empty second budget is also held to coverage: one warning per nämnd" },
+  },
+  { code: "duplicate-namndplan", fixture: "rules/duplicate-namndplan", at: { file: "namnder/KS/tillagg-2025.yaml", line: 3, column: 8, id: "NP2025-KS-T" } },
+  { code: "year-without-budget", fixture: "rules/year-without-budget", at: { file: "verksamhetsplaner/KLF/2027.yaml", line: 4, column: 5, id: "VP2027-KLF" } },
+
+  // Content
+  { code: "kpi-missing", fixture: "rules/kpi-missing", at: { file: "budget/2025.yaml", line: 30, column: 9, id: "ORT-Å2" } },
+  { code: "target-missing", fixture: "rules/target-missing", at: { file: "budget/2026.yaml", line: 26, column: 98, id: "UTB-Å3" } },
+  // Reported at the internbudget key: the sum is the list's, not one line's.
+  { code: "internbudget-mismatch", fixture: "rules/internbudget-mismatch", at: { file: KS, line: 14, column: 1, id: "NP2025-KS" } },
+  { code: "decision-missing", fixture: "rules/decision-missing", at: { file: "namnder/BUN/2025.yaml", line: 1, column: 6, id: "NP2025-BUN" } },
+  { code: "resultatmal-without-atagande", fixture: "rules/resultatmal-without-atagande", at: { file: "budget/2026.yaml", line: 11, column: 11, id: "ORT-R2" } },
+  { code: "atagande-without-aktivitet", fixture: "rules/atagande-without-aktivitet", at: { file: "budget/2025.yaml", line: 40, column: 9, id: "UTB-Å2" } },
+  // The new nämnd MHN owns nothing in either budget year; the case is about the first.
+  {
+    code: "namnd-without-atagande",
+    fixture: "rules/namnd-without-atagande",
+    at: { file: "budget/2025.yaml", line: 18, column: 1, id: "MHN" },
+    codes: ["namnd-without-atagande", "namnd-without-atagande"],
+  },
+
+  // Follow-up
+  { code: "duplicate-follow-up", fixture: "rules/duplicate-follow-up", at: { file: "uppfoljning/2025-08-delar.yaml", line: 8, column: 14, id: "ORT-Å1" } },
+
+  // Settings
+  { code: "unknown-rule", fixture: "rules/unknown-rule", at: { file: "plan.yaml", line: 15, column: 3 } },
+];
+
+const placeOf = (d: Diagnostic): Place => ({ file: d.file, line: d.line, column: d.column, ...(d.id !== undefined ? { id: d.id } : {}) });
+const listing = (ds: readonly Diagnostic[]): string => ds.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.id ?? ""}`).join("\n");
+
+describe("every code has a case", () => {
+  it("each code of the code table has at least one case below", () => {
+    const covered = new Set(CASES.map((c) => c.code));
+    expect(Object.keys(CODES).filter((code) => !covered.has(code as Code)), "codes without a case in CASES").toEqual([]);
+  });
+
+  it("each folder under test/fixtures/rules is used by a case", () => {
+    const used = new Set(CASES.map((c) => c.fixture));
+    expect(readdirSync(`${FIXTURES}rules`).filter((name) => !used.has(`rules/${name}`)), "fixtures no case uses").toEqual([]);
+  });
+
+  it("the base plan gives no diagnostic at all", () => {
+    expect(checkOverlay()).toEqual([]);
+  });
+});
+
+describe("rules", () => {
+  it.each(CASES)("$code ← $fixture", (c) => {
+    const diagnostics = checkOverlay(c.fixture);
+    const hit = diagnostics.find((d) => d.code === c.code && d.file === c.at.file && d.line === c.at.line);
+    expect(hit && placeOf(hit), listing(diagnostics)).toEqual(c.at);
+    const kept = diagnostics.filter((d) => d === hit || !c.noise?.codes.includes(d.code));
+    expect(kept.map((d) => d.code).sort(), listing(diagnostics)).toEqual(c.codes ?? [c.code]);
+    // Every argument made it into the words: nothing empty, undefined or an object.
+    for (const lang of ["en", "sv"] as const) expect(formatMessage(hit!, lang)).not.toMatch(/""|undefined|\[object/u);
+  });
+});
