@@ -77,9 +77,9 @@ export function formatJson(diagnostics: readonly Diagnostic[], files: number, la
 /**
  * GitHub's workflow commands: `%`, CR and LF escaped in data; also `:` and `,` in properties.
  * So no text can end the line and start a second command. Other control characters are
- * shown escaped first, as in a terminal: the log is read in one.
+ * shown escaped as in a terminal: the log is read in one.
  */
-const escapeData = (s: string): string => terminalSafe(s).replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+const escapeData = (s: string): string => terminalSafe(s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A"));
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
 
 /** `prefix`: the plan root relative to the repository root ("" when they are the same). */

@@ -9,7 +9,7 @@ import { terminalSafe } from "./text.js";
  * (as the entity, so the source shows it) breaks each, as Renovate does in its pull requests;
  * the text reads the same. `@` after a letter or digit (an e-mail address) does not mention.
  */
-const GITHUB_REFERENCE = /(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])|#(?=\d)|\bGH-(?=\d)|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/giu;
+const GITHUB_REFERENCE = /(?<![A-Za-z0-9])@(?=[A-Za-z0-9])|#(?=\d)|(?<![A-Za-z0-9])GH-(?=\d)|(?<![A-Za-z0-9])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![A-Za-z0-9])/giu;
 const ZWSP = "&#8203;";
 
 /** `@`, `#123`, `GH-123` and SHAs of a Markdown text with zero-width spaces in them, so none pings or links. */

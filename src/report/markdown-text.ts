@@ -35,7 +35,7 @@ export function markdownToHtml(text: string, headingBase = 0): string {
 }
 
 /** Code spans and fenced blocks, where nothing is interpreted and nothing may be changed. */
-const CODE = /(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)|(`+)[^`][\s\S]*?\2/gu;
+const CODE = /(?<=^|\n) {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(`+)[^`][\s\S]*?\2/gu;
 
 /** Link destinations, where a zero-width space would break the address. */
 const CODE_OR_DESTINATION = new RegExp(`${CODE.source}|\\]\\(\\s*[^\\s)]*`, "gu");
@@ -51,22 +51,26 @@ function outside(text: string, keep: RegExp, fix: (s: string) => string): string
   return out + fix(text.slice(last));
 }
 
-/**
- * What makes HTML, an image or a link reference, wherever it stands: `<` as an entity, `![`
- * and a definition's `[` escaped. Applied outside code; and everywhere when the parser finds
- * HTML or an image that the code detection above let through.
- */
+/** What makes HTML, an image or a link reference: `<` as an entity, `![` and a definition's `[` escaped. */
 const neutralise = (s: string): string =>
   s
     .replace(/</gu, "&lt;")
     .replace(/!\[/gu, "!\\[")
     .replace(/^( {0,3})\[([^\]\n]+)\]:/gmu, "$1\\[$2\\]:");
 
-/** Whether markdown-it (raw HTML on, as GitHub allows some) sees HTML or an image in `text`. */
-function hasHtmlOrImage(text: string): boolean {
+/**
+ * Whether markdown-it (raw HTML on, as GitHub allows some) sees HTML, an image or a heading
+ * above `headingBase` in `text`: what the code detection above may have let through (a fence
+ * inside a list item ends where the item does, which a line-based look cannot know).
+ */
+function escapedCode(text: string, headingBase: number): boolean {
   const tokens = htmlParser.parse(text, {});
-  const bad = (t: { type: string; children: unknown[] | null }): boolean =>
-    t.type === "html_block" || t.type === "html_inline" || t.type === "image" || (t.children ?? []).some((c) => bad(c as typeof t));
+  const bad = (t: { type: string; tag: string; children: unknown[] | null }): boolean =>
+    t.type === "html_block" ||
+    t.type === "html_inline" ||
+    t.type === "image" ||
+    (t.type === "heading_open" && Number(t.tag.slice(1)) <= headingBase) ||
+    (t.children ?? []).some((c) => bad(c as typeof t));
   return tokens.some(bad);
 }
 const htmlParser = new MarkdownIt("default", { html: true, linkify: false, typographer: false });
@@ -102,6 +106,7 @@ export function markdownBlock(text: string, headingBase = 0): string {
       .replace(/^( {0,3})(=+)$/gmu, "$1\\$2")
       .replace(/([^\n])\n( {0,3}-+)$/gmu, "$1\n\n$2");
   let md = outside(outside(normalised, CODE, structural), CODE_OR_DESTINATION, noGithubReferences);
-  if (hasHtmlOrImage(md)) md = neutralise(md);
+  // Where the parser disagrees with the code detection, code loses its exemption: safe first.
+  if (escapedCode(md, headingBase)) md = outside(structural(normalised), /\]\(\s*[^\s)]*/gu, noGithubReferences);
   return closeFences(md);
 }
