@@ -1,19 +1,21 @@
 // Command lines arrive NFC-normalised, and every Swedish word answers to its ASCII spelling.
+// The aliases are Maps: an argument is user text, and `constructor` or `__proto__` must find
+// nothing (a plain object would answer with Object.prototype's members).
 
 /** ASCII spellings of options → the Swedish option. */
-export const OPTION_ALIASES: Record<string, string> = {
-  "--ar": "--år",
-  "--namnd": "--nämnd",
-};
+export const OPTION_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["--ar", "--år"],
+  ["--namnd", "--nämnd"],
+]);
 
 /** ASCII spellings of commands and phases → the Swedish word. */
-export const WORD_ALIASES: Record<string, string> = {
-  delar: "delår",
-  manad: "månad",
-  arsredovisning: "årsredovisning",
-  namndplan: "nämndplan",
-  uppfoljning: "uppföljning",
-};
+export const WORD_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["delar", "delår"],
+  ["manad", "månad"],
+  ["arsredovisning", "årsredovisning"],
+  ["namndplan", "nämndplan"],
+  ["uppfoljning", "uppföljning"],
+]);
 
 export function normalizeArgv(args: readonly string[]): string[] {
   let afterDashes = false;
@@ -27,10 +29,10 @@ export function normalizeArgv(args: readonly string[]): string[] {
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq >= 0 ? arg.slice(0, eq) : arg;
-      const alias = OPTION_ALIASES[name];
+      const alias = OPTION_ALIASES.get(name);
       if (alias) return eq >= 0 ? alias + arg.slice(eq) : alias;
       return arg;
     }
-    return WORD_ALIASES[arg] ?? arg;
+    return WORD_ALIASES.get(arg) ?? arg;
   });
 }

@@ -1,9 +1,10 @@
 // The `plan` command: argument parsing, exit statuses, nothing else.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { terminalSafe } from "../format/text.js";
 import { PlanIoError } from "../load/errors.js";
 import { normalizeArgv } from "./argv.js";
-import { err, UsageError } from "./io.js";
+import { err, guardStreams, UsageError } from "./io.js";
 import { runRegler } from "./regler.js";
 import { runReport, type ReportCliOptions } from "./report.js";
 import { runDiff, type DiffOptions } from "./diff.js";
@@ -27,7 +28,8 @@ function program(setStatus: (n: number) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      // Commander echoes arguments in its errors: their control characters are shown escaped.
+      writeErr: (s) => process.stderr.write(terminalSafe(s)),
       // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
       outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/gu, " ")),
     });
@@ -130,16 +132,12 @@ function main(argv: string[]): void {
     } else {
       const message = e instanceof Error ? e.message : String(e);
       err(`plan: internal error: ${message} (a bug: please report it with the command you ran)`);
-      if (process.env.RODTRAD_DEBUG && e instanceof Error && e.stack) err(e.stack);
+      if (process.env.RODTRAD_DEBUG && e instanceof Error && e.stack) for (const line of e.stack.split("\n")) err(line);
       status = 2;
     }
   }
   process.exitCode = status;
 }
 
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
+guardStreams();
 main(process.argv.slice(2));

@@ -124,7 +124,8 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   try {
     writeFileAtomic(target, text);
   } catch (e) {
-    throw new UsageError(`cannot write ${o.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const { code, message } = e as NodeJS.ErrnoException;
+    throw new UsageError(`cannot write ${o.output}: ${code ?? message}${code !== undefined && !message.startsWith(code) ? ` (${message})` : ""}`);
   }
   return 0;
 }

@@ -2,6 +2,7 @@
 import { Chalk } from "chalk";
 import type { Diagnostic, Lang } from "../model/types.js";
 import { formatMessage } from "./messages.js";
+import { terminalSafe } from "./text.js";
 
 export interface Summary {
   errors: number;
@@ -42,13 +43,13 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
   for (const d of diagnostics) {
     if (d.file !== current) {
       if (current !== undefined) lines.push("");
-      lines.push(c.underline(d.file));
+      lines.push(c.underline(terminalSafe(d.file, true)));
       current = d.file;
     }
     const pos = `${d.line}:${d.column}`.padEnd(width);
     const sevWord = lang === "sv" ? SEVERITY_SV[d.severity] : d.severity;
     const sev = d.severity === "error" ? c.red(sevWord.padEnd(7)) : c.yellow(sevWord.padEnd(7));
-    lines.push(`  ${c.dim(pos)}  ${sev}  ${formatMessage(d, lang)}  ${c.dim(d.code)}`);
+    lines.push(`  ${c.dim(pos)}  ${sev}  ${terminalSafe(formatMessage(d, lang), true)}  ${c.dim(d.code)}`);
   }
   const summary = summarize(diagnostics, files);
   if (lines.length > 0) lines.push("");
@@ -73,8 +74,12 @@ export function formatJson(diagnostics: readonly Diagnostic[], files: number, la
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** GitHub's workflow commands: `%`, CR and LF escaped in data; also `:` and `,` in properties. */
-const escapeData = (s: string): string => s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+/**
+ * GitHub's workflow commands: `%`, CR and LF escaped in data; also `:` and `,` in properties.
+ * So no text can end the line and start a second command. Other control characters are
+ * shown escaped as in a terminal: the log is read in one.
+ */
+const escapeData = (s: string): string => terminalSafe(s.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A"));
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
 
 /** `prefix`: the plan root relative to the repository root ("" when they are the same). */

@@ -6,6 +6,7 @@ import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
 import { wordDiff } from "../diff/words.js";
 import { formatMessage } from "./messages.js";
 import { mdCode, mdText } from "./markdown.js";
+import { terminalSafe } from "./text.js";
 
 export interface DiffView {
   base: string;
@@ -56,49 +57,53 @@ export function strandsText(r: Removal): string | undefined {
 
 const REPARENT_WORD = { moved: "moved", owner: "new owner" } as const;
 
+/** Plan text (IDs, values, file names, messages) on one terminal line. */
+const t = (s: string): string => terminalSafe(s, true);
+
 function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>): string {
-  const where = `${d.id} › ${f.path}`;
+  const where = t(`${d.id} › ${f.path}`);
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
     const words = wordDiff(f.from, f.to)
+      .map((p) => ({ op: p.op, text: t(p.text.replace(/\r?\n/gu, " ")) }))
       .map((p) => (p.op === "same" ? p.text : p.op === "added" ? c.green(`{+${p.text}+}`) : c.red(`[-${p.text}-]`)))
       .join("");
-    return `${where}: ${words.replace(/\n/gu, " ")}`;
+    return `${where}: ${words}`;
   }
   const moved = f.reparent ? c.yellow(` (${REPARENT_WORD[f.reparent]})`) : "";
-  return `${where}: ${show(f.from)} → ${show(f.to)}${moved}`;
+  return `${where}: ${t(show(f.from))} → ${t(show(f.to))}${moved}`;
 }
 
 export function diffText(v: DiffView, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const { diff } = v;
-  const lines = [c.bold(summaryLine(diff)), `${v.base} → ${v.head}`, ""];
-  for (const d of diff.added) lines.push(c.green(`+ ${label(d)}`));
+  const lines = [c.bold(summaryLine(diff)), t(`${v.base} → ${v.head}`), ""];
+  for (const d of diff.added) lines.push(c.green(`+ ${t(label(d))}`));
   for (const d of diff.changed) {
-    lines.push(c.yellow(`~ ${label(d)}`));
+    lines.push(c.yellow(`~ ${t(label(d))}`));
     for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c)}`);
   }
   for (const r of diff.removed) {
-    lines.push(c.red(`- ${label(r)}`));
+    lines.push(c.red(`- ${t(label(r))}`));
     const s = strandsText(r);
-    if (s) lines.push(c.red(`    ${s}`));
+    if (s) lines.push(c.red(`    ${t(s)}`));
   }
-  for (const { from, to } of diff.renames) lines.push(c.cyan(`  possible rename: ${from.id} → ${to.id} (${to.typ}, same content)`));
+  for (const { from, to } of diff.renames) lines.push(c.cyan(t(`  possible rename: ${from.id} → ${to.id} (${to.typ}, same content)`)));
   if (diff.statusChanges.length > 0) {
     lines.push("", c.bold("Status changes:"));
-    for (const s of diff.statusChanges) lines.push(`  ${s.period} ${s.typ} ${s.id}: ${s.from ?? "–"} → ${s.to ?? "–"}`);
+    for (const s of diff.statusChanges) lines.push(t(`  ${s.period} ${s.typ} ${s.id}: ${s.from ?? "–"} → ${s.to ?? "–"}`));
   }
   if (diff.introduced.length > 0) {
     lines.push("", c.bold("Introduced:"));
-    for (const d of diff.introduced) lines.push(`  ${d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity)} ${d.file}:${d.line}:${d.column} ${formatMessage(d, v.lang)} ${c.dim(d.code)}`);
+    for (const d of diff.introduced) lines.push(`  ${d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity)} ${t(`${d.file}:${d.line}:${d.column} ${formatMessage(d, v.lang)}`)} ${c.dim(d.code)}`);
   }
   if (diff.resolved.length > 0) {
     lines.push("", c.bold("Resolved:"));
-    for (const d of diff.resolved) lines.push(`  ${d.severity} ${formatMessage(d, v.lang)} ${c.dim(d.code)}`);
+    for (const d of diff.resolved) lines.push(`  ${d.severity} ${t(formatMessage(d, v.lang))} ${c.dim(d.code)}`);
   }
   if (diff.flags.length > 0) {
     lines.push("", c.bold("Governance:"));
     for (const f of diff.flags) {
-      lines.push(c.red(`  ! ${f.typ} ${f.id} (${f.file}) is beslutad: ${f.entities.join(", ")} changed without a new decision reference (beslut)`));
+      lines.push(c.red(t(`  ! ${f.typ} ${f.id} (${f.file}) is beslutad: ${f.entities.join(", ")} changed without a new decision reference (beslut)`)));
     }
   }
   return `${lines.join("\n")}\n`;
@@ -173,7 +178,7 @@ export function diffMarkdown(v: DiffView): string {
   }
   const kinds = [...new Set([...diff.added, ...diff.changed].map((d) => d.typ))].sort((x, y) => Object.keys(KIND_TITLE).indexOf(x) - Object.keys(KIND_TITLE).indexOf(y));
   for (const kind of kinds) {
-    lines.push(`### ${mdText(KIND_TITLE[kind] ?? kind)}`, "");
+    lines.push(`### ${mdText(Object.hasOwn(KIND_TITLE, kind) ? KIND_TITLE[kind]! : kind)}`, "");
     const items: string[] = [];
     for (const d of diff.added.filter((x) => x.typ === kind)) items.push(`- ➕ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""} added`);
     for (const d of diff.changed.filter((x) => x.typ === kind)) {

@@ -4,6 +4,10 @@ import Table from "cli-table3";
 import type { Lang } from "../model/types.js";
 import type { Count, PlanStats } from "../model/stats.js";
 import { mdCode, mdText } from "./markdown.js";
+import { terminalSafe } from "./text.js";
+
+/** An entity as a terminal table cell: its ID and name, control characters escaped. */
+const cell = (o: { id: string; namn: string }): string => terminalSafe(`${o.id}  ${o.namn}`, true);
 
 const L = {
   en: {
@@ -80,19 +84,19 @@ export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
   parts.push(summary.toString(), "");
   const m = marks(s.åtaganden.perNämnd, lang);
   const perNämnd = table([t.perNämnd, t.count, ""]);
-  for (const n of s.åtaganden.perNämnd) perNämnd.push([`${n.id}  ${n.namn}`, String(n.count), m.get(n.id) ?? ""]);
+  for (const n of s.åtaganden.perNämnd) perNämnd.push([cell(n), String(n.count), m.get(n.id) ?? ""]);
   parts.push(perNämnd.toString(), "");
   const perOmråde = table([t.perOmråde, t.count, t.rPerOmråde]);
-  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([`${o.id}  ${o.namn}`, String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)]));
+  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([cell(o), String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)]));
   parts.push(perOmråde.toString(), "");
   const perOrgan = table([t.perOrgan, t.count]);
-  for (const o of s.aktiviteterPerOrgan) perOrgan.push([`${o.id}  ${o.namn}`, String(o.count)]);
+  for (const o of s.aktiviteterPerOrgan) perOrgan.push([cell(o), String(o.count)]);
   parts.push(perOrgan.toString(), "");
   const share = table([t.share, ""]);
   const a = s.aktiviteterPerÅtagande;
   share.push([t.mean, String(a.medel)], [t.median, String(a.median)], [t.max, String(a.max)], [t.withAkt, pct(a.andelMedAktivitet)]);
   parts.push(share.toString(), "");
-  parts.push(`${t.utan} (${s.åtaganden.utanAktivitet.length}): ${s.åtaganden.utanAktivitet.length > 0 ? s.åtaganden.utanAktivitet.join(", ") : t.none}`);
+  parts.push(`${t.utan} (${s.åtaganden.utanAktivitet.length}): ${s.åtaganden.utanAktivitet.length > 0 ? terminalSafe(s.åtaganden.utanAktivitet.join(", "), true) : t.none}`);
   return `${parts.join("\n")}\n`;
 }
 

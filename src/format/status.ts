@@ -5,7 +5,7 @@ import type { Entity, Lang } from "../model/types.js";
 import type { KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { mdCode, mdText } from "./markdown.js";
-import { clip } from "./text.js";
+import { clip, terminalSafe } from "./text.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
 
 const L = {
@@ -33,25 +33,26 @@ export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
   const paint = (s: Status, text: string): string => (color ? c[STATUS_COLOR[s]](text) : text);
   const label = (s: Status, manual = false): string => paint(s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`);
   const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
-  const parts = [c.bold(`${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${m.nämnd}` : ""}`), ""];
+  const safe = (s: string): string => terminalSafe(s, true);
+  const parts = [c.bold(`${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${safe(m.nämnd)}` : ""}`), ""];
   const groups = groupByOmråde(m);
   if (groups.length === 0) parts.push(t.none, "");
   for (const g of groups) {
     const table = new Table({
-      head: [`${g.område.id}  ${clip(nameOf(g.område), 50)}`, t.status, t.value, t.target],
+      head: [safe(`${g.område.id}  ${clip(nameOf(g.område), 50)}`), t.status, t.value, t.target],
       style,
       colAligns: ["left", "left", "right", "right"],
     });
     for (const k of g.åtaganden) {
-      table.push([`${k.id}  ${clip(k.namn || "", 48)}`, label(k.status, k.manual), valueCell(k, lang), formatNumber(k.target, lang)]);
+      table.push([safe(`${k.id}  ${clip(k.namn || "", 48)}`), label(k.status, k.manual), valueCell(k, lang), formatNumber(k.target, lang)]);
     }
     parts.push(table.toString(), "");
   }
   const goals = new Table({ head: [t.resultatmål, t.status], style });
-  for (const r of m.resultatmål) goals.push([`${r.id}  ${clip(r.namn, 60)}`, label(r.status)]);
+  for (const r of m.resultatmål) goals.push([safe(`${r.id}  ${clip(r.namn, 60)}`), label(r.status)]);
   parts.push(goals.toString(), "");
   const areas = new Table({ head: [t.målområde, t.status], style });
-  for (const o of m.målområden) areas.push([`${o.id}  ${clip(o.namn, 60)}`, label(o.status)]);
+  for (const o of m.målområden) areas.push([safe(`${o.id}  ${clip(o.namn, 60)}`), label(o.status)]);
   parts.push(areas.toString());
   return `${parts.join("\n")}\n`;
 }

@@ -2,6 +2,7 @@
 import { Chalk } from "chalk";
 import type { Lang } from "../model/types.js";
 import { mdCode, mdText } from "./markdown.js";
+import { terminalSafe } from "./text.js";
 
 export interface ListItem {
   kind: string;
@@ -25,11 +26,14 @@ const GAP_WORDS: Record<string, { en: string; sv: string }> = {
   "nämnd-utan-åtagande": { en: "nämnd without åtagande", sv: "nämnd utan åtagande" },
 };
 
+const gapWord = (i: ListItem, lang: Lang): string => (Object.hasOwn(GAP_WORDS, i.kind) ? GAP_WORDS[i.kind]![lang] : i.typ);
+
 export function listText(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [`${TITLES[lang][what]} ${year}: ${items.length}`];
   for (const i of items) {
-    lines.push(`  ${c.dim(`${i.file}:${i.line}:${i.column}`)}  ${c.bold(i.id)}  ${i.namn} ${c.dim(`(${GAP_WORDS[i.kind]?.[lang] ?? i.typ})`)}`);
+    const t = (s: string): string => terminalSafe(s, true);
+    lines.push(`  ${c.dim(t(`${i.file}:${i.line}:${i.column}`))}  ${c.bold(t(i.id))}  ${t(i.namn)} ${c.dim(`(${gapWord(i, lang)})`)}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -38,7 +42,7 @@ export function listMarkdown(what: "orphans" | "gaps", year: number, items: List
   const lines = [`## ${TITLES[lang][what]} ${year}`, ""];
   if (items.length === 0) lines.push(TITLES[lang].none);
   for (const i of items) {
-    lines.push(`- ${mdCode(i.id)} ${mdText(i.namn)} — ${GAP_WORDS[i.kind]?.[lang] ?? i.typ} (${mdCode(`${i.file}:${i.line}`)})`);
+    lines.push(`- ${mdCode(i.id)} ${mdText(i.namn)} — ${mdText(gapWord(i, lang))} (${mdCode(`${i.file}:${i.line}`)})`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { Entity, Lang } from "../model/types.js";
 import { nameOf, type TreeNode } from "../model/thread.js";
 import { mdCode, mdText } from "./markdown.js";
-import { clip } from "./text.js";
+import { clip, terminalSafe } from "./text.js";
 
 export interface TraceView {
   /** The entity asked for, or undefined for the whole thread of the year. */
@@ -27,12 +27,13 @@ export function traceText(v: TraceView, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = LABELS[lang];
   const lines: string[] = [];
+  const t = (s: string): string => terminalSafe(s, true);
   const label = (n: TreeNode): string =>
-    `${c.bold(n.id)}  ${clip(n.namn, 80)}${c.cyan(nämnderSuffix(n))} ${c.dim(`(${n.typ})`)}`;
+    `${c.bold(t(n.id))}  ${t(clip(n.namn, 80))}${c.cyan(t(nämnderSuffix(n)))} ${c.dim(`(${n.typ})`)}`;
   if (v.focus && v.up) {
-    lines.push(`${c.bold(v.focus.id)}  ${c.dim(`(${v.focus.kind}, ${L.year} ${v.year})`)}`);
+    lines.push(`${c.bold(t(v.focus.id))}  ${c.dim(`(${v.focus.kind}, ${L.year} ${v.year})`)}`);
     lines.push("", `${L.up}:`);
-    for (const chain of v.up) lines.push(`  ${chain.map((e) => e.id).join(" → ")}`);
+    for (const chain of v.up) lines.push(`  ${t(chain.map((e) => e.id).join(" → "))}`);
     lines.push("", `${L.down}:`);
   } else {
     lines.push(`${L.thread} ${v.year}`, "");

@@ -6,8 +6,13 @@ import { memorySource, type FileSource } from "./load-plan.js";
 
 const MAX_BUFFER = 2 * 1024 * 1024 * 1024;
 
+/**
+ * Every call takes paths literally: a plan folder named `:(exclude)x`, `:/` or `*` is a
+ * folder, not pathspec magic. Revisions are passed after `--end-of-options` where git
+ * reads them, so one starting with `-` is never an option.
+ */
 function git(cwd: string, args: string[], input?: string): { status: number; stdout: Buffer; stderr: string } {
-  const r = spawnSync("git", args, { cwd, input, maxBuffer: MAX_BUFFER });
+  const r = spawnSync("git", ["--literal-pathspecs", ...args], { cwd, input, maxBuffer: MAX_BUFFER });
   if (r.error) throw new PlanIoError(`cannot run git: ${r.error.message}`);
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }
@@ -19,20 +24,30 @@ export function gitTopLevel(dir: string): string {
   return r.stdout.toString("utf8").trim();
 }
 
-/** The commit a revision names, or a PlanIoError that tells how to fetch it. */
+/** A word for a POSIX shell: as it is when plainly safe, else in single quotes (`'` as `'\''`). */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9._/+:@-]+$/u.test(word) && !word.startsWith("-") ? word : `'${word.replace(/'/gu, "'\\''")}'`;
+}
+
+/**
+ * The commit a revision names, or a PlanIoError that tells how to fetch it. The advice is
+ * meant to be copied into a shell, so every piece of the revision in it is shell-quoted.
+ */
 export function resolveRevision(top: string, rev: string): string {
   const r = git(top, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (r.status === 0) return r.stdout.toString("utf8").trim();
+  // No ref name starts with "-", and advice such as `git fetch origin --upload-pack=…` would run a command.
+  if (rev.startsWith("-")) throw new PlanIoError(`unknown revision "${rev}": a revision never starts with "-"`);
   const shallow = git(top, ["rev-parse", "--is-shallow-repository"]).stdout.toString("utf8").trim() === "true";
   const remote = /^([A-Za-z0-9._-]+)\/([^~^:@\s]+)$/u.exec(rev);
   let advice: string;
   if (remote && git(top, ["remote"]).stdout.toString("utf8").split("\n").includes(remote[1]!)) {
     // A single-branch (shallow) clone fetches no other branch unless the refspec says where to put it.
-    advice = `git fetch ${remote[1]} +refs/heads/${remote[2]}:refs/remotes/${remote[1]}/${remote[2]}`;
+    advice = `git fetch ${shellQuote(remote[1]!)} ${shellQuote(`+refs/heads/${remote[2]}:refs/remotes/${remote[1]}/${remote[2]}`)}`;
   } else if (shallow) {
     advice = "git fetch --unshallow";
   } else {
-    advice = `git fetch origin ${rev}`;
+    advice = `git fetch origin ${shellQuote(rev)}`;
   }
   throw new PlanIoError(
     `unknown revision "${rev}"${shallow ? " (this clone is shallow)" : ""}: fetch it first, e.g. \`${advice}\`, or check out with full history (actions/checkout: fetch-depth: 0)`,

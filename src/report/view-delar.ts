@@ -76,12 +76,12 @@ export function delårView(ctx: Ctx, datum: string | undefined, trend: Series | 
 function avsnittViews(ctx: Ctx): AvsnittView[] {
   const known = Object.keys(ctx.t.avsnitt).filter((k) => k !== "god_ekonomisk_hushållning");
   // `x-` keys are the municipality's own data (format.md), not text for the report.
-  const own = Object.keys(ctx.m.avsnitt).filter((k) => !(k in ctx.t.avsnitt) && !k.startsWith("x-"));
+  const own = Object.keys(ctx.m.avsnitt).filter((k) => !Object.hasOwn(ctx.t.avsnitt, k) && !k.startsWith("x-"));
   const out: AvsnittView[] = [];
   for (const key of [...known, ...own]) {
     const text = rich(ctx.m.avsnitt[key], 3);
     if (!text) continue;
-    const title = ctx.t.avsnitt[key] ?? capitalise(key.replace(/_/gu, " "));
+    const title = (Object.hasOwn(ctx.t.avsnitt, key) ? ctx.t.avsnitt[key] : undefined) ?? capitalise(key.replace(/_/gu, " "));
     out.push({ key, title, text });
   }
   return out;
