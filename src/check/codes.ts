@@ -34,6 +34,46 @@ export const CODES = {
     en: "YAML aliases expand to too much data, or refer to themselves; refused.",
     sv: "YAML-alias expanderar till för mycket data eller pekar på sig själva och vägras.",
   },
+  "not-regular-file": {
+    severity: "error",
+    en: "A plan file that is a symbolic link, FIFO, socket, device or submodule; it is not read.",
+    sv: "En planfil som är en symbolisk länk, FIFO, socket, enhetsfil eller undermodul; den läses inte.",
+  },
+  "not-followed": {
+    severity: "warning",
+    en: "A symbolic link or git submodule in the plan folder; it is not followed, so plan files behind it are not read.",
+    sv: "En symbolisk länk eller git-undermodul i planmappen; den följs inte, så planfiler bakom den läses inte.",
+  },
+  "file-too-large": {
+    severity: "error",
+    en: "A plan file larger than the limit (10 MiB); it is not read.",
+    sv: "En planfil som är större än gränsen (10 MiB); den läses inte.",
+  },
+  "unreadable-path": {
+    severity: "error",
+    en: "A folder or plan file that cannot be read (permissions); its plan files are missing.",
+    sv: "En mapp eller planfil som inte kan läsas (behörighet); dess planfiler saknas.",
+  },
+  "bad-file-name": {
+    severity: "error",
+    en: "A file or folder name that is not UTF-8, or that is the same text as another after NFC normalisation.",
+    sv: "Ett fil- eller mappnamn som inte är UTF-8, eller som är samma text som ett annat efter NFC-normalisering.",
+  },
+  "ignore-bad-glob": {
+    severity: "error",
+    en: "A glob in ignorera that is too long or has too many {a,b} alternatives; it ignores nothing.",
+    sv: "Ett mönster i ignorera som är för långt eller har för många {a,b}-alternativ; det ignorerar ingenting.",
+  },
+  "ignore-plan-yaml": {
+    severity: "warning",
+    en: "A glob in ignorera matches plan.yaml, which is always read.",
+    sv: "Ett mönster i ignorera matchar plan.yaml, som alltid läses.",
+  },
+  "ignore-everything": {
+    severity: "error",
+    en: "ignorera leaves no plan file but plan.yaml.",
+    sv: "ignorera lämnar ingen planfil utom plan.yaml.",
+  },
   "not-a-mapping": {
     severity: "error",
     en: "A plan document must be a mapping with keys such as typ and id.",

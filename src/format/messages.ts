@@ -37,6 +37,25 @@ const HINT_SV: Record<string, string> = {
   pattern: "den väntade formen",
 };
 
+const KIND_EN: Record<string, string> = {
+  symlink: "a symbolic link",
+  fifo: "a FIFO (named pipe)",
+  socket: "a socket",
+  device: "a device file",
+  submodule: "a git submodule (or another repository)",
+  folder: "a folder",
+  other: "a special file",
+};
+const KIND_SV: Record<string, string> = {
+  symlink: "en symbolisk länk",
+  fifo: "en FIFO (namngiven pipe)",
+  socket: "en socket",
+  device: "en enhetsfil",
+  submodule: "en git-undermodul (eller ett annat repository)",
+  folder: "en mapp",
+  other: "en specialfil",
+};
+
 function en(d: Diagnostic): string {
   const a = d.args;
   switch (d.code) {
@@ -50,6 +69,24 @@ function en(d: Diagnostic): string {
       return `the YAML nests deeper than ${s(a.max)} levels; refused`;
     case "yaml-alias-limit":
       return `YAML aliases expand to more than ${s(a.max)} values or refer to themselves; refused`;
+    case "not-regular-file":
+      return `${KIND_EN[s(a.kind)] ?? s(a.kind)}, not a regular file: not read (plan files must be regular files; links are never followed)`;
+    case "not-followed":
+      return `${KIND_EN[s(a.kind)] ?? s(a.kind)}: not followed, so no plan file behind it is read (list it under ignorera to silence this)`;
+    case "file-too-large":
+      return `the file is ${s(a.size)} bytes, above the limit of ${s(a.max)}: not read`;
+    case "unreadable-path":
+      return `cannot read this folder or file (${s(a.detail)}): its plan files are missing`;
+    case "bad-file-name":
+      return a.kind === "not-utf8"
+        ? "the name is not valid UTF-8 (shown with \\x escapes): rename it, it is not read"
+        : `the name is the same text as ${q(a.other)} after Unicode NFC normalisation (å typed two ways): this one is not read, rename or remove one`;
+    case "ignore-bad-glob":
+      return `ignorera glob ${q(a.glob)} is refused (${s(a.detail)}): it ignores nothing`;
+    case "ignore-plan-yaml":
+      return `ignorera glob ${q(a.glob)} matches plan.yaml, which is always read`;
+    case "ignore-everything":
+      return `ignorera leaves no plan file but plan.yaml (${s(a.ignored)} files or folders ignored)`;
     case "not-a-mapping":
       return "a plan document must be a mapping (keys such as typ: and id:)";
     case "unknown-typ":
@@ -147,6 +184,24 @@ function sv(d: Diagnostic): string {
       return `YAML-strukturen är djupare än ${s(a.max)} nivåer och vägras`;
     case "yaml-alias-limit":
       return `YAML-alias expanderar till mer än ${s(a.max)} värden eller pekar på sig själva och vägras`;
+    case "not-regular-file":
+      return `${KIND_SV[s(a.kind)] ?? s(a.kind)}, inte en vanlig fil: läses inte (planfiler måste vara vanliga filer; länkar följs aldrig)`;
+    case "not-followed":
+      return `${KIND_SV[s(a.kind)] ?? s(a.kind)}: följs inte, så ingen planfil bakom den läses (lägg den under ignorera för att tysta detta)`;
+    case "file-too-large":
+      return `filen är ${s(a.size)} byte, över gränsen ${s(a.max)}: läses inte`;
+    case "unreadable-path":
+      return `kan inte läsa denna mapp eller fil (${s(a.detail)}): dess planfiler saknas`;
+    case "bad-file-name":
+      return a.kind === "not-utf8"
+        ? "namnet är inte giltig UTF-8 (visas med \\x-koder): byt namn, det läses inte"
+        : `namnet är samma text som ${q(a.other)} efter Unicode-NFC-normalisering (å skrivet på två sätt): detta läses inte, byt namn på eller ta bort det ena`;
+    case "ignore-bad-glob":
+      return `mönstret ${q(a.glob)} i ignorera vägras (${s(a.detail)}): det ignorerar ingenting`;
+    case "ignore-plan-yaml":
+      return `mönstret ${q(a.glob)} i ignorera matchar plan.yaml, som alltid läses`;
+    case "ignore-everything":
+      return `ignorera lämnar ingen planfil utom plan.yaml (${s(a.ignored)} filer eller mappar ignoreras)`;
     case "not-a-mapping":
       return "ett plandokument måste vara en mappning (nycklar som typ: och id:)";
     case "unknown-typ":

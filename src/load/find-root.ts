@@ -1,18 +1,24 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { PlanIoError } from "./errors.js";
+import { entryKind, MAX_PLAN_FILE_BYTES, readRegularFile, refusalLine } from "./read-file.js";
 
 const KOMMUN_LINE = /^typ\s*:\s*["']?kommun["']?\s*(#.*)?$/mu;
 
+/**
+ * Whether `dir` holds the plan.yaml of a kommun. A plan.yaml that is there but is not a
+ * regular file (a link, a FIFO) stops the search with one line: it is read the same way as
+ * by the loader, and a plan further up would not be the one the user meant.
+ */
 function isPlanRoot(dir: string): boolean {
-  const file = path.join(dir, "plan.yaml");
-  try {
-    if (!statSync(file).isFile()) return false;
-    // A cheap look is enough here: the loader parses the file properly afterwards.
-    return KOMMUN_LINE.test(readFileSync(file, "utf8").replace(/^\uFEFF/u, "").normalize("NFC"));
-  } catch {
-    return false;
+  const r = readRegularFile(path.join(dir, "plan.yaml"), MAX_PLAN_FILE_BYTES);
+  if (r === undefined) return false;
+  if ("refused" in r) {
+    if (r.refused.kind === "folder" || r.refused.kind === "unreadable") return false;
+    throw new PlanIoError(refusalLine(path.join(dir, "plan.yaml"), r.refused));
   }
+  // A cheap look is enough here: the loader parses the file properly afterwards.
+  return KOMMUN_LINE.test(Buffer.from(r.bytes).toString("utf8").replace(/^\uFEFF/u, "").normalize("NFC"));
 }
 
 /**
@@ -29,9 +35,8 @@ export function findPlanRoot(cwd: string, dir?: string): string {
       throw new PlanIoError(`no such folder: ${dir}`);
     }
     if (!isDir) throw new PlanIoError(`not a folder: ${dir}`);
-    try {
-      statSync(path.join(root, "plan.yaml"));
-    } catch {
+    // The loader decides what a plan.yaml that is not a regular file means; here it is only looked for.
+    if (entryKind(path.join(root, "plan.yaml")) === undefined) {
       throw new PlanIoError(`no plan.yaml in ${dir}: a plan root holds plan.yaml with typ: kommun`);
     }
     return root;

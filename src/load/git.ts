@@ -2,7 +2,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { PlanIoError } from "./errors.js";
-import { memorySource, type FileSource } from "./load-plan.js";
+import { selectPlanFiles, type TreeEntry } from "./list-files.js";
+import type { FileSource } from "./load-plan.js";
+import { checkPlanTotals, MAX_PLAN_FILE_BYTES, type EntryKind } from "./read-file.js";
 
 const MAX_BUFFER = 2 * 1024 * 1024 * 1024;
 
@@ -54,42 +56,88 @@ export function resolveRevision(top: string, rev: string): string {
   );
 }
 
+/** The kind of a git tree entry by its mode: only 100644 and 100755 are regular files. */
+function kindOfMode(mode: string): EntryKind {
+  if (mode === "100644" || mode === "100755") return "file";
+  if (mode === "120000") return "symlink";
+  if (mode === "160000") return "submodule";
+  return "other";
+}
+
+/** The blobs with these ids, in order, from one `git cat-file --batch`. */
+function readBlobs(top: string, shas: readonly string[]): Buffer[] {
+  if (shas.length === 0) return [];
+  const batch = git(top, ["cat-file", "--batch"], `${shas.join("\n")}\n`);
+  if (batch.status !== 0) throw new PlanIoError(`git cat-file failed: ${batch.stderr.trim().split("\n")[0]}`);
+  const out = batch.stdout;
+  const blobs: Buffer[] = [];
+  let pos = 0;
+  for (const sha of shas) {
+    const nl = out.indexOf(0x0a, pos);
+    const size = Number(out.subarray(pos, nl).toString("utf8").split(" ")[2]);
+    if (nl < 0 || !Number.isFinite(size)) throw new PlanIoError(`git cat-file: unexpected answer for ${sha}`);
+    blobs.push(out.subarray(nl + 1, nl + 1 + size));
+    pos = nl + 1 + size + 1;
+  }
+  return blobs;
+}
+
 /**
  * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
- * commit, read with one `git cat-file --batch`. Paths are relative to the plan root.
+ * commit. The tree is listed with sizes, so that no blob above the cap is ever read; the
+ * plan files are then read with one `git cat-file --batch`. The rules for which entries are
+ * plan files are those of the disk (list-files.ts): links and submodules are not followed,
+ * and they are reported, not dropped.
  */
 export function revisionSource(top: string, commit: string, prefix: string): FileSource {
   const spec = prefix === "" ? "." : prefix;
-  const ls = git(top, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", spec]);
+  const ls = git(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec]);
   if (ls.status !== 0) throw new PlanIoError(`git ls-tree failed: ${ls.stderr.trim().split("\n")[0]}`);
-  const entries: { sha: string; rel: string }[] = [];
-  for (const record of ls.stdout.toString("utf8").split("\0")) {
-    if (record === "") continue;
-    const tab = record.indexOf("\t");
-    const [mode, type, sha] = record.slice(0, tab).split(" ");
-    const full = record.slice(tab + 1);
-    // Regular files only: symbolic links (120000) and submodules are not followed.
-    if (type !== "blob" || (mode !== "100644" && mode !== "100755")) continue;
-    const rel = prefix === "" ? full : full.startsWith(`${prefix}/`) ? full.slice(prefix.length + 1) : undefined;
-    if (rel === undefined || !/\.ya?ml$/u.test(rel)) continue;
-    entries.push({ sha: sha!, rel });
+  const entries = new Map<string, { sha: string; kind: EntryKind; size: number }>();
+  const tree: TreeEntry[] = [];
+  const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
+  const out = ls.stdout;
+  for (let pos = 0; pos < out.length; ) {
+    const end = out.indexOf(0, pos) < 0 ? out.length : out.indexOf(0, pos);
+    const record = out.subarray(pos, end);
+    pos = end + 1;
+    const tab = record.indexOf(0x09);
+    if (tab < 0) continue;
+    // "<mode> <type> <sha> <size>\t<path>": the path is bytes, and may not be UTF-8.
+    const [mode, , sha, size] = record.subarray(0, tab).toString("latin1").trim().split(/\s+/u);
+    const full = record.subarray(tab + 1);
+    if (!full.subarray(0, prefixBytes.length).equals(prefixBytes)) continue;
+    const relBytes = full.subarray(prefixBytes.length);
+    const kind = kindOfMode(mode!);
+    tree.push({ path: relBytes, kind });
+    entries.set(relBytes.toString("utf8"), { sha: sha!, kind, size: Number(size) });
   }
-  const files = new Map<string, Uint8Array>();
-  if (entries.length > 0) {
-    const batch = git(top, ["cat-file", "--batch"], `${entries.map((e) => e.sha).join("\n")}\n`);
-    if (batch.status !== 0) throw new PlanIoError(`git cat-file failed: ${batch.stderr.trim().split("\n")[0]}`);
-    const out = batch.stdout;
-    let pos = 0;
-    for (const e of entries) {
-      const nl = out.indexOf(0x0a, pos);
-      const header = out.subarray(pos, nl).toString("utf8");
-      const size = Number(header.split(" ")[2]);
-      if (!Number.isFinite(size)) throw new PlanIoError(`git cat-file: unexpected answer for ${e.rel}`);
-      files.set(e.rel, out.subarray(nl + 1, nl + 1 + size));
-      pos = nl + 1 + size + 1;
-    }
-  }
-  return memorySource(files);
+  const where = `revision ${commit.slice(0, 12)}`;
+  const blobs = new Map<string, Uint8Array>();
+  const readable = (rel: string): boolean => {
+    const e = entries.get(rel);
+    return e !== undefined && e.kind === "file" && e.size <= MAX_PLAN_FILE_BYTES;
+  };
+  return {
+    where,
+    list(globs) {
+      const listing = selectPlanFiles(tree, globs);
+      // Sizes are known from the tree: a revision too big is refused before any blob is read.
+      const wanted = listing.files.filter(readable);
+      checkPlanTotals(wanted.length, wanted.reduce((n, rel) => n + entries.get(rel)!.size, 0));
+      const got = readBlobs(top, wanted.map((rel) => entries.get(rel)!.sha));
+      wanted.forEach((rel, i) => blobs.set(rel, got[i]!));
+      return listing;
+    },
+    read(rel) {
+      const e = entries.get(rel);
+      if (e === undefined) return undefined;
+      if (e.kind !== "file") return { refused: { kind: e.kind } };
+      if (e.size > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: e.size, max: MAX_PLAN_FILE_BYTES } };
+      if (!blobs.has(rel)) blobs.set(rel, readBlobs(top, [e.sha])[0]!);
+      return { bytes: blobs.get(rel)! };
+    },
+  };
 }
 
 /** The plan root's path relative to the git top level, with forward slashes. */

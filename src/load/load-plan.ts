@@ -1,13 +1,16 @@
 // Read a plan from a file source (the disk, or a git revision): plan.yaml first for
 // `ignorera`, then every plan file, in path order.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
+import { CODES, type Code } from "../check/codes.js";
 import type { Diagnostic, SourceDoc } from "../model/types.js";
 import { PlanIoError } from "./errors.js";
-import { listPlanFiles, selectPlanFiles } from "./list-files.js";
-import { createHash } from "node:crypto";
+import { compileGlob, GlobError, type Glob } from "./glob.js";
+import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, type Listing } from "./list-files.js";
+import { locate } from "./locate.js";
 import { parseAll, type FileInput, type FileValues } from "./parallel.js";
 import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
+import { checkPlanTotals, MAX_PLAN_FILE_BYTES, readRegularFile, refusalLine, type ReadResult, type Refusal } from "./read-file.js";
 
 export interface LoadedPlan {
   root: string;
@@ -18,40 +21,62 @@ export interface LoadedPlan {
 
 /** Where plan files come from: relative paths (forward slashes) and their bytes. */
 export interface FileSource {
-  /** Every plan file candidate, honouring `ignore` globs; sorted is not required. */
-  list(ignore: readonly string[]): string[];
-  /** The bytes of a file, or undefined when it does not exist. */
-  read(rel: string): Uint8Array | undefined;
+  /** Every plan file, honouring `ignorera` globs, with what was not read and why. */
+  list(globs: readonly Glob[]): Listing;
+  /** The bytes of a regular file, a refusal, or undefined when there is no such file. */
+  read(rel: string): ReadResult;
+  /** Where the files are, for a one-line error: "the working tree" or "revision 1a2b3c4". */
+  where: string;
 }
 
 export function diskSource(root: string): FileSource {
   return {
-    list: (ignore) => listPlanFiles(root, ignore),
-    read: (rel) => {
-      try {
-        return readFileSync(path.join(root, rel));
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") return undefined;
-        throw new PlanIoError(`cannot read ${rel}: ${code ?? (e as Error).message}`);
-      }
-    },
+    list: (globs) => listPlanFiles(root, globs),
+    read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES),
+    where: "the working tree",
   };
 }
 
-/** A source over a fixed set of files (a git revision's blobs). */
-export function memorySource(files: ReadonlyMap<string, Uint8Array>): FileSource {
-  return {
-    list: (ignore) => selectPlanFiles([...files.keys()], ignore),
-    read: (rel) => files.get(rel),
-  };
+/** A refused plan file as a diagnostic at its line 1, column 1. */
+function refusalDiagnostic(rel: string, r: Refusal): Diagnostic {
+  if (r.kind === "too-large") return fileDiagnostic(rel, "file-too-large", { size: r.size, max: r.max });
+  if (r.kind === "unreadable") return fileDiagnostic(rel, "unreadable-path", { detail: r.detail });
+  return refusedEntry(rel, r.kind);
 }
 
-/** The `ignorera` globs of plan.yaml's kommun document, if it can be read. */
-function ignoreGlobs(parsed: ParsedFile): string[] {
-  const v = parsed.docs[0]?.value as Record<string, unknown> | undefined;
-  const ignorera = v && typeof v === "object" ? v.ignorera : undefined;
-  return Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === "string") : [];
+interface IgnoreList {
+  globs: Glob[];
+  diagnostics: Diagnostic[];
+  /** Where `ignorera:` is, for a diagnostic about the list as a whole. */
+  at: { line: number; column: number };
+}
+
+/** The `ignorera` globs of plan.yaml's kommun document, compiled, with what is wrong with them. */
+function ignoreList(parsed: ParsedFile): IgnoreList {
+  const doc = parsed.docs[0];
+  const v = doc?.value as Record<string, unknown> | undefined;
+  const ignorera = v && typeof v === "object" && !Array.isArray(v) ? v.ignorera : undefined;
+  const out: IgnoreList = { globs: [], diagnostics: [], at: { line: 1, column: 1 } };
+  if (!doc || !Array.isArray(ignorera)) return out;
+  out.at = locate({ doc, obj: v!, key: "ignorera", part: "key" });
+  const diag = (code: Code, i: number, args: Diagnostic["args"]): Diagnostic => {
+    const { line, column } = locate({ doc, obj: ignorera, key: i });
+    return { code, severity: CODES[code].severity, file: "plan.yaml", line, column, args };
+  };
+  ignorera.forEach((g, i) => {
+    if (typeof g !== "string") return;
+    let glob: Glob;
+    try {
+      glob = compileGlob(g);
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      out.diagnostics.push(diag("ignore-bad-glob", i, { glob: g, detail: e.message }));
+      return;
+    }
+    if (glob.matches("plan.yaml")) out.diagnostics.push(diag("ignore-plan-yaml", i, { glob: g }));
+    out.globs.push(glob);
+  });
+  return out;
 }
 
 export interface LoadOptions {
@@ -66,18 +91,38 @@ export interface LoadOptions {
 const cacheKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${createHash("sha1").update(bytes).digest("hex")}`;
 
 export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
-  const planBytes = source.read("plan.yaml");
+  const plan = source.read("plan.yaml");
+  // Without plan.yaml nothing else can be read rightly (not even ignorera): stop with one line.
+  if (plan !== undefined && "refused" in plan) throw new PlanIoError(refusalLine(`plan.yaml in ${source.where}`, plan.refused));
+  const planBytes = plan?.bytes;
   const planYaml = planBytes ? parsePlanFile("plan.yaml", planBytes) : { docs: [], diagnostics: [] };
-  const files = planBytes ? source.list(ignoreGlobs(planYaml)) : [];
+  const diagnostics: Diagnostic[] = [];
   const inputs: FileInput[] = [];
-  for (const rel of files) {
-    const name = rel.normalize("NFC");
-    if (name === "plan.yaml") {
-      inputs.push({ name, bytes: planBytes! });
-      continue;
+  if (planBytes) {
+    const ignore = ignoreList(planYaml);
+    const listing = source.list(ignore.globs);
+    diagnostics.push(...ignore.diagnostics, ...listing.diagnostics);
+    const others = listing.files.filter((rel) => rel !== "plan.yaml");
+    if (others.length === 0 && listing.ignored > 0) {
+      diagnostics.push({ code: "ignore-everything", severity: CODES["ignore-everything"].severity, file: "plan.yaml", ...ignore.at, args: { ignored: listing.ignored } });
     }
-    const bytes = source.read(rel);
-    if (bytes !== undefined) inputs.push({ name, bytes });
+    checkPlanTotals(others.length + 1, 0);
+    let total = planBytes.length;
+    for (const rel of [...others, "plan.yaml"].sort(comparePaths)) {
+      const name = rel.normalize("NFC");
+      if (name === "plan.yaml") {
+        inputs.push({ name, bytes: planBytes });
+        continue;
+      }
+      const r = source.read(rel);
+      if (r === undefined) diagnostics.push(fileDiagnostic(rel, "unreadable-path", { detail: "ENOENT" }));
+      else if ("refused" in r) diagnostics.push(refusalDiagnostic(rel, r.refused));
+      else {
+        total += r.bytes.length;
+        checkPlanTotals(inputs.length + 1, total);
+        inputs.push({ name, bytes: r.bytes });
+      }
+    }
   }
   const rest = inputs.filter((f) => f.name !== "plan.yaml");
   const keys = new Map(opts.cache ? rest.map((f) => [f.name, cacheKey(f.name, f.bytes)]) : []);
@@ -88,7 +133,6 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
     for (const f of rest) if (!parsed.has(f.name)) parsed.set(f.name, opts.cache.get(keys.get(f.name)!)!);
   }
   const docs: SourceDoc[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const { name, bytes } of inputs) {
     if (name === "plan.yaml") {
       docs.push(...planYaml.docs);
@@ -104,6 +148,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
 
 export function loadPlan(root: string, opts: LoadOptions = {}): LoadedPlan {
   const source = diskSource(root);
+  // Read once here for the error, once in loadFrom: plan.yaml is small and the page cache has it.
   if (source.read("plan.yaml") === undefined) throw new PlanIoError("cannot read plan.yaml");
   return loadFrom(source, root, opts);
 }

@@ -2,15 +2,23 @@
 // repository may override any of them by the same relative name in `<planroot>/mallar/`
 // or in `--mallar DIR` (that one first).
 //
+// Templates are files of the plan like its YAML, read by the same rules (load/read-file.ts):
+// `mallar/`, its folders and its templates must be real folders and regular files, never
+// links, FIFOs or devices, and each is size-capped. `--mallar DIR` is the user's own choice on
+// the command line, so DIR itself may be a link (it is resolved once); inside it the same rules
+// hold. A template that breaks them stops the report with one line (exit 2) rather than being
+// skipped: a skipped override would quietly give a report other than the one asked for.
+//
 // Safety: in HTML every value goes through Handlebars' escaping ({{ }}); the templates use
 // triple-stash only for `.html` (Markdown rendered by markdown-text.ts with raw HTML off)
 // and `.svg` (made by chart.ts, which escapes its texts). In Markdown the view is escaped
 // by `prepare` before rendering, so the Markdown templates are compiled without escaping.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { mdCode, mdText } from "../format/markdown.js";
+import { entryKind, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, MAX_TEMPLATES_BYTES, readRegularFile, refusalLine } from "../load/read-file.js";
 import { markdownBlock, markdownToHtml } from "./markdown-text.js";
 
 export type ReportFormat = "md" | "html";
@@ -28,6 +36,8 @@ interface Renderer {
   templates: Map<string, Template>;
   hb: typeof Handlebars;
   dirs: string[];
+  /** What this renderer has read so far, against the caps. */
+  read: { files: number; bytes: number };
 }
 
 const renderers = new Map<string, Renderer>();
@@ -39,21 +49,47 @@ export function cssString(text: string): string {
   return `"${out}"`;
 }
 
-/** The template folders in lookup order: --mallar, the plan's mallar/, the built-in ones. */
-export function templateDirs(planRoot: string, mallar?: string): string[] {
-  const own = path.join(planRoot, "mallar");
-  return [...(mallar !== undefined ? [mallar] : []), ...(existsSync(own) ? [own] : []), BUILT_IN_TEMPLATES];
+/** `parent/name` when it is a real folder, undefined when there is none; a link or anything else stops the report. */
+function templateFolder(parent: string, name: string): string | undefined {
+  const abs = path.join(parent, name);
+  const kind = entryKind(abs);
+  if (kind === undefined) return undefined;
+  if (kind !== "folder") throw new TemplateError(refusalLine(abs, { kind: kind === "file" ? "other" : kind }));
+  return abs;
 }
 
-function readTemplate(file: string, format: ReportFormat, hb: typeof Handlebars, partial = false): Template {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-    // A partial is inserted inline: the newline that ends its file is not part of it.
-    if (partial) source = source.replace(/\r?\n$/u, "");
-  } catch (e) {
-    throw new TemplateError(`cannot read template ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+/** The template folders in lookup order: --mallar, the plan's mallar/, the built-in ones. */
+export function templateDirs(planRoot: string, mallar?: string): string[] {
+  const dirs: string[] = [];
+  if (mallar !== undefined) {
+    try {
+      dirs.push(realpathSync(mallar));
+    } catch (e) {
+      throw new TemplateError(`cannot read --mallar ${mallar}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   }
+  const own = templateFolder(planRoot, "mallar");
+  if (own !== undefined) dirs.push(own);
+  dirs.push(realpathSync(BUILT_IN_TEMPLATES));
+  return dirs;
+}
+
+/** The text of a template file, or undefined when there is none. */
+function templateText(r: Renderer, file: string): string | undefined {
+  const got = readRegularFile(file, MAX_TEMPLATE_BYTES);
+  if (got === undefined) return undefined;
+  if ("refused" in got) throw new TemplateError(refusalLine(`template ${file}`, got.refused));
+  r.read.files++;
+  r.read.bytes += got.bytes.length;
+  if (r.read.files > MAX_TEMPLATE_FILES || r.read.bytes > MAX_TEMPLATES_BYTES) {
+    throw new TemplateError(`the templates hold more than ${MAX_TEMPLATE_FILES} files or ${MAX_TEMPLATES_BYTES / 1024 / 1024} MiB: refused`);
+  }
+  return Buffer.from(got.bytes).toString("utf8");
+}
+
+function compileTemplate(file: string, text: string, format: ReportFormat, hb: typeof Handlebars, partial = false): Template {
+  // A partial is inserted inline: the newline that ends its file is not part of it.
+  const source = partial ? text.replace(/\r?\n$/u, "") : text;
   try {
     // Parse now, so a syntax error names its file instead of failing at the first render.
     hb.parse(source);
@@ -75,24 +111,32 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
   // digits and spaces is written as a CSS escape, so no text can end the string or the
   // <style> element. The one helper whose output is used unescaped outside .html/.svg.
   hb.registerHelper("cssString", (...args: unknown[]) => cssString(args.slice(0, -1).map((a) => String(a ?? "")).join("")));
+  const r: Renderer = { templates: new Map(), hb, dirs: [...dirs], read: { files: 0, bytes: 0 } };
   // Partials: the first folder that has a name wins; the layout is a partial too.
   const seen = new Set<string>();
   for (const dir of dirs) {
-    const base = path.join(dir, format);
-    const partialDir = path.join(base, "partials");
-    const files = existsSync(partialDir) ? readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort() : [];
+    const base = templateFolder(dir, format);
+    if (base === undefined) continue;
+    const partialDir = templateFolder(base, "partials");
+    const files = partialDir !== undefined ? readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort() : [];
     for (const f of files) {
       const name = f.slice(0, -4);
       if (seen.has(name)) continue;
       seen.add(name);
-      hb.registerPartial(name, readTemplate(path.join(partialDir, f), format, hb, true));
+      const file = path.join(partialDir!, f);
+      const text = templateText(r, file);
+      if (text === undefined) throw new TemplateError(`cannot read template ${file}: ENOENT`);
+      hb.registerPartial(name, compileTemplate(file, text, format, hb, true));
     }
-    if (!seen.has("layout") && existsSync(path.join(base, "layout.hbs"))) {
-      seen.add("layout");
-      hb.registerPartial("layout", readTemplate(path.join(base, "layout.hbs"), format, hb));
+    if (!seen.has("layout")) {
+      const file = path.join(base, "layout.hbs");
+      const text = templateText(r, file);
+      if (text !== undefined) {
+        seen.add("layout");
+        hb.registerPartial("layout", compileTemplate(file, text, format, hb));
+      }
     }
   }
-  const r: Renderer = { templates: new Map(), hb, dirs: [...dirs] };
   renderers.set(key, r);
   return r;
 }
@@ -100,11 +144,16 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
 function templateOf(r: Renderer, format: ReportFormat, name: string): Template {
   const cached = r.templates.get(name);
   if (cached) return cached;
-  const file = r.dirs.map((d) => path.join(d, format, `${name}.hbs`)).find((f) => existsSync(f));
-  if (!file) throw new TemplateError(`no template ${format}/${name}.hbs in ${r.dirs.join(", ")}`);
-  const t = readTemplate(file, format, r.hb);
-  r.templates.set(name, t);
-  return t;
+  for (const dir of r.dirs) {
+    const base = templateFolder(dir, format);
+    const file = base !== undefined ? path.join(base, `${name}.hbs`) : undefined;
+    const text = file !== undefined ? templateText(r, file) : undefined;
+    if (text === undefined) continue;
+    const t = compileTemplate(file!, text, format, r.hb);
+    r.templates.set(name, t);
+    return t;
+  }
+  throw new TemplateError(`no template ${format}/${name}.hbs in ${r.dirs.join(", ")}`);
 }
 
 /**

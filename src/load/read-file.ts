@@ -1,0 +1,131 @@
+// Reading one file the tool did not write, without following it anywhere or waiting on it.
+// Plan files and templates come from repositories many people edit: a FIFO would block a
+// plain read for ever, a device such as /dev/zero never ends, and a symbolic link could
+// lead out of the plan root. So the type is checked before opening (opening some devices
+// has side effects), the file is opened without following a link and without blocking, the
+// opened file is checked again (it may have been swapped in between), and no more than the
+// cap is ever read, even from a file that grows while it is read.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
+import { PlanIoError } from "./errors.js";
+
+/** One plan file: real ones are kilobytes, the largest file of the benchmark corpus 1.4 MB. */
+export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
+/** All plan files together: about 40 times the benchmark corpus (6 MB, 1,022 files). */
+export const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+export const MAX_PLAN_FILES = 100_000;
+/** One template: the built-in ones are under 5 kB. */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+/** All templates one report reads, in bytes and in files. */
+export const MAX_TEMPLATES_BYTES = 8 * 1024 * 1024;
+export const MAX_TEMPLATE_FILES = 1000;
+
+/** What a path is when it is not a regular file. */
+export type EntryKind = "file" | "folder" | "symlink" | "fifo" | "socket" | "device" | "submodule" | "other";
+
+export function kindOf(st: Stats): EntryKind {
+  if (st.isFile()) return "file";
+  if (st.isDirectory()) return "folder";
+  if (st.isSymbolicLink()) return "symlink";
+  if (st.isFIFO()) return "fifo";
+  if (st.isSocket()) return "socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "device";
+  return "other";
+}
+
+export type Refusal = { kind: Exclude<EntryKind, "file"> } | { kind: "too-large"; size: number; max: number } | { kind: "unreadable"; detail: string };
+
+export type ReadResult = { bytes: Uint8Array } | { refused: Refusal } | undefined;
+
+/** The kind of what is at `abs` without following a link; undefined when nothing is there. */
+export function entryKind(abs: string): EntryKind | undefined {
+  try {
+    return kindOf(lstatSync(abs));
+  } catch (e) {
+    const code = errno(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new PlanIoError(`cannot read ${abs}: ${code}`);
+  }
+}
+
+const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * The bytes of a regular file at `abs`, at most `max` of them; undefined when there is no
+ * file; a refusal for anything else (a link, a special file, a file above the cap).
+ */
+export function readRegularFile(abs: string, max: number): ReadResult {
+  let before: Stats;
+  try {
+    before = lstatSync(abs);
+  } catch (e) {
+    const code = errno(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    return { refused: { kind: "unreadable", detail: code } };
+  }
+  const kind = kindOf(before);
+  if (kind !== "file") return { refused: { kind } };
+  if (before.size > max) return { refused: { kind: "too-large", size: before.size, max } };
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = errno(e);
+    // ELOOP: the file became a link after it was looked at.
+    return { refused: code === "ELOOP" ? { kind: "symlink" } : { kind: "unreadable", detail: code } };
+  }
+  try {
+    const st = fstatSync(fd);
+    const now = kindOf(st);
+    if (now !== "file") return { refused: { kind: now } };
+    if (st.ino !== before.ino || st.dev !== before.dev) return { refused: { kind: "unreadable", detail: "changed while read" } };
+    return readBounded(fd, st.size, max);
+  } catch (e) {
+    return { refused: { kind: "unreadable", detail: errno(e) } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Read to the end, but never more than max + 1 bytes: one byte more tells that the file is too large. */
+function readBounded(fd: number, size: number, max: number): ReadResult {
+  let buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buf.length) {
+      if (total > max) return { refused: { kind: "too-large", size: total, max } };
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+      buf.copy(bigger, 0, 0, total);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, total, buf.length - total, null);
+    if (n === 0) break;
+    total += n;
+  }
+  if (total > max) return { refused: { kind: "too-large", size: total, max } };
+  return { bytes: buf.subarray(0, total) };
+}
+
+const MIB = 1024 * 1024;
+
+/** Stop before a plan too big for any kommun exhausts the machine: one line, exit 2. */
+export function checkPlanTotals(files: number, bytes: number): void {
+  if (files > MAX_PLAN_FILES) throw new PlanIoError(`the plan has more than ${MAX_PLAN_FILES} plan files: refused (list folders that are not plan files under ignorera in plan.yaml)`);
+  if (bytes > MAX_PLAN_BYTES) throw new PlanIoError(`the plan files hold more than ${MAX_PLAN_BYTES / MIB} MiB in all: refused (list folders that are not plan files under ignorera in plan.yaml)`);
+}
+
+const KIND_EN: Record<string, string> = {
+  folder: "a folder",
+  symlink: "a symbolic link",
+  fifo: "a FIFO (named pipe)",
+  socket: "a socket",
+  device: "a device",
+  submodule: "a git submodule",
+  other: "neither a regular file nor a folder",
+};
+
+/** One line for a refused file, for the places that stop (plan.yaml, templates). */
+export function refusalLine(file: string, r: Refusal): string {
+  if (r.kind === "too-large") return `${file} is larger than ${r.max / MIB} MiB: refused`;
+  if (r.kind === "unreadable") return `cannot read ${file}: ${r.detail}`;
+  return `${file} is ${KIND_EN[r.kind]}: refused (the tool reads only regular files and folders, never through a link)`;
+}
