@@ -2,13 +2,13 @@
 // asserts the exact list of codes the plan then gives, and where the one it is about points
 // (publint's testFixture(name, codes)). A fixture is an overlay on test/fixtures/base: only
 // the files that differ, with a YAML comment on the line that triggers the rule.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CODES, type Code } from "../src/check/codes.js";
 import { formatMessage } from "../src/format/messages.js";
 import type { Diagnostic } from "../src/model/types.js";
-import { checkOverlay } from "./helpers/memory-plan.js";
-import { FIXTURES } from "./helpers/plan-dir.js";
+import { checkFiles, overlayFiles, type Specials } from "./helpers/memory-plan.js";
+import { BASE, FIXTURES } from "./helpers/plan-dir.js";
 
 interface Place {
   file: string;
@@ -31,12 +31,64 @@ interface Case {
    * before the codes are compared, so that removing them does not break the case.
    */
   noise?: { codes: Code[]; why: string };
+  /** Files made here rather than kept as fixtures (a name in NFD, 10 MiB, plan.yaml with ignorera). */
+  extra?: Record<string, string | Uint8Array>;
+  /** Entries that are not regular files, or cannot be read (see helpers/memory-plan.ts). */
+  specials?: Specials;
 }
+
+const PLAN_YAML = readFileSync(`${BASE}/plan.yaml`, "utf8");
+/** The base plan.yaml with an `ignorera` list; its first glob stands on line `IGNORE_LINE`. */
+const withIgnore = (...globs: string[]): string => `${PLAN_YAML}ignorera:\n${globs.map((g) => `  - ${JSON.stringify(g)}\n`).join("")}`;
+const IGNORE_LINE = PLAN_YAML.split("\n").length + 1;
 
 const KLF = "verksamhetsplaner/KLF/2025.yaml";
 const KS = "namnder/KS/2025.yaml";
 
 const CASES: Case[] = [
+  // Which files are read (no fixture folder: links, FIFOs and huge files are made here)
+  {
+    code: "not-regular-file",
+    fixture: "none",
+    specials: { kinds: { "verksamhetsplaner/KLF/lank.yaml": "symlink" } },
+    at: { file: "verksamhetsplaner/KLF/lank.yaml", line: 1, column: 1 },
+  },
+  {
+    code: "not-regular-file",
+    fixture: "none",
+    specials: { kinds: { "verksamhetsplaner/KLF/ror.yaml": "fifo" } },
+    at: { file: "verksamhetsplaner/KLF/ror.yaml", line: 1, column: 1 },
+  },
+  { code: "not-followed", fixture: "none", specials: { kinds: { "verksamhetsplaner/extern": "submodule" } }, at: { file: "verksamhetsplaner/extern", line: 1, column: 1 } },
+  {
+    code: "file-too-large",
+    fixture: "none",
+    extra: { "verksamhetsplaner/KLF/stor.yaml": Buffer.alloc(10 * 1024 * 1024 + 1, 0x23) },
+    at: { file: "verksamhetsplaner/KLF/stor.yaml", line: 1, column: 1 },
+  },
+  {
+    code: "unreadable-path",
+    fixture: "none",
+    extra: { "verksamhetsplaner/KLF/anteckningar.yaml": "# läses aldrig\n" },
+    specials: { unreadable: { "verksamhetsplaner/KLF/anteckningar.yaml": "EACCES" } },
+    at: { file: "verksamhetsplaner/KLF/anteckningar.yaml", line: 1, column: 1 },
+  },
+  // The same name twice, once NFC and once NFD: the first in path order is read.
+  {
+    code: "bad-file-name",
+    fixture: "none",
+    extra: { "verksamhetsplaner/KLF/\u00e5tg\u00e4rder.yaml": "# tom\n", "verksamhetsplaner/KLF/a\u030atga\u0308rder.yaml": "# tom\n" },
+    at: { file: "verksamhetsplaner/KLF/\u00e5tg\u00e4rder.yaml", line: 1, column: 1 },
+  },
+  { code: "ignore-bad-glob", fixture: "none", extra: { "plan.yaml": withIgnore("x".repeat(1001)) }, at: { file: "plan.yaml", line: IGNORE_LINE, column: 5 } },
+  { code: "ignore-plan-yaml", fixture: "none", extra: { "plan.yaml": withIgnore("*.yaml") }, at: { file: "plan.yaml", line: IGNORE_LINE, column: 5 } },
+  {
+    code: "ignore-everything",
+    fixture: "none",
+    extra: { "plan.yaml": withIgnore("{budget,kommunplan,namnder,verksamhetsplaner,uppfoljning}/**") },
+    at: { file: "plan.yaml", line: IGNORE_LINE - 1, column: 1 },
+  },
+
   // Reading the files
   { code: "yaml-syntax", fixture: "defects/yaml-syntax", at: { file: "uppfoljning/2025-09-manad.yaml", line: 8, column: 1 } },
   { code: "not-utf8", fixture: "rules/not-utf8", at: { file: "verksamhetsplaner/KLF/anteckningar.yaml", line: 3, column: 4 } },
@@ -145,13 +197,14 @@ describe("every code has a case", () => {
   });
 
   it("the base plan gives no diagnostic at all", () => {
-    expect(checkOverlay()).toEqual([]);
+    expect(checkFiles(overlayFiles([]))).toEqual([]);
   });
 });
 
 describe("rules", () => {
   it.each(CASES)("$code ← $fixture", (c) => {
-    const diagnostics = checkOverlay(c.fixture);
+    const files = overlayFiles(c.fixture === "none" ? [] : [c.fixture], c.extra);
+    const diagnostics = checkFiles(files, c.specials);
     const hit = diagnostics.find((d) => d.code === c.code && d.file === c.at.file && d.line === c.at.line);
     expect(hit && placeOf(hit), listing(diagnostics)).toEqual(c.at);
     const kept = diagnostics.filter((d) => d === hit || !c.noise?.codes.includes(d.code));

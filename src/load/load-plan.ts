@@ -6,7 +6,7 @@ import { CODES, type Code } from "../check/codes.js";
 import type { Diagnostic, SourceDoc } from "../model/types.js";
 import { PlanIoError } from "./errors.js";
 import { compileGlob, GlobError, type Glob } from "./glob.js";
-import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, type Listing } from "./list-files.js";
+import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, selectPlanFiles, type Listing } from "./list-files.js";
 import { locate } from "./locate.js";
 import { parseAll, type FileInput, type FileValues } from "./parallel.js";
 import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
@@ -34,6 +34,21 @@ export function diskSource(root: string): FileSource {
     list: (globs) => listPlanFiles(root, globs),
     read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES),
     where: "the working tree",
+  };
+}
+
+/** Files held in memory, each a regular file (in-process checks of fixture plans). */
+export function memorySource(files: ReadonlyMap<string, Uint8Array>): FileSource {
+  const tree = [...files.keys()].map((rel) => ({ path: Buffer.from(rel, "utf8"), kind: "file" as const }));
+  return {
+    list: (globs) => selectPlanFiles(tree, globs),
+    read: (rel) => {
+      const bytes = files.get(rel);
+      if (bytes === undefined) return undefined;
+      if (bytes.length > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: bytes.length, max: MAX_PLAN_FILE_BYTES } };
+      return { bytes };
+    },
+    where: "memory",
   };
 }
 

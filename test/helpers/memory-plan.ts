@@ -3,7 +3,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkPlan } from "../../src/check/index.js";
-import { loadFrom, memorySource } from "../../src/load/load-plan.js";
+import { loadFrom, memorySource, type FileSource } from "../../src/load/load-plan.js";
+import { selectPlanFiles } from "../../src/load/list-files.js";
+import type { EntryKind } from "../../src/load/read-file.js";
 import type { Diagnostic } from "../../src/model/types.js";
 import { BASE, FIXTURES, filesBelow } from "./plan-dir.js";
 
@@ -27,11 +29,39 @@ export function overlayFiles(overlays: readonly string[], extra: Record<string, 
   return files;
 }
 
-/** Load and check a plan held in memory; the diagnostics in output order. */
-export function checkFiles(files: ReadonlyMap<string, Uint8Array>): Diagnostic[] {
-  const loaded = loadFrom(memorySource(files), "<memory>", { parallel: false });
-  return checkPlan(loaded.docs, loaded.diagnostics).diagnostics;
+/**
+ * What a file tree can hold besides regular files, for the cases a memory map cannot show:
+ * entries of another kind (a link, a submodule, a FIFO) and files that cannot be read.
+ */
+export interface Specials {
+  kinds?: Record<string, Exclude<EntryKind, "file">>;
+  unreadable?: Record<string, string>;
 }
 
-/** The base plan with `overlays` on top, checked. */
-export const checkOverlay = (...overlays: string[]): Diagnostic[] => checkFiles(overlayFiles(overlays));
+/** A memory source with `specials` laid over it, as the disk and git sources report them. */
+function specialSource(files: ReadonlyMap<string, Uint8Array>, specials: Specials): FileSource {
+  const plain = memorySource(files);
+  const kinds = new Map(Object.entries(specials.kinds ?? {}));
+  const unreadable = new Map(Object.entries(specials.unreadable ?? {}));
+  const tree = [
+    ...[...files.keys()].map((rel) => ({ path: Buffer.from(rel, "utf8"), kind: "file" as EntryKind })),
+    ...[...kinds].map(([rel, kind]) => ({ path: Buffer.from(rel, "utf8"), kind: kind as EntryKind })),
+  ];
+  return {
+    ...plain,
+    list: (globs) => selectPlanFiles(tree, globs),
+    read: (rel) => {
+      const kind = kinds.get(rel);
+      if (kind !== undefined) return { refused: { kind } };
+      const detail = unreadable.get(rel);
+      if (detail !== undefined) return { refused: { kind: "unreadable", detail } };
+      return plain.read(rel);
+    },
+  };
+}
+
+/** Load and check a plan held in memory; the diagnostics in output order. */
+export function checkFiles(files: ReadonlyMap<string, Uint8Array>, specials: Specials = {}): Diagnostic[] {
+  const loaded = loadFrom(specialSource(files, specials), "<memory>", { parallel: false });
+  return checkPlan(loaded.docs, loaded.diagnostics).diagnostics;
+}
