@@ -24,10 +24,11 @@ export function mdText(s: string): string {
     .replace(/&/gu, "&amp;")
     .replace(/</gu, "&lt;")
     .replace(/>/gu, "&gt;");
-  // A text may land at the start of a line: no heading, list item or setext underline from it.
+  // A text may land at the start of a line, after spaces too (a line break became a space):
+  // no heading, list item or setext underline from it.
   return noGithubReferences(inline)
-    .replace(/^(?=#{1,6}(?:[ \t]|$)|[+-](?:[ \t]|$)|(?:=+|-+)[ \t]*$)/u, "\\")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/u, "$1\\$2");
+    .replace(/^([ \t]*)(?=#{1,6}(?:[ \t]|$)|[+-](?:[ \t]|$)|(?:=+|-+)[ \t]*$)/u, "$1\\")
+    .replace(/^([ \t]*\d{1,9})([.)])(?=\s|$)/u, "$1\\$2");
 }
 
 /**
