@@ -2,22 +2,31 @@
 import type { Diagnostic, Entity, Loc } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
 import { namnderOf } from "../model/resolve.js";
+import { asList } from "../model/build.js";
 import { at, idOfEntity } from "./report.js";
 
-/** Whether some aktivitet serves `e`, directly or through what serves it. */
-export function servedByAktivitet(e: Entity, memo = new Map<Entity, boolean>()): boolean {
-  const known = memo.get(e);
-  if (known !== undefined) return known;
-  memo.set(e, false); // guards against cycles while this one is open
-  let served = false;
-  for (const c of e.children) {
-    if (c.kind === "aktivitet" || servedByAktivitet(c, memo)) {
-      served = true;
-      break;
+const served = new WeakMap<Plan, ReadonlySet<Entity>>();
+
+/**
+ * The entities some aktivitet serves, directly or through what it serves: everything above an
+ * aktivitet on the thread. One walk up from every aktivitet, with an explicit stack (a thread
+ * may be 100,000 deep), built once per plan.
+ */
+export function servedByAktivitet(plan: Plan): ReadonlySet<Entity> {
+  let out = served.get(plan);
+  if (out) return out;
+  const found = new Set<Entity>();
+  const stack = plan.entities.filter((e) => e.kind === "aktivitet");
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    for (const p of e.parents) {
+      if (found.has(p)) continue;
+      found.add(p);
+      stack.push(p);
     }
   }
-  memo.set(e, served);
-  return served;
+  served.set(plan, (out = found));
+  return out;
 }
 
 export type GapKind = "resultatmål-utan-åtagande" | "åtagande-utan-aktivitet" | "nämnd-utan-åtagande";
@@ -34,23 +43,31 @@ export interface Gap {
 export function findGaps(plan: Plan): Gap[] {
   const out: Gap[] = [];
   const yearsWithVp = new Set(plan.docs.filter((t) => t.kind === "verksamhetsplan" && t.year !== undefined).map((t) => t.year!));
-  const memo = new Map<Entity, boolean>();
+  const serves = servedByAktivitet(plan);
   for (const e of plan.entities) {
     if (e.scope.kind !== "year" || e.container?.kind !== "budget" || e.year === undefined) continue;
     if (e.kind === "resultatmål") {
       if (!e.children.some((c) => c.kind === "åtagande" && c.scope.kind === "year")) {
         out.push({ gap: "resultatmål-utan-åtagande", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
       }
-    } else if (e.kind === "åtagande" && yearsWithVp.has(e.year) && !servedByAktivitet(e, memo)) {
+    } else if (e.kind === "åtagande" && yearsWithVp.has(e.year) && !serves.has(e)) {
       out.push({ gap: "åtagande-utan-aktivitet", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
     }
   }
+  // The nämnder with an åtagande, per budget, in one pass (a plan may hold many budgets);
+  // `alla` is remembered as such rather than spelled out once per åtagande.
+  const ownedBy = new Map<Entity, Set<string>>();
+  const allOwned = new Set<Entity>();
+  for (const e of plan.entities) {
+    if (e.kind !== "åtagande" || e.container?.kind !== "budget") continue;
+    let owned = ownedBy.get(e.container);
+    if (!owned) ownedBy.set(e.container, (owned = new Set()));
+    if (asList(e.data.nämnder).includes("alla")) allOwned.add(e.container);
+    else for (const n of namnderOf(e, plan.namnder)) owned.add(n);
+  }
   for (const t of plan.docs) {
-    if (t.kind !== "budget" || !t.entity || t.year === undefined) continue;
-    const owned = new Set<string>();
-    for (const e of plan.entities) {
-      if (e.kind === "åtagande" && e.container === t.entity) for (const n of namnderOf(e, plan.namnder)) owned.add(n);
-    }
+    if (t.kind !== "budget" || !t.entity || t.year === undefined || allOwned.has(t.entity)) continue;
+    const owned = ownedBy.get(t.entity) ?? new Set<string>();
     const loc: Loc = Object.prototype.hasOwnProperty.call(t.data, "åtaganden")
       ? { doc: t.doc, obj: t.data, key: "åtaganden", part: "key" }
       : { doc: t.doc, obj: t.data };

@@ -30,7 +30,7 @@ export function checkDocuments(docs: readonly SourceDoc[]): Diagnostic[] {
     } else if (doc.file === "plan.yaml" && doc.index === 0) {
       out.push(at("unknown-typ", { doc, obj: value, key: "typ" }, { value: typ, allowed: ["kommun"] }));
     }
-    out.push(...validateSchema(doc, typ));
+    for (const d of validateSchema(doc, typ)) out.push(d);
   }
   return out;
 }

@@ -52,15 +52,20 @@ function applyRules(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
 
 /** Every check over the parsed documents; `loadDiagnostics` come from reading and parsing. */
 export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly Diagnostic[] = []): CheckResult {
-  const diagnostics: Diagnostic[] = [...loadDiagnostics, ...checkDocuments(docs)];
+  const documents = checkDocuments(docs);
   const plan = buildPlan(typeDocuments(docs));
-  diagnostics.push(...checkIds(plan.entities, plan.index));
-  diagnostics.push(...checkReferences(plan.failed, plan.index));
-  diagnostics.push(...checkThread(plan.entities).diagnostics);
-  diagnostics.push(...checkPeriods(plan));
-  diagnostics.push(...checkContent(plan));
-  diagnostics.push(...checkCoverage(plan));
-  diagnostics.push(...checkFollowUps(plan));
+  // concat, not push(...): a hostile plan can have more findings than a call has arguments.
+  const diagnostics: Diagnostic[] = ([] as Diagnostic[]).concat(
+    loadDiagnostics,
+    documents,
+    checkIds(plan.entities, plan.index),
+    checkReferences(plan.failed, plan.index),
+    checkThread(plan.entities).diagnostics,
+    checkPeriods(plan),
+    checkContent(plan),
+    checkCoverage(plan),
+    checkFollowUps(plan),
+  );
   const final = applyRules(diagnostics, plan).sort(compareDiagnostics);
   // One diagnostic per place and code: two checks reaching the same conclusion say it once.
   const unique: Diagnostic[] = [];

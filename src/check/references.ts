@@ -1,7 +1,7 @@
 // References that point nowhere, at the wrong kind, or into another year.
 import type { Diagnostic, Entity, Scope } from "../model/types.js";
 import type { Resolution, ScopeIndex } from "../model/resolve.js";
-import { closest } from "../model/similar.js";
+import { SUGGESTION_CELLS, Suggester } from "../model/similar.js";
 import { at } from "./report.js";
 
 function whereLabel(e: Entity): string {
@@ -25,6 +25,15 @@ const scopeYear = (s: Scope): string =>
 
 export function checkReferences(failed: readonly Resolution[], index: ScopeIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // One suggester per set of visible scopes, not one pass over every ID per unknown reference.
+  const suggesters = new Map<string, Suggester>();
+  const work = { cells: SUGGESTION_CELLS };
+  const suggest = (id: string, scope: Scope): string[] => {
+    const key = index.chain(scope).join("\n");
+    let s = suggesters.get(key);
+    if (!s) suggesters.set(key, (s = new Suggester(index.visibleIds(scope))));
+    return s.closest(id, 3, work);
+  };
   for (const { ref, owner, lookup } of failed) {
     const allowed = ref.allowed.map((a) => a.replace(/^organ:/u, ""));
     if (lookup.entity) {
@@ -35,7 +44,7 @@ export function checkReferences(failed: readonly Resolution[], index: ScopeIndex
       const where = [...new Set(lookup.elsewhere.map(whereLabel))].sort();
       out.push(at("reference-other-year", ref.at, { field: ref.field, ref: ref.id, where, year: scopeYear(owner.scope) }, owner.id));
     } else {
-      const suggestions = closest(ref.id, index.visibleIds(owner.scope));
+      const suggestions = suggest(ref.id, owner.scope);
       out.push(at("unknown-reference", ref.at, { field: ref.field, ref: ref.id, suggestions }, owner.id));
     }
   }

@@ -3,8 +3,8 @@ import { checkThread, MUST_TRACE, upwardField } from "../check/thread.js";
 import { findGaps } from "../check/coverage.js";
 import { locate } from "../load/locate.js";
 import { closest } from "../model/similar.js";
-import { chainsUp, findEntity, inYear, nameOf, tree, visionOf } from "../model/thread.js";
-import type { Lang } from "../model/types.js";
+import { chainsUp, findEntity, inYear, nameOf, sharedTree, sharedUp, tree, visionOf } from "../model/thread.js";
+import type { Entity, Lang } from "../model/types.js";
 import { traceJson, traceMarkdown, traceMermaid, traceText, type TraceView } from "../format/trace.js";
 import { listJson, listMarkdown, listText, type ListItem } from "../format/trace-list.js";
 import { useColor } from "./color.js";
@@ -53,10 +53,11 @@ export function runTrace(o: TraceOptions): number {
     return 0;
   }
 
-  let view: TraceView;
+  let root: Entity;
+  let focus: Entity | undefined;
   if (o.id !== undefined) {
     const id = o.id.normalize("NFC");
-    const focus = findEntity(plan, id, year);
+    focus = findEntity(plan, id, year);
     if (!focus) {
       const elsewhere = plan.index.byId.get(id);
       const years = [...new Set((elsewhere ?? []).map((e) => e.year).filter((y): y is number => y !== undefined && y !== year))].sort();
@@ -68,21 +69,24 @@ export function runTrace(o: TraceOptions): number {
       const near = closest(id, plan.index.visibleIds({ kind: "year", year }));
       throw new UsageError(`unknown ID "${id}" in ${year}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`);
     }
-    view = { focus, year, up: chainsUp(focus).map((c) => c), down: tree(plan, focus, year) };
+    root = focus;
   } else {
     const vision = visionOf(plan, year);
     if (!vision) throw new UsageError("the plan has no vision to start the thread from");
-    view = { year, down: tree(plan, vision, year) };
+    root = vision;
   }
+  if (o.format === "mermaid") {
+    // A drawing shares nodes, so it needs no limits: as many lines as entities and references.
+    out(traceMermaid({ ...(focus ? { focus, up: sharedUp(plan, focus) } : {}), down: sharedTree(plan, root, year) }));
+    return 0;
+  }
+  const view: TraceView = { ...(focus ? { focus, up: chainsUp(focus) } : {}), year, down: tree(plan, root, year) };
   switch (o.format) {
     case "json":
       out(traceJson(view));
       break;
     case "md":
       out(traceMarkdown(view, o.lang));
-      break;
-    case "mermaid":
-      out(traceMermaid(view));
       break;
     default:
       out(traceText(view, o.lang, color));

@@ -1,7 +1,7 @@
 // The red thread as a terminal tree, a Markdown list, a Mermaid flowchart and JSON.
 import { Chalk } from "chalk";
 import type { Entity, Lang } from "../model/types.js";
-import { nameOf, type TreeNode } from "../model/thread.js";
+import { MAX_CHAINS, nameOf, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
 import { mdCode, mdText } from "./markdown.js";
 import { clip, terminalSafe } from "./text.js";
 
@@ -9,7 +9,15 @@ export interface TraceView {
   /** The entity asked for, or undefined for the whole thread of the year. */
   focus?: Entity;
   year: number;
-  up?: Entity[][];
+  up?: Chains;
+  down: Tree;
+}
+
+/** The thread as a graph for drawing: every entity expanded once (see sharedTree, sharedUp). */
+export interface ThreadGraph {
+  focus?: Entity;
+  /** From the focus up: children are parents. */
+  up?: TreeNode;
   down: TreeNode;
 }
 
@@ -17,6 +25,53 @@ const LABELS = {
   en: { up: "Up to the vision", down: "Below", year: "year", thread: "The red thread", none: "nothing below" },
   sv: { up: "Uppåt till visionen", down: "Nedåt", year: "år", thread: "Den röda tråden", none: "inget nedanför" },
 } as const;
+
+/** What the limits left out, in words; empty when nothing was. */
+const CUT_WORDS = {
+  en: {
+    chains: (shown: number, total: bigint | undefined): string =>
+      total === undefined
+        ? `${shown} chains shown; more are left out (at most ${MAX_CHAINS} are listed).`
+        : `${shown} of ${total} chains shown; ${total - BigInt(shown)} left out (at most ${MAX_CHAINS} are listed).`,
+    rows: (shown: number, total: bigint | undefined, max: number): string =>
+      total === undefined
+        ? `The tree is cut: ${shown} rows shown; more are left out (at most ${max} rows and ${TREE_DEPTH} levels; trace a deeper ID to see further).`
+        : `The tree is cut: ${shown} of ${total} rows shown; ${total - BigInt(shown)} left out (at most ${max} rows and ${TREE_DEPTH} levels; trace a deeper ID to see further).`,
+    below: (rows: bigint | undefined): string => (rows === undefined ? "… more below" : `… ${rows} more below`),
+  },
+  sv: {
+    chains: (shown: number, total: bigint | undefined): string =>
+      total === undefined
+        ? `${shown} kedjor visas; fler är utelämnade (högst ${MAX_CHAINS} listas).`
+        : `${shown} av ${total} kedjor visas; ${total - BigInt(shown)} är utelämnade (högst ${MAX_CHAINS} listas).`,
+    rows: (shown: number, total: bigint | undefined, max: number): string =>
+      total === undefined
+        ? `Trädet är avkortat: ${shown} rader visas; fler är utelämnade (högst ${max} rader och ${TREE_DEPTH} nivåer; följ ett djupare ID för att se mer).`
+        : `Trädet är avkortat: ${shown} av ${total} rader visas; ${total - BigInt(shown)} är utelämnade (högst ${max} rader och ${TREE_DEPTH} nivåer; följ ett djupare ID för att se mer).`,
+    below: (rows: bigint | undefined): string => (rows === undefined ? "… mer nedanför" : `… ${rows} till nedanför`),
+  },
+} as const;
+
+const chainsCut = (up: Chains): boolean => up.total !== BigInt(up.chains.length);
+
+/** The notes on what was left out, for the end of a text or Markdown trace. */
+function cutNotes(v: TraceView, lang: Lang): string[] {
+  const W = CUT_WORDS[lang];
+  const notes: string[] = [];
+  if (v.up && chainsCut(v.up)) notes.push(W.chains(v.up.chains.length, v.up.total));
+  if (v.down.cut) notes.push(W.rows(v.down.shown, v.down.total, v.down.maxRows));
+  return notes;
+}
+
+/** Preorder over a shown tree (at most TREE_DEPTH deep), with each level's "last child" flags. */
+function eachNode(root: TreeNode, visit: (n: TreeNode, depth: number, last: boolean[]) => void): void {
+  const stack: { n: TreeNode; depth: number; last: boolean[] }[] = [{ n: root, depth: 0, last: [] }];
+  while (stack.length > 0) {
+    const { n, depth, last } = stack.pop()!;
+    visit(n, depth, last);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push({ n: n.children[i]!, depth: depth + 1, last: [...last, i === n.children.length - 1] });
+  }
+}
 
 
 function nämnderSuffix(n: TreeNode): string {
@@ -26,6 +81,7 @@ function nämnderSuffix(n: TreeNode): string {
 export function traceText(v: TraceView, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = LABELS[lang];
+  const W = CUT_WORDS[lang];
   const lines: string[] = [];
   const t = (s: string): string => terminalSafe(s, true);
   const label = (n: TreeNode): string =>
@@ -33,40 +89,41 @@ export function traceText(v: TraceView, lang: Lang, color: boolean): string {
   if (v.focus && v.up) {
     lines.push(`${c.bold(t(v.focus.id))}  ${c.dim(`(${v.focus.kind}, ${L.year} ${v.year})`)}`);
     lines.push("", `${L.up}:`);
-    for (const chain of v.up) lines.push(`  ${t(chain.map((e) => e.id).join(" → "))}`);
+    for (const chain of v.up.chains) lines.push(`  ${t(chain.map((e) => e.id).join(" → "))}`);
     lines.push("", `${L.down}:`);
   } else {
     lines.push(`${L.thread} ${v.year}`, "");
   }
-  lines.push(label(v.down));
-  const walk = (n: TreeNode, prefix: string): void => {
-    n.children.forEach((child, i) => {
-      const last = i === n.children.length - 1;
-      lines.push(`${prefix}${last ? "└── " : "├── "}${label(child)}`);
-      walk(child, `${prefix}${last ? "    " : "│   "}`);
-    });
-  };
-  walk(v.down, "");
+  const indent = (last: boolean[]): string => last.map((l) => (l ? "    " : "│   ")).join("");
+  eachNode(v.down.root, (n, depth, last) => {
+    if (depth === 0) lines.push(label(n));
+    else lines.push(`${indent(last.slice(0, -1))}${last[last.length - 1] ? "└── " : "├── "}${label(n)}`);
+    if (n.cut) lines.push(`${indent(last)}└── ${c.dim(W.below(n.cut.rows))}`);
+  });
+  const notes = cutNotes(v, lang);
+  if (notes.length > 0) lines.push("", ...notes);
   return `${lines.join("\n")}\n`;
 }
 
 export function traceMarkdown(v: TraceView, lang: Lang): string {
   const L = LABELS[lang];
+  const W = CUT_WORDS[lang];
   const lines: string[] = [];
   const item = (n: TreeNode): string =>
     `${mdCode(n.id)} ${mdText(n.namn)}${n.nämnder && n.nämnder.length > 0 ? ` — ${n.nämnder.map(mdCode).join(", ")}` : ""} *(${n.typ})*`;
   if (v.focus && v.up) {
-    lines.push(`## ${mdCode(v.focus.id)} ${mdText(v.down.namn)}`, "", `**${L.up}**`, "");
-    for (const chain of v.up) lines.push(`- ${chain.map((e) => mdCode(e.id)).join(" → ")}`);
+    lines.push(`## ${mdCode(v.focus.id)} ${mdText(v.down.root.namn)}`, "", `**${L.up}**`, "");
+    for (const chain of v.up.chains) lines.push(`- ${chain.map((e) => mdCode(e.id)).join(" → ")}`);
     lines.push("", `**${L.down}**`, "");
   } else {
     lines.push(`## ${L.thread} ${v.year}`, "");
   }
-  const walk = (n: TreeNode, depth: number): void => {
+  eachNode(v.down.root, (n, depth) => {
     lines.push(`${"  ".repeat(depth)}- ${item(n)}`);
-    for (const child of n.children) walk(child, depth + 1);
-  };
-  walk(v.down, 0);
+    if (n.cut) lines.push(`${"  ".repeat(depth + 1)}- ${W.below(n.cut.rows)}`);
+  });
+  const notes = cutNotes(v, lang);
+  if (notes.length > 0) lines.push("", ...notes.map((n) => `*${n}*`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -86,9 +143,10 @@ export function mermaidLabel(s: string): string {
 
 /**
  * A `flowchart` with generated node IDs (so any plan ID renders), the vision on top and one
- * subgraph per målområde holding what lies below it.
+ * subgraph per målområde holding what lies below it. Drawn from the shared graph: each node
+ * and edge once, however many paths lead through them.
  */
-export function traceMermaid(v: TraceView): string {
+export function traceMermaid(g: ThreadGraph): string {
   const ids = new Map<Entity, string>();
   const nodeId = (e: Entity): string => {
     let id = ids.get(e);
@@ -97,60 +155,57 @@ export function traceMermaid(v: TraceView): string {
   };
   const edges: string[] = [];
   const edgeSeen = new Set<string>();
+  const edge = (from: Entity, to: Entity): void => {
+    const line = `  ${nodeId(from)} --> ${nodeId(to)}`;
+    if (!edgeSeen.has(line)) {
+      edgeSeen.add(line);
+      edges.push(line);
+    }
+  };
   const declared = new Set<Entity>();
   const lines: string[] = ["flowchart TD"];
-  const declare = (n: TreeNode, indent: string): void => {
-    if (declared.has(n.entity)) return;
-    declared.add(n.entity);
-    const text = `${n.id}: ${clip(n.namn, 60)}${nämnderSuffix(n)}`;
-    lines.push(`${indent}${nodeId(n.entity)}["${mermaidLabel(text)}"]`);
+  const declareAs = (e: Entity, indent: string, text: string): void => {
+    if (declared.has(e)) return;
+    declared.add(e);
+    lines.push(`${indent}${nodeId(e)}["${mermaidLabel(text)}"]`);
   };
-  const collect = (n: TreeNode, indent: string): void => {
-    for (const child of n.children) {
-      declare(child, indent);
-      const edge = `  ${nodeId(n.entity)} --> ${nodeId(child.entity)}`;
-      if (!edgeSeen.has(edge)) {
-        edgeSeen.add(edge);
-        edges.push(edge);
+  const declare = (n: TreeNode, indent: string): void => declareAs(n.entity, indent, `${n.id}: ${clip(n.namn, 60)}${nämnderSuffix(n)}`);
+  /** Every node below `n` in preorder, each edge before the subtree it leads to. */
+  const collect = (n: TreeNode, link: (parent: TreeNode, child: TreeNode) => void, show: (child: TreeNode) => void): void => {
+    const stack: { n: TreeNode; i: number }[] = [{ n, i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.n.children.length) {
+        stack.pop();
+        continue;
       }
-      collect(child, indent);
+      const child = top.n.children[top.i++]!;
+      show(child);
+      link(top.n, child);
+      stack.push({ n: child, i: 0 });
     }
   };
-  if (v.focus && v.up) {
-    for (const chain of v.up) {
-      for (const e of chain) {
-        if (!declared.has(e)) {
-          declared.add(e);
-          lines.push(`  ${nodeId(e)}["${mermaidLabel(`${e.id}: ${clip(nameOf(e), 60)}`)}"]`);
-        }
-      }
-      for (let i = 0; i + 1 < chain.length; i++) {
-        const edge = `  ${nodeId(chain[i + 1]!)} --> ${nodeId(chain[i]!)}`;
-        if (!edgeSeen.has(edge)) {
-          edgeSeen.add(edge);
-          edges.push(edge);
-        }
-      }
-    }
+  if (g.focus && g.up) {
+    const up = (n: TreeNode): void => declareAs(n.entity, "  ", `${n.id}: ${clip(nameOf(n.entity), 60)}`);
+    up(g.up);
+    collect(g.up, (below, above) => edge(above.entity, below.entity), up);
   }
-  const root = v.down;
+  const root = g.down;
   declare(root, "  ");
+  const down = (indent: string) => (child: TreeNode): void => declare(child, indent);
+  const link = (parent: TreeNode, child: TreeNode): void => edge(parent.entity, child.entity);
   if (root.entity.kind === "vision") {
     root.children.forEach((område, i) => {
       lines.push(`  subgraph g${i}["${mermaidLabel(`${område.id}: ${område.namn}`)}"]`);
       declare(område, "    ");
-      collect(område, "    ");
+      collect(område, link, down("    "));
       lines.push("  end");
-      const edge = `  ${nodeId(root.entity)} --> ${nodeId(område.entity)}`;
-      if (!edgeSeen.has(edge)) {
-        edgeSeen.add(edge);
-        edges.push(edge);
-      }
+      edge(root.entity, område.entity);
     });
   } else {
-    collect(root, "  ");
+    collect(root, link, down("  "));
   }
-  if (v.focus) lines.push(`  style ${nodeId(v.focus)} stroke-width:3px`);
+  if (g.focus) lines.push(`  style ${nodeId(g.focus)} stroke-width:3px`);
   return `${[...lines, ...edges].join("\n")}\n`;
 }
 
@@ -160,17 +215,32 @@ interface JsonNode {
   namn: string;
   nämnder?: string[];
   children: JsonNode[];
+  /** Rows below left out by the depth limit ("unknown" under a cycle). */
+  more?: string;
 }
 
+// Recursion is bounded here: a shown tree is at most TREE_DEPTH deep.
 const toJson = (n: TreeNode): JsonNode => ({
   id: n.id,
   typ: n.typ,
   namn: n.namn,
   ...(n.nämnder ? { nämnder: n.nämnder } : {}),
   children: n.children.map(toJson),
+  ...(n.cut ? { more: n.cut.rows === undefined ? "unknown" : String(n.cut.rows) } : {}),
 });
 
+/** Counts as decimal strings: they can pass 2^53. */
+const countOf = (total: bigint | undefined): string | null => (total === undefined ? null : String(total));
+
 export function traceJson(v: TraceView): string {
-  const out = v.focus && v.up ? { id: v.focus.id, up: v.up.map((c) => c.map((e) => e.id)), down: toJson(v.down) } : { id: v.down.id, down: toJson(v.down) };
+  const truncated = {
+    ...(v.up && v.up.total !== BigInt(v.up.chains.length) ? { up: { shown: v.up.chains.length, total: countOf(v.up.total), max: MAX_CHAINS } } : {}),
+    ...(v.down.cut ? { down: { shown: v.down.shown, total: countOf(v.down.total), maxRows: v.down.maxRows, maxDepth: TREE_DEPTH } } : {}),
+  };
+  const cut = Object.keys(truncated).length > 0 ? { truncated } : {};
+  const out =
+    v.focus && v.up
+      ? { id: v.focus.id, up: v.up.chains.map((c) => c.map((e) => e.id)), down: toJson(v.down.root), ...cut }
+      : { id: v.down.root.id, down: toJson(v.down.root), ...cut };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 // The way back from plain data to the line and column of its YAML node.
 import { isMap, isSeq } from "yaml";
-import type { Node as YamlNode, Pair } from "yaml";
+import type { Node as YamlNode, Pair, YAMLMap } from "yaml";
 import type { Loc, SourceDoc } from "../model/types.js";
 import { keyOf } from "./parse.js";
 
@@ -14,6 +14,22 @@ function posOf(doc: SourceDoc, offset: number | undefined): Position {
   return { line: p.line, column: p.col };
 }
 
+/** Key → first pair with that key, per mapping: made once, not rescanned per diagnostic. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(node: YAMLMap): Map<string, Pair> {
+  let pairs = pairIndex.get(node);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of node.items as Pair[]) {
+      const k = keyOf(pair.key);
+      if (k !== undefined && !pairs.has(k)) pairs.set(k, pair);
+    }
+    pairIndex.set(node, pairs);
+  }
+  return pairs;
+}
+
 /** The line and column of a place in a document (1-based). */
 export function locate(loc: Loc): Position {
   const { doc, obj, key, part = "value" } = loc;
@@ -22,8 +38,8 @@ export function locate(loc: Loc): Position {
   if (node === undefined) return posOf(doc, (positions.contents as YamlNode | null)?.range?.[0]);
   if (key === undefined) return posOf(doc, node.range?.[0]);
   if (isMap(node)) {
-    for (const pair of node.items as Pair[]) {
-      if (keyOf(pair.key) !== String(key)) continue;
+    const pair = pairsOf(node).get(String(key));
+    if (pair) {
       const keyNode = pair.key as YamlNode | null;
       const valueNode = pair.value as YamlNode | null;
       const target = part === "key" ? keyNode : (valueNode ?? keyNode);

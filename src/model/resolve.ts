@@ -42,12 +42,18 @@ export class ScopeIndex {
     }
   }
 
+  private readonly planFor = new Map<number, Entity | undefined>();
+
   /** The kommunplan whose period covers `year` (the first one, where periods overlap). */
   kommunplanFor(year: number): Entity | undefined {
-    return this.kommunplaner.find((kp) => {
+    // Asked once per reference: remembered per year, since a plan may hold many kommunplaner.
+    if (this.planFor.has(year)) return this.planFor.get(year);
+    const found = this.kommunplaner.find((kp) => {
       const p = kp.data.period as Record<string, unknown> | undefined;
       return p && typeof p.från === "number" && typeof p.till === "number" && p.från <= year && year <= p.till;
     });
+    this.planFor.set(year, found);
+    return found;
   }
 
   /** The scopes visible from `scope`, nearest first. */
@@ -120,12 +126,15 @@ export interface Resolution {
 export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
   const failed: Resolution[] = [];
   for (const owner of entities) {
+    // A set beside the parents list: an entity may name thousands of parents.
+    const parents = new Set(owner.parents);
     for (const ref of owner.refs) {
       if (isAlla(ref)) continue;
       const lookup = index.lookup(ref.id, owner.scope);
       if (lookup.entity && accepts(ref.allowed, lookup.entity)) {
         ref.target = lookup.entity;
-        if (ref.upward && !owner.parents.includes(lookup.entity)) {
+        if (ref.upward && !parents.has(lookup.entity)) {
+          parents.add(lookup.entity);
           owner.parents.push(lookup.entity);
         }
       } else {
@@ -137,15 +146,22 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
   for (const e of entities) for (const p of e.parents) p.children.push(e);
   // The vision above every målområde: the kommunplan's own, else the kommun's.
   const vision = entities.find((e) => e.kind === "vision");
+  // One pass over the målområden (not one per kommunplan), in the same order as before:
+  // kommunplaner in order, each one's målområden in order.
+  const områden = new Map<Entity, Entity[]>();
+  for (const e of entities) {
+    if (e.kind !== "målområde" || !e.container) continue;
+    const list = områden.get(e.container);
+    if (list) list.push(e);
+    else områden.set(e.container, [e]);
+  }
   for (const kp of index.kommunplaner) {
     const own = kp.refs.find((r) => r.field === "vision")?.target;
     const v = own ?? vision;
     if (!v) continue;
-    for (const område of entities) {
-      if (område.kind === "målområde" && område.container === kp) {
-        område.parents.push(v);
-        v.children.push(område);
-      }
+    for (const område of områden.get(kp) ?? []) {
+      område.parents.push(v);
+      v.children.push(område);
     }
   }
   return failed;

@@ -48,8 +48,10 @@ export function planStats(plan: Plan, year: number): PlanStats {
     const raw = a.data.nämnder;
     const named = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [];
     if (named.includes("alla")) alla++;
-    else if (new Set(named).size >= 2) delade++;
-    for (const n of new Set(namnderOf(a, plan.namnder))) perNämnd.set(n, (perNämnd.get(n) ?? 0) + 1);
+    else {
+      if (new Set(named).size >= 2) delade++;
+      for (const n of new Set(namnderOf(a, plan.namnder))) perNämnd.set(n, (perNämnd.get(n) ?? 0) + 1);
+    }
     const reached = new Set<Entity>();
     for (const r of a.parents) {
       if (r.kind !== "resultatmål") continue;
@@ -57,6 +59,8 @@ export function planStats(plan: Plan, year: number): PlanStats {
     }
     for (const o of reached) perOmråde.set(o, (perOmråde.get(o) ?? 0) + 1);
   }
+  // `alla` counts for every nämnd: added once, not spelled out per åtagande.
+  if (alla > 0) for (const n of new Set(plan.namnder)) perNämnd.set(n, perNämnd.get(n)! + alla);
   const rPerOmråde = new Map<Entity, number>(områden.map((o) => [o, 0]));
   for (const r of resultatmål) for (const o of r.parents) if (o.kind === "målområde") rPerOmråde.set(o, (rPerOmråde.get(o) ?? 0) + 1);
 
@@ -65,8 +69,8 @@ export function planStats(plan: Plan, year: number): PlanStats {
     const organ = typeof a.container?.data.organ === "string" ? a.container.data.organ : "?";
     perOrgan.set(organ, (perOrgan.get(organ) ?? 0) + 1);
   }
-  const memo = new Map<Entity, boolean>();
-  const utan = åtaganden.filter((a) => !servedByAktivitet(a, memo)).map((a) => a.id);
+  const serves = servedByAktivitet(plan);
+  const utan = åtaganden.filter((a) => !serves.has(a)).map((a) => a.id);
   const counts = åtaganden.map((a) => [...descendants(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
   const mean = counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0;
   const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[(counts.length - 1) / 2]! : (counts[counts.length / 2 - 1]! + counts[counts.length / 2]!) / 2;

@@ -34,19 +34,84 @@ export function inYear(plan: Plan, e: Entity, year: number): boolean {
   }
 }
 
-/** Every chain of IDs from `e` up to the top (the vision), one per path. Cycles end a chain. */
-export function chainsUp(e: Entity): Entity[][] {
-  const out: Entity[][] = [];
-  const walk = (current: Entity, path: Entity[]): void => {
-    const next = current.parents.filter((p) => !path.includes(p));
-    if (next.length === 0) {
-      out.push(path);
-      return;
+/** At most this many chains are listed from an entity up to the vision. */
+export const MAX_CHAINS = 100;
+
+export interface Chains {
+  /** Up to `MAX_CHAINS` chains, each from the entity up to the top, in walk order. */
+  chains: Entity[][];
+  /**
+   * How many chains there are in all (a count can pass 2^53, hence bigint). Undefined only
+   * when the list was cut and a cycle above makes the count meaningless.
+   */
+  total: bigint | undefined;
+}
+
+/**
+ * The chains of IDs from `e` up to the top (the vision), one per path; a cycle ends a chain.
+ * A goal graph where every level has two parents has 2^levels paths, so the walk stops after
+ * `max` chains and counts the rest instead. Iterative: a chain may be 100,000 steps long.
+ */
+export function chainsUp(e: Entity, max = MAX_CHAINS): Chains {
+  const chains: Entity[][] = [];
+  const path: Entity[] = [e];
+  const onPath = new Set<Entity>(path);
+  const isTop = (x: Entity): boolean => x.parents.every((p) => onPath.has(p));
+  const frames: { e: Entity; i: number }[] = [];
+  if (isTop(e)) chains.push([e]);
+  else frames.push({ e, i: 0 });
+  while (frames.length > 0 && chains.length <= max) {
+    const f = frames[frames.length - 1]!;
+    if (f.i >= f.e.parents.length) {
+      frames.pop();
+      onPath.delete(path.pop()!);
+      continue;
     }
-    for (const p of next) walk(p, [...path, p]);
-  };
-  walk(e, [e]);
-  return out;
+    const p = f.e.parents[f.i++]!;
+    if (onPath.has(p)) continue;
+    path.push(p);
+    onPath.add(p);
+    if (isTop(p)) {
+      chains.push([...path]);
+      onPath.delete(path.pop()!);
+    } else {
+      frames.push({ e: p, i: 0 });
+    }
+  }
+  if (chains.length <= max) return { chains, total: BigInt(chains.length) };
+  chains.length = max;
+  return { chains, total: countPaths(e, (x) => x.parents) };
+}
+
+/**
+ * The number of root-to-leaf paths from `e` along `next` (a leaf has no next), or undefined
+ * when a cycle is reachable. One pass over what is reachable, with an explicit stack.
+ */
+function countPaths(e: Entity, next: (x: Entity) => readonly Entity[], leafCounts = 1n, innerCounts = 0n): bigint | undefined {
+  const count = new Map<Entity, bigint>();
+  const open = new Set<Entity>([e]);
+  const frames: { e: Entity; i: number; sum: bigint }[] = [{ e, i: 0, sum: 0n }];
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    const list = next(f.e);
+    if (f.i < list.length) {
+      const c = list[f.i++]!;
+      const known = count.get(c);
+      if (known !== undefined) f.sum += known;
+      else if (open.has(c)) return undefined;
+      else {
+        open.add(c);
+        frames.push({ e: c, i: 0, sum: 0n });
+      }
+      continue;
+    }
+    frames.pop();
+    open.delete(f.e);
+    const n = list.length === 0 ? leafCounts : innerCounts + f.sum;
+    count.set(f.e, n);
+    if (frames.length > 0) frames[frames.length - 1]!.sum += n;
+  }
+  return count.get(e);
 }
 
 const byOrder = (a: Entity, b: Entity): number => a.order - b.order;
@@ -64,7 +129,7 @@ export function treeChildren(plan: Plan, e: Entity, year: number): Entity[] {
     return [...mål, ...rest].sort(kindThenOrder);
   }
   if (e.kind === "mål") {
-    const named = plan.entities.filter((r) => r.kind === "resultatmål" && inYear(plan, r, year) && namedMål(r).includes(e));
+    const named = (resultatmålByMål(plan).get(e) ?? []).filter((r) => inYear(plan, r, year));
     return [...new Set([...named, ...kids])].sort(kindThenOrder);
   }
   return kids.sort(kindThenOrder);
@@ -72,6 +137,26 @@ export function treeChildren(plan: Plan, e: Entity, year: number): Entity[] {
 
 function namedMål(r: Entity): Entity[] {
   return r.refs.filter((x) => x.field === "mål" && x.target).map((x) => x.target!);
+}
+
+/** The resultatmål naming each mål, in plan order; built once per plan, not per mål shown. */
+const namingResultatmål = new WeakMap<Plan, Map<Entity, Entity[]>>();
+
+function resultatmålByMål(plan: Plan): Map<Entity, Entity[]> {
+  let byMål = namingResultatmål.get(plan);
+  if (!byMål) {
+    byMål = new Map();
+    for (const r of plan.entities) {
+      if (r.kind !== "resultatmål") continue;
+      for (const m of new Set(namedMål(r))) {
+        const list = byMål.get(m);
+        if (list) list.push(r);
+        else byMål.set(m, [r]);
+      }
+    }
+    namingResultatmål.set(plan, byMål);
+  }
+  return byMål;
 }
 
 const KIND_RANK: Record<string, number> = {
@@ -96,6 +181,26 @@ export interface TreeNode {
   nämnder?: string[];
   children: TreeNode[];
   entity: Entity;
+  /** Set where the depth limit hides what lies below: how many rows, where that can be counted. */
+  cut?: { rows: bigint | undefined };
+}
+
+/** The tree below an entity shows at most this many levels (real plans have fewer than ten)… */
+export const TREE_DEPTH = 64;
+/** …and at most this many rows, or TREE_ROWS_PER_ENTITY per entity of the plan where that is more. */
+export const TREE_ROWS = 10_000;
+export const TREE_ROWS_PER_ENTITY = 3;
+
+export interface Tree {
+  root: TreeNode;
+  /** Rows in `root`. */
+  shown: number;
+  /** Whether a limit left something out. */
+  cut: boolean;
+  /** Rows of the whole tree, when cut (undefined: a cycle makes it uncountable). */
+  total?: bigint | undefined;
+  /** The row limit that applied. */
+  maxRows: number;
 }
 
 /** Everything below an entity on the thread, each once (iterative: a thread may be deep). */
@@ -106,7 +211,8 @@ export function descendants(e: Entity): Set<Entity> {
     const c = stack.pop()!;
     if (out.has(c)) continue;
     out.add(c);
-    stack.push(...c.children);
+    // Not push(...children): an entity may have more children than a call has arguments.
+    for (const k of c.children) stack.push(k);
   }
   return out;
 }
@@ -131,17 +237,131 @@ export function nameOf(e: Entity): string {
   return raw.split("\n")[0]!.trim();
 }
 
-/** The tree below `root` in `year`. An entity with several parents appears under each. */
-export function tree(plan: Plan, root: Entity, year: number): TreeNode {
-  const build = (e: Entity, path: Set<Entity>): TreeNode => {
-    const node: TreeNode = { id: e.id, typ: e.kind, namn: nameOf(e), children: [], entity: e };
-    if (e.kind === "åtagande") node.nämnder = namnderLabel(e, plan);
-    if (path.has(e)) return node;
-    const inner = new Set(path).add(e);
-    node.children = treeChildren(plan, e, year).map((c) => build(c, inner));
-    return node;
+/** The node shown for an entity, without children. */
+function nodeOf(plan: Plan, e: Entity): TreeNode {
+  const node: TreeNode = { id: e.id, typ: e.kind, namn: nameOf(e), children: [], entity: e };
+  if (e.kind === "åtagande") node.nämnder = namnderLabel(e, plan);
+  return node;
+}
+
+/**
+ * Walk down from `root` in preorder with an explicit stack (a thread may be 100,000 deep),
+ * building nodes. `make` returns undefined to end the walk; `skip` leaves a child out;
+ * `expand` says whether a node met gets its children. Both are asked with the current path
+ * of expanded ancestors.
+ */
+function walkDown(
+  root: TreeNode,
+  children: (e: Entity) => readonly Entity[],
+  make: (e: Entity) => TreeNode | undefined,
+  expand: (node: TreeNode, onPath: ReadonlySet<Entity>, depth: number) => boolean,
+  skip: (e: Entity, onPath: ReadonlySet<Entity>) => boolean = () => false,
+): void {
+  const onPath = new Set<Entity>([root.entity]);
+  const frames: { node: TreeNode; kids: readonly Entity[]; i: number }[] = [{ node: root, kids: children(root.entity), i: 0 }];
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    if (f.i >= f.kids.length) {
+      frames.pop();
+      onPath.delete(f.node.entity);
+      continue;
+    }
+    const e = f.kids[f.i++]!;
+    if (skip(e, onPath)) continue;
+    const node = make(e);
+    if (!node) return;
+    f.node.children.push(node);
+    if (!expand(node, onPath, frames.length)) continue;
+    onPath.add(node.entity);
+    frames.push({ node, kids: children(node.entity), i: 0 });
+  }
+}
+
+/** treeChildren, each asked once: an entity can stand under many parents. */
+function childrenIn(plan: Plan, year: number): (e: Entity) => readonly Entity[] {
+  const memo = new Map<Entity, Entity[]>();
+  return (e) => {
+    let kids = memo.get(e);
+    if (!kids) memo.set(e, (kids = treeChildren(plan, e, year)));
+    return kids;
   };
-  return build(root, new Set());
+}
+
+/**
+ * The tree below `root` in `year`. An entity with several parents appears under each, so a
+ * goal graph where every level has two parents doubles the tree per level: the tree stops at
+ * TREE_DEPTH levels and at its row limit, and says how much it left out.
+ */
+export function tree(plan: Plan, root: Entity, year: number): Tree {
+  const maxRows = Math.max(TREE_ROWS, TREE_ROWS_PER_ENTITY * plan.entities.length);
+  const children = childrenIn(plan, year);
+  const top = nodeOf(plan, root);
+  let shown = 1;
+  let full = false;
+  const cuts: TreeNode[] = [];
+  walkDown(
+    top,
+    children,
+    (e) => {
+      if (shown >= maxRows) {
+        full = true;
+        return undefined;
+      }
+      shown++;
+      return nodeOf(plan, e);
+    },
+    (node, onPath, depth) => {
+      // An entity already on the path shows once more, as a leaf: a cycle ends the branch.
+      if (onPath.has(node.entity)) return false;
+      if (depth < TREE_DEPTH) return true;
+      if (children(node.entity).length > 0) cuts.push(node);
+      return false;
+    },
+  );
+  if (!full && cuts.length === 0) return { root: top, shown, maxRows, cut: false };
+  const rows = (e: Entity): bigint | undefined => countPaths(e, children, 1n, 1n);
+  for (const node of cuts) {
+    const below = rows(node.entity);
+    node.cut = { rows: below === undefined ? undefined : below - 1n };
+  }
+  return { root: top, shown, total: rows(root), maxRows, cut: true };
+}
+
+/**
+ * The thread below `root` with every entity expanded once (a later meeting is a leaf), for
+ * drawings where shared nodes are drawn once: as many nodes as references, however many paths.
+ */
+export function sharedTree(plan: Plan, root: Entity, year: number): TreeNode {
+  const top = nodeOf(plan, root);
+  const expanded = new Set<Entity>([root]);
+  walkDown(top, childrenIn(plan, year), (e) => nodeOf(plan, e), (node) => {
+    if (expanded.has(node.entity)) return false;
+    expanded.add(node.entity);
+    return true;
+  });
+  return top;
+}
+
+/**
+ * The upward graph from `e`, each entity expanded once, as a tree whose children are parents.
+ * A parent already on the path is left out, as chainsUp leaves it out.
+ */
+export function sharedUp(plan: Plan, e: Entity): TreeNode {
+  const top = nodeOf(plan, e);
+  const expanded = new Set<Entity>([e]);
+  const parentsOf = (x: Entity): readonly Entity[] => x.parents;
+  walkDown(
+    top,
+    parentsOf,
+    (x) => nodeOf(plan, x),
+    (node) => {
+      if (expanded.has(node.entity)) return false;
+      expanded.add(node.entity);
+      return true;
+    },
+    (x, onPath) => onPath.has(x),
+  );
+  return top;
 }
 
 /** `alla` stays `alla` in displays; named nämnder are listed. */
