@@ -174,7 +174,8 @@ export function diffMarkdown(v: DiffView): string {
       const s = strandsText(r);
       return `- **${mdCode(r.id)}** ${mdText(r.typ)}${r.scope ? ` (${mdText(r.scope)})` : ""}${s ? ` — ${mdText(s)}` : ""}`;
     });
-    lines.push(...fold(`${diff.removed.length} removed`, items), "");
+    for (const l of fold(`${diff.removed.length} removed`, items)) lines.push(l);
+    lines.push("");
   }
   const kinds = [...new Set([...diff.added, ...diff.changed].map((d) => d.typ))].sort((x, y) => Object.keys(KIND_TITLE).indexOf(x) - Object.keys(KIND_TITLE).indexOf(y));
   for (const kind of kinds) {
@@ -185,7 +186,8 @@ export function diffMarkdown(v: DiffView): string {
       items.push(`- ✏️ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""}`);
       for (const f of d.fields) items.push(`  - ${fieldLineMd(f)}`);
     }
-    lines.push(...fold(`${items.length} lines`, items), "");
+    for (const l of fold(`${items.length} lines`, items)) lines.push(l);
+    lines.push("");
   }
   if (diff.renames.length > 0) {
     lines.push("### Possible renames", "");
@@ -201,7 +203,8 @@ export function diffMarkdown(v: DiffView): string {
     if (list.length === 0) return;
     lines.push(`### ${title}`, "");
     const items = list.map((d) => `- ${d.severity === "error" ? "🔴" : "🟡"} ${mdCode(`${d.file}:${d.line}`)} ${mdText(formatMessage(d, v.lang))} (${mdCode(d.code)})`);
-    lines.push(...fold(`${list.length} diagnostics`, items), "");
+    for (const l of fold(`${list.length} diagnostics`, items)) lines.push(l);
+    lines.push("");
   };
   diagList("Introduced diagnostics", diff.introduced);
   diagList("Resolved diagnostics", diff.resolved);

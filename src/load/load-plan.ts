@@ -94,6 +94,11 @@ function ignoreList(parsed: ParsedFile): IgnoreList {
   return out;
 }
 
+/** Not push(...items): one hostile file can hold more documents or findings than a call has arguments. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
+}
+
 export interface LoadOptions {
   parallel?: boolean;
   /**
@@ -116,7 +121,8 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
   if (planBytes) {
     const ignore = ignoreList(planYaml);
     const listing = source.list(ignore.globs);
-    diagnostics.push(...ignore.diagnostics, ...listing.diagnostics);
+    append(diagnostics, ignore.diagnostics);
+    append(diagnostics, listing.diagnostics);
     const others = listing.files.filter((rel) => rel !== "plan.yaml");
     if (others.length === 0 && listing.ignored > 0) {
       diagnostics.push({ code: "ignore-everything", severity: CODES["ignore-everything"].severity, file: "plan.yaml", ...ignore.at, args: { ignored: listing.ignored } });
@@ -150,13 +156,13 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
   const docs: SourceDoc[] = [];
   for (const { name, bytes } of inputs) {
     if (name === "plan.yaml") {
-      docs.push(...planYaml.docs);
-      diagnostics.push(...planYaml.diagnostics);
+      append(docs, planYaml.docs);
+      append(diagnostics, planYaml.diagnostics);
       continue;
     }
     const r = parsed.get(name)!;
-    docs.push(...attachPositions(name, bytes, r.values));
-    diagnostics.push(...r.diagnostics);
+    append(docs, attachPositions(name, bytes, r.values));
+    append(diagnostics, r.diagnostics);
   }
   return { root, files: inputs.map((f) => f.name), docs, diagnostics };
 }
