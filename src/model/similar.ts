@@ -52,7 +52,7 @@ function within(s: string, t: string, max: number, row: Int32Array, work: Work):
 }
 
 /** Names longer than this get no suggestions: an ID has at most 64 characters (format.md). */
-const LONGEST = 128;
+export const LONGEST = 128;
 
 /**
  * Candidates grouped by the length of their lower-cased form, made once and asked many times
