@@ -1,8 +1,10 @@
 // Economy of a follow-up period: budget, utfall, prognos and avvikelse per organ, in the
 // budget's unit, and in total.
 import { beloppsfaktor, items, num, str, type TypedDoc } from "../model/build.js";
-import type { Plan } from "../model/plan.js";
+import { round } from "../model/round.js";
+import { organName } from "../model/thread.js";
 import { latest } from "./follow-ups.js";
+import type { PeriodScope } from "./scope.js";
 
 export interface EconomyRow {
   organ: string;
@@ -15,17 +17,25 @@ export interface EconomyRow {
   kommentar?: string;
 }
 
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+/** The unit the economy is shown in: the year's budget's, tkr without one. */
+export const beloppsenhetOf = (budget: TypedDoc | undefined): string => (budget ? (str(budget.data.beloppsenhet) ?? "tkr") : "tkr");
 
-export function economyOf(
-  plan: Plan,
-  followUps: TypedDoc[],
-  budget: TypedDoc | undefined,
-  beloppsenhet: string,
-  nämnd: string | undefined,
-  organName: (id: string) => string,
-): { ekonomi: EconomyRow[]; ekonomiTotal: EconomyRow } {
-  const ekonomiEntries = latest(followUps, "ekonomi", "organ");
+/** Budget less the year's expected (or final) figure: negative is an overspend. */
+export const avvikelseOf = (budget: number, figure: number): number => round(budget - figure);
+
+/** The sum of each figure over the rows; a figure no row has stays out of the total. */
+export function economyTotal(rows: readonly EconomyRow[]): EconomyRow {
+  const total: EconomyRow = { organ: "", namn: "" };
+  for (const k of ["budget", "utfall", "prognos", "avvikelse"] as const) {
+    if (rows.some((r) => r[k] !== undefined)) total[k] = round(rows.reduce((sum, r) => sum + (r[k] ?? 0), 0));
+  }
+  return total;
+}
+
+/** One row per organ with figures in the period's follow-ups, in the organisation's order. */
+export function economyOf(s: PeriodScope, beloppsenhet: string): { ekonomi: EconomyRow[]; ekonomiTotal: EconomyRow } {
+  const { plan, budget, nämnd } = s;
+  const ekonomiEntries = latest(s.followUps, "ekonomi", "organ");
   const ramar = new Map<string, number>();
   if (budget) for (const r of items(budget.data.ramar)) if (str(r.organ) && num(r.belopp) !== undefined) ramar.set(str(r.organ)!, num(r.belopp)!);
   const organIds = [...new Set([...ramar.keys(), ...ekonomiEntries.keys()])].filter((o) => nämnd === undefined || o === nämnd);
@@ -43,21 +53,13 @@ export function economyOf(
     const kommentar = str(entry.data.kommentar);
     ekonomi.push({
       organ,
-      namn: organName(organ),
+      namn: organName(plan, organ),
       ...(budgetValue !== undefined ? { budget: budgetValue } : {}),
       ...(utfall !== undefined ? { utfall } : {}),
       ...(prognos !== undefined ? { prognos } : {}),
-      ...(budgetValue !== undefined && prognos !== undefined ? { avvikelse: round(budgetValue - prognos) } : {}),
+      ...(budgetValue !== undefined && prognos !== undefined ? { avvikelse: avvikelseOf(budgetValue, prognos) } : {}),
       ...(kommentar !== undefined ? { kommentar } : {}),
     });
   }
-  const sum = (k: "budget" | "utfall" | "prognos" | "avvikelse"): number | undefined =>
-    ekonomi.some((r) => r[k] !== undefined) ? round(ekonomi.reduce((s, r) => s + (r[k] ?? 0), 0)) : undefined;
-  const ekonomiTotal: EconomyRow = { organ: "", namn: "" };
-  for (const k of ["budget", "utfall", "prognos", "avvikelse"] as const) {
-    const v = sum(k);
-    if (v !== undefined) ekonomiTotal[k] = v;
-  }
-
-  return { ekonomi, ekonomiTotal };
+  return { ekonomi, ekonomiTotal: economyTotal(ekonomi) };
 }

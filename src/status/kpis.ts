@@ -1,0 +1,105 @@
+// The nyckeltal of a period: each åtagande, resultatmål-nyckeltal, verksamhetsmål and
+// produktionsmål of the year with its figures and its assessment.
+import type { Entity } from "../model/types.js";
+import { isData, num, str, type Data } from "../model/build.js";
+import { namnderOf } from "../model/resolve.js";
+import { latest, type Entry } from "./follow-ups.js";
+import { assessKpi, STATUSES, type Riktning, type Status } from "./fulfilment.js";
+import { ofYear, type PeriodScope } from "./scope.js";
+
+export interface KpiStatus {
+  id: string;
+  entity: Entity;
+  /** The nyckeltal's own name and unit. */
+  namn: string;
+  enhet: string;
+  riktning: Riktning;
+  kolada?: string;
+  utgångsvärde?: { år?: number; värde: number };
+  target?: number;
+  utfall?: number;
+  prognos?: number;
+  value?: number;
+  valueSource?: "prognos" | "utfall";
+  status: Status;
+  manual: boolean;
+  kommentar?: string;
+  /** The period the figures come from (the newest up to the asked period). */
+  period?: string;
+  nämnder: string[];
+}
+
+export interface KpiStatuses {
+  åtaganden: KpiStatus[];
+  resultatmålNyckeltal: KpiStatus[];
+  verksamhetsmål: KpiStatus[];
+  produktionsmål: KpiStatus[];
+}
+
+/** Every nyckeltal of the year in plan order, cut to the scope's nämnd when it has one. */
+export function kpiStatuses(s: PeriodScope): KpiStatuses {
+  const { plan, year, budget, nämnd, organs } = s;
+  const entries = latest(s.followUps, "nyckeltal", "avser");
+  const out: KpiStatuses = { åtaganden: [], resultatmålNyckeltal: [], verksamhetsmål: [], produktionsmål: [] };
+  for (const e of plan.entities) {
+    if (!ofYear(s, e)) continue;
+    if (e.kind === "åtagande" && e.container === budget?.entity) {
+      const nämnder = namnderOf(e, plan.namnder);
+      if (nämnd !== undefined && !nämnder.includes(nämnd)) continue;
+      const nyckeltal = isData(e.data.nyckeltal) ? e.data.nyckeltal : {};
+      const k = kpiOf(e, nyckeltal, year, entries.get(e.id), nämnder);
+      if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
+      out.åtaganden.push(k);
+    } else if (e.kind === "nyckeltal" && e.container?.kind === "resultatmål" && nämnd === undefined) {
+      out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
+    } else if ((e.kind === "verksamhetsmål" || e.kind === "produktionsmål") && isData(e.data.nyckeltal)) {
+      const owner = e.kind === "verksamhetsmål" ? str(e.container?.data.nämnd) : str(e.container?.data.organ);
+      if (organs && (owner === undefined || !organs.has(owner))) continue;
+      const k = kpiOf(e, e.data.nyckeltal, year, entries.get(e.id), owner ? [owner] : []);
+      (e.kind === "verksamhetsmål" ? out.verksamhetsmål : out.produktionsmål).push(k);
+    }
+  }
+  return out;
+}
+
+function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
+  const riktning = (["öka", "minska", "bibehåll"].includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
+  const målvärden = isData(nyckeltal.målvärden) ? nyckeltal.målvärden : {};
+  const target = num(målvärden[String(year)]);
+  const bas = isData(nyckeltal.utgångsvärde) ? nyckeltal.utgångsvärde : undefined;
+  const baseline = bas ? num(bas.värde) : undefined;
+  const f = entry?.data;
+  const utfall = f ? num(f.utfall) : undefined;
+  const prognos = f ? num(f.prognos) : undefined;
+  const bedömning = f && STATUSES.includes(f.bedömning as Status) ? (f.bedömning as Status) : undefined;
+  const tolerans = num(nyckeltal.tolerans);
+  const r = assessKpi({
+    riktning,
+    ...(target !== undefined ? { target } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(tolerans !== undefined ? { tolerans } : {}),
+    ...(utfall !== undefined ? { utfall } : {}),
+    ...(prognos !== undefined ? { prognos } : {}),
+    ...(bedömning !== undefined ? { bedömning } : {}),
+  });
+  const kolada = str(nyckeltal.kolada);
+  const kommentar = f ? str(f.kommentar) : undefined;
+  return {
+    id: e.id,
+    entity: e,
+    namn: str(nyckeltal.namn) ?? "",
+    enhet: str(nyckeltal.enhet) ?? "",
+    riktning,
+    ...(kolada !== undefined ? { kolada } : {}),
+    ...(baseline !== undefined ? { utgångsvärde: { ...(num(bas!.år) !== undefined ? { år: num(bas!.år)! } : {}), värde: baseline } } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(utfall !== undefined ? { utfall } : {}),
+    ...(prognos !== undefined ? { prognos } : {}),
+    ...(r.value !== undefined ? { value: r.value, valueSource: r.valueSource! } : {}),
+    status: r.status,
+    manual: r.manual,
+    ...(kommentar !== undefined ? { kommentar } : {}),
+    ...(entry ? { period: entry.period } : {}),
+    nämnder,
+  };
+}
