@@ -2,6 +2,7 @@
 import type { Diagnostic, Entity } from "../model/types.js";
 import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
+import { round } from "../model/round.js";
 import { at } from "./report.js";
 
 
@@ -82,7 +83,6 @@ function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | un
   const ramHere = (ramBelopp * beloppsfaktor(budget.data)) / factor;
   let sum = 0;
   for (const l of lines) sum += num(l.belopp) ?? 0;
-  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
   if (Math.abs(round(sum - ramHere)) >= 0.001) {
     out.push(
       at(

@@ -2,6 +2,7 @@ import { computeStatus, followUpPeriods } from "../status/engine.js";
 import type { Lang } from "../model/types.js";
 import { statusJson, statusMarkdown, statusText } from "../format/status.js";
 import type { Plan } from "../model/plan.js";
+import { isMonth } from "../model/month.js";
 import { useColor } from "./color.js";
 import { out, UsageError } from "./io.js";
 import { openPlan } from "./open-plan.js";
@@ -14,7 +15,7 @@ export function pickPeriod(plan: Plan, raw: string | undefined): string {
     if (!newest) throw new UsageError("the plan has no uppföljning yet: nothing to assess");
     return newest;
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/u.test(raw)) throw new UsageError(`--period must be a month such as 2025-08, not "${raw}"`);
+  if (!isMonth(raw)) throw new UsageError(`--period must be a month such as 2025-08, not "${raw}"`);
   if (!periods.includes(raw)) {
     throw new UsageError(`no uppföljning for ${raw}${periods.length > 0 ? `; periods with follow-up: ${periods.join(", ")}` : ""}`);
   }

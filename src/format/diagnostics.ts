@@ -22,7 +22,7 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number): Su
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export function summaryLine(s: Summary, lang: Lang): string {
+export function problemCountLine(s: Summary, lang: Lang): string {
   if (lang === "sv") {
     const problems = s.errors + s.warnings;
     if (problems === 0) return `Inga problem i ${plural(s.files, "fil", "filer")}.`;
@@ -53,7 +53,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
   }
   const summary = summarize(diagnostics, files);
   if (lines.length > 0) lines.push("");
-  const text = summaryLine(summary, lang);
+  const text = problemCountLine(summary, lang);
   lines.push(summary.errors > 0 ? c.red.bold(`✖ ${text}`) : summary.warnings > 0 ? c.yellow.bold(`⚠ ${text}`) : c.green(`✔ ${text}`));
   return `${lines.join("\n")}\n`;
 }
@@ -89,6 +89,6 @@ export function formatGithub(diagnostics: readonly Diagnostic[], files: number, 
     const props = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
     return `::${d.severity} ${props}::${escapeData(formatMessage(d, lang))}`;
   });
-  lines.push(summaryLine(summarize(diagnostics, files), lang));
+  lines.push(problemCountLine(summarize(diagnostics, files), lang));
   return `${lines.join("\n")}\n`;
 }

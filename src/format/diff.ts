@@ -17,7 +17,7 @@ export interface DiffView {
 
 const errorsOf = (d: PlanDiff["introduced"]): number => d.filter((x) => x.severity === "error").length;
 
-export function summaryLine(diff: PlanDiff): string {
+export function diffSummaryLine(diff: PlanDiff): string {
   const parts = [`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`];
   const extra: string[] = [];
   const newErrors = errorsOf(diff.introduced);
@@ -76,7 +76,7 @@ function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>
 export function diffText(v: DiffView, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const { diff } = v;
-  const lines = [c.bold(summaryLine(diff)), t(`${v.base} → ${v.head}`), ""];
+  const lines = [c.bold(diffSummaryLine(diff)), t(`${v.base} → ${v.head}`), ""];
   for (const d of diff.added) lines.push(c.green(`+ ${t(label(d))}`));
   for (const d of diff.changed) {
     lines.push(c.yellow(`~ ${t(label(d))}`));
@@ -160,7 +160,7 @@ const KIND_TITLE: Record<string, string> = {
 
 export function diffMarkdown(v: DiffView): string {
   const { diff } = v;
-  const lines = [`**${mdText(summaryLine(diff))}**`, "", `${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
+  const lines = [`**${mdText(diffSummaryLine(diff))}**`, "", `${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
   if (diff.flags.length > 0) {
     lines.push("### ⚠ Changed without a new decision", "");
     for (const f of diff.flags) {
@@ -227,7 +227,7 @@ export function diffJson(v: DiffView): string {
   const out = {
     base: v.base,
     head: v.head,
-    summary: summaryLine(diff),
+    summary: diffSummaryLine(diff),
     added: diff.added.map(entityJson),
     removed: diff.removed.map((r) => ({ ...entityJson(r), ...(Object.keys(r.strands).length > 0 ? { strands: r.strands } : {}) })),
     changed: diff.changed.map((d) => ({

@@ -4,6 +4,7 @@ import Table from "cli-table3";
 import type { Entity, Lang } from "../model/types.js";
 import type { KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
+import { nameOf } from "../model/thread.js";
 import { mdCode, mdText } from "./markdown.js";
 import { clip, terminalSafe } from "./text.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
@@ -61,8 +62,6 @@ function valueCell(k: KpiStatus, lang: Lang): string {
   if (k.value === undefined) return "–";
   return `${formatNumber(k.value, lang)}${k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : ""}`;
 }
-
-const nameOf = (e: Entity): string => (typeof e.data.namn === "string" ? e.data.namn : typeof e.data.text === "string" ? e.data.text.split("\n")[0]! : "");
 
 export function statusMarkdown(m: StatusModel, lang: Lang): string {
   const t = L[lang];

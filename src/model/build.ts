@@ -1,4 +1,5 @@
 // Plain documents → typed entities with their references (not yet resolved).
+import { MONTH } from "./month.js";
 import type { DocKind, Entity, EntityKind, Loc, OrganTyp, Ref, RefTarget, Scope, SourceDoc } from "./types.js";
 
 export type Data = Record<string, unknown>;
@@ -123,7 +124,7 @@ const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
 /** The year of a document, or undefined where it has none that can be read. */
 export function yearOf(kind: DocKind, data: Data): number | undefined {
   if (kind === "uppföljning") {
-    const m = /^(\d{4})-(0[1-9]|1[0-2])$/u.exec(str(data.period) ?? "");
+    const m = MONTH.exec(str(data.period) ?? "");
     return m ? Number(m[1]) : undefined;
   }
   const y = data.år;

@@ -3,6 +3,7 @@ import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
 import { namnderOf } from "./resolve.js";
 import { servedByAktivitet } from "../check/coverage.js";
+import { round } from "./round.js";
 import { descendants, nameOf, organName } from "./thread.js";
 
 export interface Count {
@@ -74,7 +75,6 @@ export function planStats(plan: Plan, year: number): PlanStats {
   const counts = åtaganden.map((a) => [...descendants(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
   const mean = counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0;
   const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[(counts.length - 1) / 2]! : (counts[counts.length / 2 - 1]! + counts[counts.length / 2]!) / 2;
-  const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
   return {
     year,
@@ -92,7 +92,7 @@ export function planStats(plan: Plan, year: number): PlanStats {
     aktiviteter: aktiviteter.length,
     aktiviteterPerOrgan: [...perOrgan].map(([id, count]) => ({ id, namn: organName(plan, id), count })).sort(desc),
     aktiviteterPerÅtagande: {
-      medel: round(mean),
+      medel: round(mean, 2),
       median,
       max: counts.length > 0 ? counts[counts.length - 1]! : 0,
       andelMedAktivitet: åtaganden.length > 0 ? round((åtaganden.length - utan.length) / åtaganden.length, 4) : 0,

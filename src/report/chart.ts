@@ -1,5 +1,7 @@
 // Inline SVG charts. Every text that goes into the SVG is escaped here: the SVG is inserted
 // unescaped into the HTML, so this module is where plan text meets markup.
+import { clip } from "../format/text.js";
+import { round } from "../model/round.js";
 import { STATUSES, type Status } from "../status/fulfilment.js";
 
 /** Fills with white text at ≥ 4.5:1 and the shape at ≥ 3:1 against white (WCAG 1.4.3, 1.4.11). */
@@ -15,9 +17,7 @@ export function escapeXml(s: string): string {
 }
 
 /** Coordinates with one decimal: enough for a chart, and the same bytes on every machine. */
-const n = (x: number): string => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/u, "");
-
-const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const n = (x: number): string => round(x, 1).toFixed(1).replace(/\.0$/u, "");
 
 export interface BarRow {
   label: string;

@@ -1,5 +1,6 @@
 // The economy of a report (budget, utfall, prognos, avvikelse per organ) and the
 // assessment of god ekonomisk hushållning built from goal fulfilment and the prognos.
+import { avvikelseOf, economyTotal } from "../status/economy.js";
 import type { EconomyRow, StatusModel } from "../status/engine.js";
 import { rollUp, SCORE, type Status } from "../status/fulfilment.js";
 import { fill } from "./labels.js";
@@ -28,8 +29,6 @@ export interface EconomyView {
   note: string;
 }
 
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
-
 /**
  * In a helår follow-up the utfall is the year's final figure, so a row without a prognos
  * takes its utfall as the full-year figure (and its avvikelse from it); the total follows.
@@ -39,13 +38,9 @@ export function withFullYearFigures(m: StatusModel): StatusModel {
   const ekonomi = m.ekonomi.map((r) =>
     r.prognos !== undefined || r.utfall === undefined
       ? r
-      : { ...r, prognos: r.utfall, ...(r.budget !== undefined ? { avvikelse: round(r.budget - r.utfall) } : {}) },
+      : { ...r, prognos: r.utfall, ...(r.budget !== undefined ? { avvikelse: avvikelseOf(r.budget, r.utfall) } : {}) },
   );
-  const ekonomiTotal: EconomyRow = { organ: "", namn: "" };
-  for (const k of ["budget", "utfall", "prognos", "avvikelse"] as const) {
-    if (ekonomi.some((r) => r[k] !== undefined)) ekonomiTotal[k] = round(ekonomi.reduce((sum, r) => sum + (r[k] ?? 0), 0));
-  }
-  return { ...m, ekonomi, ekonomiTotal };
+  return { ...m, ekonomi, ekonomiTotal: economyTotal(ekonomi) };
 }
 
 function rowView(ctx: Ctx, r: EconomyRow): EconomyRowView {

@@ -1,5 +1,6 @@
 // Follow-up documents: their periods, and the newest figure per entity up to a period.
 import { items, str, type Data, type TypedDoc } from "../model/build.js";
+import { isMonth } from "../model/month.js";
 import type { Plan } from "../model/plan.js";
 
 /** Every follow-up period in the plan, ascending (YYYY-MM sorts as text). */
@@ -7,7 +8,7 @@ export function followUpPeriods(plan: Plan): string[] {
   const set = new Set<string>();
   for (const t of plan.docs) {
     const p = t.kind === "uppföljning" ? str(t.data.period) : undefined;
-    if (p && /^\d{4}-(0[1-9]|1[0-2])$/u.test(p)) set.add(p);
+    if (p && isMonth(p)) set.add(p);
   }
   return [...set].sort();
 }
