@@ -32,10 +32,31 @@ export class TemplateError extends Error {
 
 type Template = Handlebars.TemplateDelegate;
 
+/**
+ * Built-in templates that serve under another name as well. The årsredovisning is the
+ * delårsrapport's body for helår (its view adds the trends and the avsnitt), so one built-in
+ * file serves both. Only the built-in folder is read this way: a plan's own `arsredovisning.hbs`
+ * still overrides the årsredovisning alone, and its own `delar.hbs` the delårsrapport alone.
+ */
+const BUILT_IN_ALIASES: Readonly<Record<string, string>> = { arsredovisning: "delar" };
+
+/**
+ * Partials that were renamed so that both formats use one name (old name → name). A plan's
+ * own partial by the old name still replaces the built-in one, and the old name still works in
+ * a plan's own templates. Per format: the old name was used in that format only. A folder
+ * that holds both files uses the new one (`status-badge.hbs` sorts before `status.hbs`).
+ */
+const RENAMED_PARTIALS: Readonly<Record<ReportFormat, Readonly<Record<string, string>>>> = {
+  md: { status: "status-badge" },
+  html: {},
+};
+
 interface Renderer {
   templates: Map<string, Template>;
   hb: typeof Handlebars;
   dirs: string[];
+  /** The package's own templates folder (the last of `dirs`), resolved. */
+  builtIn: string;
   /** What this renderer has read so far, against the caps. */
   read: { files: number; bytes: number };
 }
@@ -111,7 +132,8 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
   // digits and spaces is written as a CSS escape, so no text can end the string or the
   // <style> element. The one helper whose output is used unescaped outside .html/.svg.
   hb.registerHelper("cssString", (...args: unknown[]) => cssString(args.slice(0, -1).map((a) => String(a ?? "")).join("")));
-  const r: Renderer = { templates: new Map(), hb, dirs: [...dirs], read: { files: 0, bytes: 0 } };
+  const r: Renderer = { templates: new Map(), hb, dirs: [...dirs], builtIn: realpathSync(BUILT_IN_TEMPLATES), read: { files: 0, bytes: 0 } };
+  const renamed = RENAMED_PARTIALS[format];
   // Partials: the first folder that has a name wins; the layout is a partial too.
   const seen = new Set<string>();
   for (const dir of dirs) {
@@ -120,7 +142,8 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
     const partialDir = templateFolder(base, "partials");
     const files = partialDir !== undefined ? readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort() : [];
     for (const f of files) {
-      const name = f.slice(0, -4);
+      const stem = f.slice(0, -4);
+      const name = Object.hasOwn(renamed, stem) ? renamed[stem]! : stem;
       if (seen.has(name)) continue;
       seen.add(name);
       const file = path.join(partialDir!, f);
@@ -137,6 +160,7 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
       }
     }
   }
+  for (const [old, name] of Object.entries(renamed)) if (hb.partials[name]) hb.registerPartial(old, hb.partials[name]);
   renderers.set(key, r);
   return r;
 }
@@ -146,7 +170,8 @@ function templateOf(r: Renderer, format: ReportFormat, name: string): Template {
   if (cached) return cached;
   for (const dir of r.dirs) {
     const base = templateFolder(dir, format);
-    const file = base !== undefined ? path.join(base, `${name}.hbs`) : undefined;
+    const own = dir === r.builtIn && Object.hasOwn(BUILT_IN_ALIASES, name) ? BUILT_IN_ALIASES[name]! : name;
+    const file = base !== undefined ? path.join(base, `${own}.hbs`) : undefined;
     const text = file !== undefined ? templateText(r, file) : undefined;
     if (text === undefined) continue;
     const t = compileTemplate(file!, text, format, r.hb);
