@@ -13,7 +13,7 @@ import { traceJson, traceMarkdown, traceMermaid, traceText } from "../src/format
 import type { Plan } from "../src/model/plan.js";
 import type { SourceDoc } from "../src/model/types.js";
 import { spawnSync } from "node:child_process";
-import { periodFor } from "../src/cli/report.js";
+import { periodFor } from "../src/report/period.js";
 import { templateDirs } from "../src/report/render.js";
 import { renderReport } from "../src/report/report.js";
 import { computeStatus } from "../src/status/engine.js";

@@ -8,7 +8,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, visit } from "yaml";
 import { checkPlan } from "../src/check/index.js";
-import { periodFor } from "../src/cli/report.js";
+import { periodFor } from "../src/report/period.js";
 import { comparePlans } from "../src/diff/compare.js";
 import { formatGithub, formatPretty } from "../src/format/diagnostics.js";
 import { diffMarkdown, diffText } from "../src/format/diff.js";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkPlan } from "../src/check/index.js";
-import { periodFor } from "../src/cli/report.js";
+import { periodFor } from "../src/report/period.js";
 import { loadPlan } from "../src/load/load-plan.js";
 import type { Plan } from "../src/model/plan.js";
 import type { Lang } from "../src/model/types.js";

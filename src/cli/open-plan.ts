@@ -1,6 +1,7 @@
+// How every command gets its plan: the root (-C, or found upwards), loaded and checked.
 import { checkPlan, type CheckResult } from "../check/index.js";
 import { findPlanRoot } from "../load/find-root.js";
-import { loadPlan, type LoadedPlan } from "../load/load-plan.js";
+import { loadFrom, loadPlan, type FileSource, type LoadedPlan, type LoadOptions } from "../load/load-plan.js";
 import type { Plan } from "../model/plan.js";
 import { pickYear } from "../model/thread.js";
 import { err, UsageError } from "./io.js";
@@ -10,16 +11,27 @@ export interface OpenPlan extends CheckResult {
   loaded: LoadedPlan;
 }
 
-/** Find, load and check the plan that a command works on. */
-export function openPlan(dir: string | undefined, opts: { quiet?: boolean } = {}): OpenPlan {
-  const root = findPlanRoot(process.cwd(), dir);
-  const loaded = loadPlan(root);
-  const result = checkPlan(loaded.docs, loaded.diagnostics);
-  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors > 0 && !opts.quiet) {
-    err(`plan: note: the plan has ${errors} error${errors === 1 ? "" : "s"}; what follows shows what resolves (run plan validate)`);
-  }
-  return { root, loaded, ...result };
+/** The plan root a command works on: -C, else found from the current folder upwards. */
+export function planRoot(dir: string | undefined): string {
+  return findPlanRoot(process.cwd(), dir);
+}
+
+/**
+ * Load and check the plan at `root`: from the disk, or from `source` (a git revision's files).
+ * Writes nothing: `plan validate` and `plan diff` report the diagnostics themselves.
+ */
+export function loadChecked(root: string, opts: LoadOptions & { source?: FileSource } = {}): OpenPlan {
+  const { source, ...load } = opts;
+  const loaded = source ? loadFrom(source, root, load) : loadPlan(root, load);
+  return { root, loaded, ...checkPlan(loaded.docs, loaded.diagnostics) };
+}
+
+/** The plan for a command that shows a view of it; a plan with errors gets one note on stderr. */
+export function openPlan(dir: string | undefined): OpenPlan {
+  const opened = loadChecked(planRoot(dir));
+  const errors = opened.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors > 0) err(`plan: note: the plan has ${errors} error${errors === 1 ? "" : "s"}; what follows shows what resolves (run plan validate)`);
+  return opened;
 }
 
 /** `--år` as given on the command line. */

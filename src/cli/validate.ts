@@ -1,38 +1,31 @@
 import path from "node:path";
-import { checkPlan } from "../check/index.js";
-import { formatGithub, formatJson, formatPretty } from "../format/diagnostics.js";
-import { findGitRoot, findPlanRoot } from "../load/find-root.js";
-import { loadPlan } from "../load/load-plan.js";
+import { DIAGNOSTICS_FORMATTERS } from "../format/diagnostics.js";
+import type { DiagnosticsFormat } from "../format/names.js";
+import { findGitRoot } from "../load/find-root.js";
 import type { Lang } from "../model/types.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
+import { loadChecked, planRoot } from "./open-plan.js";
 
 export interface ValidateOptions {
   dir?: string;
-  format: "pretty" | "json" | "github";
+  format: DiagnosticsFormat;
   failOn: "error" | "warning";
   lang: Lang;
 }
 
+/** The plan root relative to the git work tree that holds it, with forward slashes ("" outside git). */
+function gitPrefix(root: string): string {
+  const gitRoot = findGitRoot(root);
+  return gitRoot ? path.relative(gitRoot, root).split(path.sep).join("/") : "";
+}
+
 /** Run `plan validate`; returns the exit status. */
 export function runValidate(opts: ValidateOptions): number {
-  const root = findPlanRoot(process.cwd(), opts.dir);
-  const loaded = loadPlan(root);
-  const { diagnostics } = checkPlan(loaded.docs, loaded.diagnostics);
-  const files = loaded.files.length;
-  switch (opts.format) {
-    case "json":
-      out(formatJson(diagnostics, files, opts.lang));
-      break;
-    case "github": {
-      const gitRoot = findGitRoot(root);
-      const prefix = gitRoot ? path.relative(gitRoot, root).split(path.sep).join("/") : "";
-      out(formatGithub(diagnostics, files, opts.lang, prefix));
-      break;
-    }
-    default:
-      out(formatPretty(diagnostics, files, opts.lang, useColor(process.env, process.stdout)));
-  }
+  const { root, loaded, diagnostics } = loadChecked(planRoot(opts.dir));
+  // Only CI annotations name files from the repository root; the others need not look for it.
+  const prefix = opts.format === "github" ? gitPrefix(root) : "";
+  out(DIAGNOSTICS_FORMATTERS[opts.format]({ diagnostics, files: loaded.files.length }, { lang: opts.lang, color: useColor(process.env, process.stdout), gitPrefix: prefix }));
   const failing = diagnostics.some((d) => d.severity === "error" || (opts.failOn === "warning" && d.severity === "warning"));
   return failing ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 // Diagnostics as text for a terminal, as JSON, and as GitHub Actions annotations.
 import { Chalk } from "chalk";
 import type { Diagnostic, Lang } from "../model/types.js";
+import type { Formatter, FormatOptions } from "./formatter.js";
 import { formatMessage } from "./messages.js";
+import type { DiagnosticsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
 
 export interface Summary {
@@ -92,3 +94,20 @@ export function formatGithub(diagnostics: readonly Diagnostic[], files: number, 
   lines.push(problemCountLine(summarize(diagnostics, files), lang));
   return `${lines.join("\n")}\n`;
 }
+
+export interface DiagnosticsData {
+  diagnostics: readonly Diagnostic[];
+  /** How many plan files were read, for the summary line. */
+  files: number;
+}
+
+export interface DiagnosticsOptions extends FormatOptions {
+  /** The plan root relative to the repository root ("" when they are the same), for CI annotations. */
+  gitPrefix: string;
+}
+
+export const DIAGNOSTICS_FORMATTERS: Record<DiagnosticsFormat, Formatter<DiagnosticsData, DiagnosticsOptions>> = {
+  text: (d, o) => formatPretty(d.diagnostics, d.files, o.lang, o.color),
+  json: (d, o) => formatJson(d.diagnostics, d.files, o.lang),
+  github: (d, o) => formatGithub(d.diagnostics, d.files, o.lang, o.gitPrefix),
+};

@@ -4,7 +4,9 @@ import type { Lang } from "../model/types.js";
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
 import { wordDiff } from "../diff/words.js";
+import type { Formatter, FormatOptions } from "./formatter.js";
 import { formatMessage } from "./messages.js";
+import type { DiffFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
 import { terminalSafe } from "./text.js";
 
@@ -242,3 +244,10 @@ export function diffJson(v: DiffView): string {
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+/** The view carries its language (the diff's words are chosen with it); the options add colour. */
+export const DIFF_FORMATTERS: Record<DiffFormat, Formatter<DiffView, Pick<FormatOptions, "color">>> = {
+  text: (v, o) => diffText(v, o.color),
+  md: (v) => diffMarkdown(v),
+  json: (v) => diffJson(v),
+};

@@ -3,7 +3,9 @@ import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Lang } from "../model/types.js";
 import type { Count, PlanStats } from "../model/stats.js";
+import type { Formatter } from "./formatter.js";
 import { mdCode, mdText } from "./markdown.js";
+import type { StatsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
 
 /** An entity as a terminal table cell: its ID and name, control characters escaped. */
@@ -149,3 +151,9 @@ export function statsJson(s: PlanStats): string {
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+export const STATS_FORMATTERS: Record<StatsFormat, Formatter<PlanStats>> = {
+  text: (s, o) => statsText(s, o.lang, o.color),
+  md: (s, o) => statsMarkdown(s, o.lang),
+  json: (s) => statsJson(s),
+};

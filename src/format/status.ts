@@ -5,7 +5,9 @@ import type { Entity, Lang } from "../model/types.js";
 import type { KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { nameOf } from "../model/thread.js";
+import type { Formatter } from "./formatter.js";
 import { mdCode, mdText } from "./markdown.js";
+import type { StatusFormat } from "./names.js";
 import { clip, terminalSafe } from "./text.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
 
@@ -97,3 +99,9 @@ export function statusJson(m: StatusModel): string {
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+export const STATUS_FORMATTERS: Record<StatusFormat, Formatter<StatusModel>> = {
+  text: (m, o) => statusText(m, o.lang, o.color),
+  md: (m, o) => statusMarkdown(m, o.lang),
+  json: (m) => statusJson(m),
+};

@@ -1,18 +1,11 @@
-// Lists of what does not trace (orphans) and of coverage gaps, with file:line.
+// Lists of what does not trace (orphans) and of coverage gaps, with file:line (made in check/trace-lists.ts).
 import { Chalk } from "chalk";
+import type { TraceListItem as ListItem } from "../check/trace-lists.js";
 import type { Lang } from "../model/types.js";
+import type { Formatter } from "./formatter.js";
+import type { TraceListFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
 import { terminalSafe } from "./text.js";
-
-export interface ListItem {
-  kind: string;
-  id: string;
-  typ: string;
-  namn: string;
-  file: string;
-  line: number;
-  column: number;
-}
 
 const TITLES = {
   en: { orphans: "Outside the red thread", gaps: "Coverage gaps", none: "None." },
@@ -50,3 +43,15 @@ export function listMarkdown(what: "orphans" | "gaps", year: number, items: List
 export function listJson(what: "orphans" | "gaps", year: number, items: ListItem[]): string {
   return `${JSON.stringify({ year, [what]: items.map(({ kind, id, typ, namn, file, line, column }) => ({ ...(what === "gaps" ? { gap: kind } : {}), id, typ, namn, file, line, column })) }, null, 2)}\n`;
 }
+
+export interface TraceListData {
+  what: "orphans" | "gaps";
+  year: number;
+  items: ListItem[];
+}
+
+export const TRACE_LIST_FORMATTERS: Record<TraceListFormat, Formatter<TraceListData>> = {
+  text: (d, o) => listText(d.what, d.year, d.items, o.lang, o.color),
+  md: (d, o) => listMarkdown(d.what, d.year, d.items, o.lang),
+  json: (d) => listJson(d.what, d.year, d.items),
+};

@@ -1,7 +1,10 @@
 // The red thread as a terminal tree, a Markdown list, a Mermaid flowchart and JSON.
 import { Chalk } from "chalk";
 import type { Entity, Lang } from "../model/types.js";
-import { MAX_CHAINS, nameOf, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
+import type { Plan } from "../model/plan.js";
+import { chainsUp, MAX_CHAINS, nameOf, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
+import type { Formatter } from "./formatter.js";
+import type { TraceFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
 import { clip, terminalSafe } from "./text.js";
 
@@ -244,3 +247,24 @@ export function traceJson(v: TraceView): string {
       : { id: v.down.root.id, down: toJson(v.down.root), ...cut };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+/** The thread to show: from `root` down in `year`, and from `focus` (the entity asked for) up. */
+export interface TraceSubject {
+  plan: Plan;
+  year: number;
+  root: Entity;
+  focus?: Entity;
+}
+
+/** The thread as chains and a tree, cut to the limits a reader can take in. */
+function traceView(s: TraceSubject): TraceView {
+  return { ...(s.focus ? { focus: s.focus, up: chainsUp(s.focus) } : {}), year: s.year, down: tree(s.plan, s.root, s.year) };
+}
+
+export const TRACE_FORMATTERS: Record<TraceFormat, Formatter<TraceSubject>> = {
+  text: (s, o) => traceText(traceView(s), o.lang, o.color),
+  md: (s, o) => traceMarkdown(traceView(s), o.lang),
+  // A drawing shares nodes, so it needs no limits: as many lines as entities and references.
+  mermaid: (s) => traceMermaid({ ...(s.focus ? { focus: s.focus, up: sharedUp(s.plan, s.focus) } : {}), down: sharedTree(s.plan, s.root, s.year) }),
+  json: (s) => traceJson(traceView(s)),
+};

@@ -18,10 +18,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { mdCode, mdText } from "../format/markdown.js";
+import type { ReportFormat } from "../format/names.js";
 import { entryKind, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, MAX_TEMPLATES_BYTES, readRegularFile, refusalLine } from "../load/read-file.js";
 import { markdownBlock, markdownToHtml } from "./markdown-text.js";
 
-export type ReportFormat = "md" | "html";
+// The names live with every other format name, so that `plan --help` lists them without loading this.
+export type { ReportFormat };
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 

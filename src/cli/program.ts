@@ -1,0 +1,175 @@
+// The `plan` command line: commands, options, exit statuses, nothing else. Each command's
+// module is imported when the command runs, so `plan --help` loads no validator, YAML parser
+// or template engine; the format choices come from format/names.ts, not from the formatters.
+import { Command, CommanderError, Option } from "commander";
+import {
+  DIAGNOSTICS_ALIASES,
+  DIAGNOSTICS_FORMATS,
+  DIFF_FORMATS,
+  REPORT_FORMATS,
+  resolveFormat,
+  RULES_FORMATS,
+  STATS_FORMATS,
+  STATUS_FORMATS,
+  TRACE_FORMATS,
+  type DiagnosticsFormat,
+  type RulesFormat,
+  type StatsFormat,
+  type StatusFormat,
+} from "../format/names.js";
+import { terminalSafe } from "../format/text.js";
+import { PlanIoError } from "../load/errors.js";
+import { SelectionError } from "../status/selection-error.js";
+import { normalizeArgv } from "./argv.js";
+import { err, UsageError } from "./io.js";
+import type { DiffOptions } from "./diff.js";
+import type { ReportCliOptions } from "./report.js";
+import type { TraceOptions } from "./trace.js";
+import { packageVersion } from "./version.js";
+
+const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
+const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
+const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
+const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
+const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
+
+function program(setStatus: (n: number) => void): Command {
+  const cmd = new Command("plan")
+    .description("Rödtråd: the red thread of a municipality's strategic plan, kept as YAML in git")
+    .version(packageVersion(), "-V, --version")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // Commander echoes arguments in its errors: their control characters are shown escaped.
+      writeErr: (s) => process.stderr.write(terminalSafe(s)),
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
+      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/gu, " ")),
+    });
+
+  cmd
+    .command("validate")
+    .description("check the plan files against the schemas and the red thread")
+    .addOption(dirOption())
+    .addOption(
+      new Option("--format <format>", `output format (${[...DIAGNOSTICS_ALIASES].map(([alias, name]) => `${alias}: the old name of ${name}`).join("; ")})`)
+        .choices([...DIAGNOSTICS_FORMATS, ...DIAGNOSTICS_ALIASES.keys()])
+        .default("text"),
+    )
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
+    .addOption(langOption())
+    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang: "en" | "sv" }) => {
+      const { runValidate } = await import("./validate.js");
+      const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
+      setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format, failOn: o.failOn, lang: o.lang }));
+    });
+
+  cmd
+    .command("trace")
+    .description("print the red thread: from an entity up to the vision and below it, or the whole year")
+    .argument("[id]", "any entity: aktivitet, åtagande, resultatmål, målområde, the vision, …")
+    .addOption(dirOption())
+    .addOption(yearOption())
+    .addOption(new Option("--format <format>", "output format").choices(TRACE_FORMATS).default("text"))
+    .option("--orphans", "only what does not trace to a målområde")
+    .option("--gaps", "only coverage gaps going down")
+    .addOption(langOption())
+    .action(async (id: string | undefined, o: Omit<TraceOptions, "id">) => {
+      const { runTrace } = await import("./trace.js");
+      setStatus(runTrace({ ...o, ...(id !== undefined ? { id } : {}) }));
+    });
+
+  cmd
+    .command("stats")
+    .description("the plan's figures: åtaganden per nämnd and målområde, aktiviteter, coverage")
+    .addOption(dirOption())
+    .addOption(yearOption())
+    .addOption(new Option("--format <format>", "output format").choices(STATS_FORMATS).default("text"))
+    .addOption(langOption())
+    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang: "en" | "sv" }) => {
+      const { runStats } = await import("./stats.js");
+      setStatus(runStats(o));
+    });
+
+  cmd
+    .command("status")
+    .description("goal fulfilment for a follow-up period: åtaganden, resultatmål, målområden")
+    .addOption(dirOption())
+    .addOption(periodOption())
+    .addOption(namndOption())
+    .addOption(new Option("--format <format>", "output format").choices(STATUS_FORMATS).default("text"))
+    .addOption(langOption())
+    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang: "en" | "sv" }) => {
+      const { runStatus } = await import("./status.js");
+      setStatus(runStatus(o));
+    });
+
+  cmd
+    .command("diff")
+    .description("what a change does to the goals: added, changed, removed, and what it breaks")
+    .argument("<base>", "the revision to compare from, e.g. origin/main")
+    .argument("[head]", "the revision to compare to (default: the working tree, uncommitted changes included)")
+    .addOption(dirOption())
+    .addOption(new Option("--format <format>", "output format").choices(DIFF_FORMATS).default("text"))
+    .addOption(new Option("--fail-on <what>", "exit 1 when the change removes entities or introduces errors").choices(["removed", "errors"]))
+    .addOption(langOption())
+    .action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
+      const { runDiff } = await import("./diff.js");
+      setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
+    });
+
+  // plan report: the follow-up reports (månad, delår, årsredovisning) in Markdown or HTML.
+  cmd
+    .command("report")
+    .description("a follow-up report: månad, delår or årsredovisning, as Markdown or HTML")
+    .argument("<fas>", "månad | delår | årsredovisning (ASCII: manad, delar, arsredovisning)")
+    .addOption(dirOption())
+    .addOption(new Option("--år <år>", "the year (default: the newest year with a suitable follow-up)"))
+    .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))
+    .addOption(namndOption())
+    .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
+    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
+    .addOption(new Option("--lang <lang>", "language of the report's labels (default: plan.yaml språk, else sv)").choices(["sv", "en"]))
+    .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
+    .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))
+    .action(async (fas: string, o: ReportCliOptions) => {
+      const { runReport } = await import("./report.js");
+      setStatus(runReport(fas, o));
+    });
+
+  cmd
+    .command("regler")
+    .description("list every diagnostic code with its default severity")
+    .addOption(new Option("--format <format>", "output format").choices(RULES_FORMATS).default("text"))
+    .addOption(langOption())
+    .action(async (o: { format: RulesFormat; lang: "en" | "sv" }) => {
+      const { runRegler } = await import("./regler.js");
+      setStatus(runRegler(o));
+    });
+
+  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);
+  return cmd;
+}
+
+/** Run the command line `argv` (without node and the script); sets process.exitCode. */
+export async function main(argv: string[]): Promise<void> {
+  let status = 0;
+  const cmd = program((n) => (status = n));
+  try {
+    await cmd.parseAsync(normalizeArgv(argv), { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has printed its one line already; help and version are not failures.
+      const help = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
+      status = help && argv.length > 0 ? 0 : 2;
+    } else if (e instanceof PlanIoError || e instanceof UsageError || e instanceof SelectionError) {
+      err(`plan: ${e.message}`);
+      status = 2;
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      err(`plan: internal error: ${message} (a bug: please report it with the command you ran)`);
+      if (process.env.RODTRAD_DEBUG && e instanceof Error && e.stack) for (const line of e.stack.split("\n")) err(line);
+      status = 2;
+    }
+  }
+  process.exitCode = status;
+}

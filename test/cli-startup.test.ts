@@ -1,0 +1,57 @@
+// `plan --version` and `plan --help` stay cheap: they load commander at most, and no validator,
+// YAML parser, template engine, Markdown renderer, colour library or command module; the format
+// choices in the help come from format/names.ts. (The timing is test/bench/startup-bench.mjs.)
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN, plan, ROOT } from "./helpers/exec.js";
+
+const HOOK = fileURLToPath(new URL("./helpers/import-log.mjs", import.meta.url));
+
+/** The packages and the project's own modules (dist/…) that `plan …args` loads. */
+function loaded(args: string[]): { status: number | null; stdout: string; modules: string[] } {
+  const r = spawnSync(process.execPath, ["--import", HOOK, BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const modules = [...r.stderr.matchAll(/^import (.*)$/gmu)]
+    .map((m) => m[1]!)
+    .filter((u) => !u.startsWith("node:"))
+    .map((u) => u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1"));
+  return { status: r.status, stdout: r.stdout, modules: [...new Set(modules)] };
+}
+
+const HEAVY = ["ajv", "ajv-formats", "yaml", "handlebars", "markdown-it", "chalk", "cli-table3"];
+
+describe("start-up", () => {
+  it("--version and -V load neither commander nor any command", () => {
+    for (const flag of ["--version", "-V"]) {
+      const r = loaded([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
+      expect(r.modules).not.toContain("commander");
+      expect(r.modules.filter((m) => m.startsWith("dist/")).sort()).toEqual(["dist/cli/io.js", "dist/cli/main.js", "dist/cli/version.js", "dist/format/text.js"]);
+    }
+  });
+
+  for (const args of [["--help"], ["validate", "--help"], ["report", "--help"], ["trace", "--help"]]) {
+    it(`plan ${args.join(" ")} loads no heavy package and no command module`, () => {
+      const r = loaded(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: plan/u);
+      for (const p of HEAVY) expect(r.modules).not.toContain(p);
+      const own = r.modules.filter((m) => m.startsWith("dist/"));
+      for (const m of own) expect(m).toMatch(/^dist\/(cli\/(main|program|argv|io|version)|format\/(names|text)|load\/errors|status\/selection-error)\.js$/u);
+    });
+  }
+
+  it("the help lists validate's formats from the names, pretty among them as the old name of text", () => {
+    const help = plan(["validate", "--help"]).stdout.replace(/\s+/gu, " ");
+    expect(help).toContain('(choices: "text", "json", "github", "pretty", default: "text")');
+    expect(help).toContain("pretty: the old name of text");
+  });
+
+  it("validate --format pretty gives the bytes of --format text", () => {
+    const args = ["validate", "-C", "examples/katrineholm", "--lang", "sv", "--format"];
+    const text = plan([...args, "text"]);
+    expect(text.stdout).toMatch(/problem|Inga problem/u);
+    expect(plan([...args, "pretty"])).toEqual(text);
+  });
+});
