@@ -20,7 +20,7 @@ import { traceText } from "../src/format/trace.js";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { planStats } from "../src/model/stats.js";
 import { tree, visionOf } from "../src/model/thread.js";
-import type { Diagnostic } from "../src/model/types.js";
+import type { Diagnostic } from "../src/diagnostics/index.js";
 import { markdownBlock } from "../src/report/markdown-text.js";
 import { templateDirs } from "../src/report/render.js";
 import { renderReport } from "../src/report/report.js";

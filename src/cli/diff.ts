@@ -6,7 +6,7 @@ import { findPlanRoot } from "../load/find-root.js";
 import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
 import { loadFrom, loadPlan } from "../load/load-plan.js";
 import type { FileValues } from "../load/parallel.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 

@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { PHASES, renderReport, type Phase } from "../report/report.js";
 import { templateDirs, TemplateError, type ReportFormat } from "../report/render.js";
 import { followUpPeriods } from "../status/engine.js";

@@ -1,5 +1,5 @@
 import { planStats } from "../model/stats.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { statsJson, statsMarkdown, statsText } from "../format/stats.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";

@@ -1,5 +1,5 @@
 import { computeStatus, followUpPeriods } from "../status/engine.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { statusJson, statusMarkdown, statusText } from "../format/status.js";
 import type { Plan } from "../model/plan.js";
 import { useColor } from "./color.js";

@@ -3,7 +3,7 @@ import { checkPlan } from "../check/index.js";
 import { formatGithub, formatJson, formatPretty } from "../format/diagnostics.js";
 import { findGitRoot, findPlanRoot } from "../load/find-root.js";
 import { loadPlan } from "../load/load-plan.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 

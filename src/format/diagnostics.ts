@@ -1,7 +1,6 @@
 // Diagnostics as text for a terminal, as JSON, and as GitHub Actions annotations.
 import { Chalk } from "chalk";
-import type { Diagnostic, Lang } from "../model/types.js";
-import { formatMessage } from "./messages.js";
+import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
 import { terminalSafe } from "./text.js";
 
 export interface Summary {
@@ -33,8 +32,6 @@ export function summaryLine(s: Summary, lang: Lang): string {
   return `${plural(problems, "problem", "problems")} (${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}) in ${plural(s.files, "file", "files")}.`;
 }
 
-const SEVERITY_SV = { error: "fel", warning: "varning" } as const;
-
 export function formatPretty(diagnostics: readonly Diagnostic[], files: number, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
@@ -47,7 +44,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
       current = d.file;
     }
     const pos = `${d.line}:${d.column}`.padEnd(width);
-    const sevWord = lang === "sv" ? SEVERITY_SV[d.severity] : d.severity;
+    const sevWord = severityWord(d.severity, lang);
     const sev = d.severity === "error" ? c.red(sevWord.padEnd(7)) : c.yellow(sevWord.padEnd(7));
     lines.push(`  ${c.dim(pos)}  ${sev}  ${terminalSafe(formatMessage(d, lang), true)}  ${c.dim(d.code)}`);
   }

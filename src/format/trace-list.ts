@@ -1,6 +1,6 @@
 // Lists of what does not trace (orphans) and of coverage gaps, with file:line.
 import { Chalk } from "chalk";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { mdCode, mdText } from "./markdown.js";
 import { terminalSafe } from "./text.js";
 
