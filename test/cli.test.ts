@@ -3,8 +3,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../dist/model/types.js";
-import { ALL_CODES } from "../dist/check/codes.js";
+import { ALL_CODES, type Diagnostic } from "../dist/diagnostics/index.js";
 import { formatGithub } from "../dist/format/diagnostics.js";
 import { plan } from "./helpers/exec.js";
 import { BASE, FIXTURES, cleanup, planCopy, tempDir } from "./helpers/plan-dir.js";
@@ -213,7 +212,7 @@ describe("--format github", () => {
 });
 
 describe("plan regler", () => {
-  it("--format json lists every code of src/check/codes.ts with its severity", () => {
+  it("--format json lists every code of src/diagnostics with its severity", () => {
     const r = plan(["regler", "--format", "json"]);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { code: string; severity: string; description: string }[];

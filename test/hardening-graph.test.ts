@@ -11,7 +11,7 @@ import { planStats } from "../src/model/stats.js";
 import { findGaps } from "../src/check/coverage.js";
 import { traceJson, traceMarkdown, traceMermaid, traceText } from "../src/format/trace.js";
 import type { Plan } from "../src/model/plan.js";
-import type { SourceDoc } from "../src/model/types.js";
+import type { SourceDoc } from "../src/load/source.js";
 import { spawnSync } from "node:child_process";
 import { periodFor } from "../src/report/period.js";
 import { templateDirs } from "../src/report/render.js";

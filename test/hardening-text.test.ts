@@ -20,7 +20,7 @@ import { traceText } from "../src/format/trace.js";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { planStats } from "../src/model/stats.js";
 import { tree, visionOf } from "../src/model/thread.js";
-import type { Diagnostic } from "../src/model/types.js";
+import { diagnostic, type Diagnostic } from "../src/diagnostics/index.js";
 import { markdownBlock } from "../src/report/markdown-text.js";
 import { templateDirs } from "../src/report/render.js";
 import { renderReport } from "../src/report/report.js";
@@ -114,7 +114,7 @@ describe("text output never passes control characters", () => {
         const year = 2026;
         const vision = visionOf(plan, year);
         const period = followUpPeriods(plan).at(-1);
-        const diag: Diagnostic = { code: "orphan", severity: "error", file: `a${h}.yaml`, line: 1, column: 1, args: { id: h }, id: h } as Diagnostic;
+        const diag = diagnostic("orphan", { file: `a${h}.yaml`, line: 1, column: 1, id: h }, { kind: "aktivitet", id: h, via: [] });
         const outputs = [
           ...(vision ? [traceText({ year, down: tree(plan, vision, year) }, "sv", false)] : []),
           statsText(planStats(plan, year), "sv", false),
@@ -129,7 +129,7 @@ describe("text output never passes control characters", () => {
   });
 
   it("a GitHub annotation holds one workflow command per diagnostic, whatever the file name and text", () => {
-    const diag = (h: string): Diagnostic => ({ code: "orphan", severity: "error", file: `x${h}.yaml`, line: 2, column: 3, args: { id: h }, id: h }) as Diagnostic;
+    const diag = (h: string): Diagnostic => diagnostic("orphan", { file: `x${h}.yaml`, line: 2, column: 3, id: h }, { kind: "aktivitet", id: h, via: [] });
     fc.assert(
       fc.property(fc.array(hostile, { minLength: 1, maxLength: 4 }), (hs) => {
         const lines = formatGithub(hs.map(diag), 1, "en", "").trimEnd().split("\n");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_CODES, CODES } from "../src/check/codes.js";
+import { ALL_CODES, CODES } from "../src/diagnostics/index.js";
 
 const doc = readFileSync(new URL("../docs/regler.md", import.meta.url), "utf8");
 const documented = new Map<string, string>();

@@ -8,7 +8,7 @@ import { checkPlan } from "../src/check/index.js";
 import { periodFor } from "../src/report/period.js";
 import { loadPlan } from "../src/load/load-plan.js";
 import type { Plan } from "../src/model/plan.js";
-import type { Lang } from "../src/model/types.js";
+import type { Lang } from "../src/diagnostics/index.js";
 import { templateDirs, type ReportFormat } from "../src/report/render.js";
 import { renderReport, type Phase } from "../src/report/report.js";
 import { browserSkipReason } from "./helpers/browser.js";

@@ -4,9 +4,10 @@
 // the files that differ, with a YAML comment on the line that triggers the rule.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CODES, type Code } from "../src/check/codes.js";
-import { formatMessage } from "../src/format/messages.js";
-import type { Diagnostic } from "../src/model/types.js";
+import { checkPlan } from "../src/check/index.js";
+import { CODES, decidedChangeLine, formatMessage, messageOf, type Code, type Diagnostic } from "../src/diagnostics/index.js";
+import { comparePlans } from "../src/diff/compare.js";
+import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { checkFiles, overlayFiles, type Specials } from "./helpers/memory-plan.js";
 import { BASE, FIXTURES } from "./helpers/plan-dir.js";
 
@@ -182,12 +183,31 @@ const CASES: Case[] = [
   { code: "unknown-rule", fixture: "rules/unknown-rule", at: { file: "plan.yaml", line: 15, column: 3 } },
 ];
 
+/**
+ * Codes that `plan diff` finds between two revisions rather than `checkPlan` in one: a case
+ * is a change to the base plan, and the flags the diff then gives.
+ */
+const DIFF_CASES: { code: Code; change: (budget: string) => string; flags: { id: string; file: string; entities: string[] }[] }[] = [
+  {
+    code: "decided-changed-without-decision",
+    // budget/2025.yaml is beslutad (no status) with a beslut; a målvärde changes, the beslut does not.
+    change: (budget) => budget.replace("målvärden: { 2025: 3.4,", "målvärden: { 2025: 3.5,"),
+    flags: [{ id: "OPB2025", file: "budget/2025.yaml", entities: ["ORT-Å1"] }],
+  },
+  {
+    code: "decided-changed-without-decision",
+    // The same change with a new beslut is a decided change: no flag.
+    change: (budget) => budget.replace("målvärden: { 2025: 3.4,", "målvärden: { 2025: 3.5,").replace("datum: 2024-11-18", "datum: 2025-03-24"),
+    flags: [],
+  },
+];
+
 const placeOf = (d: Diagnostic): Place => ({ file: d.file, line: d.line, column: d.column, ...(d.id !== undefined ? { id: d.id } : {}) });
 const listing = (ds: readonly Diagnostic[]): string => ds.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.id ?? ""}`).join("\n");
 
 describe("every code has a case", () => {
   it("each code of the code table has at least one case below", () => {
-    const covered = new Set(CASES.map((c) => c.code));
+    const covered = new Set([...CASES, ...DIFF_CASES.filter((c) => c.flags.length > 0)].map((c) => c.code));
     expect(Object.keys(CODES).filter((code) => !covered.has(code as Code)), "codes without a case in CASES").toEqual([]);
   });
 
@@ -211,5 +231,31 @@ describe("rules", () => {
     expect(kept.map((d) => d.code).sort(), listing(diagnostics)).toEqual(c.codes ?? [c.code]);
     // Every argument made it into the words: nothing empty, undefined or an object.
     for (const lang of ["en", "sv"] as const) expect(formatMessage(hit!, lang)).not.toMatch(/""|undefined|\[object/u);
+  });
+});
+
+describe("codes of plan diff", () => {
+  const checked = (files: ReadonlyMap<string, Uint8Array>) => {
+    const loaded = loadFrom(memorySource(files), "<memory>", { parallel: false });
+    return checkPlan(loaded.docs, loaded.diagnostics);
+  };
+  const BUDGET = "budget/2025.yaml";
+
+  it.each(DIFF_CASES)("$code ← budget/2025.yaml changed ($flags.length flag(s))", (c) => {
+    const files = overlayFiles([]);
+    const before = Buffer.from(files.get(BUDGET)!).toString("utf8");
+    const after = c.change(before);
+    expect(after, "the change applies to the base plan").not.toBe(before);
+    const diff = comparePlans(checked(files), checked(overlayFiles([], { [BUDGET]: after })));
+    expect(diff.flags.map(({ id, file, entities }) => ({ id, file, entities }))).toEqual(c.flags);
+    for (const f of diff.flags) {
+      expect(f.code).toBe(c.code);
+      expect(f.typ).toBe("budget");
+      for (const lang of ["en", "sv"] as const) {
+        expect(messageOf(f.code, f, lang)).not.toMatch(/""|undefined|\[object/u);
+        expect(decidedChangeLine(f, lang)).toContain(f.entities.join(", "));
+      }
+      expect(messageOf(f.code, f, "sv")).toMatch(/är beslutad/u);
+    }
   });
 });

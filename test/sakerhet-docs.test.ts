@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from "../src/load/glob.js";
-import { MAX_ALIAS_VALUES, MAX_DEPTH } from "../src/load/parse.js";
+import { MAX_ALIAS_VALUES, MAX_DEPTH } from "../src/load/yaml-values.js";
 import {
   MAX_PLAN_BYTES,
   MAX_PLAN_FILE_BYTES,
@@ -42,7 +42,7 @@ describe("docs/sakerhet.md states the limits the code enforces", () => {
   });
 
   it("every diagnostic code it names exists", async () => {
-    const { CODES } = await import("../src/check/codes.js");
+    const { CODES } = await import("../src/diagnostics/index.js");
     const named = [...doc.matchAll(/`([a-z]+(?:-[a-z0-9]+)+)`/gu)].map((m) => m[1]!).filter((c) => !c.startsWith("persist") && !c.startsWith("pull"));
     expect(named.length).toBeGreaterThan(5);
     for (const code of named) expect(Object.keys(CODES), code).toContain(code);

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALL_CODES, CODES } from "../dist/check/codes.js";
+import { ALL_CODES, CODES } from "../dist/diagnostics/index.js";
 import { plan } from "./helpers/exec.js";
 import { BASE, FIXTURES, cleanup, codesOf, filesBelow, planCopy, validateJson } from "./helpers/plan-dir.js";
 

@@ -1,5 +1,6 @@
 // What the documents say: nyckeltal and målvärden, internbudget against ram, decisions, alla.
-import type { Diagnostic, Entity } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
 import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { round } from "../model/round.js";

@@ -1,33 +1,12 @@
 // Coverage going down: goals nobody works on. Data for `plan trace --gaps`, warnings for validate.
-import type { Diagnostic, Entity, Loc } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
+import type { Loc } from "../load/source.js";
 import type { Plan } from "../model/plan.js";
 import { namnderOf } from "../model/resolve.js";
 import { asList } from "../model/build.js";
+import { servedByAktivitet } from "../model/served.js";
 import { at, idOfEntity } from "./report.js";
-
-const served = new WeakMap<Plan, ReadonlySet<Entity>>();
-
-/**
- * The entities some aktivitet serves, directly or through what it serves: everything above an
- * aktivitet on the thread. One walk up from every aktivitet, with an explicit stack (a thread
- * may be 100,000 deep), built once per plan.
- */
-export function servedByAktivitet(plan: Plan): ReadonlySet<Entity> {
-  let out = served.get(plan);
-  if (out) return out;
-  const found = new Set<Entity>();
-  const stack = plan.entities.filter((e) => e.kind === "aktivitet");
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    for (const p of e.parents) {
-      if (found.has(p)) continue;
-      found.add(p);
-      stack.push(p);
-    }
-  }
-  served.set(plan, (out = found));
-  return out;
-}
 
 export type GapKind = "resultatmål-utan-åtagande" | "åtagande-utan-aktivitet" | "nämnd-utan-åtagande";
 

@@ -1,5 +1,6 @@
 // Each document: is it a mapping, what kind it is, and does it fit that kind's schema.
-import type { Diagnostic, SourceDoc } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { isDocKind } from "../model/plan.js";
 import { DOC_KINDS } from "../model/types.js";
@@ -12,7 +13,7 @@ export function checkDocuments(docs: readonly SourceDoc[]): Diagnostic[] {
   for (const doc of docs) {
     const value = doc.value;
     if (!isData(value)) {
-      out.push(at("not-a-mapping", { doc, obj: (value ?? {}) as object }));
+      out.push(at("not-a-mapping", { doc, obj: (value ?? {}) as object }, {}));
       continue;
     }
     const typ = value.typ;
@@ -23,7 +24,7 @@ export function checkDocuments(docs: readonly SourceDoc[]): Diagnostic[] {
     }
     if (typ === "kommun") {
       if (doc.file !== "plan.yaml" || sawKommun) {
-        out.push(at("misplaced-kommun", { doc, obj: value, key: "typ" }));
+        out.push(at("misplaced-kommun", { doc, obj: value, key: "typ" }, {}));
         continue;
       }
       sawKommun = true;

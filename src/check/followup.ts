@@ -1,5 +1,5 @@
 // Follow-ups: within one period, each entity and each organ's economy is followed up once.
-import type { Diagnostic } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { items, str, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { at } from "./report.js";

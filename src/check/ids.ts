@@ -1,5 +1,6 @@
 // IDs: duplicates within what a scope sees, and spellings that differ only in case.
-import type { Diagnostic, Entity } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
 import { scopeKey, type ScopeIndex } from "../model/resolve.js";
 import { at, idOfEntity } from "./report.js";
 

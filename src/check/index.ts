@@ -1,8 +1,8 @@
 // All checks over a loaded plan, then the municipality's own severities from plan.yaml `regler`.
-import type { Diagnostic, SourceDoc } from "../model/types.js";
+import { isCode, type Diagnostic } from "../diagnostics/index.js";
+import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
-import { CODES, isCode } from "./codes.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
 import { checkDocuments } from "./documents.js";
@@ -77,5 +77,3 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
   }
   return { plan, diagnostics: unique };
 }
-
-export { CODES };

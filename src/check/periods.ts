@@ -1,5 +1,5 @@
 // Periods and years: kommunplaner cover the planned years without overlapping; one budget a year.
-import type { Diagnostic } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { isData, num, str, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { at } from "./report.js";

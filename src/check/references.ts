@@ -1,5 +1,6 @@
 // References that point nowhere, at the wrong kind, or into another year.
-import type { Diagnostic, Entity, Scope } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Entity, Scope } from "../model/types.js";
 import type { Resolution, ScopeIndex } from "../model/resolve.js";
 import { SUGGESTION_CELLS, Suggester } from "../model/similar.js";
 import { at } from "./report.js";

@@ -1,19 +1,11 @@
-import { CODES, type Code } from "./codes.js";
+import { diagnostic, type ArgsOf, type Code, type Diagnostic } from "../diagnostics/index.js";
 import { locate } from "../load/locate.js";
-import type { Diagnostic, Entity, Loc } from "../model/types.js";
+import type { Loc } from "../load/source.js";
+import type { Entity } from "../model/types.js";
 
 /** A diagnostic at a place in a document, with its default severity. */
-export function at(code: Code, loc: Loc, args: Diagnostic["args"] = {}, id?: string): Diagnostic {
-  const { line, column } = locate(loc);
-  return {
-    code,
-    severity: CODES[code].severity,
-    file: loc.doc.file,
-    line,
-    column,
-    ...(id !== undefined ? { id } : {}),
-    args,
-  };
+export function at<C extends Code>(code: C, loc: Loc, args: ArgsOf<C>, id?: string): Diagnostic {
+  return diagnostic(code, { file: loc.doc.file, ...locate(loc), ...(id !== undefined ? { id } : {}) }, args);
 }
 
 /** The place of one of an entity's fields, or of the entity itself when the field is absent. */

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { Code } from "./codes.js";
-import { CODES } from "./codes.js";
-import { locate } from "../load/locate.js";
-import type { Diagnostic, DocKind, Loc, SourceDoc } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { at } from "./report.js";
+import type { DocKind } from "../model/types.js";
+import type { Loc, SourceDoc } from "../load/source.js";
 import { closest } from "../model/similar.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -133,77 +133,76 @@ function patternHint(pattern: string): string {
 
 const isIdPattern = (pattern: string): boolean => pattern.includes("\\p{L}") && pattern.includes("\\.\\.");
 
-interface Mapped {
-  code: Code;
-  loc: Loc;
-  args: Diagnostic["args"];
-  id?: string;
-}
-
-function mapError(doc: SourceDoc, err: ErrorObject): Mapped | undefined {
+/** The diagnostic of one Ajv error, on its YAML node; undefined for an error that only wraps another. */
+function mapError(doc: SourceDoc, err: ErrorObject): Diagnostic | undefined {
   const { parent, key, value } = follow(doc.value, err.instancePath);
   const here: Loc = parent !== undefined ? { doc, obj: parent, key, part: "value" } : { doc, obj: doc.value as object };
   const field = key === undefined ? "" : String(key);
   // The propertyNames error only wraps the error about the key itself, which comes separately.
   if (err.keyword === "propertyNames") return undefined;
+  const id = enclosingId(doc.value, err.instancePath);
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
-    return {
-      code: "bad-format",
-      loc: { doc, obj: value as object, key: propertyName, part: "key" },
-      args: { value: propertyName, field, hint: err.keyword === "pattern" ? patternHint(String(err.params.pattern)) : "pattern" },
-    };
+    return at(
+      "bad-format",
+      { doc, obj: value as object, key: propertyName, part: "key" },
+      { value: propertyName, field, hint: err.keyword === "pattern" ? patternHint(String(err.params.pattern)) : "pattern" },
+      id,
+    );
   }
   switch (err.keyword) {
     case "required": {
-      return {
-        code: "missing-field",
-        loc: { doc, obj: value as object },
-        args: { field: String(err.params.missingProperty), where: listName(err.instancePath) },
-      };
+      return at(
+        "missing-field",
+        { doc, obj: value as object },
+        { field: String(err.params.missingProperty), where: listName(err.instancePath) },
+        id,
+      );
     }
     case "additionalProperties": {
       const unknownKey = String(err.params.additionalProperty);
       const known = Object.keys((err.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
       const suggestion = closest(unknownKey, known, 1)[0];
-      return {
-        code: "unknown-key",
-        loc: { doc, obj: value as object, key: unknownKey, part: "key" },
-        args: suggestion ? { key: unknownKey, suggestion } : { key: unknownKey },
-      };
+      return at(
+        "unknown-key",
+        { doc, obj: value as object, key: unknownKey, part: "key" },
+        suggestion ? { key: unknownKey, suggestion } : { key: unknownKey },
+        id,
+      );
     }
     case "type": {
       const expected = ([] as string[]).concat(err.params.type as string | string[]).map((t) => TYPE_WORD[t] ?? t);
-      return { code: "wrong-type", loc: here, args: { field, expected, actual: typeName(value) } };
+      return at("wrong-type", here, { field, expected, actual: typeName(value) }, id);
     }
     case "enum":
     case "const": {
       const allowed = err.keyword === "enum" ? (err.params.allowedValues as unknown[]) : [err.params.allowedValue];
-      return { code: "bad-value", loc: here, args: { field, value: String(value), allowed: allowed.map(String) } };
+      return at("bad-value", here, { field, value: String(value), allowed: allowed.map(String) }, id);
     }
     case "pattern": {
       const pattern = String(err.params.pattern);
-      if (isIdPattern(pattern)) return { code: "bad-id", loc: here, args: { field, value: String(value) } };
-      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: patternHint(pattern) } };
+      if (isIdPattern(pattern)) return at("bad-id", here, { field, value: String(value) }, id);
+      return at("bad-format", here, { field, value: String(value), hint: patternHint(pattern) }, id);
     }
     case "format":
-      return { code: "bad-date", loc: here, args: { field, value: String(value) } };
+      return at("bad-date", here, { field, value: String(value) }, id);
     case "minItems":
-      return { code: "out-of-range", loc: here, args: { field, value: "[]", limit: Number(err.params.limit), comparison: "items" } };
+      return at("out-of-range", here, { field, value: "[]", limit: Number(err.params.limit), comparison: "items" }, id);
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return {
-        code: "out-of-range",
-        loc: here,
-        args: { field, value: String(value), limit: Number(err.params.limit), comparison: String(err.params.comparison) },
-      };
+      return at(
+        "out-of-range",
+        here,
+        { field, value: String(value), limit: Number(err.params.limit), comparison: String(err.params.comparison) },
+        id,
+      );
     case "maxLength":
     case "minLength":
-      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: "pattern" } };
+      return at("bad-format", here, { field, value: String(value), hint: "pattern" }, id);
     default:
-      return { code: "bad-format", loc: here, args: { field, value: String(value), hint: "pattern" } };
+      return at("bad-format", here, { field, value: String(value), hint: "pattern" }, id);
   }
 }
 
@@ -233,22 +232,12 @@ export function validateSchema(doc: SourceDoc, kind: DocKind, using: Map<DocKind
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
-    const mapped = mapError(doc, err);
-    if (!mapped) continue;
-    const { line, column } = locate(mapped.loc);
-    const key = `${mapped.code}:${line}:${column}:${JSON.stringify(mapped.args)}`;
+    const d = mapError(doc, err);
+    if (!d) continue;
+    const key = `${d.code}:${d.line}:${d.column}:${JSON.stringify(d.args)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const id = enclosingId(doc.value, err.instancePath);
-    out.push({
-      code: mapped.code,
-      severity: CODES[mapped.code].severity,
-      file: doc.file,
-      line,
-      column,
-      ...(id !== undefined ? { id } : {}),
-      args: mapped.args,
-    });
+    out.push(d);
   }
   return out;
 }

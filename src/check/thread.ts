@@ -1,5 +1,6 @@
 // The red thread: cycles, and entities that do not trace up to a målområde.
-import type { Diagnostic, Entity, EntityKind } from "../model/types.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Entity, EntityKind } from "../model/types.js";
 import { at, fieldOf } from "./report.js";
 
 /** The kinds that must trace (format.md, "The red thread"). */

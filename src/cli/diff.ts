@@ -4,7 +4,7 @@ import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
 import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
 import type { FileValues } from "../load/parallel.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { loadChecked, planRoot } from "./open-plan.js";

@@ -1,7 +1,7 @@
-import { ALL_CODES } from "../check/codes.js";
+import { ALL_CODES } from "../diagnostics/index.js";
 import type { RulesFormat } from "../format/names.js";
 import { RULES_FORMATTERS } from "../format/rules.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { out } from "./io.js";
 
 /** `plan regler`: every diagnostic code, its default severity and what it means. */

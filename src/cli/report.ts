@@ -2,7 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ReportFormat } from "../format/names.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { periodFor } from "../report/period.js";
 import { PHASES, renderReport, type Phase } from "../report/report.js";
 import { templateDirs, TemplateError } from "../report/render.js";

@@ -1,7 +1,7 @@
 import type { StatsFormat } from "../format/names.js";
 import { STATS_FORMATTERS } from "../format/stats.js";
 import { planStats } from "../model/stats.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { openPlan, yearFor } from "./open-plan.js";

@@ -1,6 +1,6 @@
 import type { StatusFormat } from "../format/names.js";
 import { STATUS_FORMATTERS } from "../format/status.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { computeStatus } from "../status/engine.js";
 import { checkNämnd, pickPeriod } from "../status/select.js";
 import { useColor } from "./color.js";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { DIAGNOSTICS_FORMATTERS } from "../format/diagnostics.js";
 import type { DiagnosticsFormat } from "../format/names.js";
 import { findGitRoot } from "../load/find-root.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { loadChecked, planRoot } from "./open-plan.js";

@@ -1,5 +1,6 @@
 // The semantic difference of two plans: entities matched by kind, year and ID.
-import type { Diagnostic, Entity } from "../model/types.js";
+import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";
@@ -44,13 +45,10 @@ export interface StatusChange {
   to?: Status;
 }
 
-export interface GovernanceFlag {
-  code: "decided-changed-without-decision";
-  id: string;
-  typ: string;
+/** A decided document changed without a new beslut: what the code's message takes, plus where. */
+export interface GovernanceFlag extends DecidedChange {
+  code: Extract<Code, "decided-changed-without-decision">;
   year: number | null;
-  file: string;
-  entities: string[];
 }
 
 export interface PlanDiff {

@@ -1,8 +1,7 @@
 // Diagnostics as text for a terminal, as JSON, and as GitHub Actions annotations.
 import { Chalk } from "chalk";
-import type { Diagnostic, Lang } from "../model/types.js";
 import type { Formatter, FormatOptions } from "./formatter.js";
-import { formatMessage } from "./messages.js";
+import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
 import type { DiagnosticsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
 
@@ -35,8 +34,6 @@ export function problemCountLine(s: Summary, lang: Lang): string {
   return `${plural(problems, "problem", "problems")} (${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}) in ${plural(s.files, "file", "files")}.`;
 }
 
-const SEVERITY_SV = { error: "fel", warning: "varning" } as const;
-
 export function formatPretty(diagnostics: readonly Diagnostic[], files: number, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
@@ -49,7 +46,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
       current = d.file;
     }
     const pos = `${d.line}:${d.column}`.padEnd(width);
-    const sevWord = lang === "sv" ? SEVERITY_SV[d.severity] : d.severity;
+    const sevWord = severityWord(d.severity, lang);
     const sev = d.severity === "error" ? c.red(sevWord.padEnd(7)) : c.yellow(sevWord.padEnd(7));
     lines.push(`  ${c.dim(pos)}  ${sev}  ${terminalSafe(formatMessage(d, lang), true)}  ${c.dim(d.code)}`);
   }

@@ -1,11 +1,10 @@
 // `plan diff` as a terraform-style terminal summary, a pull-request comment and JSON.
 import { Chalk } from "chalk";
-import type { Lang } from "../model/types.js";
+import { decidedChangeLine, decidedChangeMarkdown, formatMessage, messageOf, type Lang } from "../diagnostics/index.js";
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
 import { wordDiff } from "../diff/words.js";
 import type { Formatter, FormatOptions } from "./formatter.js";
-import { formatMessage } from "./messages.js";
 import type { DiffFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
 import { terminalSafe } from "./text.js";
@@ -105,7 +104,7 @@ export function diffText(v: DiffView, color: boolean): string {
   if (diff.flags.length > 0) {
     lines.push("", c.bold("Governance:"));
     for (const f of diff.flags) {
-      lines.push(c.red(t(`  ! ${f.typ} ${f.id} (${f.file}) is beslutad: ${f.entities.join(", ")} changed without a new decision reference (beslut)`)));
+      lines.push(c.red(t(`  ! ${decidedChangeLine(f, v.lang)}`)));
     }
   }
   return `${lines.join("\n")}\n`;
@@ -166,7 +165,7 @@ export function diffMarkdown(v: DiffView): string {
   if (diff.flags.length > 0) {
     lines.push("### ⚠ Changed without a new decision", "");
     for (const f of diff.flags) {
-      lines.push(`- ${mdCode(f.id)} (${mdText(f.typ)}, ${mdCode(f.file)}) is *beslutad*: ${f.entities.map(mdCode).join(", ")} changed without a new decision reference (\`beslut\`)`);
+      lines.push(`- ${decidedChangeMarkdown(f, v.lang, { code: mdCode, text: mdText })}`);
     }
     lines.push("");
   }
@@ -240,7 +239,7 @@ export function diffJson(v: DiffView): string {
     introduced: diff.introduced.map(diag),
     resolved: diff.resolved.map(diag),
     status_changes: diff.statusChanges,
-    flags: diff.flags.map((f) => ({ ...f, message: `${f.typ} ${f.id} is beslutad and changed without a new decision reference` })),
+    flags: diff.flags.map((f) => ({ ...f, message: messageOf(f.code, f, v.lang) })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@
 // (SARIF, GitLab, JUnit) is one name there and one entry in its table, and the compiler says
 // when the two disagree. A command loads only its own table.
 
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 
 /** A pure function from data to the text to print; only src/cli writes it. */
 export type Formatter<D, O = FormatOptions> = (data: D, options: O) => string;

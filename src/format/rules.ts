@@ -1,18 +1,22 @@
 // `plan regler`: the table of diagnostic codes, as aligned text or JSON.
-import { CODES, type Code } from "../check/codes.js";
-import type { Lang } from "../model/types.js";
+import { codeList, severityWord, type Code, type Lang } from "../diagnostics/index.js";
 import type { Formatter, FormatOptions } from "./formatter.js";
 import type { RulesFormat } from "./names.js";
 
+/** The codes given, in that order, with severity and description in `lang`. */
+const listOf = (codes: readonly Code[], lang: Lang): ReturnType<typeof codeList> => {
+  const byCode = new Map(codeList(lang).map((c) => [c.code, c]));
+  return codes.map((code) => byCode.get(code)!);
+};
+
 export function rulesJson(codes: readonly Code[], lang: Lang): string {
-  const list = codes.map((code) => ({ code, severity: CODES[code].severity, description: CODES[code][lang] }));
-  return `${JSON.stringify(list, null, 2)}\n`;
+  return `${JSON.stringify(listOf(codes, lang), null, 2)}\n`;
 }
 
 export function rulesText(codes: readonly Code[], lang: Lang): string {
-  const width = Math.max(...codes.map((c) => c.length));
-  const sev = { en: { error: "error", warning: "warning" }, sv: { error: "fel", warning: "varning" } }[lang];
-  const lines = codes.map((code) => `${code.padEnd(width)}  ${sev[CODES[code].severity].padEnd(7)}  ${CODES[code][lang]}`);
+  const list = listOf(codes, lang);
+  const width = Math.max(...list.map((c) => c.code.length));
+  const lines = list.map((c) => `${c.code.padEnd(width)}  ${severityWord(c.severity, lang).padEnd(7)}  ${c.description}`);
   return `${lines.join("\n")}\n`;
 }
 

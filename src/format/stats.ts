@@ -1,7 +1,7 @@
 // Plan figures as terminal tables (cli-table3), Markdown tables and JSON.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import type { Count, PlanStats } from "../model/stats.js";
 import type { Formatter } from "./formatter.js";
 import { mdCode, mdText } from "./markdown.js";

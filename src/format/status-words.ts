@@ -1,5 +1,5 @@
 // How a status is shown: always a symbol and a word; colour only as an extra.
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import type { Status } from "../status/fulfilment.js";
 import type { ActivityState } from "../status/engine.js";
 

@@ -1,7 +1,8 @@
 // `plan status`: the quick answer to "where do we stand?" as tables, Markdown or JSON.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { Entity, Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
 import type { KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { nameOf } from "../model/thread.js";

@@ -1,7 +1,7 @@
 // Lists of what does not trace (orphans) and of coverage gaps, with file:line (made in check/trace-lists.ts).
 import { Chalk } from "chalk";
 import type { TraceListItem as ListItem } from "../check/trace-lists.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import type { Formatter } from "./formatter.js";
 import type { TraceListFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";

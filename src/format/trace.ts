@@ -1,6 +1,7 @@
 // The red thread as a terminal tree, a Markdown list, a Mermaid flowchart and JSON.
 import { Chalk } from "chalk";
-import type { Entity, Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
+import type { Entity } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
 import { chainsUp, MAX_CHAINS, nameOf, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
 import type { Formatter } from "./formatter.js";

@@ -11,8 +11,7 @@
 //   names that are the same text after NFC normalisation (å typed two ways) are diagnostics.
 import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { CODES, type Code } from "../check/codes.js";
-import type { Diagnostic } from "../model/types.js";
+import { diagnostic, type ArgsOf, type Code, type Diagnostic } from "../diagnostics/index.js";
 import { PlanIoError } from "./errors.js";
 import type { Glob } from "./glob.js";
 import { firstInvalidUtf8 } from "./parse.js";
@@ -37,8 +36,9 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function fileDiagnostic(file: string, code: Code, args: Diagnostic["args"] = {}): Diagnostic {
-  return { code, severity: CODES[code].severity, file: file.normalize("NFC"), line: 1, column: 1, args };
+/** A finding about a whole file or folder: at its line 1, column 1. */
+export function fileDiagnostic<C extends Code>(file: string, code: C, args: ArgsOf<C>): Diagnostic {
+  return diagnostic(code, { file: file.normalize("NFC"), line: 1, column: 1 }, args);
 }
 
 /** A path the tool will not read: an error when it is named like a plan file, else a warning. */

@@ -2,8 +2,8 @@
 // `ignorera`, then every plan file, in path order.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { CODES, type Code } from "../check/codes.js";
-import type { Diagnostic, SourceDoc } from "../model/types.js";
+import { diagnostic, type Diagnostic, type Place } from "../diagnostics/index.js";
+import type { SourceDoc } from "./source.js";
 import { PlanIoError } from "./errors.js";
 import { compileGlob, GlobError, type Glob } from "./glob.js";
 import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, selectPlanFiles, type Listing } from "./list-files.js";
@@ -74,10 +74,7 @@ function ignoreList(parsed: ParsedFile): IgnoreList {
   const out: IgnoreList = { globs: [], diagnostics: [], at: { line: 1, column: 1 } };
   if (!doc || !Array.isArray(ignorera)) return out;
   out.at = locate({ doc, obj: v!, key: "ignorera", part: "key" });
-  const diag = (code: Code, i: number, args: Diagnostic["args"]): Diagnostic => {
-    const { line, column } = locate({ doc, obj: ignorera, key: i });
-    return { code, severity: CODES[code].severity, file: "plan.yaml", line, column, args };
-  };
+  const globAt = (i: number): Place => ({ file: "plan.yaml", ...locate({ doc, obj: ignorera, key: i }) });
   ignorera.forEach((g, i) => {
     if (typeof g !== "string") return;
     let glob: Glob;
@@ -85,10 +82,10 @@ function ignoreList(parsed: ParsedFile): IgnoreList {
       glob = compileGlob(g);
     } catch (e) {
       if (!(e instanceof GlobError)) throw e;
-      out.diagnostics.push(diag("ignore-bad-glob", i, { glob: g, detail: e.message }));
+      out.diagnostics.push(diagnostic("ignore-bad-glob", globAt(i), { glob: g, detail: e.message }));
       return;
     }
-    if (glob.matches("plan.yaml")) out.diagnostics.push(diag("ignore-plan-yaml", i, { glob: g }));
+    if (glob.matches("plan.yaml")) out.diagnostics.push(diagnostic("ignore-plan-yaml", globAt(i), { glob: g }));
     out.globs.push(glob);
   });
   return out;
@@ -125,7 +122,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
     append(diagnostics, listing.diagnostics);
     const others = listing.files.filter((rel) => rel !== "plan.yaml");
     if (others.length === 0 && listing.ignored > 0) {
-      diagnostics.push({ code: "ignore-everything", severity: CODES["ignore-everything"].severity, file: "plan.yaml", ...ignore.at, args: { ignored: listing.ignored } });
+      diagnostics.push(diagnostic("ignore-everything", { file: "plan.yaml", ...ignore.at }, { ignored: listing.ignored }));
     }
     checkPlanTotals(others.length + 1, 0);
     let total = planBytes.length;

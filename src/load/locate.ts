@@ -1,8 +1,8 @@
 // The way back from plain data to the line and column of its YAML node.
 import { isMap, isSeq } from "yaml";
 import type { Node as YamlNode, Pair, YAMLMap } from "yaml";
-import type { Loc, SourceDoc } from "../model/types.js";
-import { keyOf } from "./parse.js";
+import type { Loc, SourceDoc } from "./source.js";
+import { keyOf } from "./yaml-values.js";
 
 export interface Position {
   line: number;

@@ -1,14 +1,9 @@
 // YAML text → plain data that remembers where each mapping and list came from.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node as YamlNode, Pair } from "yaml";
-import type { Code } from "../check/codes.js";
-import type { Diagnostic, DocPositions, SourceDoc } from "../model/types.js";
-import { CODES } from "../check/codes.js";
-
-/** Deeper than any plan needs; the limit keeps a hostile file from exhausting the stack. */
-export const MAX_DEPTH = 64;
-/** How many values aliases may add to a document in all (a plan needs a handful). */
-export const MAX_ALIAS_VALUES = 10_000;
+import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import type { DocPositions, SourceDoc } from "./source.js";
+import { convertDocument, keyOf, MAX_DEPTH, placeAt } from "./yaml-values.js";
 
 export interface ParsedFile {
   docs: SourceDoc[];
@@ -19,19 +14,6 @@ export interface ParsedFile {
 export interface ParsedValues {
   values: { index: number; value: unknown }[];
   diagnostics: Diagnostic[];
-}
-
-class Refusal extends Error {
-  constructor(
-    readonly code: Code,
-    readonly offset: number,
-  ) {
-    super(code);
-  }
-}
-
-function diag(file: string, code: Code, line: number, column: number, args: Diagnostic["args"] = {}): Diagnostic {
-  return { code, severity: CODES[code].severity, file, line, column, args };
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
@@ -116,16 +98,6 @@ function mapNodes(doc: Document.Parsed, node: unknown, value: unknown, nodes: We
   seen.delete(node);
 }
 
-/** The NFC form of a key as it is compared everywhere. */
-export function keyOf(node: unknown): string | undefined {
-  if (node === null || node === undefined) return "";
-  if (isScalar(node)) {
-    const v = node.value;
-    return typeof v === "string" ? v.normalize("NFC") : String(v);
-  }
-  return undefined;
-}
-
 /**
  * Parse one plan file. Never throws for any input: what is wrong with it comes back as
  * diagnostics, and documents that could not be read whole are left out.
@@ -165,119 +137,36 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
   const diagnostics: Diagnostic[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    const { line, column } = lineColOfByte(bytes, bad);
-    diagnostics.push(diag(file, "not-utf8", line, column, { offset: bad }));
+    diagnostics.push(diagnostic("not-utf8", { file, ...lineColOfByte(bytes, bad) }, { offset: bad }));
     return { values: [], diagnostics };
   }
-  const text = decoder.decode(bytes);
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    parsed = parseYaml(text, lineCounter);
+    parsed = parseYaml(decoder.decode(bytes), lineCounter);
   } catch (e) {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
-    if (e instanceof RangeError) {
-      diagnostics.push(diag(file, "yaml-too-deep", 1, 1, { max: MAX_DEPTH }));
-      return { values: [], diagnostics };
-    }
-    diagnostics.push(diag(file, "yaml-syntax", 1, 1, { detail: String((e as Error).message).split("\n")[0]! }));
+    if (e instanceof RangeError) diagnostics.push(diagnostic("yaml-too-deep", { file, line: 1, column: 1 }, { max: MAX_DEPTH }));
+    else diagnostics.push(diagnostic("yaml-syntax", { file, line: 1, column: 1 }, { detail: String((e as Error).message).split("\n")[0]! }));
     return { values: [], diagnostics };
   }
-  const at = (offset: number): { line: number; column: number } => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
   const values: ParsedValues["values"] = [];
   parsed.forEach((yamlDoc, index) => {
     if (yamlDoc.errors.length > 0) {
       for (const err of yamlDoc.errors) {
-        const { line, column } = at(err.pos[0]);
-        diagnostics.push(diag(file, "yaml-syntax", line, column, { detail: err.message.split("\n")[0]! }));
+        diagnostics.push(diagnostic("yaml-syntax", placeAt(file, lineCounter, err.pos[0]), { detail: err.message.split("\n")[0]! }));
       }
       return;
     }
-    // An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not.
-    const contents = yamlDoc.contents as YamlNode | null;
-    if (contents === null || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "")) return;
-    const converting = new Set<unknown>();
-    const memo = new Map<unknown, unknown>();
-    const sizes = new WeakMap<object, number>();
-    let aliasBudget = MAX_ALIAS_VALUES;
-    const sizeOf = (v: unknown): number => {
-      if (v === null || typeof v !== "object") return 1;
-      const known = sizes.get(v);
-      if (known !== undefined) return known;
-      let n = 1;
-      for (const x of Object.values(v)) n += sizeOf(x);
-      sizes.set(v, n);
-      return n;
-    };
-    const convert = (node: unknown, depth: number): unknown => {
-      if (node === null || node === undefined) return null;
-      const yn = node as YamlNode;
-      if (depth > MAX_DEPTH) throw new Refusal("yaml-too-deep", yn.range?.[0] ?? 0);
-      if (isAlias(node)) {
-        const target = node.resolve(yamlDoc);
-        if (target === undefined) return null;
-        if (converting.has(target)) throw new Refusal("yaml-alias-limit", node.range?.[0] ?? 0);
-        const value = memo.has(target) ? memo.get(target) : convert(target, depth);
-        aliasBudget -= sizeOf(value);
-        if (aliasBudget < 0) throw new Refusal("yaml-alias-limit", node.range?.[0] ?? 0);
-        return value;
-      }
-      if (isScalar(node)) {
-        const v = node.value;
-        if (typeof v === "string") return v.normalize("NFC");
-        if (typeof v === "bigint") return Number(v);
-        if (v === undefined) return null;
-        return v;
-      }
-      converting.add(node);
-      let out: unknown;
-      if (isMap(node)) {
-        const obj: Record<string, unknown> = {};
-        const seen = new Set<string>();
-        for (const pair of node.items as Pair[]) {
-          const key = keyOf(pair.key);
-          const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-          if (key === undefined) {
-            const { line, column } = at(keyOffset);
-            diagnostics.push(diag(file, "yaml-syntax", line, column, { detail: "a key must be a plain value, not a mapping or list" }));
-            continue;
-          }
-          if (seen.has(key)) {
-            const { line, column } = at(keyOffset);
-            diagnostics.push(diag(file, "duplicate-key", line, column, { key }));
-            continue;
-          }
-          seen.add(key);
-          const value = convert(pair.value, depth + 1);
-          if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-          else obj[key] = value;
-        }
-        out = obj;
-      } else if (isSeq(node)) {
-        out = node.items.map((item) => convert(item, depth + 1));
-      } else {
-        out = null;
-      }
-      converting.delete(node);
-      if (out !== null && typeof out === "object") memo.set(node, out);
-      return out;
-    };
-    try {
-      const value = convert(yamlDoc.contents, 0);
-      values.push({ index, value });
-    } catch (e) {
-      if (e instanceof Refusal) {
-        const { line, column } = at(e.offset);
-        diagnostics.push(diag(file, e.code, line, column, { max: e.code === "yaml-too-deep" ? MAX_DEPTH : MAX_ALIAS_VALUES }));
-      } else if (e instanceof RangeError) {
-        diagnostics.push(diag(file, "yaml-too-deep", 1, 1, { max: MAX_DEPTH }));
-      } else {
-        throw e;
-      }
-    }
+    if (isEmpty(yamlDoc)) return;
+    const converted = convertDocument(file, yamlDoc, lineCounter, diagnostics);
+    if (converted) values.push({ index, value: converted.value });
   });
   return { values, diagnostics };
+}
+
+/** An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not. */
+function isEmpty(yamlDoc: Document.Parsed): boolean {
+  const contents = yamlDoc.contents as YamlNode | null;
+  return contents === null || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "");
 }

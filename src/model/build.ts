@@ -1,6 +1,7 @@
 // Plain documents → typed entities with their references (not yet resolved).
 import { MONTH } from "./month.js";
-import type { DocKind, Entity, EntityKind, Loc, OrganTyp, Ref, RefTarget, Scope, SourceDoc } from "./types.js";
+import type { Loc, SourceDoc } from "../load/source.js";
+import type { DocKind, Entity, EntityKind, OrganTyp, Ref, RefTarget, Scope } from "./types.js";
 
 export type Data = Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 // The typed plan: documents by kind and year, entities, and the resolved reference graph.
 import { buildEntities, isData, yearOf, type Data, type TypedDoc } from "./build.js";
 import { resolveAll, ScopeIndex, type Resolution } from "./resolve.js";
-import { DOC_KINDS, type DocKind, type Entity, type SourceDoc } from "./types.js";
+import type { SourceDoc } from "../load/source.js";
+import { DOC_KINDS, type DocKind, type Entity } from "./types.js";
 
 export interface Plan {
   docs: TypedDoc[];

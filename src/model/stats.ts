@@ -2,7 +2,7 @@
 import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
 import { namnderOf } from "./resolve.js";
-import { servedByAktivitet } from "../check/coverage.js";
+import { servedByAktivitet } from "./served.js";
 import { round } from "./round.js";
 import { descendants, nameOf, organName } from "./thread.js";
 

@@ -1,38 +1,5 @@
-// The shared types of the plan: source documents, entities, diagnostics.
-import type { LineCounter } from "yaml";
-import type { Code } from "../check/codes.js";
-
-export type Severity = "error" | "warning";
-export type Lang = "en" | "sv";
-
-/** One finding. Words are made from `code` and `args` in src/format/messages.ts. */
-export interface Diagnostic {
-  code: Code;
-  severity: Severity;
-  /** Path relative to the plan root, with forward slashes. */
-  file: string;
-  line: number;
-  column: number;
-  id?: string;
-  args: Record<string, string | number | string[]>;
-}
-
-/** One YAML document of a plan file, as plain data plus the way back to its source. */
-export interface SourceDoc {
-  file: string;
-  /** Position of the document in its file, from 0. */
-  index: number;
-  value: unknown;
-  /** Where the document's values stand in the text; made when first asked for. */
-  positions(): DocPositions;
-}
-
-export interface DocPositions {
-  contents: unknown;
-  lineCounter: LineCounter;
-  /** Plain object or array → the YAML collection it came from. */
-  nodes: WeakMap<object, unknown>;
-}
+// The shared types of the plan: entities, their kinds, scopes and references.
+import type { Loc, SourceDoc } from "../load/source.js";
 
 export type DocKind =
   | "kommun"
@@ -82,15 +49,6 @@ export type Scope =
   | { kind: "period"; plan: Entity }
   | { kind: "year"; year: number }
   | { kind: "proposals"; year: number };
-
-/** A place in a source document: a key or value of a mapping, or an item of a list. */
-export interface Loc {
-  doc: SourceDoc;
-  obj: object;
-  key?: string | number;
-  /** `key` points at the key itself (an unknown key), `value` at its value. */
-  part?: "key" | "value";
-}
 
 export interface Entity {
   id: string;

@@ -1,5 +1,5 @@
 // The words of the reports, per language. Only labels: the plan's own texts stay as written.
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 
 export type Phase = "månad" | "delår" | "årsredovisning";
 export const PHASES: readonly Phase[] = ["månad", "delår", "årsredovisning"];

@@ -1,5 +1,5 @@
 // The report pipeline: status model → view model per phase → template → text.
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import type { Plan } from "../model/plan.js";
 import { computeStatus, followUpPeriods } from "../status/engine.js";
 import type { Phase } from "./labels.js";

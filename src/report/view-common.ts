@@ -2,7 +2,7 @@
 // shapes (a status, a number, a Markdown text) that templates show.
 import { isData, str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
-import type { Lang } from "../model/types.js";
+import type { Lang } from "../diagnostics/index.js";
 import { organName } from "../model/thread.js";
 import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { StatusModel } from "../status/engine.js";

@@ -6,7 +6,7 @@ import { checkPlan } from "../../src/check/index.js";
 import { loadFrom, memorySource, type FileSource } from "../../src/load/load-plan.js";
 import { selectPlanFiles } from "../../src/load/list-files.js";
 import type { EntryKind } from "../../src/load/read-file.js";
-import type { Diagnostic } from "../../src/model/types.js";
+import type { Diagnostic } from "../../src/diagnostics/index.js";
 import { BASE, FIXTURES, filesBelow } from "./plan-dir.js";
 
 /** Every file below `dir` by relative path (forward slashes), as bytes. */

@@ -1,0 +1,137 @@
+// Codes about reading files: which files are read, and whether their bytes are YAML.
+import { entry, q, type NoArgs } from "./entry.js";
+
+/** What a path the tool will not read is (from src/load/read-file.ts and list-files.ts). */
+const KIND_EN: Record<string, string> = {
+  symlink: "a symbolic link",
+  fifo: "a FIFO (named pipe)",
+  socket: "a socket",
+  device: "a device file",
+  submodule: "a git submodule (or another repository)",
+  folder: "a folder",
+  other: "a special file",
+};
+const KIND_SV: Record<string, string> = {
+  symlink: "en symbolisk länk",
+  fifo: "en FIFO (namngiven pipe)",
+  socket: "en socket",
+  device: "en enhetsfil",
+  submodule: "en git-undermodul (eller ett annat repository)",
+  folder: "en mapp",
+  other: "en specialfil",
+};
+const kindEn = (kind: string): string => KIND_EN[kind] ?? kind;
+const kindSv = (kind: string): string => KIND_SV[kind] ?? kind;
+
+type BadName = { kind: "not-utf8" } | { kind: "nfc-collision"; other: string };
+
+export const FILE_CODES = {
+  "yaml-syntax": entry({
+    severity: "error",
+    summary: { en: "The file is not valid YAML.", sv: "Filen är inte giltig YAML." },
+    en: (a: { detail: string }) => `YAML syntax error: ${a.detail}`,
+    sv: (a) => `syntaxfel i YAML: ${a.detail}`,
+  }),
+  "not-utf8": entry({
+    severity: "error",
+    summary: { en: "The file is not valid UTF-8 text.", sv: "Filen är inte giltig UTF-8-text." },
+    en: (a: { offset: number }) => `not valid UTF-8 text (byte ${a.offset}); save the file as UTF-8`,
+    sv: (a) => `inte giltig UTF-8-text (byte ${a.offset}); spara filen som UTF-8`,
+  }),
+  "duplicate-key": entry({
+    severity: "error",
+    summary: { en: "A key appears twice in the same mapping.", sv: "En nyckel förekommer två gånger i samma mappning." },
+    en: (a: { key: string }) => `the key ${q(a.key)} appears twice in this mapping; the first one counts`,
+    sv: (a) => `nyckeln ${q(a.key)} förekommer två gånger i mappningen; den första gäller`,
+  }),
+  "yaml-too-deep": entry({
+    severity: "error",
+    summary: { en: "The YAML nests deeper than any plan needs; it is refused.", sv: "YAML-strukturen är djupare än någon plan behöver och vägras." },
+    en: (a: { max: number }) => `the YAML nests deeper than ${a.max} levels; refused`,
+    sv: (a) => `YAML-strukturen är djupare än ${a.max} nivåer och vägras`,
+  }),
+  "yaml-alias-limit": entry({
+    severity: "error",
+    summary: {
+      en: "YAML aliases expand to too much data, or refer to themselves; refused.",
+      sv: "YAML-alias expanderar till för mycket data eller pekar på sig själva och vägras.",
+    },
+    en: (a: { max: number }) => `YAML aliases expand to more than ${a.max} values or refer to themselves; refused`,
+    sv: (a) => `YAML-alias expanderar till mer än ${a.max} värden eller pekar på sig själva och vägras`,
+  }),
+  "not-regular-file": entry({
+    severity: "error",
+    summary: {
+      en: "A plan file that is a symbolic link, FIFO, socket, device or submodule; it is not read.",
+      sv: "En planfil som är en symbolisk länk, FIFO, socket, enhetsfil eller undermodul; den läses inte.",
+    },
+    en: (a: { kind: string }) => `${kindEn(a.kind)}, not a regular file: not read (plan files must be regular files; links are never followed)`,
+    sv: (a) => `${kindSv(a.kind)}, inte en vanlig fil: läses inte (planfiler måste vara vanliga filer; länkar följs aldrig)`,
+  }),
+  "not-followed": entry({
+    severity: "warning",
+    summary: {
+      en: "A symbolic link or git submodule in the plan folder; it is not followed, so plan files behind it are not read.",
+      sv: "En symbolisk länk eller git-undermodul i planmappen; den följs inte, så planfiler bakom den läses inte.",
+    },
+    en: (a: { kind: string }) => `${kindEn(a.kind)}: not followed, so no plan file behind it is read (list it under ignorera to silence this)`,
+    sv: (a) => `${kindSv(a.kind)}: följs inte, så ingen planfil bakom den läses (lägg den under ignorera för att tysta detta)`,
+  }),
+  "file-too-large": entry({
+    severity: "error",
+    summary: { en: "A plan file larger than the limit (10 MiB); it is not read.", sv: "En planfil som är större än gränsen (10 MiB); den läses inte." },
+    en: (a: { size: number; max: number }) => `the file is ${a.size} bytes, above the limit of ${a.max}: not read`,
+    sv: (a) => `filen är ${a.size} byte, över gränsen ${a.max}: läses inte`,
+  }),
+  "unreadable-path": entry({
+    severity: "error",
+    summary: {
+      en: "A folder or plan file that cannot be read (permissions); its plan files are missing.",
+      sv: "En mapp eller planfil som inte kan läsas (behörighet); dess planfiler saknas.",
+    },
+    en: (a: { detail: string }) => `cannot read this folder or file (${a.detail}): its plan files are missing`,
+    sv: (a) => `kan inte läsa denna mapp eller fil (${a.detail}): dess planfiler saknas`,
+  }),
+  "bad-file-name": entry({
+    severity: "error",
+    summary: {
+      en: "A file or folder name that is not UTF-8, or that is the same text as another after NFC normalisation.",
+      sv: "Ett fil- eller mappnamn som inte är UTF-8, eller som är samma text som ett annat efter NFC-normalisering.",
+    },
+    en: (a: BadName) =>
+      a.kind === "not-utf8"
+        ? "the name is not valid UTF-8 (shown with \\x escapes): rename it, it is not read"
+        : `the name is the same text as ${q(a.other)} after Unicode NFC normalisation (å typed two ways): this one is not read, rename or remove one`,
+    sv: (a) =>
+      a.kind === "not-utf8"
+        ? "namnet är inte giltig UTF-8 (visas med \\x-koder): byt namn, det läses inte"
+        : `namnet är samma text som ${q(a.other)} efter Unicode-NFC-normalisering (å skrivet på två sätt): detta läses inte, byt namn på eller ta bort det ena`,
+  }),
+  "ignore-bad-glob": entry({
+    severity: "error",
+    summary: {
+      en: "A glob in ignorera that is too long or has too many {a,b} alternatives; it ignores nothing.",
+      sv: "Ett mönster i ignorera som är för långt eller har för många {a,b}-alternativ; det ignorerar ingenting.",
+    },
+    en: (a: { glob: string; detail: string }) => `ignorera glob ${q(a.glob)} is refused (${a.detail}): it ignores nothing`,
+    sv: (a) => `mönstret ${q(a.glob)} i ignorera vägras (${a.detail}): det ignorerar ingenting`,
+  }),
+  "ignore-plan-yaml": entry({
+    severity: "warning",
+    summary: { en: "A glob in ignorera matches plan.yaml, which is always read.", sv: "Ett mönster i ignorera matchar plan.yaml, som alltid läses." },
+    en: (a: { glob: string }) => `ignorera glob ${q(a.glob)} matches plan.yaml, which is always read`,
+    sv: (a) => `mönstret ${q(a.glob)} i ignorera matchar plan.yaml, som alltid läses`,
+  }),
+  "ignore-everything": entry({
+    severity: "error",
+    summary: { en: "ignorera leaves no plan file but plan.yaml.", sv: "ignorera lämnar ingen planfil utom plan.yaml." },
+    en: (a: { ignored: number }) => `ignorera leaves no plan file but plan.yaml (${a.ignored} files or folders ignored)`,
+    sv: (a) => `ignorera lämnar ingen planfil utom plan.yaml (${a.ignored} filer eller mappar ignoreras)`,
+  }),
+  "not-a-mapping": entry({
+    severity: "error",
+    summary: { en: "A plan document must be a mapping with keys such as typ and id.", sv: "Ett plandokument måste vara en mappning med nycklar som typ och id." },
+    en: (_: NoArgs) => "a plan document must be a mapping (keys such as typ: and id:)",
+    sv: () => "ett plandokument måste vara en mappning (nycklar som typ: och id:)",
+  }),
+};
