@@ -8,7 +8,7 @@ import { asList } from "../model/build.js";
 import { servedByAktivitet } from "../model/served.js";
 import { at, idOfEntity } from "./report.js";
 
-export type GapKind = "resultatmål-utan-åtagande" | "åtagande-utan-aktivitet" | "nämnd-utan-åtagande";
+type GapKind = "resultatmål-utan-åtagande" | "åtagande-utan-aktivitet" | "nämnd-utan-åtagande";
 
 export interface Gap {
   gap: GapKind;

@@ -19,7 +19,7 @@ export interface CheckResult {
 }
 
 /** Order of output: file, line, column, code, then message arguments, whatever the input order. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return (
     cmp(a.file, b.file) ||

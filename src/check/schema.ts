@@ -13,10 +13,10 @@ import { closest } from "../model/similar.js";
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const addFormatsFn = (addFormats as { default?: unknown }).default ?? addFormats;
 
-export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
 
 /** The schema file of each document kind (ASCII names, as they are referenced from editors). */
-export const SCHEMA_FILE: Record<DocKind, string> = {
+const SCHEMA_FILE: Record<DocKind, string> = {
   kommun: "kommun.schema.json",
   kommunplan: "kommunplan.schema.json",
   budget: "budget.schema.json",
@@ -103,7 +103,7 @@ function listName(pointer: string): string {
   return steps[steps.length - 1] ?? "";
 }
 
-export function typeName(v: unknown): string {
+function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "list";
   if (typeof v === "object") return "mapping";

@@ -21,7 +21,7 @@ export function upwardField(e: Entity): string {
 }
 
 /** Strongly connected components of the upward graph that form a cycle (Tarjan, iterative). */
-export function findCycles(entities: readonly Entity[]): Entity[][] {
+function findCycles(entities: readonly Entity[]): Entity[][] {
   const indexOf = new Map<Entity, number>();
   const low = new Map<Entity, number>();
   const onStack = new Set<Entity>();

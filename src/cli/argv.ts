@@ -3,13 +3,13 @@
 // nothing (a plain object would answer with Object.prototype's members).
 
 /** ASCII spellings of options → the Swedish option. */
-export const OPTION_ALIASES: ReadonlyMap<string, string> = new Map([
+const OPTION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["--ar", "--år"],
   ["--namnd", "--nämnd"],
 ]);
 
 /** ASCII spellings of commands and phases → the Swedish word. */
-export const WORD_ALIASES: ReadonlyMap<string, string> = new Map([
+const WORD_ALIASES: ReadonlyMap<string, string> = new Map([
   ["delar", "delår"],
   ["manad", "månad"],
   ["arsredovisning", "årsredovisning"],

@@ -23,13 +23,13 @@ export interface ReportCliOptions {
   datum?: string;
 }
 
-export function parsePhase(raw: string): Phase {
+function parsePhase(raw: string): Phase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas)) return fas as Phase;
   throw new UsageError(`unknown report "${raw}"; reports: månad, delår, årsredovisning (or manad, delar, arsredovisning)`);
 }
 
-export function parseDatum(raw: string | undefined): string | undefined {
+function parseDatum(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const d = new Date(`${raw}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) {
@@ -39,7 +39,7 @@ export function parseDatum(raw: string | undefined): string | undefined {
 }
 
 /** The format: --format, else from -o's extension (.html, .htm), else Markdown. */
-export function formatFor(o: { format?: ReportFormat; output?: string }): ReportFormat {
+function formatFor(o: { format?: ReportFormat; output?: string }): ReportFormat {
   if (o.format) return o.format;
   return o.output !== undefined && /\.html?$/iu.test(o.output) ? "html" : "md";
 }

@@ -12,7 +12,7 @@ export interface Place {
 }
 
 /** One finding of one code, with exactly the arguments its message takes. */
-export interface DiagnosticOf<C extends Code> extends Place {
+interface DiagnosticOf<C extends Code> extends Place {
   code: C;
   severity: Severity;
   args: ArgsOf<C>;

@@ -2,6 +2,6 @@
 // typed arguments, and the words of every message. It imports nothing from the rest of src.
 export { ALL_CODES, CODES, isCode, type ArgsOf, type Code } from "./codes.js";
 export type { DecidedChange } from "./codes-content.js";
-export { codeList, diagnostic, formatMessage, messageOf, type Diagnostic, type DiagnosticOf, type Place } from "./diagnostic.js";
-export { severityWord, type Lang, type Severity } from "./entry.js";
-export { decidedChangeLine, decidedChangeMarkdown, type MarkdownWords } from "./governance.js";
+export { codeList, diagnostic, formatMessage, messageOf, type Diagnostic, type Place } from "./diagnostic.js";
+export { severityWord, type Lang } from "./entry.js";
+export { decidedChangeLine, decidedChangeMarkdown } from "./governance.js";

@@ -37,7 +37,7 @@ export interface Removal extends DiffEntity {
   strands: Record<string, string[]>;
 }
 
-export interface StatusChange {
+interface StatusChange {
   period: string;
   id: string;
   typ: "åtagande" | "resultatmål" | "målområde";
@@ -46,7 +46,7 @@ export interface StatusChange {
 }
 
 /** A decided document changed without a new beslut: what the code's message takes, plus where. */
-export interface GovernanceFlag extends DecidedChange {
+interface GovernanceFlag extends DecidedChange {
   code: Extract<Code, "decided-changed-without-decision">;
   year: number | null;
 }

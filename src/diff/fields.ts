@@ -2,11 +2,11 @@
 import type { Entity } from "../model/types.js";
 import { isData, type Data } from "../model/build.js";
 
-export type Scalar = string | number | boolean | null;
+type Scalar = string | number | boolean | null;
 export type FieldValue = Scalar | Scalar[];
 
 /** Fields that hold lists of IDs: order does not matter and a single ID is a list of one. */
-export const ID_LIST_FIELDS = new Set(["resultatmål", "nämnder", "till", "bidrar_till", "mål", "avser"]);
+const ID_LIST_FIELDS = new Set(["resultatmål", "nämnder", "till", "bidrar_till", "mål", "avser"]);
 
 /** Fields whose change moves an entity to another place in the thread. */
 export const THREAD_FIELDS = new Set(["resultatmål", "bidrar_till", "målområde", "mål", "under"]);

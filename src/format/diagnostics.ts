@@ -5,13 +5,13 @@ import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diag
 import type { DiagnosticsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
 
-export interface Summary {
+interface Summary {
   errors: number;
   warnings: number;
   files: number;
 }
 
-export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
+function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
@@ -23,7 +23,7 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number): Su
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export function problemCountLine(s: Summary, lang: Lang): string {
+function problemCountLine(s: Summary, lang: Lang): string {
   if (lang === "sv") {
     const problems = s.errors + s.warnings;
     if (problems === 0) return `Inga problem i ${plural(s.files, "fil", "filer")}.`;

@@ -18,7 +18,7 @@ export interface DiffView {
 
 const errorsOf = (d: PlanDiff["introduced"]): number => d.filter((x) => x.severity === "error").length;
 
-export function diffSummaryLine(diff: PlanDiff): string {
+function diffSummaryLine(diff: PlanDiff): string {
   const parts = [`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`];
   const extra: string[] = [];
   const newErrors = errorsOf(diff.introduced);
@@ -46,7 +46,7 @@ const PLURAL: [string, string][] = [
   ["aktivitet", "aktiviteter"],
 ];
 
-export function strandsText(r: Removal): string | undefined {
+function strandsText(r: Removal): string | undefined {
   const parts = PLURAL.filter(([kind]) => r.strands[kind]).map(([kind, plural]) => {
     const n = r.strands[kind]!.length;
     return `${n} ${n === 1 ? kind : plural}`;
@@ -214,7 +214,7 @@ export function diffMarkdown(v: DiffView): string {
 
 const entityJson = (d: DiffEntity): { id: string; typ: string; year: number | null } => ({ id: d.id, typ: d.typ, year: d.year });
 
-export function diffJson(v: DiffView): string {
+function diffJson(v: DiffView): string {
   const { diff } = v;
   const diag = (d: PlanDiff["introduced"][number]): Record<string, unknown> => ({
     code: d.code,

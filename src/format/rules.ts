@@ -9,11 +9,11 @@ const listOf = (codes: readonly Code[], lang: Lang): ReturnType<typeof codeList>
   return codes.map((code) => byCode.get(code)!);
 };
 
-export function rulesJson(codes: readonly Code[], lang: Lang): string {
+function rulesJson(codes: readonly Code[], lang: Lang): string {
   return `${JSON.stringify(listOf(codes, lang), null, 2)}\n`;
 }
 
-export function rulesText(codes: readonly Code[], lang: Lang): string {
+function rulesText(codes: readonly Code[], lang: Lang): string {
   const list = listOf(codes, lang);
   const width = Math.max(...list.map((c) => c.code.length));
   const lines = list.map((c) => `${c.code.padEnd(width)}  ${severityWord(c.severity, lang).padEnd(7)}  ${c.description}`);

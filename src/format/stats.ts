@@ -102,7 +102,7 @@ export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
   return `${parts.join("\n")}\n`;
 }
 
-export function statsMarkdown(s: PlanStats, lang: Lang): string {
+function statsMarkdown(s: PlanStats, lang: Lang): string {
   const t = L[lang];
   const row = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   const lines = [`## ${t.title} ${s.year}`, ""];
@@ -126,7 +126,7 @@ export function statsMarkdown(s: PlanStats, lang: Lang): string {
 
 const toObject = (list: Count[]): Record<string, number> => Object.fromEntries(list.map((c) => [c.id, c.count]));
 
-export function statsJson(s: PlanStats): string {
+function statsJson(s: PlanStats): string {
   const out = {
     year: s.year,
     målområden: s.målområden.length,

@@ -18,7 +18,7 @@ const L = {
 } as const;
 
 /** The målområden an åtagande's resultatmål belong to. */
-export function områdenOf(e: Entity): Entity[] {
+function områdenOf(e: Entity): Entity[] {
   const out: Entity[] = [];
   for (const r of e.parents) for (const o of r.parents) if (o.kind === "målområde" && !out.includes(o)) out.push(o);
   return out;
@@ -66,7 +66,7 @@ function valueCell(k: KpiStatus, lang: Lang): string {
   return `${formatNumber(k.value, lang)}${k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : ""}`;
 }
 
-export function statusMarkdown(m: StatusModel, lang: Lang): string {
+function statusMarkdown(m: StatusModel, lang: Lang): string {
   const t = L[lang];
   const row = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   const label = (s: Status, manual = false): string => `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`;
@@ -83,7 +83,7 @@ export function statusMarkdown(m: StatusModel, lang: Lang): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function statusJson(m: StatusModel): string {
+function statusJson(m: StatusModel): string {
   const out = {
     period: m.period,
     year: m.year,

@@ -21,7 +21,7 @@ const GAP_WORDS: Record<string, { en: string; sv: string }> = {
 
 const gapWord = (i: ListItem, lang: Lang): string => (Object.hasOwn(GAP_WORDS, i.kind) ? GAP_WORDS[i.kind]![lang] : i.typ);
 
-export function listText(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang, color: boolean): string {
+function listText(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [`${TITLES[lang][what]} ${year}: ${items.length}`];
   for (const i of items) {
@@ -31,7 +31,7 @@ export function listText(what: "orphans" | "gaps", year: number, items: ListItem
   return `${lines.join("\n")}\n`;
 }
 
-export function listMarkdown(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang): string {
+function listMarkdown(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang): string {
   const lines = [`## ${TITLES[lang][what]} ${year}`, ""];
   if (items.length === 0) lines.push(TITLES[lang].none);
   for (const i of items) {
@@ -40,7 +40,7 @@ export function listMarkdown(what: "orphans" | "gaps", year: number, items: List
   return `${lines.join("\n")}\n`;
 }
 
-export function listJson(what: "orphans" | "gaps", year: number, items: ListItem[]): string {
+function listJson(what: "orphans" | "gaps", year: number, items: ListItem[]): string {
   return `${JSON.stringify({ year, [what]: items.map(({ kind, id, typ, namn, file, line, column }) => ({ ...(what === "gaps" ? { gap: kind } : {}), id, typ, namn, file, line, column })) }, null, 2)}\n`;
 }
 

@@ -132,7 +132,7 @@ export function traceMarkdown(v: TraceView, lang: Lang): string {
 }
 
 /** A Mermaid label: quotes, angle brackets, `#` and `&` as Mermaid entity codes. */
-export function mermaidLabel(s: string): string {
+function mermaidLabel(s: string): string {
   return s
     .replace(/\r?\n/gu, " ")
     .replace(/#/gu, "#35;")

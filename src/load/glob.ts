@@ -44,7 +44,7 @@ function closeOf(s: string, open: number): { close: number; commas: number[] } |
 }
 
 /** `{a,b}` expanded, outermost first; a brace without a comma or without its `}` is literal. */
-export function expandBraces(glob: string): string[] {
+function expandBraces(glob: string): string[] {
   const out: string[] = [];
   const expand = (s: string, from: number): void => {
     for (let i = from; i < s.length; i++) {

@@ -25,7 +25,7 @@ export interface Listing {
   ignored: number;
 }
 
-export const isPlanName = (name: string): boolean => /\.ya?ml$/u.test(name);
+const isPlanName = (name: string): boolean => /\.ya?ml$/u.test(name);
 const skippedFolder = (name: string): boolean => name.startsWith(".") || name === "node_modules";
 
 /** Code-unit order of the NFC forms, so the order never depends on the file system; the raw forms break ties. */
@@ -47,7 +47,7 @@ export function refusedEntry(rel: string, kind: EntryKind | "too-large" | "unrea
 }
 
 /** A name as text: its UTF-8, with each byte that is not UTF-8 written \xNN. */
-export function shownName(bytes: Uint8Array): string {
+function shownName(bytes: Uint8Array): string {
   let out = "";
   let rest = bytes;
   for (;;) {

@@ -29,7 +29,7 @@ export interface FileSource {
   where: string;
 }
 
-export function diskSource(root: string): FileSource {
+function diskSource(root: string): FileSource {
   return {
     list: (globs) => listPlanFiles(root, globs),
     read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES),

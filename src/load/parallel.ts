@@ -5,7 +5,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import { parseValues, type ParsedValues } from "./parse.js";
 
 /** Below this many bytes a second thread costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 1_500_000;
+const PARALLEL_MIN_BYTES = 1_500_000;
 
 export type FileInput = { name: string; bytes: Uint8Array };
 export type FileValues = { name: string } & ParsedValues;

@@ -22,7 +22,7 @@ export const MAX_TEMPLATE_FILES = 1000;
 /** What a path is when it is not a regular file. */
 export type EntryKind = "file" | "folder" | "symlink" | "fifo" | "socket" | "device" | "submodule" | "other";
 
-export function kindOf(st: Stats): EntryKind {
+function kindOf(st: Stats): EntryKind {
   if (st.isFile()) return "file";
   if (st.isDirectory()) return "folder";
   if (st.isSymbolicLink()) return "symlink";

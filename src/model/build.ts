@@ -27,7 +27,7 @@ export function asList(v: unknown): string[] {
 }
 
 /** The kinds whose `status` defaults to beslutad (format.md, "Shared shapes"). */
-export const DECIDED_KINDS: ReadonlySet<string> = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
+const DECIDED_KINDS: ReadonlySet<string> = new Set(["kommunplan", "budget", "planeringsdirektiv", "nämndplan"]);
 
 /** A document's status, with the default of the decided kinds. */
 export const statusOf = (kind: string, data: Data): string | undefined =>
@@ -37,7 +37,7 @@ export const statusOf = (kind: string, data: Data): string | undefined =>
 export const beloppsfaktor = (d: Data): number => ({ tkr: 1, mnkr: 1000 })[str(d.beloppsenhet) ?? "tkr"] ?? 1;
 
 /** A list-of-IDs field: a single ID means a list of one. Each ID with its place. */
-export function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; at: Loc }[] {
+function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; at: Loc }[] {
   const v = obj[field];
   if (typeof v === "string") return [{ id: v, at: { doc, obj, key: field } }];
   if (!Array.isArray(v)) return [];
@@ -48,10 +48,10 @@ export function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; a
   return out;
 }
 
-export const ORGAN_ANY: readonly RefTarget[] = ["organ"];
-export const ORGAN_NAMND: readonly RefTarget[] = ["organ:nämnd"];
-export const ORGAN_FUNDED: readonly RefTarget[] = ["organ:nämnd", "organ:bolag", "organ:kommunalförbund"];
-export const BIDRAR_TILL: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "uppdrag", "resultatmål", "mål", "målområde"];
+const ORGAN_ANY: readonly RefTarget[] = ["organ"];
+const ORGAN_NAMND: readonly RefTarget[] = ["organ:nämnd"];
+const ORGAN_FUNDED: readonly RefTarget[] = ["organ:nämnd", "organ:bolag", "organ:kommunalförbund"];
+const BIDRAR_TILL: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "uppdrag", "resultatmål", "mål", "målområde"];
 const NYCKELTAL_AVSER: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "produktionsmål", "nyckeltal"];
 const ANYTHING: readonly RefTarget[] = [];
 
@@ -132,7 +132,7 @@ export function yearOf(kind: DocKind, data: Data): number | undefined {
   return typeof y === "number" && Number.isInteger(y) ? y : undefined;
 }
 
-export class Builder {
+class Builder {
   readonly entities: Entity[] = [];
   private order = 0;
 

@@ -41,7 +41,3 @@ export function buildPlan(typed: TypedDoc[]): Plan {
   return { docs, ...(kommun ? { kommun } : {}), entities, index, failed, namnder };
 }
 
-/** The documents of one kind, in file order. */
-export function docsOf(plan: Plan, kind: DocKind): TypedDoc[] {
-  return plan.docs.filter((d) => d.kind === kind);
-}

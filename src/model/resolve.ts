@@ -1,6 +1,6 @@
 // One reference resolver for every field: scopes, lookup, and the red thread's edges.
 import type { Entity, Ref, RefTarget, Scope } from "./types.js";
-import { asList, str } from "./build.js";
+import { asList } from "./build.js";
 
 export const scopeKey = (s: Scope): string => {
   switch (s.kind) {
@@ -99,7 +99,7 @@ export class ScopeIndex {
   }
 }
 
-export function accepts(allowed: readonly RefTarget[], target: Entity): boolean {
+function accepts(allowed: readonly RefTarget[], target: Entity): boolean {
   if (allowed.length === 0) return true;
   for (const a of allowed) {
     if (a === target.kind) return true;
@@ -110,7 +110,7 @@ export function accepts(allowed: readonly RefTarget[], target: Entity): boolean 
 }
 
 /** The word `alla` in nämnder names every nämnd; it is not a reference. */
-export const isAlla = (ref: Ref): boolean => ref.field === "nämnder" && ref.id === "alla";
+const isAlla = (ref: Ref): boolean => ref.field === "nämnder" && ref.id === "alla";
 
 export interface Resolution {
   ref: Ref;
@@ -174,5 +174,3 @@ export function namnderOf(åtagande: Entity, allNamnder: readonly string[]): str
   return list;
 }
 
-export const idOf = (e: Entity): string => e.id;
-export { str };

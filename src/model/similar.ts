@@ -1,12 +1,5 @@
 // Closest names, for "did you mean …?" in messages.
 
-/** Edit distance (Levenshtein), case-insensitive. */
-export function distance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  return within(s, t, Math.max(s.length, t.length), new Int32Array(t.length + 1), { cells: Infinity });
-}
-
 /** Table cells a run of suggestions may fill: a cap on hostile plans only (see LONGEST). */
 export interface Work {
   cells: number;

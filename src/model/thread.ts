@@ -5,7 +5,7 @@ import { asList } from "./build.js";
 import { namnderOf } from "./resolve.js";
 
 /** The years that have a budget, ascending. */
-export function budgetYears(plan: Plan): number[] {
+function budgetYears(plan: Plan): number[] {
   const years = new Set<number>();
   for (const t of plan.docs) if (t.kind === "budget" && t.year !== undefined) years.add(t.year);
   return [...years].sort((a, b) => a - b);
@@ -121,7 +121,7 @@ const byOrder = (a: Entity, b: Entity): number => a.order - b.order;
  * övergripande mål stands under each of them, else under its målområde; everything else
  * stands under what it contributes to.
  */
-export function treeChildren(plan: Plan, e: Entity, year: number): Entity[] {
+function treeChildren(plan: Plan, e: Entity, year: number): Entity[] {
   const kids = e.children.filter((c) => inYear(plan, c, year));
   if (e.kind === "målområde") {
     const mål = kids.filter((c) => c.kind === "mål");

@@ -5,7 +5,7 @@ import { round } from "../model/round.js";
 import { STATUSES, type Status } from "../status/fulfilment.js";
 
 /** Fills with white text at ≥ 4.5:1 and the shape at ≥ 3:1 against white (WCAG 1.4.3, 1.4.11). */
-export const STATUS_FILL: Record<Status, string> = {
+const STATUS_FILL: Record<Status, string> = {
   uppfyllt: "#2e7d32",
   delvis_uppfyllt: "#9a6700",
   ej_uppfyllt: "#c62828",

@@ -27,8 +27,6 @@ md.core.ruler.push("shift_headings", (state) => {
   }
 });
 
-export { md as markdownIt };
-
 /** Markdown text → sanitised HTML. `headingBase`: the level of the heading the text sits under. */
 export function markdownToHtml(text: string, headingBase = 0): string {
   return md.render(text, { headingBase }).trimEnd();

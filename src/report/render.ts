@@ -25,7 +25,7 @@ import { markdownBlock, markdownToHtml } from "./markdown-text.js";
 // The names live with every other format name, so that `plan --help` lists them without loading this.
 export type { ReportFormat };
 
-export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /** A template that cannot be read or compiled: a usage problem of the plan's own mallar. */
 export class TemplateError extends Error {

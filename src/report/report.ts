@@ -13,7 +13,7 @@ import { månadView } from "./view-manad.js";
 export { PHASES, type Phase } from "./labels.js";
 
 /** Template names are ASCII, so a plan's mallar/ works on any file system and in any shell. */
-export const TEMPLATE_NAME: Record<Phase, string> = { månad: "manad", delår: "delar", årsredovisning: "arsredovisning" };
+const TEMPLATE_NAME: Record<Phase, string> = { månad: "manad", delår: "delar", årsredovisning: "arsredovisning" };
 
 export interface ReportOptions {
   phase: Phase;

@@ -10,7 +10,7 @@ import { fill } from "./labels.js";
 import { num, type Ctx, type Svg } from "./view-common.js";
 
 /** The newest helår period of each year before `year`, ascending. */
-export function earlierHelår(plan: Plan, year: number): string[] {
+function earlierHelår(plan: Plan, year: number): string[] {
   const newest = new Map<number, string>();
   for (const d of plan.docs) {
     if (d.kind !== "uppföljning" || d.data.rapport !== "helår" || d.year === undefined || d.year >= year) continue;
@@ -39,7 +39,7 @@ export function trendSeries(plan: Plan, m: StatusModel): Series {
   return { years: models.map((x) => x.year), values };
 }
 
-export interface TrendRow {
+interface TrendRow {
   id: string;
   nyckeltal: string;
   enhet: string;

@@ -8,12 +8,12 @@ import { activitiesView, analysViews, uppdragRows, åtgärdRows, type Activities
 import { tocOf, type TocEntry } from "./toc.js";
 import { trendView, type Series, type TrendView } from "./trend.js";
 
-export interface OmrådeSection extends OmrådeView {
+interface OmrådeSection extends OmrådeView {
   /** Årsredovisning only: each åtagande's value per year. */
   trend: TrendView | null;
 }
 
-export interface AvsnittView {
+interface AvsnittView {
   key: string;
   title: string;
   text: RichText;

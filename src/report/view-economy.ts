@@ -6,7 +6,7 @@ import { rollUp, SCORE, type Status } from "../status/fulfilment.js";
 import { fill } from "./labels.js";
 import { num, rich, statusView, type Ctx, type RichText, type StatusView } from "./view-common.js";
 
-export interface EconomyRowView {
+interface EconomyRowView {
   organ: string;
   namn: string;
   budget: string;
@@ -91,7 +91,7 @@ function economySentence(ctx: Ctx): string {
 }
 
 /** A deficit up to this share of the budget is delvis uppfyllt; above it, ej uppfyllt. */
-export const DEFICIT_TOLERANCE = 0.01;
+const DEFICIT_TOLERANCE = 0.01;
 
 export interface Hushållning {
   mål: Status;

@@ -74,12 +74,12 @@ export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
   };
 }
 
-export interface CountCell {
+interface CountCell {
   key: Status;
   n: number;
 }
 
-export interface FulfilmentRow {
+interface FulfilmentRow {
   id: string;
   namn: string;
   href: string | null;
@@ -133,7 +133,7 @@ export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
   };
 }
 
-export interface ResultatmålView {
+interface ResultatmålView {
   id: string;
   status: StatusView;
   text: RichText | null;

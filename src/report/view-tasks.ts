@@ -7,7 +7,7 @@ import { organName, rich, type Ctx, type RichText } from "./view-common.js";
 type State = ActivityState | "ej_rapporterad";
 const STATES: readonly State[] = [...ACTIVITY_STATES, "ej_rapporterad"];
 
-export interface ActivityOrganRow {
+interface ActivityOrganRow {
   organ: string;
   namn: string;
   counts: { key: State; n: number }[];

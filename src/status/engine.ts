@@ -12,7 +12,6 @@ import { taskStatuses, type TaskStatus } from "./tasks.js";
 import { periodTexts, type PeriodTexts } from "./texts.js";
 
 export { followUpPeriods } from "./follow-ups.js";
-export type { Åtgärd } from "./action-plans.js";
 export type { EconomyRow } from "./economy.js";
 export type { KpiStatus } from "./kpis.js";
 export type { GoalStatus } from "./roll-up.js";
