@@ -159,7 +159,8 @@ describe("Markdown output cannot be broken by plan text", () => {
         expect(s.tables).toBeGreaterThanOrEqual(plainReport.tables);
         expect(s.pings).toEqual([]);
       }),
-      { numRuns: 40 },
+      // A run of three backticks does not close a span opened by one: the ID after it is text.
+      { numRuns: 40, examples: [["`GH-7```"], ["``@x` y``"]] },
     );
   });
 

@@ -32,8 +32,11 @@ export function markdownToHtml(text: string, headingBase = 0): string {
   return md.render(text, { headingBase }).trimEnd();
 }
 
-/** Code spans and fenced blocks, where nothing is interpreted and nothing may be changed. */
-const CODE = /(?<=^|\n) {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(`+)[^`][\s\S]*?\2/gu;
+/**
+ * Code spans and fenced blocks, where nothing is interpreted and nothing may be changed. A code
+ * span closes only on a run of exactly as many backticks as opened it (CommonMark): `a``` is no span.
+ */
+const CODE = /(?<=^|\n) {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\2(?!`)/gu;
 
 /** Link destinations, where a zero-width space would break the address. */
 const CODE_OR_DESTINATION = new RegExp(`${CODE.source}|\\]\\(\\s*[^\\s)]*`, "gu");
