@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { runTrace, type TraceOptions } from "../src/cli/trace.js";
 import { ROOT } from "./helpers/exec.js";
+import { inProcess } from "./helpers/in-process.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
 import { FIXTURES } from "./helpers/plan-dir.js";
 import { browserSkipReason, launchChromium, mermaidPage, mermaidParse, mermaidRender } from "./helpers/browser.js";
@@ -28,18 +30,46 @@ interface TraceJson {
   down: TreeJson;
 }
 
-// Spawns are the slow part: each command line runs once, asynchronously, so that the
-// concurrent tests below keep both cores busy.
+// Each command line runs once, and the concurrent tests share the results. `run` calls the
+// command in-process (what trace prints does not depend on the process); `cli` spawns the
+// built CLI, for what only it does: exit status and streams of a usage error, --ar.
 const runs = new Map<string, Promise<PlanRun>>();
 function run(args: string[]): Promise<PlanRun> {
   const key = JSON.stringify(args);
   let r = runs.get(key);
+  if (!r) runs.set(key, (r = Promise.resolve(inProcess(() => runTrace(traceOptions(args))))));
+  return r;
+}
+function cli(args: string[]): Promise<PlanRun> {
+  const key = JSON.stringify(["cli", ...args]);
+  let r = runs.get(key);
   if (!r) runs.set(key, (r = runPlan(args)));
   return r;
 }
+
+/** `trace` and the options these tests give, as runTrace's options (commander's parsing is the CLI's, tested through `cli`). */
+function traceOptions(args: string[]): TraceOptions {
+  const [verb, ...rest] = args;
+  if (verb !== "trace") throw new Error(`not a trace command: ${args.join(" ")}`);
+  const o: TraceOptions = { format: "text", lang: "en" };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = (): string => rest[++i]!;
+    if (a === "-C") o.dir = value();
+    else if (a === "--år") o.år = value();
+    else if (a === "--format") o.format = value() as TraceOptions["format"];
+    else if (a === "--lang") o.lang = value() as TraceOptions["lang"];
+    else if (a === "--orphans") o.orphans = true;
+    else if (a === "--gaps") o.gaps = true;
+    else if (!a.startsWith("-") && o.id === undefined) o.id = a;
+    else throw new Error(`${a}: not an option of traceOptions (spawn the CLI with cli())`);
+  }
+  return o;
+}
+
 /** Run and insist on a clean exit with nothing on stderr. */
-async function ok(args: string[]): Promise<string> {
-  const r = await run(args);
+async function ok(args: string[], how: (args: string[]) => Promise<PlanRun> = run): Promise<string> {
+  const r = await how(args);
   expect(r.stderr, `stderr of plan ${args.join(" ")}`).toBe("");
   expect(r.status, `exit status of plan ${args.join(" ")}`).toBe(0);
   return r.stdout;
@@ -57,7 +87,7 @@ function allIds(n: TreeJson): string[] {
   return [n.id, ...n.children.flatMap(allIds)];
 }
 
-describe.concurrent("plan trace through the CLI", () => {
+describe.concurrent("plan trace", () => {
   describe.concurrent("chains up to the vision", () => {
     // examples/minimal: BUF-AK01 → BUN-VM1 (verksamhetsplaner/BUF/2026.yaml) → UTB-A01
     // (namnder/BUN/2026.yaml) → UTB-R1 → UTB (budget/2026.yaml) → V2035 (kommunplan).
@@ -191,7 +221,7 @@ describe.concurrent("plan trace through the CLI", () => {
 
   describe.concurrent("errors and the year", () => {
     it("an unknown ID exits 2 with one line on stderr suggesting close IDs, and nothing on stdout", async () => {
-      const r = await run(["trace", "SOF-AK9", "-C", KATRINEHOLM]);
+      const r = await cli(["trace", "SOF-AK9", "-C", KATRINEHOLM]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr.endsWith("\n")).toBe(true);
@@ -201,7 +231,7 @@ describe.concurrent("plan trace through the CLI", () => {
     });
 
     it("an unknown ID far from everything still exits 2 with one line", async () => {
-      const r = await run(["trace", "Zzzzzzzzzzzzzzzz", "-C", MINIMAL]);
+      const r = await cli(["trace", "Zzzzzzzzzzzzzzzz", "-C", MINIMAL]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -217,15 +247,15 @@ describe.concurrent("plan trace through the CLI", () => {
       const other = expected === 2025 ? 2026 : 2025;
       // --ar is the ASCII spelling of --år.
       for (const flag of ["--år", "--ar"]) {
-        const otherJ = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, flag, String(other), "--format", "json"])) as { year: number };
+        const otherJ = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, flag, String(other), "--format", "json"], cli)) as { year: number };
         expect(otherJ.year, flag).toBe(other);
       }
     });
 
     it("pickYear (the rule itself, with the date injected)", async () => {
-      const { loadPlan } = await import("../dist/load/load-plan.js");
-      const { checkPlan } = await import("../dist/check/index.js");
-      const { pickYear } = await import("../dist/model/thread.js");
+      const { loadPlan } = await import("../src/load/load-plan.js");
+      const { checkPlan } = await import("../src/check/index.js");
+      const { pickYear } = await import("../src/model/thread.js");
       const loaded = loadPlan(YEARS);
       const { plan: p } = checkPlan(loaded.docs, loaded.diagnostics);
       expect(pickYear(p, undefined, new Date("2025-06-01T12:00:00Z"))).toBe(2025);
