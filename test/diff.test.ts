@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, it } from "vitest";
 import type { Document } from "yaml";
 import { GitRepo, cleanupRepos, diffJson as diffJsonCli, git, itemPath, runPlan, tempDir, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
-import { diffInProcess } from "./helpers/in-process.js";
+import { planInProcess } from "./helpers/in-process.js";
 
 afterAll(cleanupRepos);
 
@@ -37,7 +37,7 @@ const EMPTY = { added: [], removed: [], changed: [], renames: [], introduced: []
  * one --fail-on run per direction. In-process runs are synchronous: tests still interleave
  * their git commands.
  */
-const diff = (args: string[]): Promise<PlanRun> => Promise.resolve(diffInProcess(args));
+const diff = (args: string[]): Promise<PlanRun> => Promise.resolve(planInProcess(args[0] === "diff" ? args : ["diff", ...args]));
 
 /** `diff … --format json` in-process, parsed; fails with the output when it is not JSON. */
 async function diffJson(args: string[], opts: { cwd?: string } = {}): Promise<{ run: PlanRun; json: DiffJson }> {

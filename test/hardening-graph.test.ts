@@ -11,15 +11,14 @@ import { planStats } from "../src/model/stats.js";
 import { findGaps } from "../src/check/coverage.js";
 import { traceJson, traceMarkdown, traceMermaid, traceText } from "../src/format/trace.js";
 import type { Plan } from "../src/model/plan.js";
-import type { Lang, SourceDoc } from "../src/model/types.js";
+import type { SourceDoc } from "../src/model/types.js";
 import { spawnSync } from "node:child_process";
 import { periodFor } from "../src/cli/report.js";
 import { templateDirs } from "../src/report/render.js";
 import { renderReport } from "../src/report/report.js";
 import { computeStatus } from "../src/status/engine.js";
-import { runTrace, type TraceOptions } from "../src/cli/trace.js";
 import { BIN, type Run } from "./helpers/exec.js";
-import { inProcess } from "./helpers/in-process.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { tempDir } from "./helpers/plan-dir.js";
 import { chainId, ladderId, writeChainPlan, writeLadderPlan } from "./helpers/hostile-graph.js";
 
@@ -97,21 +96,21 @@ describe("a goal graph where every level has two parents (2^60 paths)", () => {
 
   it("trace answers in every format and for --orphans and --gaps, and says how many paths it left out", () => {
     // In-process: the command's own function on the loaded files; the CLI adds only a process.
-    const trace = (o: Omit<TraceOptions, "dir" | "år" | "lang"> & { lang?: Lang }): Run => inProcess(() => runTrace({ lang: "en", ...o, dir, år: String(YEAR) }));
+    const trace = (...args: string[]): Run => planInProcess(["trace", ...args, "-C", dir, "--år", String(YEAR)]);
     for (const format of ["text", "md", "json", "mermaid"] as const) {
       for (const id of ["AK1", "A1", undefined]) {
-        const r = trace({ format, ...(id !== undefined ? { id } : {}) });
+        const r = trace(...(id !== undefined ? [id] : []), "--format", format);
         expect(r.status, `${format} ${id ?? ""}: ${r.stderr}`).toBe(0);
         expect(r.stderr).toBe("");
         if (format === "json" && id === "AK1") expect(r.stdout).toContain(`"total": "${2n ** BigInt(LEVELS)}"`);
         if (format === "text" && id === "AK1") expect(r.stdout).toContain(`${2n ** BigInt(LEVELS) - 100n} left out`);
       }
     }
-    for (const list of [{ orphans: true }, { gaps: true }]) {
-      const r = trace({ format: "json", ...list });
+    for (const list of ["--orphans", "--gaps"]) {
+      const r = trace(list, "--format", "json");
       expect(r.status, r.stderr).toBe(0);
     }
-    expect(trace({ id: "AK1", format: "text", lang: "sv" }).stdout).toContain(`${2n ** BigInt(LEVELS) - 100n} är utelämnade`);
+    expect(trace("AK1", "--lang", "sv").stdout).toContain(`${2n ** BigInt(LEVELS) - 100n} är utelämnade`);
   });
 
   it("the CLI says how many paths it left out", () => {

@@ -3,9 +3,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runReport, type ReportCliOptions } from "../src/cli/report.js";
 import { plan, type Run } from "./helpers/exec.js";
-import { inProcess } from "./helpers/in-process.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { cleanupTemp, copyPlan, KATRINEHOLM, MINIMAL, tempDir } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
@@ -13,19 +12,8 @@ afterAll(cleanupTemp);
 const K = ["-C", KATRINEHOLM];
 const oneLine = (s: string): void => expect(s.trimEnd().split("\n")).toHaveLength(1);
 
-/** `report <fas>` and the options these tests give, run in-process (commander's parsing is tested through `plan`). */
-function report(args: string[]): Run {
-  const [verb, fas, ...rest] = args;
-  if (verb !== "report" || fas === undefined) throw new Error(`not a report command: ${args.join(" ")}`);
-  const o: ReportCliOptions = {};
-  const names: Record<string, keyof ReportCliOptions> = { "-C": "dir", "--år": "år", "--period": "period", "--nämnd": "nämnd", "--lang": "lang", "--mallar": "mallar", "--datum": "datum", "--format": "format" };
-  for (let i = 0; i < rest.length; i += 2) {
-    const key = names[rest[i]!];
-    if (key === undefined || rest[i + 1] === undefined) throw new Error(`${rest[i]}: not an option of report() (spawn the CLI with plan())`);
-    (o as Record<string, string>)[key] = rest[i + 1]!;
-  }
-  return inProcess(() => runReport(fas, o));
-}
+/** `report` in-process, for what the command prints (see helpers/in-process.ts). */
+const report = (args: string[]): Run => planInProcess(args);
 
 describe("plan report: phases and periods", () => {
   it("takes the three phases, also spelled in ASCII", () => {

@@ -3,9 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runStatus } from "../src/cli/status.js";
 import { ROOT } from "./helpers/exec.js";
-import { inProcess } from "./helpers/in-process.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
 
 const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
@@ -28,7 +27,7 @@ const runs = new Map<string, Promise<PlanRun>>();
 function run(args: string[], env?: NodeJS.ProcessEnv): Promise<PlanRun> {
   const key = JSON.stringify([args, env]);
   let r = runs.get(key);
-  if (!r) runs.set(key, (r = Promise.resolve(inProcess(() => runStatus(statusOptions(args)), env))));
+  if (!r) runs.set(key, (r = Promise.resolve(planInProcess(args, env))));
   return r;
 }
 function cli(args: string[]): Promise<PlanRun> {
@@ -36,24 +35,6 @@ function cli(args: string[]): Promise<PlanRun> {
   let r = runs.get(key);
   if (!r) runs.set(key, (r = runPlan(args)));
   return r;
-}
-
-/** `status` and the options these tests give, as runStatus's options (commander's parsing is the CLI's, tested through `cli`). */
-function statusOptions(args: string[]): Parameters<typeof runStatus>[0] {
-  const [verb, ...rest] = args;
-  if (verb !== "status") throw new Error(`not a status command: ${args.join(" ")}`);
-  const o: Parameters<typeof runStatus>[0] = { format: "text", lang: "en" };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const value = (): string => rest[++i]!;
-    if (a === "-C") o.dir = value();
-    else if (a === "--period") o.period = value();
-    else if (a === "--nämnd") o.nämnd = value();
-    else if (a === "--format") o.format = value() as typeof o.format;
-    else if (a === "--lang") o.lang = value() as typeof o.lang;
-    else throw new Error(`${a}: not an option of statusOptions (spawn the CLI with cli())`);
-  }
-  return o;
 }
 
 async function ok(args: string[], env?: NodeJS.ProcessEnv, how: typeof run = run): Promise<string> {

@@ -4,9 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { runTrace, type TraceOptions } from "../src/cli/trace.js";
 import { ROOT } from "./helpers/exec.js";
-import { inProcess } from "./helpers/in-process.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
 import { FIXTURES } from "./helpers/plan-dir.js";
 import { browserSkipReason, launchChromium, mermaidPage, mermaidParse, mermaidRender } from "./helpers/browser.js";
@@ -37,7 +36,7 @@ const runs = new Map<string, Promise<PlanRun>>();
 function run(args: string[]): Promise<PlanRun> {
   const key = JSON.stringify(args);
   let r = runs.get(key);
-  if (!r) runs.set(key, (r = Promise.resolve(inProcess(() => runTrace(traceOptions(args))))));
+  if (!r) runs.set(key, (r = Promise.resolve(planInProcess(args))));
   return r;
 }
 function cli(args: string[]): Promise<PlanRun> {
@@ -45,26 +44,6 @@ function cli(args: string[]): Promise<PlanRun> {
   let r = runs.get(key);
   if (!r) runs.set(key, (r = runPlan(args)));
   return r;
-}
-
-/** `trace` and the options these tests give, as runTrace's options (commander's parsing is the CLI's, tested through `cli`). */
-function traceOptions(args: string[]): TraceOptions {
-  const [verb, ...rest] = args;
-  if (verb !== "trace") throw new Error(`not a trace command: ${args.join(" ")}`);
-  const o: TraceOptions = { format: "text", lang: "en" };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const value = (): string => rest[++i]!;
-    if (a === "-C") o.dir = value();
-    else if (a === "--år") o.år = value();
-    else if (a === "--format") o.format = value() as TraceOptions["format"];
-    else if (a === "--lang") o.lang = value() as TraceOptions["lang"];
-    else if (a === "--orphans") o.orphans = true;
-    else if (a === "--gaps") o.gaps = true;
-    else if (!a.startsWith("-") && o.id === undefined) o.id = a;
-    else throw new Error(`${a}: not an option of traceOptions (spawn the CLI with cli())`);
-  }
-  return o;
 }
 
 /** Run and insist on a clean exit with nothing on stderr. */

@@ -4,7 +4,11 @@
 import { vi } from "vitest";
 import { PlanIoError } from "../../src/load/errors.js";
 import { err, UsageError } from "../../src/cli/io.js";
-import { runDiff, type DiffOptions } from "../../src/cli/diff.js";
+import { runDiff } from "../../src/cli/diff.js";
+import { runReport } from "../../src/cli/report.js";
+import { runStats } from "../../src/cli/stats.js";
+import { runStatus } from "../../src/cli/status.js";
+import { runTrace } from "../../src/cli/trace.js";
 import { runValidate } from "../../src/cli/validate.js";
 import type { Lang } from "../../src/model/types.js";
 import type { Run } from "./exec.js";
@@ -53,26 +57,51 @@ export function validateInProcess(dir: string, o: { failOn?: "error" | "warning"
   return { run, out };
 }
 
+
+/** What `plan <command>` takes, for planInProcess: options with a value, flags, positional names, defaults. */
+interface Grammar {
+  values: Record<string, string>;
+  flags?: Record<string, string>;
+  positional: string[];
+  defaults: Record<string, string>;
+  run: (o: Record<string, unknown>) => number;
+}
+
+const common = { "-C": "dir", "--format": "format", "--lang": "lang" };
+const GRAMMARS: Record<string, Grammar> = {
+  validate: { values: { ...common, "--fail-on": "failOn" }, positional: [], defaults: { format: "pretty", failOn: "error", lang: "en" }, run: (o) => runValidate(o as never) },
+  trace: { values: { ...common, "--år": "år" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text", lang: "en" }, run: (o) => runTrace(o as never) },
+  stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStats(o as never) },
+  status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStatus(o as never) },
+  diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text", lang: "en" }, run: (o) => runDiff(o as never) },
+  report: {
+    values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum" },
+    positional: ["fas"],
+    defaults: {},
+    run: ({ fas, ...o }) => runReport(fas as string, o),
+  },
+};
+
 /**
- * `plan diff <base> [head] -C <dir> [--format f] [--fail-on w] [--lang l]` in this process; the
- * arguments as the CLI takes them ("diff" first is optional), for the options listed only.
+ * `plan <command> …` in this process: the command's run function with the options commander
+ * would give it. Only the spellings listed in GRAMMARS are taken, each as the CLI documents it;
+ * what commander and normalizeArgv do (ASCII aliases such as --ar, `--x=y`, choices, unknown
+ * options) is the CLI's, and a test of it spawns the CLI (helpers/exec.ts). -C is required: this
+ * process's working folder is not the plan's.
  */
-export function diffInProcess(args: string[]): Run {
-  const rest = args[0] === "diff" ? args.slice(1) : args;
-  const revisions: string[] = [];
-  const o: Omit<DiffOptions, "base"> = { format: "text", lang: "en" };
+export function planInProcess(args: string[], env: Record<string, string | undefined> = {}): Run {
+  const [command, ...rest] = args;
+  const g = GRAMMARS[command ?? ""];
+  if (!g) throw new Error(`planInProcess: no command ${command}`);
+  const o: Record<string, unknown> = { ...g.defaults };
+  const positional = [...g.positional];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    const value = (): string => rest[++i]!;
-    if (a === "-C") o.dir = value();
-    else if (a === "--format") o.format = value() as DiffOptions["format"];
-    else if (a === "--fail-on") o.failOn = value() as DiffOptions["failOn"];
-    else if (a === "--lang") o.lang = value() as Lang;
-    else if (!a.startsWith("-") && revisions.length < 2) revisions.push(a);
-    else throw new Error(`${a}: not an argument diffInProcess takes (spawn the CLI)`);
+    if (g.values[a] !== undefined && i + 1 < rest.length) o[g.values[a]] = rest[++i];
+    else if (g.flags?.[a] !== undefined) o[g.flags[a]] = true;
+    else if (!a.startsWith("-") && positional.length > 0) o[positional.shift()!] = a;
+    else throw new Error(`planInProcess: ${command} ${a} is the CLI's to parse: spawn it (helpers/exec.ts)`);
   }
-  if (o.dir === undefined) throw new Error("diffInProcess needs -C: this process's working folder is not the plan's");
-  const [base, head] = revisions;
-  if (base === undefined) throw new Error("diffInProcess needs a base revision");
-  return inProcess(() => runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
+  if (o.dir === undefined) throw new Error("planInProcess needs -C");
+  return inProcess(() => g.run(o), env);
 }
