@@ -3,6 +3,7 @@
 // CLI does (argument parsing, exit status of the process, streams) stays with helpers/exec.ts.
 import { vi } from "vitest";
 import { PlanIoError } from "../../src/load/errors.js";
+import { normalizeArgv } from "../../src/cli/argv.js";
 import { err, UsageError } from "../../src/cli/io.js";
 import { runDiff } from "../../src/cli/diff.js";
 import { runReport } from "../../src/cli/report.js";
@@ -47,7 +48,7 @@ export function inProcess(command: () => number, env: Record<string, string | un
 
 /** `plan validate --format json` in this process, parsed (as helpers/plan-dir.ts's validateJson spawns it). */
 export function validateInProcess(dir: string, o: { failOn?: "error" | "warning"; lang?: Lang } = {}): { run: Run; out: JsonOutput } {
-  const run = inProcess(() => runValidate({ dir, format: "json", failOn: o.failOn ?? "error", lang: o.lang ?? "en" }));
+  const run = planInProcess(["validate", "-C", dir, "--format", "json", "--fail-on", o.failOn ?? "error", "--lang", o.lang ?? "en"]);
   let out: JsonOutput;
   try {
     out = JSON.parse(run.stdout) as JsonOutput;
@@ -56,7 +57,6 @@ export function validateInProcess(dir: string, o: { failOn?: "error" | "warning"
   }
   return { run, out };
 }
-
 
 /** What `plan <command>` takes, for planInProcess: options with a value, flags, positional names, defaults. */
 interface Grammar {
@@ -83,14 +83,14 @@ const GRAMMARS: Record<string, Grammar> = {
 };
 
 /**
- * `plan <command> …` in this process: the command's run function with the options commander
- * would give it. Only the spellings listed in GRAMMARS are taken, each as the CLI documents it;
- * what commander and normalizeArgv do (ASCII aliases such as --ar, `--x=y`, choices, unknown
- * options) is the CLI's, and a test of it spawns the CLI (helpers/exec.ts). -C is required: this
- * process's working folder is not the plan's.
+ * `plan <command> …` in this process: the arguments through the CLI's normalizeArgv (NFC, ASCII
+ * spellings), then the command's run function with the options commander would give it. Only
+ * the options listed in GRAMMARS are taken; what commander does (`--x=y`, choices, unknown
+ * options, defaults the command does not set itself) is the CLI's, and a test of it spawns the
+ * CLI (helpers/exec.ts). -C is required: this process's working folder is not the plan's.
  */
 export function planInProcess(args: string[], env: Record<string, string | undefined> = {}): Run {
-  const [command, ...rest] = args;
+  const [command, ...rest] = normalizeArgv(args);
   const g = GRAMMARS[command ?? ""];
   if (!g) throw new Error(`planInProcess: no command ${command}`);
   const o: Record<string, unknown> = { ...g.defaults };
