@@ -3,9 +3,10 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALL_CODES, type Diagnostic } from "../dist/diagnostics/index.js";
-import { formatGithub } from "../dist/format/diagnostics.js";
+import { ALL_CODES, type Diagnostic } from "../src/diagnostics/index.js";
+import { formatGithub } from "../src/format/diagnostics.js";
 import { plan } from "./helpers/exec.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { BASE, FIXTURES, cleanup, planCopy, tempDir } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);
@@ -243,7 +244,7 @@ describe("ASCII spellings of options", () => {
   it.each([["stats"], ["trace"]])("%s accepts --ar where --år would be", (cmd) => {
     const outputs: string[] = [];
     for (const year of ["2025", "2026"]) {
-      const swedish = plan([cmd, "-C", BASE, "--år", year, "--format", "json"]);
+      const swedish = planInProcess([cmd!, "-C", BASE, "--år", year, "--format", "json"]);
       const ascii = plan([cmd, "-C", BASE, "--ar", year, "--format", "json"]);
       const asciiEq = plan([cmd, "-C", BASE, `--ar=${year}`, "--format", "json"]);
       expect(swedish.status).toBe(0);

@@ -4,7 +4,13 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { GitRepo, cleanupRepos, diffJson, itemPath, runPlan, type DiffJson } from "./helpers/git-repo.js";
+import { GitRepo, cleanupRepos, itemPath, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
+import { planInProcess } from "./helpers/in-process.js";
+
+// What `plan diff --format md` prints, in-process (the CLI adds only a process: cli.test.ts and
+// diff.test.ts spawn it).
+const here = async (args: string[]): Promise<PlanRun> => planInProcess(args);
+const diffJson = async (args: string[]): Promise<{ json: DiffJson }> => ({ json: JSON.parse(planInProcess(["diff", ...args, "--format", "json"]).stdout) as DiffJson });
 
 afterAll(cleanupRepos);
 
@@ -91,7 +97,7 @@ describe("plan diff --format md", () => {
         ADDED.map((id, i) => `  - { id: ${id}, namn: Aktivitet ${i + 1}, bidrar_till: [UTB-Å3] }\n`).join(""),
     );
     const head = r.commit("granskning");
-    const run = await runPlan(["diff", base, head, "-C", r.root, "--format", "md"]);
+    const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
     if (run.status !== 0) throw new Error(`plan diff --format md: status ${run.status}\n${run.stderr}`);
     out = run.stdout;
     json = (await diffJson([base, head, "-C", r.root])).json;
@@ -204,9 +210,9 @@ describe("plan diff --format md: YAML content that is not an ordinary text", () 
     r.editYaml(B25, (doc) => doc.setIn([...itemPath(doc, ["åtaganden"], "ORT-Å1"), "x-anteckning\n\n<script>alert(1)</script>\n\nslut"], 1));
     const head = r.commit("x-nyckel");
     // plan validate accepts the key (x- keys are free), so the diff must carry it safely.
-    const validate = await runPlan(["validate", "-C", r.root]);
+    const validate = await here(["validate", "-C", r.root]);
     expect(validate.status).toBe(0);
-    const run = await runPlan(["diff", base, head, "-C", r.root, "--format", "md"]);
+    const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
     expect(run.status).toBe(0);
     const t = md.parse(run.stdout, {});
     expect(md.render(run.stdout)).not.toMatch(/<script/iu);
@@ -232,7 +238,7 @@ describe("plan diff --format md: YAML content that is not an ordinary text", () 
     const head = r.commit("utfall");
     const { json } = await diffJson([base, head, "-C", r.root]);
     expect(json.status_changes).toContainEqual({ period: "2025-08", id: BAD, typ: "åtagande", from: "uppfyllt", to: "ej_uppfyllt" });
-    const run = await runPlan(["diff", base, head, "-C", r.root, "--format", "md"]);
+    const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
     const rows = tableRows(sections(md.parse(run.stdout, {})).get("Status changes")!);
     expect(rows.slice(1)).toEqual(json.status_changes.map((s) => [s.period, s.typ, s.id, s.from ?? "–", s.to ?? "–"]));
   });

@@ -5,7 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, it } from "vitest";
 import type { Document } from "yaml";
-import { GitRepo, cleanupRepos, diffJson, git, itemPath, runPlan, tempDir, type DiffJson } from "./helpers/git-repo.js";
+import { GitRepo, cleanupRepos, diffJson as diffJsonCli, git, itemPath, runPlan, tempDir, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
+import { planInProcess } from "./helpers/in-process.js";
 
 afterAll(cleanupRepos);
 
@@ -30,9 +31,28 @@ const nothingChanged = (j: DiffJson): Record<string, unknown[]> => ({
 });
 const EMPTY = { added: [], removed: [], changed: [], renames: [], introduced: [], resolved: [], status_changes: [], flags: [] };
 
+/**
+ * `plan diff`, in-process (`diff`) where what the command prints is asserted, and through the
+ * built CLI (`runPlan`, `diffJsonCli`) for exit statuses and streams, the working folder, and
+ * one --fail-on run per direction. In-process runs are synchronous: tests still interleave
+ * their git commands.
+ */
+const diff = (args: string[]): Promise<PlanRun> => Promise.resolve(planInProcess(args[0] === "diff" ? args : ["diff", ...args]));
+
+/** `diff … --format json` in-process, parsed; fails with the output when it is not JSON. */
+async function diffJson(args: string[], opts: { cwd?: string } = {}): Promise<{ run: PlanRun; json: DiffJson }> {
+  if (opts.cwd !== undefined) return diffJsonCli(args, opts);
+  const run = await diff([...args, "--format", "json"]);
+  try {
+    return { run, json: JSON.parse(run.stdout) as DiffJson };
+  } catch {
+    throw new Error(`plan diff ${args.join(" ")}: not JSON (status ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
 /** The exit status of a run that should print nothing on stderr (else the stderr, to show what broke). */
-const exitOf = async (args: string[]): Promise<number | null | string> => {
-  const r = await runPlan(args);
+const exitOf = async (args: string[], how: (args: string[]) => Promise<PlanRun> = diff): Promise<number | null | string> => {
+  const r = await how(args);
   return r.stderr === "" ? r.status : `status ${r.status}: ${r.stderr}`;
 };
 
@@ -56,7 +76,7 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     expect(json.introduced).toEqual([]);
     expect(json.summary).toMatch(/^0 added, 1 changed, 0 removed\b/u);
     // The same change in words, as the issue writes it.
-    const text = await runPlan(["diff", base, head, "-C", r.root]);
+    const text = await diff(["diff", base, head, "-C", r.root]);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain("ORT-Å1 › nyckeltal.målvärden.2025: 3.4 → 3.45");
     expect(oneLine(text.stdout)[0]).toMatch(/^0 added, 1 changed, 0 removed/u);
@@ -78,7 +98,7 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     expect(json.changed).toEqual([
       { id: "ORT-Å2", typ: "åtagande", year: 2025, fields: [{ path: "resultatmål", from: ["ORT-R1"], to: ["UTB-R1"], reparent: "moved" }] },
     ]);
-    const text = await runPlan(["diff", base, head, "-C", r.root]);
+    const text = await diff(["diff", base, head, "-C", r.root]);
     expect(text.stdout).toContain("ORT-Å2 › resultatmål: [ORT-R1] → [UTB-R1] (moved)");
   });
 
@@ -116,7 +136,7 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     expect(json.resolved).toEqual([]);
     expect(json.summary).toMatch(/^0 added, 0 changed, 2 removed; 4 new errors\b/u);
 
-    const text = await runPlan(["diff", base, head, "-C", r.root]);
+    const text = await diff(["diff", base, head, "-C", r.root]);
     expect(text.stdout).toContain("removing UTB-R1 leaves 2 åtaganden");
 
     const failErrors = await runPlan(["diff", base, head, "-C", r.root, "--fail-on", "errors", "--format", "json"]);
@@ -142,7 +162,7 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     const { json } = await diffJson([base, head, "-C", r.root]);
     expect(json.changed).toEqual([{ id: "ORT-Å1", typ: "åtagande", year: 2025, fields: [{ path: "text", from, to }] }]);
 
-    const text = await runPlan(["diff", base, head, "-C", r.root]);
+    const text = await diff(["diff", base, head, "-C", r.root]);
     const line = oneLine(text.stdout).find((l) => l.includes("ORT-Å1 › text:"));
     expect(line).toBeDefined();
     const words = line!.slice(line!.indexOf("text: ") + "text: ".length);
@@ -439,7 +459,8 @@ describe.concurrent("plan diff: revisions", () => {
     const head = r.commit("mycket");
     for (const format of ["json", "md"]) {
       const args = ["diff", base, head, "-C", r.root, "--format", format];
-      const [a, b] = [await runPlan(args), await runPlan(args)];
+      // One run in a fresh process, one in this one: nothing of a process's state shows.
+      const [a, b] = [await runPlan(args), await diff(args)];
       expect(a.status, a.stderr).toBe(0);
       expect(a.stdout.length).toBeGreaterThan(500);
       expect(b.stdout).toBe(a.stdout);

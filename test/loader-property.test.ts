@@ -4,11 +4,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_CODES, formatMessage } from "../dist/diagnostics/index.js";
-import { checkPlan } from "../dist/check/index.js";
-import { formatGithub, formatJson, formatPretty } from "../dist/format/diagnostics.js";
-import { PlanIoError } from "../dist/load/errors.js";
-import { loadPlan } from "../dist/load/load-plan.js";
+import { ALL_CODES, formatMessage } from "../src/diagnostics/index.js";
+import { checkPlan } from "../src/check/index.js";
+import { formatGithub, formatJson, formatPretty } from "../src/format/diagnostics.js";
+import { PlanIoError } from "../src/load/errors.js";
+import { loadPlan } from "../src/load/load-plan.js";
 import { plan } from "./helpers/exec.js";
 import { BASE, cleanup, tempDir } from "./helpers/plan-dir.js";
 

@@ -1,4 +1,7 @@
 // Parsing on two threads gives exactly what parsing on one gives, diagnostics and positions included.
+// On dist, not src, on purpose: the worker thread loads dist/load/parse-worker.js, a file of the
+// build (there is no parse-worker.js beside src/load/parallel.ts), so the two threads must run
+// the same built code. npm test builds first.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

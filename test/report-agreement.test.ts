@@ -1,11 +1,12 @@
 // `plan status --format json` and the delårsrapport tell the same story: the counts per
 // status per målområde, the målområden's and resultatmål's statuses, each åtagande's status.
 // The mapping åtagande → resultatmål → målområde is read from the YAML here, independently.
+// Both commands run in-process: what they print does not depend on the process.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { plan } from "./helpers/exec.js";
+import { planInProcess as plan } from "./helpers/in-process.js";
 import { cleanupTemp, KATRINEHOLM, MINIMAL } from "./report-helpers.js";
 
 afterAll(cleanupTemp);

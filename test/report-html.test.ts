@@ -17,28 +17,36 @@ interface Loaded {
 }
 
 let browser: Browser;
+let shared: Loaded | undefined;
 
 /**
  * The report as a reader gets it, with the network cut off. bypassCSP: the report's own CSP
  * would stop injected scripts too, and these tests must prove the escaping, not lean on the CSP.
+ * One context and one page serve every case (a context costs about as much as axe's run):
+ * setContent replaces the document, and the requests and dialogs seen are cleared per load.
  */
 async function load(html: string): Promise<Loaded> {
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.route("**/*", (route) => route.abort());
-  await page.setContent(html, { waitUntil: "load" });
-  return { page, requests, dialogs };
+  if (!shared) {
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const page = await context.newPage();
+    const loaded: Loaded = { page, requests: [], dialogs: [] };
+    page.on("request", (r) => loaded.requests.push(r.url()));
+    page.on("dialog", (d) => {
+      loaded.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.route("**/*", (route) => route.abort());
+    shared = loaded;
+  }
+  shared.requests.length = 0;
+  shared.dialogs.length = 0;
+  await shared.page.setContent(html, { waitUntil: "load" });
+  return shared;
 }
 
+/** axe-core in the page: injected once, as setContent keeps the window (and so `axe`) of the page. */
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -54,6 +62,7 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
     minimal = minimalWithHelår();
   });
   afterAll(async () => {
+    await shared?.page.context().close();
     await browser?.close();
     cleanupTemp();
   });
@@ -75,7 +84,6 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
         expect(requests).toEqual([]);
         expect(await page.locator("h1").count()).toBe(1);
         expect(await page.locator("html").getAttribute("lang")).toBe("sv");
-        await page.context().close();
       });
     }
   }
@@ -84,7 +92,6 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
     const { page } = await load(render(KATRINEHOLM, "delår", { format: "html", lang: "en" }));
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
   });
 
   describe("a plan whose texts carry markup, links and template syntax", () => {
@@ -107,7 +114,6 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
         for (const s of literal) expect(text).toContain(s);
         expect(await page.title()).toContain("<script>alert(1)</script>");
         expect(await axeViolations(page)).toEqual([]);
-        await page.context().close();
       });
     }
   });
@@ -116,7 +122,6 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
     const html = render(KATRINEHOLM, "delår", { format: "html" });
     const { page } = await load(html);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
-    await page.context().close();
     const file = path.join(tempDir(), "delar.pdf");
     writeFileSync(file, pdf);
     // A4 is 210 × 297 mm: 595 × 842 points (Chromium rounds to whole pixels, so allow one point).

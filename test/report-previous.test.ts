@@ -1,6 +1,7 @@
 // A report shows, next to an åtagande's status, the status at the previous follow-up when it changed.
+// The commands run in-process: what they print does not depend on the process.
 import { describe, expect, it } from "vitest";
-import { plan } from "./helpers/exec.js";
+import { planInProcess as plan } from "./helpers/in-process.js";
 import { KATRINEHOLM } from "./report-helpers.js";
 
 interface StatusJson {

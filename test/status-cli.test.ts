@@ -1,9 +1,10 @@
-// `plan status` through the built CLI on examples/katrineholm: JSON shape, periods, nämnd
-// cut, and statuses that never depend on colour.
+// `plan status` on examples/katrineholm: JSON shape, periods, nämnd cut, and statuses that
+// never depend on colour. In-process, and through the built CLI for exit statuses and --namnd.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/exec.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
 
 const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
@@ -19,16 +20,25 @@ interface StatusJson {
   målområden: { id: string; status: Word }[];
 }
 
-// Each command line runs once, asynchronously: the concurrent tests share the spawns.
+// Each command line runs once, and the concurrent tests share the results. `run` calls the
+// command in-process (what status prints does not depend on the process); `cli` spawns the
+// built CLI, for what only it does: exit status and streams of a usage error, --namnd.
 const runs = new Map<string, Promise<PlanRun>>();
 function run(args: string[], env?: NodeJS.ProcessEnv): Promise<PlanRun> {
   const key = JSON.stringify([args, env]);
   let r = runs.get(key);
-  if (!r) runs.set(key, (r = runPlan(args, env ? { env } : {})));
+  if (!r) runs.set(key, (r = Promise.resolve(planInProcess(args, env))));
   return r;
 }
-async function ok(args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
-  const r = await run(args, env);
+function cli(args: string[]): Promise<PlanRun> {
+  const key = JSON.stringify(["cli", args]);
+  let r = runs.get(key);
+  if (!r) runs.set(key, (r = runPlan(args)));
+  return r;
+}
+
+async function ok(args: string[], env?: NodeJS.ProcessEnv, how: typeof run = run): Promise<string> {
+  const r = await how(args, env);
   expect(r.stderr, `stderr of plan ${args.join(" ")}`).toBe("");
   expect(r.status, `exit status of plan ${args.join(" ")}`).toBe(0);
   return r.stdout;
@@ -84,7 +94,7 @@ describe.concurrent("plan status --format json", () => {
   });
 
   it("an unknown period exits 2 with one line naming the periods there are", async () => {
-    const r = await run(["status", "-C", KATRINEHOLM, "--period", "2012-09"]);
+    const r = await cli(["status", "-C", KATRINEHOLM, "--period", "2012-09"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -97,7 +107,7 @@ describe.concurrent("plan status --format json", () => {
 describe.concurrent("--nämnd", () => {
   it("--nämnd BIN and --namnd BIN give the same bytes, cut to BIN's åtaganden (named or alla)", async () => {
     const sv = await ok(["status", "-C", KATRINEHOLM, "--format", "json", "--nämnd", "BIN"]);
-    const ascii = await ok(["status", "-C", KATRINEHOLM, "--format", "json", "--namnd", "BIN"]);
+    const ascii = await ok(["status", "-C", KATRINEHOLM, "--format", "json", "--namnd", "BIN"], undefined, cli);
     expect(ascii).toBe(sv);
     const cut = JSON.parse(sv) as StatusJson;
     expect(cut.nämnd).toBe("BIN");
@@ -112,7 +122,7 @@ describe.concurrent("--nämnd", () => {
 
   it("an organ that is not a nämnd (a förvaltning) exits 2 as an unknown nämnd", async () => {
     for (const id of ["BIF"]) {
-      const r = await run(["status", "-C", KATRINEHOLM, "--nämnd", id]);
+      const r = await cli(["status", "-C", KATRINEHOLM, "--nämnd", id]);
       expect(r.status, id).toBe(2);
       expect(r.stdout, id).toBe("");
       expect(r.stderr, id).toContain(id);

@@ -4,10 +4,10 @@ import { appendFileSync, cpSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessKpi, rollUp, type KpiInput, type Status } from "../dist/status/fulfilment.js";
-import { computeStatus } from "../dist/status/engine.js";
-import { loadPlan } from "../dist/load/load-plan.js";
-import { checkPlan } from "../dist/check/index.js";
+import { assessKpi, rollUp, type KpiInput, type Status } from "../src/status/fulfilment.js";
+import { computeStatus } from "../src/status/engine.js";
+import { loadPlan } from "../src/load/load-plan.js";
+import { checkPlan } from "../src/check/index.js";
 import { cleanup, FIXTURES, tempDir } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ROOT } from "./helpers/exec.js";
+import { planInProcess } from "./helpers/in-process.js";
 import { runPlan, type PlanRun } from "./helpers/git-repo.js";
 import { FIXTURES } from "./helpers/plan-dir.js";
 import { browserSkipReason, launchChromium, mermaidPage, mermaidParse, mermaidRender } from "./helpers/browser.js";
@@ -28,18 +29,26 @@ interface TraceJson {
   down: TreeJson;
 }
 
-// Spawns are the slow part: each command line runs once, asynchronously, so that the
-// concurrent tests below keep both cores busy.
+// Each command line runs once, and the concurrent tests share the results. `run` calls the
+// command in-process (what trace prints does not depend on the process); `cli` spawns the
+// built CLI, for what only it does: exit status and streams of a usage error, --ar.
 const runs = new Map<string, Promise<PlanRun>>();
 function run(args: string[]): Promise<PlanRun> {
   const key = JSON.stringify(args);
   let r = runs.get(key);
+  if (!r) runs.set(key, (r = Promise.resolve(planInProcess(args))));
+  return r;
+}
+function cli(args: string[]): Promise<PlanRun> {
+  const key = JSON.stringify(["cli", ...args]);
+  let r = runs.get(key);
   if (!r) runs.set(key, (r = runPlan(args)));
   return r;
 }
+
 /** Run and insist on a clean exit with nothing on stderr. */
-async function ok(args: string[]): Promise<string> {
-  const r = await run(args);
+async function ok(args: string[], how: (args: string[]) => Promise<PlanRun> = run): Promise<string> {
+  const r = await how(args);
   expect(r.stderr, `stderr of plan ${args.join(" ")}`).toBe("");
   expect(r.status, `exit status of plan ${args.join(" ")}`).toBe(0);
   return r.stdout;
@@ -57,7 +66,7 @@ function allIds(n: TreeJson): string[] {
   return [n.id, ...n.children.flatMap(allIds)];
 }
 
-describe.concurrent("plan trace through the CLI", () => {
+describe.concurrent("plan trace", () => {
   describe.concurrent("chains up to the vision", () => {
     // examples/minimal: BUF-AK01 → BUN-VM1 (verksamhetsplaner/BUF/2026.yaml) → UTB-A01
     // (namnder/BUN/2026.yaml) → UTB-R1 → UTB (budget/2026.yaml) → V2035 (kommunplan).
@@ -191,7 +200,7 @@ describe.concurrent("plan trace through the CLI", () => {
 
   describe.concurrent("errors and the year", () => {
     it("an unknown ID exits 2 with one line on stderr suggesting close IDs, and nothing on stdout", async () => {
-      const r = await run(["trace", "SOF-AK9", "-C", KATRINEHOLM]);
+      const r = await cli(["trace", "SOF-AK9", "-C", KATRINEHOLM]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr.endsWith("\n")).toBe(true);
@@ -201,7 +210,7 @@ describe.concurrent("plan trace through the CLI", () => {
     });
 
     it("an unknown ID far from everything still exits 2 with one line", async () => {
-      const r = await run(["trace", "Zzzzzzzzzzzzzzzz", "-C", MINIMAL]);
+      const r = await cli(["trace", "Zzzzzzzzzzzzzzzz", "-C", MINIMAL]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -217,15 +226,15 @@ describe.concurrent("plan trace through the CLI", () => {
       const other = expected === 2025 ? 2026 : 2025;
       // --ar is the ASCII spelling of --år.
       for (const flag of ["--år", "--ar"]) {
-        const otherJ = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, flag, String(other), "--format", "json"])) as { year: number };
+        const otherJ = JSON.parse(await ok(["trace", "--orphans", "-C", YEARS, flag, String(other), "--format", "json"], cli)) as { year: number };
         expect(otherJ.year, flag).toBe(other);
       }
     });
 
     it("pickYear (the rule itself, with the date injected)", async () => {
-      const { loadPlan } = await import("../dist/load/load-plan.js");
-      const { checkPlan } = await import("../dist/check/index.js");
-      const { pickYear } = await import("../dist/model/thread.js");
+      const { loadPlan } = await import("../src/load/load-plan.js");
+      const { checkPlan } = await import("../src/check/index.js");
+      const { pickYear } = await import("../src/model/thread.js");
       const loaded = loadPlan(YEARS);
       const { plan: p } = checkPlan(loaded.docs, loaded.diagnostics);
       expect(pickYear(p, undefined, new Date("2025-06-01T12:00:00Z"))).toBe(2025);

@@ -1,10 +1,11 @@
-// Layer 1 through the real CLI: the base plan is clean, and each defect overlay
+// Layer 1 through `plan validate --format json`, run in-process: the base plan is clean, and each defect overlay
 // (test/fixtures/defects/<case>/, only the files that differ from base) gives exactly
 // the diagnostic it is about, at the line and column of the offending node.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanup, codesOf, planCopy, validateJson } from "./helpers/plan-dir.js";
+import { validateInProcess as validateJson } from "./helpers/in-process.js";
+import { cleanup, codesOf, planCopy } from "./helpers/plan-dir.js";
 
 afterAll(cleanup);
 
@@ -88,7 +89,7 @@ const CASES: Expectation[] = [
 
 describe("the base fixture", () => {
   it("is valid with zero diagnostics, warnings included", () => {
-    const { run, out } = validateJson(planCopy(), ["--fail-on", "warning"]);
+    const { run, out } = validateJson(planCopy(), { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(out.summary).toEqual({ errors: 0, warnings: 0, files: 9 });
     expect(run.status).toBe(0);
@@ -123,7 +124,7 @@ describe("defect fixtures", () => {
   });
 
   it("id-case-collision fails with --fail-on warning", () => {
-    const { run, out } = validateJson(planCopy("id-case-collision"), ["--fail-on", "warning"]);
+    const { run, out } = validateJson(planCopy("id-case-collision"), { failOn: "warning" });
     expect(codesOf(out)).toEqual(["id-case-collision"]);
     expect(out.diagnostics[0]!.severity).toBe("warning");
     expect(run.status).toBe(1);

@@ -1,11 +1,14 @@
-// What the loader promises, through the real CLI: Unicode forms, line endings, BOM, bad
-// UTF-8, which files are plan files, multi-document files, regler, and hostile YAML.
+// What the loader promises, through `plan validate --format json`: Unicode forms, line endings,
+// BOM, bad UTF-8, which files are plan files, multi-document files, regler, and hostile YAML.
+// In-process, except the hostile YAML (exit status and no stack trace, under a spawn's timeout)
+// and the plan root found from a subfolder (the process's working folder): the real CLI.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALL_CODES, CODES } from "../dist/diagnostics/index.js";
+import { ALL_CODES, CODES } from "../src/diagnostics/index.js";
 import { plan } from "./helpers/exec.js";
 import { BASE, FIXTURES, cleanup, codesOf, filesBelow, planCopy, validateJson } from "./helpers/plan-dir.js";
+import { validateInProcess as validate } from "./helpers/in-process.js";
 
 afterAll(cleanup);
 
@@ -28,13 +31,13 @@ const NO_STACK = /^\s+at /mu;
 
 describe("Unicode normalisation: a file saved in NFD is as valid as its NFC twin", () => {
   it("the whole base plan in NFD gives the same JSON as in NFC", () => {
-    const nfc = validateJson(planCopy());
+    const nfc = validate(planCopy());
     const dir = planCopy();
     rewrite(dir, (t) => t.normalize("NFD"));
     // The files really are different bytes now (å, ä, ö decomposed).
     expect(readFileSync(path.join(dir, "budget/2025.yaml"), "utf8")).toContain("A\u030A");
     expect(readFileSync(path.join(dir, "budget/2025.yaml"))).not.toEqual(readFileSync(path.join(BASE, "budget/2025.yaml")));
-    const nfd = validateJson(dir);
+    const nfd = validate(dir);
     expect(nfd.out.diagnostics).toEqual([]);
     expect(nfd.run.stdout).toBe(nfc.run.stdout);
     expect(nfd.run.status).toBe(0);
@@ -46,7 +49,7 @@ describe("Unicode normalisation: a file saved in NFD is as valid as its NFC twin
     rewrite(dir, (t) => t.normalize("NFD"), ["budget/2025.yaml"]);
     expect(readFileSync(path.join(dir, "budget/2025.yaml"), "utf8")).toContain("ORT-A\u030A1");
     expect(readFileSync(path.join(dir, KLF), "utf8")).toContain("ORT-\u00C51");
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(run.status).toBe(0);
   });
@@ -54,16 +57,16 @@ describe("Unicode normalisation: a file saved in NFD is as valid as its NFC twin
   it("…and the other way round: an NFD verksamhetsplan points into an NFC budget", () => {
     const dir = planCopy();
     rewrite(dir, (t) => t.normalize("NFD"), [KLF, "namnder/KS/2025.yaml", "plan.yaml"]);
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(run.status).toBe(0);
   });
 
   it("a defect in NFD is reported exactly as in NFC (same place, same NFC words)", () => {
-    const nfc = validateJson(planCopy("unknown-reference"));
+    const nfc = validate(planCopy("unknown-reference"));
     const dir = planCopy("unknown-reference");
     rewrite(dir, (t) => t.normalize("NFD"));
-    const nfd = validateJson(dir);
+    const nfd = validate(dir);
     expect(codesOf(nfd.out)).toEqual(["unknown-reference"]);
     expect(nfd.run.stdout).toBe(nfc.run.stdout);
     expect(nfd.out.diagnostics[0]!.message).toContain("\u00C5"); // the message speaks NFC
@@ -73,11 +76,11 @@ describe("Unicode normalisation: a file saved in NFD is as valid as its NFC twin
 describe("line endings and byte order mark", () => {
   it("CRLF gives the same result as LF, for a clean plan and for a defect", () => {
     for (const overlay of [[], ["unknown-reference"], ["duplicate-key"]]) {
-      const lf = validateJson(planCopy(...overlay));
+      const lf = validate(planCopy(...overlay));
       const dir = planCopy(...overlay);
       rewrite(dir, (t) => t.replace(/\n/gu, "\r\n"));
       expect(readFileSync(path.join(dir, "plan.yaml"), "utf8")).toContain("\r\n");
-      const crlf = validateJson(dir);
+      const crlf = validate(dir);
       expect(crlf.run.stdout).toBe(lf.run.stdout);
       expect(crlf.run.status).toBe(lf.run.status);
     }
@@ -85,11 +88,11 @@ describe("line endings and byte order mark", () => {
 
   it("a UTF-8 BOM gives the same result as without, for a clean plan and for a defect", () => {
     for (const overlay of [[], ["unknown-reference"]]) {
-      const plain = validateJson(planCopy(...overlay));
+      const plain = validate(planCopy(...overlay));
       const dir = planCopy(...overlay);
       rewrite(dir, (t) => `\uFEFF${t}`);
       expect([...readFileSync(path.join(dir, "plan.yaml")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const bom = validateJson(dir);
+      const bom = validate(dir);
       expect(bom.run.stdout).toBe(plain.run.stdout);
       expect(bom.run.status).toBe(plain.run.status);
     }
@@ -116,7 +119,7 @@ describe("invalid UTF-8", () => {
   it("a verksamhetsplan saved as Latin-1 gives not-utf8 at its first non-ASCII byte (å of år, line 4)", () => {
     const dir = planCopy();
     writeFileSync(path.join(dir, KLF), Buffer.from(readFileSync(path.join(BASE, KLF), "utf8"), "latin1"));
-    const { run, out } = validateJson(dir);
+    const { run, out } = validate(dir);
     expect(run.status).toBe(1);
     const inFile = out.diagnostics.filter((d) => d.file === KLF);
     expect(inFile.map((d) => [d.code, d.line, d.column])).toEqual([["not-utf8", 4, 1]]);
@@ -129,7 +132,7 @@ describe("invalid UTF-8", () => {
     expect(text.split("\n")[6]).toBe("    namn: Företagslotsen");
     const [before, after] = text.split("Företagslotsen");
     writeFileSync(path.join(dir, KLF), Buffer.concat([Buffer.from(`${before}F`), Buffer.from([0xf6]), Buffer.from(`retagslotsen${after}`)]));
-    const { run, out } = validateJson(dir);
+    const { run, out } = validate(dir);
     expect(run.status).toBe(1);
     expect(out.diagnostics.filter((d) => d.file === KLF).map((d) => [d.code, d.line, d.column])).toEqual([["not-utf8", 7, 12]]);
     // The unreadable file's aktiviteter are gone: the uppföljning's KLF-AK01 and the åtaganden they served follow.
@@ -145,7 +148,7 @@ describe("invalid UTF-8", () => {
     const dir = planCopy();
     // `namn: åäö` is 9 characters (15 bytes): the bad byte is the 10th character of line 2.
     write(dir, "extra.yaml", Buffer.concat([Buffer.from("typ: underlag\nnamn: åäö", "utf8"), Buffer.from(bad)]));
-    const { run, out } = validateJson(dir);
+    const { run, out } = validate(dir);
     expect(run.status).toBe(1);
     expect(out.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([["not-utf8", "extra.yaml", line, column]]);
   });
@@ -157,7 +160,7 @@ describe("which files are plan files", () => {
   it("a broken file anywhere below the root is read (control for the skips below)", () => {
     const dir = planCopy();
     write(dir, "arkiv/gammal.yaml", garbage);
-    const { out } = validateJson(dir);
+    const { out } = validate(dir);
     expect(codesOf(out)).toEqual(["yaml-syntax"]);
     expect(out.diagnostics[0]!.file).toBe("arkiv/gammal.yaml");
     expect(out.summary.files).toBe(10);
@@ -169,7 +172,7 @@ describe("which files are plan files", () => {
     write(dir, "arkiv/gammal.yaml", garbage);
     write(dir, "arkiv/2019/djup.yml", garbage);
     write(dir, "budget/2027-utkast.yaml", garbage);
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(out.summary.files).toBe(9);
     expect(run.status).toBe(0);
@@ -182,7 +185,7 @@ describe("which files are plan files", () => {
     write(dir, "budget/.gammalt/2024.yaml", garbage);
     write(dir, "node_modules/paket/config.yml", garbage);
     write(dir, "verksamhetsplaner/node_modules/x.yaml", garbage);
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(out.summary.files).toBe(9);
     expect(run.status).toBe(0);
@@ -193,7 +196,7 @@ describe("which files are plan files", () => {
     write(dir, "arkiv/a.yml", garbage);
     write(dir, "arkiv/b.yaml.bak", garbage);
     write(dir, "arkiv/c.txt", garbage);
-    const { out } = validateJson(dir);
+    const { out } = validate(dir);
     expect(out.diagnostics.map((d) => d.file)).toEqual(["arkiv/a.yml"]);
   });
 });
@@ -216,19 +219,19 @@ describe("multi-document files", () => {
   it("two documents in one file are both read (the second one serves ORT-Å2)", () => {
     const dir = planCopy();
     write(dir, KLF, `${firstDoc}\n---\n${secondDoc}\n`);
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(run.status).toBe(0);
     // Control: without the second document ORT-Å2 has no aktivitet.
     write(dir, KLF, `${firstDoc}\n`);
-    expect(codesOf(validateJson(dir).out)).toEqual(["atagande-without-aktivitet"]);
+    expect(codesOf(validate(dir).out)).toEqual(["atagande-without-aktivitet"]);
   });
 
   it("a diagnostic in the second document has the file's own line number", () => {
     const dir = planCopy();
     // first document: lines 1–10, `---` line 11, second document from line 12; its bidrar_till is on line 19.
     write(dir, KLF, `${firstDoc}\n---\n${secondDoc.replace("[KS-VM1]", "[KS-VM9]")}\n`);
-    const { out } = validateJson(dir);
+    const { out } = validate(dir);
     expect(out.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
       ["atagande-without-aktivitet", "budget/2025.yaml", 30, 9],
       ["unknown-reference", KLF, 19, 19],
@@ -243,7 +246,7 @@ describe("multi-document files", () => {
   ])("%s is skipped", (_name, compose) => {
     const dir = planCopy();
     write(dir, KLF, compose(firstDoc, secondDoc));
-    const { run, out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { run, out } = validate(dir, { failOn: "warning" });
     expect(out.diagnostics).toEqual([]);
     expect(run.status).toBe(0);
   });
@@ -255,7 +258,7 @@ describe("regler in plan.yaml", () => {
   it("control: without regler the fixture has an orphan (error) and a case collision (warning)", () => {
     const dir = planCopy();
     copyFileSync(path.join(overlay, KLF), path.join(dir, KLF));
-    const { out } = validateJson(dir);
+    const { out } = validate(dir);
     expect(out.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
       ["id-case-collision", "warning", 15],
       ["orphan", "error", 20],
@@ -263,7 +266,7 @@ describe("regler in plan.yaml", () => {
   });
 
   it("orphan: off removes the orphan; id-case-collision: error makes the warning an error", () => {
-    const { run, out } = validateJson(planCopy("regler"));
+    const { run, out } = validate(planCopy("regler"));
     expect(out.diagnostics.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([["id-case-collision", "error", KLF, 15]]);
     expect(out.summary).toMatchObject({ errors: 1, warnings: 0 });
     expect(run.status).toBe(1);
@@ -272,7 +275,7 @@ describe("regler in plan.yaml", () => {
   it("a code that does not exist gets unknown-rule at its key", () => {
     const dir = planCopy();
     write(dir, "plan.yaml", `${readFileSync(path.join(BASE, "plan.yaml"), "utf8")}regler:\n  orphans: off\n`);
-    const { run, out } = validateJson(dir);
+    const { run, out } = validate(dir);
     expect(out.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([["unknown-rule", "plan.yaml", 15, 3]]);
     expect(run.status).toBe(0);
   });
@@ -281,7 +284,7 @@ describe("regler in plan.yaml", () => {
     const dir = planCopy();
     const lines = ALL_CODES.map((c) => `  ${c}: ${CODES[c].severity}`);
     write(dir, "plan.yaml", `${readFileSync(path.join(BASE, "plan.yaml"), "utf8")}regler:\n${lines.join("\n")}\n`);
-    const { out } = validateJson(dir, ["--fail-on", "warning"]);
+    const { out } = validate(dir, { failOn: "warning" });
     expect(ALL_CODES.length).toBeGreaterThan(30);
     expect(out.diagnostics).toEqual([]);
   });
@@ -289,7 +292,7 @@ describe("regler in plan.yaml", () => {
   it("a regler key that is not a code in lower case gets one diagnostic that names it", () => {
     const dir = planCopy();
     write(dir, "plan.yaml", `${readFileSync(path.join(BASE, "plan.yaml"), "utf8")}regler:\n  Orphan: off\n`);
-    const { out } = validateJson(dir);
+    const { out } = validate(dir);
     for (const d of out.diagnostics) expect(d.message).not.toContain("[object Object]");
     const errors = out.diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => [d.code, d.line, d.column])).toEqual([["bad-format", 15, 3]]);
@@ -300,14 +303,14 @@ describe("regler in plan.yaml", () => {
     const dir = planCopy();
     write(dir, "plan.yaml", `${readFileSync(path.join(BASE, "plan.yaml"), "utf8")}regler:\n  duplicate-budget: warning\n`);
     write(dir, "budget/2025-tillagg.yaml", "typ: budget\nid: OPB2025-T\når: 2025\nplanperiod: { från: 2025, till: 2027 }\nbeslut: { organ: KF, datum: 2025-06-16 }\nresultatmål: []\nåtaganden: []\n");
-    const { run, out } = validateJson(dir);
+    const { run, out } = validate(dir);
     // ("2025-" sorts before "2025.", so the base budget is the later one.)
     expect(out.diagnostics.filter((d) => d.code === "duplicate-budget").map((d) => [d.severity, d.file])).toEqual([["warning", "budget/2025.yaml"]]);
     expect(out.summary.errors).toBe(0);
     expect(run.status).toBe(0);
     // Control: the same plan without the rule fails.
     write(dir, "plan.yaml", readFileSync(path.join(BASE, "plan.yaml")));
-    expect(validateJson(dir).run.status).toBe(1);
+    expect(validate(dir).run.status).toBe(1);
   });
 });
 

@@ -12,6 +12,13 @@ import { terminalSafe } from "./text.js";
 const GITHUB_REFERENCE = /(?<![A-Za-z0-9])@(?=[A-Za-z0-9])|#(?=\d)|(?<![A-Za-z0-9])GH-(?=\d)|(?<![A-Za-z0-9])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![A-Za-z0-9])/giu;
 const ZWSP = "&#8203;";
 
+const ONE_REFERENCE = new RegExp(GITHUB_REFERENCE.source, "iu");
+
+/** Whether a rendered text (entities decoded) still holds something GitHub would ping or link. */
+export function hasGithubReference(s: string): boolean {
+  return ONE_REFERENCE.test(s);
+}
+
 /** `@`, `#123`, `GH-123` and SHAs of a Markdown text with zero-width spaces in them, so none pings or links. */
 export function noGithubReferences(s: string): string {
   return s.replace(GITHUB_REFERENCE, (m) => (/^[0-9a-f]+$/iu.test(m) ? m.replace(/(.{6})(?=.)/gu, `$1${ZWSP}`) : `${m}${ZWSP}`));

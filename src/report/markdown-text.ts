@@ -2,7 +2,7 @@
 // made safe for a report: HTML through markdown-it with raw HTML off, or Markdown that
 // cannot smuggle HTML or unsafe links into the Markdown report.
 import MarkdownIt from "markdown-it";
-import { noGithubReferences } from "../format/markdown.js";
+import { hasGithubReference, noGithubReferences } from "../format/markdown.js";
 import { terminalSafe } from "../format/text.js";
 
 /** Schemes that never become links: they run code or read local files when clicked. */
@@ -36,7 +36,16 @@ export function markdownToHtml(text: string, headingBase = 0): string {
  * Code spans and fenced blocks, where nothing is interpreted and nothing may be changed. A code
  * span closes only on a run of exactly as many backticks as opened it (CommonMark): `a``` is no span.
  */
-const CODE = /(?<=^|\n) {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)|(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\2(?!`)/gu;
+const CODE = new RegExp(
+  [
+    // A backtick fence (\x60 is the backtick): its info string holds no backtick, else the line is a code span.
+    "(?<=^|\\n) {0,3}(\\x60{3,})[^\\x60\\n]*\\n[\\s\\S]*?(?:\\n {0,3}\\1\\x60*[ \\t]*(?=\\n|$)|$)",
+    "(?<=^|\\n) {0,3}(~{3,})[^\\n]*\\n[\\s\\S]*?(?:\\n {0,3}\\2~*[ \\t]*(?=\\n|$)|$)",
+    // A code span closes on a run of exactly as many backticks as opened it.
+    "(?<!\\x60)(\\x60+)(?!\\x60)[\\s\\S]*?(?<!\\x60)\\3(?!\\x60)",
+  ].join("|"),
+  "gu",
+);
 
 /** Link destinations, where a zero-width space would break the address. */
 const CODE_OR_DESTINATION = new RegExp(`${CODE.source}|\\]\\(\\s*[^\\s)]*`, "gu");
@@ -60,17 +69,19 @@ const neutralise = (s: string): string =>
     .replace(/^( {0,3})\[([^\]\n]+)\]:/gmu, "$1\\[$2\\]:");
 
 /**
- * Whether markdown-it (raw HTML on, as GitHub allows some) sees HTML, an image or a heading
- * above `headingBase` in `text`: what the code detection above may have let through (a fence
- * inside a list item ends where the item does, which a line-based look cannot know).
+ * Whether markdown-it (raw HTML on, as GitHub allows some) sees HTML, an image, a heading
+ * above `headingBase` or a GitHub reference outside code in `text`: what the code detection
+ * above may have let through (a fence inside a list item ends where the item does, which a
+ * line-based look cannot know).
  */
 function escapedCode(text: string, headingBase: number): boolean {
   const tokens = htmlParser.parse(text, {});
-  const bad = (t: { type: string; tag: string; children: unknown[] | null }): boolean =>
+  const bad = (t: { type: string; tag: string; content: string; children: unknown[] | null }): boolean =>
     t.type === "html_block" ||
     t.type === "html_inline" ||
     t.type === "image" ||
     (t.type === "heading_open" && Number(t.tag.slice(1)) <= headingBase) ||
+    (t.type === "text" && hasGithubReference(t.content)) ||
     (t.children ?? []).some((c) => bad(c as typeof t));
   return tokens.some(bad);
 }

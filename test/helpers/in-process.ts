@@ -1,0 +1,112 @@
+// A command's run function called in this process, its output captured: for assertions about
+// what a command prints, where a child process would add only its start-up time. What only the
+// CLI does (argument parsing, exit status of the process, streams) stays with helpers/exec.ts.
+import { vi } from "vitest";
+import { PlanIoError } from "../../src/load/errors.js";
+import { normalizeArgv } from "../../src/cli/argv.js";
+import { err, UsageError } from "../../src/cli/io.js";
+import { runDiff } from "../../src/cli/diff.js";
+import { runReport } from "../../src/cli/report.js";
+import { runStats } from "../../src/cli/stats.js";
+import { runStatus } from "../../src/cli/status.js";
+import { runTrace } from "../../src/cli/trace.js";
+import { runValidate } from "../../src/cli/validate.js";
+import type { Lang } from "../../src/diagnostics/index.js";
+import { DIAGNOSTICS_ALIASES } from "../../src/format/names.js";
+import { SelectionError } from "../../src/status/selection-error.js";
+import type { Run } from "./exec.js";
+import type { JsonOutput } from "./plan-dir.js";
+
+/**
+ * Run `command` (one of src/cli's run functions) as `plan` would: stdout and stderr captured,
+ * NO_COLOR set, the plan parsed on this thread (the parse worker is part of the build:
+ * test/parallel.test.ts tests it there), and a usage or I/O error turned into one line on
+ * stderr and status 2, as cli/main.ts does. Any other exception is a bug and is thrown.
+ */
+export function inProcess(command: () => number, env: Record<string, string | undefined> = {}): Run {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const capture = (into: string[]) => (chunk: string | Uint8Array): boolean => {
+    into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    return true;
+  };
+  const out = vi.spyOn(process.stdout, "write").mockImplementation(capture(stdout) as typeof process.stdout.write);
+  const errs = vi.spyOn(process.stderr, "write").mockImplementation(capture(stderr) as typeof process.stderr.write);
+  for (const [k, v] of Object.entries({ NO_COLOR: "1", FORCE_COLOR: undefined, RODTRAD_THREADS: "1", ...env })) vi.stubEnv(k, v);
+  let status: number;
+  try {
+    status = command();
+  } catch (e) {
+    if (!(e instanceof UsageError || e instanceof PlanIoError || e instanceof SelectionError)) throw e;
+    err(`plan: ${e.message}`);
+    status = 2;
+  } finally {
+    out.mockRestore();
+    errs.mockRestore();
+    vi.unstubAllEnvs();
+  }
+  return { status, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+/** `plan validate --format json` in this process, parsed (as helpers/plan-dir.ts's validateJson spawns it). */
+export function validateInProcess(dir: string, o: { failOn?: "error" | "warning"; lang?: Lang } = {}): { run: Run; out: JsonOutput } {
+  const run = planInProcess(["validate", "-C", dir, "--format", "json", "--fail-on", o.failOn ?? "error", "--lang", o.lang ?? "en"]);
+  let out: JsonOutput;
+  try {
+    out = JSON.parse(run.stdout) as JsonOutput;
+  } catch {
+    throw new Error(`not JSON (status ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+  return { run, out };
+}
+
+/** What `plan <command>` takes, for planInProcess: options with a value, flags, positional names, defaults. */
+interface Grammar {
+  values: Record<string, string>;
+  flags?: Record<string, string>;
+  positional: string[];
+  defaults: Record<string, string>;
+  run: (o: Record<string, unknown>) => number;
+}
+
+const common = { "-C": "dir", "--format": "format", "--lang": "lang" };
+const GRAMMARS: Record<string, Grammar> = {
+  validate: { values: { ...common, "--fail-on": "failOn" }, positional: [], defaults: { format: "text", failOn: "error", lang: "en" },
+    // `pretty` is the old name of `text`: the CLI resolves it before the run function sees it.
+    run: (o) => runValidate({ ...o, format: DIAGNOSTICS_ALIASES.get(o.format as string) ?? o.format } as never),
+  },
+  trace: { values: { ...common, "--år": "år" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text", lang: "en" }, run: (o) => runTrace(o as never) },
+  stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStats(o as never) },
+  status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStatus(o as never) },
+  diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text", lang: "en" }, run: (o) => runDiff(o as never) },
+  report: {
+    values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum" },
+    positional: ["fas"],
+    defaults: {},
+    run: ({ fas, ...o }) => runReport(fas as string, o),
+  },
+};
+
+/**
+ * `plan <command> …` in this process: the arguments through the CLI's normalizeArgv (NFC, ASCII
+ * spellings), then the command's run function with the options commander would give it. Only
+ * the options listed in GRAMMARS are taken; what commander does (`--x=y`, choices, unknown
+ * options, defaults the command does not set itself) is the CLI's, and a test of it spawns the
+ * CLI (helpers/exec.ts). -C is required: this process's working folder is not the plan's.
+ */
+export function planInProcess(args: string[], env: Record<string, string | undefined> = {}): Run {
+  const [command, ...rest] = normalizeArgv(args);
+  const g = GRAMMARS[command ?? ""];
+  if (!g) throw new Error(`planInProcess: no command ${command}`);
+  const o: Record<string, unknown> = { ...g.defaults };
+  const positional = [...g.positional];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (g.values[a] !== undefined && i + 1 < rest.length) o[g.values[a]] = rest[++i];
+    else if (g.flags?.[a] !== undefined) o[g.flags[a]] = true;
+    else if (!a.startsWith("-") && positional.length > 0) o[positional.shift()!] = a;
+    else throw new Error(`planInProcess: ${command} ${a} is the CLI's to parse: spawn it (helpers/exec.ts)`);
+  }
+  if (o.dir === undefined) throw new Error("planInProcess needs -C");
+  return inProcess(() => g.run(o), env);
+}
