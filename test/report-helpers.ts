@@ -74,7 +74,7 @@ export function render(dir: string, phase: Phase, a: RenderArgs): string {
   });
 }
 
-export { CHROMIUM, launchChromium } from "./helpers/browser.js";
+export { launchChromium } from "./helpers/browser.js";
 /** On CI a missing browser is a failure, never a silent skip (see helpers/browser.ts). */
 export const SKIP_BROWSER = browserSkipReason() !== undefined;
 export const SKIP_REASON = browserSkipReason() ?? "";

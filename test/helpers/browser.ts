@@ -5,11 +5,11 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 
-export const CHROMIUM = process.env.RODTRAD_CHROMIUM ?? "/usr/bin/chromium";
-export const MERMAID_JS = fileURLToPath(new URL("../../node_modules/mermaid/dist/mermaid.min.js", import.meta.url));
+const CHROMIUM = process.env.RODTRAD_CHROMIUM ?? "/usr/bin/chromium";
+const MERMAID_JS = fileURLToPath(new URL("../../node_modules/mermaid/dist/mermaid.min.js", import.meta.url));
 
 /** CI=true (or any value but "", "0", "false") turns a missing browser into a failure. */
-export const IN_CI = ((v) => v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false")(process.env.CI);
+const IN_CI = ((v) => v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false")(process.env.CI);
 
 /** Why browser tests must skip, or undefined when they must run (the browser is there, or we are in CI). */
 export function browserSkipReason(): string | undefined {
@@ -17,7 +17,7 @@ export function browserSkipReason(): string | undefined {
   return `${CHROMIUM} not found: browser tests skipped (install Debian's chromium; with CI=true they fail instead)`;
 }
 
-export const LAUNCH_ARGS = [
+const LAUNCH_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { isMap, isSeq, parseDocument, Scalar, visit, type Document } from "yaml";
 import { BIN, ROOT } from "./exec.js";
 
-export const DIFF_BASE = fileURLToPath(new URL("../fixtures/diff-base/", import.meta.url));
+const DIFF_BASE = fileURLToPath(new URL("../fixtures/diff-base/", import.meta.url));
 
 /** git's environment without anything from the caller's repository or config that could leak in. */
 function gitEnv(): NodeJS.ProcessEnv {
@@ -150,7 +150,7 @@ export class GitRepo {
 }
 
 /** The index of the item with `id` (or another key) in the sequence at `seqPath`. */
-export function indexOf(doc: Document, seqPath: (string | number)[], id: string, key = "id"): number {
+function indexOf(doc: Document, seqPath: (string | number)[], id: string, key = "id"): number {
   const seq = doc.getIn(seqPath, true);
   if (!isSeq(seq)) throw new Error(`${seqPath.join(".")} is not a list`);
   const i = seq.items.findIndex((item) => isMap(item) && item.get(key) === id);

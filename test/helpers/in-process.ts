@@ -23,7 +23,7 @@ import type { JsonOutput } from "./plan-dir.js";
  * test/parallel.test.ts tests it there), and a usage or I/O error turned into one line on
  * stderr and status 2, as cli/main.ts does. Any other exception is a bug and is thrown.
  */
-export function inProcess(command: () => number, env: Record<string, string | undefined> = {}): Run {
+function inProcess(command: () => number, env: Record<string, string | undefined> = {}): Run {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const capture = (into: string[]) => (chunk: string | Uint8Array): boolean => {

@@ -8,7 +8,7 @@ import { plan, type Run } from "./exec.js";
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const BASE = path.join(FIXTURES, "base");
 
-export interface JsonDiagnostic {
+interface JsonDiagnostic {
   code: string;
   severity: "error" | "warning";
   message: string;
