@@ -208,6 +208,27 @@ describe("docs/format.md", () => {
   });
 });
 
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .trim()
+    .replace(/\s/gu, "-");
+
+describe("links to docs/format.md", () => {
+  it("name headings that exist", () => {
+    const anchors = new Set([...DOC.matchAll(/^#{1,6} (.+)$/gmu)].map((m) => slug(m[1]!)));
+    const broken: string[] = [];
+    for (const name of ["format.md", "format-tillagg.md", "rapporter.md", "regler.md", "val.md", "sakerhet.md"]) {
+      const text = readFileSync(new URL(`../docs/${name}`, import.meta.url), "utf8");
+      const pattern = name === "format.md" ? /\]\((?:format\.md)?#([^)]+)\)/gu : /\]\(format\.md#([^)]+)\)/gu;
+      for (const m of text.matchAll(pattern)) if (!anchors.has(m[1]!)) broken.push(`${name}: #${m[1]}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
 describe("the drift checks themselves", () => {
   it("name a key that the doc does not document", () => {
     const fakeSchemas = new Map<string, Json>([
