@@ -9,7 +9,7 @@ import { tempDir } from "./helpers/plan-dir.js";
 const P = "./node_modules/rodtrad/schemas/plan.schema.json";
 /** JSONC as JSON: comments and trailing commas taken out (enough for these texts: no // inside strings but URLs' are kept). */
 const asJson = (text: string): unknown =>
-  JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (m, s: string | undefined) => s ?? "").replace(/,(\s*[}\]])/gu, "$1"));
+  JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_m, s: string | undefined) => s ?? "").replace(/,(\s*[}\]])/gu, "$1"));
 
 describe("mergeVscodeSettings", () => {
   it("writes a new file with only yaml.schemas", () => {

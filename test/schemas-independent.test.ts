@@ -20,7 +20,8 @@ const SCHEMAS = path.join(ROOT, "schemas");
 const files = readdirSync(SCHEMAS).filter((n) => n.endsWith(".schema.json")).sort();
 const schemaOf = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(SCHEMAS, name), "utf8")) as Record<string, unknown>;
 // ajv-cli is a devDependency: its command, resolved from the project's node_modules.
-const AJV_CLI = createRequire(path.join(ROOT, "package.json")).resolve("ajv-cli/dist/index.js");
+const require = createRequire(path.join(ROOT, "package.json"));
+const AJV_CLI = require.resolve("ajv-cli/dist/index.js");
 
 function ajvCli(args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, [AJV_CLI, ...args, "--spec=draft2020", "-c", "ajv-formats", "--strict=true", "--allow-union-types"], {

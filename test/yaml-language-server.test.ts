@@ -26,9 +26,9 @@ interface LanguageService {
 }
 
 // yaml-language-server is a devDependency; its text document class comes with it.
-const fromProject = createRequire(path.join(ROOT, "package.json"));
-const servicePath = fromProject.resolve("yaml-language-server/lib/umd/languageservice/yamlLanguageService.js");
-const { getLanguageService } = fromProject(servicePath) as {
+const require = createRequire(path.join(ROOT, "package.json"));
+const servicePath = require.resolve("yaml-language-server/lib/umd/languageservice/yamlLanguageService.js");
+const { getLanguageService } = require(servicePath) as {
   getLanguageService(params: Record<string, unknown>): LanguageService;
 };
 const { TextDocument } = createRequire(servicePath)("vscode-languageserver-textdocument") as {
