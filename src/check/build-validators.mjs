@@ -31,10 +31,10 @@ const hash = createHash("sha256");
 for (const name of readdirSync(SCHEMAS).filter((n) => n.endsWith(".schema.json")).sort()) {
   const text = readFileSync(path.join(SCHEMAS, name), "utf8");
   hash.update(`${name}\0${text}\0`);
-  const schema = JSON.parse(text);
-  ajv.addSchema({ ...schema, $id: `file:///schemas/${name}` });
+  // Each schema names itself with its `$id` (https://rodtrad.se/schemas/v1/<file>); relative `$ref`s resolve against it.
+  ajv.addSchema(JSON.parse(text));
 }
-const refs = Object.fromEntries(KINDS.map((name) => [name, `file:///schemas/${name}.schema.json`]));
+const refs = Object.fromEntries(KINDS.map((name) => [name, `https://rodtrad.se/schemas/v1/${name}.schema.json`]));
 // The generated ESM still loads the date format with require(): give it one.
 const code = `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nexport const schemaHash = "${hash.digest("hex")}";\n${standaloneCode.default(ajv, refs).replace(/^"use strict";/u, "")}`;
 mkdirSync(path.dirname(OUT), { recursive: true });

@@ -15,6 +15,9 @@ const addFormatsFn = (addFormats as { default?: unknown }).default ?? addFormats
 
 const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
 
+/** The namespace of the schemas' `$id`s (schemas/README.md: a name, not an address that must answer). */
+const SCHEMA_ID_BASE = "https://rodtrad.se/schemas/v1/";
+
 /** The schema file of each document kind (ASCII names, as they are referenced from editors). */
 const SCHEMA_FILE: Record<DocKind, string> = {
   kommun: "kommun.schema.json",
@@ -63,12 +66,12 @@ export function compileSchemas(): Map<DocKind, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   (addFormatsFn as (a: unknown, f?: string[]) => void)(ajv, ["date"]);
   for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
-    const schema = JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>;
-    ajv.addSchema({ ...schema, $id: `file:///schemas/${name}` });
+    // Each schema names itself with its `$id`; the relative `$ref`s between them resolve against it.
+    ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>);
   }
   const out = new Map<DocKind, ValidateFunction>();
   for (const [kind, file] of Object.entries(SCHEMA_FILE) as [DocKind, string][]) {
-    const fn = ajv.getSchema(`file:///schemas/${file}`);
+    const fn = ajv.getSchema(`${SCHEMA_ID_BASE}${file}`);
     if (!fn) throw new Error(`schema missing: ${file}`);
     out.set(kind, fn);
   }

@@ -24,6 +24,7 @@ import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import type { DiffOptions } from "./diff.js";
 import type { ReportCliOptions } from "./report.js";
+import type { SchemaOptions } from "./schema.js";
 import type { TraceOptions } from "./trace.js";
 import { packageVersion } from "./version.js";
 
@@ -144,6 +145,26 @@ function program(setStatus: (n: number) => void): Command {
     .action(async (o: { format: RulesFormat; lang: "en" | "sv" }) => {
       const { runRegler } = await import("./regler.js");
       setStatus(runRegler(o));
+    });
+
+  cmd
+    .command("schema")
+    .description("print the paths of the JSON Schemas; with --vscode, connect them to the plan files in VS Code")
+    .option("--vscode", "write or merge .vscode/settings.json in the plan root (yaml.schemas), keeping other settings and comments")
+    .addOption(dirOption())
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  plan schema                   the schemas folder and the entry schema (plan.schema.json), one path a line",
+        "  plan schema --vscode          every plan file gets completion, hovers and checks in VS Code (YAML extension)",
+        "  plan schema --vscode -C plan  the same for the plan in the folder plan/",
+      ].join("\n"),
+    )
+    .action(async (o: SchemaOptions) => {
+      const { runSchema } = await import("./schema.js");
+      setStatus(runSchema(o));
     });
 
   for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);
