@@ -40,7 +40,7 @@ export function mandatePeriod(år: number): { från: number; till: number } {
  * `.vscode/settings.json`: the plan schema of the package installed in the workspace for every
  * YAML file. One function, so that the shared `plan schema --vscode` settings can replace it.
  */
-export function vscodeSettings(): string {
+function vscodeSettings(): string {
   const settings = { "yaml.schemas": { "./node_modules/rodtrad/schemas/plan.schema.json": ["**/*.yaml"] } };
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
