@@ -150,6 +150,16 @@ describe("plan init", () => {
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
+  it("a file where the scaffold needs a folder (.github) is left alone and its files are listed as skipped", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, ".github"), "min fil\n");
+    const r = plan(["init", dir, "--ar", "2026", "--force"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}hoppade över {2}\.github\/CODEOWNERS \(en mapp på vägen är en fil\)$/mu);
+    expect(read(dir, ".github")).toBe("min fil\n");
+    validate(dir);
+  });
+
   it("a DIR that is a file: exit 2", () => {
     const file = path.join(tempDir(), "fil");
     writeFileSync(file, "x");

@@ -40,13 +40,25 @@ function ioFailure(what: string, e: unknown): UsageError {
   return new UsageError(`kan inte skriva ${what}: ${code ?? message}`);
 }
 
+/** What is at `file` now: nothing, a regular file's text, or something init leaves alone. */
+function inspect(file: string, rel: string): { kind: "none" } | { kind: "file"; text: string } | { kind: "other"; note: string } {
+  try {
+    if (!lstatSync(file, { throwIfNoEntry: false })) return { kind: "none" };
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return { kind: "other", note: "finns redan och är inte en vanlig fil" };
+    return { kind: "file", text: readFileSync(file, "utf8") };
+  } catch (e) {
+    // A folder on the way is a file (.github as a file): that file is the user's, left alone.
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return { kind: "other", note: "en mapp på vägen är en fil" };
+    throw ioFailure(rel, e);
+  }
+}
+
 function writeOne(root: string, rel: string, text: string, force: boolean): Outcome {
   const file = path.join(root, ...rel.split("/"));
-  const existing = lstatSync(file, { throwIfNoEntry: false });
-  if (existing) {
-    const target = statSync(file, { throwIfNoEntry: false });
-    if (!target?.isFile()) return { path: rel, how: "hoppade över", note: "finns redan och är inte en vanlig fil" };
-    if (readFileSync(file, "utf8") === text) return { path: rel, how: "oförändrad" };
+  const now = inspect(file, rel);
+  if (now.kind === "other") return { path: rel, how: "hoppade över", note: now.note };
+  if (now.kind === "file") {
+    if (now.text === text) return { path: rel, how: "oförändrad" };
     if (!force) return { path: rel, how: "hoppade över", note: "finns redan" };
     const backup = backupName(file);
     try {
