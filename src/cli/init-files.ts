@@ -191,8 +191,40 @@ ${rows.map(([p, team]) => `# ${p.padEnd(26)} @organisation/${team}`).join("\n")}
 `;
 }
 
-function readme(v: InitValues): string {
+/** The folders of a plan repository, one line each, aligned. */
+function layout(v: InitValues): string {
   const { från, till } = mandatePeriod(v.år);
+  const a = v.år;
+  const rows: [string, string][] = [
+    ["plan.yaml", "typ: kommun – namn, vision, organisation"],
+    [`kommunplan/${från}-${till}.yaml`, "typ: kommunplan – målområden för mandatperioden"],
+    [`planeringsdirektiv/${a + 1}.yaml`, "typ: planeringsdirektiv – nästa års ramar och prioriteringar"],
+    [`underlag/${a + 1}/BUN.yaml`, "typ: underlag – nämndens budgetunderlag"],
+    [`budget/${a}.yaml`, "typ: budget – resultatmål, åtaganden, ramar"],
+    [`namnder/BUN/${a}.yaml`, "typ: nämndplan – verksamhetsmål, internbudget"],
+    [`verksamhetsplaner/BUF/${a}.yaml`, "typ: verksamhetsplan – aktiviteter"],
+    [`uppfoljning/${a}-08-delar.yaml`, "typ: uppföljning – utfall, prognos, aktiviteternas status"],
+    [".github/workflows/plan.yml", "kontrollen i varje pull request"],
+    [".github/CODEOWNERS", "vem som granskar vilka filer"],
+  ];
+  return rows.map(([file, what]) => `${file.padEnd(34)} ${what}`).join("\n");
+}
+
+function commands(a: number): string {
+  const rows: [string, string][] = [
+    ["plan validate", "scheman, ID, hänvisningar, den röda tråden"],
+    ["plan trace BUF-AK01", "från en aktivitet upp till visionen"],
+    [`plan trace --år ${a} --format mermaid`, "hela årets röda tråd som diagram"],
+    [`plan stats --år ${a}`, "åtaganden per nämnd och målområde"],
+    ["plan status", "måluppfyllelse för den senaste uppföljningen"],
+    ["plan report delår -o delar.html", "delårsrapporten som HTML"],
+    ["plan diff origin/main", "vad ändringarna i grenen gör med målen"],
+    ["plan regler --lang sv", "alla kontroller och deras allvarlighetsgrad"],
+  ];
+  return rows.map(([cmd, what]) => `${cmd.padEnd(38)} # ${what}`).join("\n");
+}
+
+function readme(v: InitValues): string {
   const a = v.år;
   return `# ${v.namn}: strategisk plan
 
@@ -205,16 +237,7 @@ kontrollerar den röda tråden: att varje aktivitet leder via nämndernas mål o
 ## Filerna
 
 \`\`\`
-plan.yaml                              typ: kommun – namn, vision, organisation
-kommunplan/${från}-${till}.yaml              typ: kommunplan – målområden för mandatperioden
-planeringsdirektiv/${a + 1}.yaml             typ: planeringsdirektiv – nästa års ramar och prioriteringar
-underlag/${a + 1}/BUN.yaml                   typ: underlag – nämndens budgetunderlag
-budget/${a}.yaml                          typ: budget – resultatmål, åtaganden, ramar
-namnder/BUN/${a}.yaml                     typ: nämndplan – verksamhetsmål, internbudget
-verksamhetsplaner/BUF/${a}.yaml           typ: verksamhetsplan – aktiviteter
-uppfoljning/${a}-08-delar.yaml            typ: uppföljning – utfall, prognos, aktiviteternas status
-.github/workflows/plan.yml             kontrollen i varje pull request
-.github/CODEOWNERS                     vem som granskar vilka filer
+${layout(v)}
 \`\`\`
 
 Filerna i \`planeringsdirektiv/\`, \`underlag/\` och \`uppfoljning/\` skapas när ni kommer dit i året.
@@ -239,14 +262,7 @@ Varje ändring görs i en gren och granskas i en pull request; kontrollen i
 ## Kommandon
 
 \`\`\`sh
-plan validate                      # scheman, ID, hänvisningar, den röda tråden
-plan trace BUF-AK01                # från en aktivitet upp till visionen
-plan trace --år ${a} --format mermaid  # hela årets röda tråd som diagram
-plan stats --år ${a}                   # åtaganden per nämnd och målområde
-plan status                        # måluppfyllelse för den senaste uppföljningen
-plan report delår -o delar.html    # delårsrapporten som HTML
-plan diff origin/main              # vad ändringarna i grenen gör med målen
-plan regler --lang sv              # alla kontroller och deras allvarlighetsgrad
+${commands(a)}
 \`\`\`
 
 ## Installera verktyget

@@ -92,6 +92,7 @@ function nextSteps(o: InitOptions, v: InitValues, dir: string): string[] {
     `Skriv visionen i plan.yaml och målområdena i kommunplan/${från}-${till}.yaml.`,
     `Skriv resultatmål, åtaganden och ramar i budget/${v.år}.yaml; exemplets siffror är påhittade.`,
     "Byt teamen i .github/CODEOWNERS och ta bort # framför raderna.",
+    "Tills rodtrad finns i npm: lägg tar-filen från npm pack i verktyg/, så installerar CI-kontrollen den.",
     "Läs README.md: filerna, året och kommandona. Formatet: docs/format.md i paketet rodtrad.",
     'git init && git add . && git commit -m "Planen skapad med plan init"',
   ];
