@@ -23,6 +23,7 @@ import { SelectionError } from "../status/selection-error.js";
 import { normalizeArgv } from "./argv.js";
 import { err, UsageError } from "./io.js";
 import type { DiffOptions } from "./diff.js";
+import type { InitOptions } from "./init.js";
 import type { ReportCliOptions } from "./report.js";
 import type { SchemaOptions } from "./schema.js";
 import type { TraceOptions } from "./trace.js";
@@ -165,6 +166,27 @@ function program(setStatus: (n: number) => void): Command {
     .action(async (o: SchemaOptions) => {
       const { runSchema } = await import("./schema.js");
       setStatus(runSchema(o));
+    });
+
+  cmd
+    .command("init")
+    .description("start a new plan repository: plan.yaml, kommunplan, budget, README, CODEOWNERS, CI, editor settings")
+    .argument("[dir]", "the folder of the new plan (default: the current folder); created if missing")
+    .addOption(new Option("--namn <namn>", 'the kommun\'s name, e.g. "Ekby kommun"'))
+    .addOption(new Option("--kommunkod <kod>", "the kommunkod, four digits, e.g. 0483"))
+    .addOption(new Option("--år <år>", "the budget year of the skeleton (default: this year)"))
+    .option("--force", "replace existing files, keeping a copy of each (<file>.bak)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234
+  plan init --ar 2027                 # in the current folder, for 2027
+  plan init ekby-plan --force         # replace the skeleton's files, keeping .bak copies`,
+    )
+    .action(async (dir: string | undefined, o: Omit<InitOptions, "dir">) => {
+      const { runInit } = await import("./init.js");
+      setStatus(runInit({ ...o, ...(dir !== undefined ? { dir } : {}) }));
     });
 
   for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mergeVscodeSettings, PLAN_FILE_GLOBS, SettingsSyntaxError } from "../format/editor-settings.js";
+import { mergeVscodeSettings, PLAN_FILE_GLOBS, SettingsSyntaxError, WORKSPACE_ENTRY } from "../format/editor-settings.js";
 import { findPlanRoot } from "../load/find-root.js";
 import { err, out, UsageError } from "./io.js";
 import { writeFileAtomic } from "./write-file.js";
@@ -10,7 +10,6 @@ import { writeFileAtomic } from "./write-file.js";
 const SCHEMA_DIR = path.resolve(fileURLToPath(new URL("../../schemas/", import.meta.url)));
 const ENTRY = "plan.schema.json";
 /** Where the entry schema is when the plan repository has the package in its own node_modules. */
-const WORKSPACE_ENTRY = "./node_modules/rodtrad/schemas/plan.schema.json";
 
 export interface SchemaOptions {
   dir?: string;

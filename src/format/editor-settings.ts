@@ -10,6 +10,9 @@
  */
 export const PLAN_FILE_GLOBS: readonly string[] = ["**/*.yaml", "**/*.yml", "!.github/**", "!.vscode/**", "!node_modules/**"];
 
+/** The entry schema where a plan repository has rodtrad installed: the path every team member shares. */
+export const WORKSPACE_ENTRY = "./node_modules/rodtrad/schemas/plan.schema.json";
+
 /** The `yaml.schemas` entry for the entry schema at `schemaPath` (relative to the workspace, or absolute). */
 export function yamlSchemasEntry(schemaPath: string): Record<string, string[]> {
   return { [schemaPath]: [...PLAN_FILE_GLOBS] };
