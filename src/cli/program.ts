@@ -21,13 +21,17 @@ import { terminalSafe } from "../format/text.js";
 import { PlanIoError } from "../load/errors.js";
 import { SelectionError } from "../status/selection-error.js";
 import { normalizeArgv } from "./argv.js";
+import { examplesFor, ROOT_HELP } from "./help-texts.js";
 import { err, UsageError } from "./io.js";
+import { chooseLang, flagInArgv, messageLang, setMessageLang } from "./lang.js";
+import { usageErrorSv } from "./usage-sv.js";
 import type { DiffOptions } from "./diff.js";
 import type { ReportCliOptions } from "./report.js";
 import type { TraceOptions } from "./trace.js";
 import { packageVersion } from "./version.js";
 
-const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
+// No default here: the language is chosen once, in lang.ts (--lang, plan.yaml språk, locale, default).
+const langOption = (): Option => new Option("--lang <lang>", "language of the output (default: plan.yaml språk, else the locale, else en)").choices(["en", "sv"]);
 const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
 const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
 const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
@@ -42,9 +46,13 @@ function program(setStatus: (n: number) => void): Command {
     .configureOutput({
       // Commander echoes arguments in its errors: their control characters are shown escaped.
       writeErr: (s) => process.stderr.write(terminalSafe(s)),
-      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
-      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/gu, " ")),
-    });
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own; in Swedish when the language is.
+      outputError: (s, write) => {
+        const line = s.replace(/\n(?=\(Did you mean)/gu, " ");
+        write(messageLang() === "sv" ? usageErrorSv(line) : line);
+      },
+    })
+    .addHelpText("after", ROOT_HELP);
 
   cmd
     .command("validate")
@@ -57,7 +65,7 @@ function program(setStatus: (n: number) => void): Command {
     )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv" }) => {
       const { runValidate } = await import("./validate.js");
       const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
       setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format, failOn: o.failOn, lang: o.lang }));
@@ -85,7 +93,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(yearOption())
     .addOption(new Option("--format <format>", "output format").choices(STATS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang?: "en" | "sv" }) => {
       const { runStats } = await import("./stats.js");
       setStatus(runStats(o));
     });
@@ -98,7 +106,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format").choices(STATUS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang?: "en" | "sv" }) => {
       const { runStatus } = await import("./status.js");
       setStatus(runStatus(o));
     });
@@ -128,7 +136,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
     .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
-    .addOption(new Option("--lang <lang>", "language of the report's labels (default: plan.yaml språk, else sv)").choices(["sv", "en"]))
+    .addOption(new Option("--lang <lang>", "language of the report (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
     .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
     .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))
     .action(async (fas: string, o: ReportCliOptions) => {
@@ -141,18 +149,20 @@ function program(setStatus: (n: number) => void): Command {
     .description("list every diagnostic code with its default severity")
     .addOption(new Option("--format <format>", "output format").choices(RULES_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { format: RulesFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { format: RulesFormat; lang?: "en" | "sv" }) => {
       const { runRegler } = await import("./regler.js");
       setStatus(runRegler(o));
     });
 
-  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);
+  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true).addHelpText("after", examplesFor(sub.name()));
   return cmd;
 }
 
 /** Run the command line `argv` (without node and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
   let status = 0;
+  // Until a command has read plan.yaml, its messages follow --lang and the locale.
+  setMessageLang(chooseLang(flagInArgv(argv), undefined, process.env));
   const cmd = program((n) => (status = n));
   try {
     await cmd.parseAsync(normalizeArgv(argv), { from: "user" });
@@ -162,7 +172,7 @@ export async function main(argv: string[]): Promise<void> {
       const help = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
       status = help && argv.length > 0 ? 0 : 2;
     } else if (e instanceof PlanIoError || e instanceof UsageError || e instanceof SelectionError) {
-      err(`plan: ${e.message}`);
+      err(`plan: ${e.in(messageLang())}`);
       status = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);
