@@ -14,7 +14,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
 /** The examples that end `plan <command> --help` ("" for a command without any). */
 export function examplesFor(command: string): string {
   const list = EXAMPLES[command];
-  return list ? `\nExamples:\n${list.map((l) => `  $ ${l}`).join("\n")}\n` : "";
+  return list ? `\nExamples:\n${list.map((l) => `  $ ${l}`).join("\n")}` : "";
 }
 
 /** What ends `plan --help`: a first session, and where the documentation is. */
@@ -31,5 +31,4 @@ Documentation (in Swedish), shipped in the package (node_modules/rodtrad/):
   README.md         installation, the commands, the yearly cycle
   docs/format.md    the plan file format: every file, every key, with examples
   docs/json.md      the JSON output of every command
-  docs/val.md       the choices behind the commands and the checks
-`;
+  docs/val.md       the choices behind the commands and the checks`;

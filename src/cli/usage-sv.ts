@@ -9,7 +9,7 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/^error: unknown command '(.*)'/u, "fel: okänt kommando '$1'"],
   [/^error: missing required argument '(.*)'/u, "fel: argumentet '$1' saknas"],
   [/^error: option '(.*)' argument missing/u, "fel: flaggan '$1' saknar sitt värde"],
-  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/u, "fel: flaggan '$1' tar inte värdet '$2'. Tillåtna värden: $3."],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./u, "fel: flaggan '$1' tar inte värdet '$2'. Tillåtna värden: $3."],
   [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\./u, "fel: för många argument till '$1': väntade $2, fick $3."],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./u, "fel: för många argument: väntade $1, fick $2."],
   [/\(Did you mean one of (.*)\?\)/u, "(Menade du någon av $1?)"],
