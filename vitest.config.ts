@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
+    // The language follows the locale (src/cli/lang.ts): the tests run in a neutral one, whatever
+    // the developer's, and a test that wants Swedish from the locale sets it itself.
+    env: { LANG: "C", LC_ALL: "", LC_MESSAGES: "" },
     hookTimeout: 120_000,
     // Vitest's default is one file at a time on two cores (cores - 1). The files wait much of
     // their time on a browser, git or a spawned CLI, and vitest's own process is idle: two at a

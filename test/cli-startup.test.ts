@@ -27,7 +27,7 @@ describe("start-up", () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
       expect(r.modules).not.toContain("commander");
-      expect(r.modules.filter((m) => m.startsWith("dist/")).sort()).toEqual(["dist/cli/io.js", "dist/cli/main.js", "dist/cli/version.js", "dist/format/text.js"]);
+      expect(r.modules.filter((m) => m.startsWith("dist/")).sort()).toEqual(["dist/cli/io.js", "dist/cli/main.js", "dist/cli/version.js", "dist/diagnostics/bilingual.js", "dist/format/text.js"]);
     }
   });
 
@@ -38,7 +38,7 @@ describe("start-up", () => {
       expect(r.stdout).toMatch(/^Usage: plan/u);
       for (const p of HEAVY) expect(r.modules).not.toContain(p);
       const own = r.modules.filter((m) => m.startsWith("dist/"));
-      for (const m of own) expect(m).toMatch(/^dist\/(cli\/(main|program|argv|io|version)|format\/(names|text)|load\/errors|status\/selection-error)\.js$/u);
+      for (const m of own) expect(m).toMatch(/^dist\/(cli\/(main|program|argv|io|version|lang|help-texts|usage-sv)|diagnostics\/bilingual|format\/(names|text)|load\/errors|status\/selection-error)\.js$/u);
     });
   }
 

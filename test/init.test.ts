@@ -173,6 +173,6 @@ describe("plan init", () => {
   it("--help ends with examples", () => {
     const r = plan(["init", "--help"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Examples:\n(  plan init[^\n]*\n){3}$/u);
+    expect(r.stdout).toMatch(/Examples:\n(  \$ plan init[^\n]*\n){3}$/u);
   });
 });

@@ -4,10 +4,9 @@ import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
 import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
 import type { FileValues } from "../load/parallel.js";
-import type { Lang } from "../diagnostics/index.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
-import { loadChecked, planRoot } from "./open-plan.js";
+import { langFor, loadChecked, planRoot } from "./open-plan.js";
 
 export interface DiffOptions {
   base: string;
@@ -15,7 +14,7 @@ export interface DiffOptions {
   dir?: string;
   format: DiffFormat;
   failOn?: "removed" | "errors";
-  lang: Lang;
+  lang?: string;
 }
 
 export function runDiff(o: DiffOptions): number {
@@ -29,7 +28,9 @@ export function runDiff(o: DiffOptions): number {
   const base = loadChecked(root, { source: revisionSource(top, baseCommit, prefix), cache });
   const head = loadChecked(root, { ...(headCommit ? { source: revisionSource(top, headCommit, prefix) } : {}), cache });
   const diff = comparePlans(base, head);
-  const view: DiffView = { base: o.base, head: o.head ?? "worktree", diff, lang: o.lang };
+  // The language follows the plan as it stands in the newer revision.
+  const lang = langFor(o.lang, head.plan);
+  const view: DiffView = { base: o.base, head: o.head ?? "worktree", diff, lang };
   out(DIFF_FORMATTERS[o.format](view, { color: useColor(process.env, process.stdout) }));
   if (o.failOn === "removed" && diff.removed.length > 0) return 1;
   if (o.failOn === "errors" && diff.introduced.some((d) => d.severity === "error")) return 1;

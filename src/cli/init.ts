@@ -6,6 +6,7 @@ import path from "node:path";
 import { initFiles, mandatePeriod, type InitValues } from "./init-files.js";
 import { out, UsageError } from "./io.js";
 import { writeFileAtomic } from "./write-file.js";
+import { setMessageLang } from "./lang.js";
 
 export interface InitOptions {
   dir?: string;
@@ -19,11 +20,11 @@ const WORKFLOW = new URL("../../examples/github-actions/plan.yml", import.meta.u
 
 function values(o: InitOptions): InitValues {
   if (o.kommunkod !== undefined && !/^[0-9]{4}$/u.test(o.kommunkod)) {
-    throw new UsageError(`--kommunkod ska vara fyra siffror, t.ex. 0483 (fick "${o.kommunkod}")`);
+    throw new UsageError({ en: `--kommunkod must be four digits, such as 0483, not "${o.kommunkod}"`, sv: `--kommunkod ska vara fyra siffror, t.ex. 0483 (fick "${o.kommunkod}")` });
   }
-  if (o.år !== undefined && !/^[0-9]{4}$/u.test(o.år)) throw new UsageError(`--år ska vara ett årtal med fyra siffror, t.ex. 2026 (fick "${o.år}")`);
+  if (o.år !== undefined && !/^[0-9]{4}$/u.test(o.år)) throw new UsageError({ en: `--år must be a year such as 2026, not "${o.år}"`, sv: `--år ska vara ett årtal med fyra siffror, t.ex. 2026 (fick "${o.år}")` });
   const namn = (o.namn ?? "Ny kommun").trim();
-  if (namn === "" || /[\u0000-\u001f\u007f]/u.test(namn)) throw new UsageError(`--namn ska vara kommunens namn på en rad, t.ex. "Ekby kommun"`);
+  if (namn === "" || /[\u0000-\u001f\u007f]/u.test(namn)) throw new UsageError({ en: `--namn must be the kommun's name on one line, such as "Ekby kommun"`, sv: `--namn ska vara kommunens namn på en rad, t.ex. "Ekby kommun"` });
   return { namn, år: o.år !== undefined ? Number(o.år) : new Date().getFullYear(), ...(o.kommunkod !== undefined ? { kommunkod: o.kommunkod } : {}) };
 }
 
@@ -37,7 +38,7 @@ type Outcome = { path: string; how: "skrev" | "oförändrad" | "hoppade över" |
 
 function ioFailure(what: string, e: unknown): UsageError {
   const { code, message } = e as NodeJS.ErrnoException;
-  return new UsageError(`kan inte skriva ${what}: ${code ?? message}`);
+  return new UsageError({ en: `cannot write ${what}: ${code ?? message}`, sv: `kan inte skriva ${what}: ${code ?? message}` });
 }
 
 /** What is at `file` now: nothing, a regular file's text, or something init leaves alone. */
@@ -100,11 +101,13 @@ function nextSteps(o: InitOptions, v: InitValues, dir: string): string[] {
 }
 
 export function runInit(o: InitOptions): number {
+  // The new plan says `språk: sv`: what init says, on stdout and stderr alike, is Swedish too.
+  setMessageLang("sv");
   const v = values(o);
   const dir = o.dir ?? ".";
   const root = path.resolve(dir);
   const there = statSync(root, { throwIfNoEntry: false });
-  if (there && !there.isDirectory()) throw new UsageError(`${dir} finns redan och är inte en mapp`);
+  if (there && !there.isDirectory()) throw new UsageError({ en: `${dir} exists and is not a folder`, sv: `${dir} finns redan och är inte en mapp` });
   const workflow = readFileSync(WORKFLOW, "utf8");
   const outcomes = initFiles(v, workflow).map((f) => writeOne(root, f.path, f.text, o.force === true));
   const width = Math.max(...outcomes.map((r) => r.how.length));

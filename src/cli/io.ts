@@ -1,8 +1,9 @@
 // The only place that writes to stdout and stderr (files: write-file.ts). Loaded by `plan
 // --version` too, so it imports nothing it does not need.
+import { BilingualError } from "../diagnostics/bilingual.js";
 import { terminalSafe } from "../format/text.js";
 
-export class UsageError extends Error {
+export class UsageError extends BilingualError {
   override name = "UsageError";
 }
 

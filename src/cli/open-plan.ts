@@ -4,11 +4,22 @@ import { findPlanRoot } from "../load/find-root.js";
 import { loadFrom, loadPlan, type FileSource, type LoadedPlan, type LoadOptions } from "../load/load-plan.js";
 import type { Plan } from "../model/plan.js";
 import { pickYear } from "../model/thread.js";
+import type { Lang } from "../diagnostics/index.js";
 import { err, UsageError } from "./io.js";
+import { chooseLang, messageLang, setMessageLang, type Output } from "./lang.js";
 
 export interface OpenPlan extends CheckResult {
   root: string;
   loaded: LoadedPlan;
+}
+
+/**
+ * The language of a command's `output` on `plan` (see lang.ts). The error lines that may follow
+ * are command-line messages: they follow the same choice with the command line's default.
+ */
+export function langFor(flag: string | undefined, plan: Plan, output: Output = "cli"): Lang {
+  setMessageLang(chooseLang(flag, plan.kommun?.data.språk, process.env, "cli"));
+  return chooseLang(flag, plan.kommun?.data.språk, process.env, output);
 }
 
 /** The plan root a command works on: -C, else found from the current folder upwards. */
@@ -26,24 +37,34 @@ export function loadChecked(root: string, opts: LoadOptions & { source?: FileSou
   return { root, loaded, ...checkPlan(loaded.docs, loaded.diagnostics) };
 }
 
-/** The plan for a command that shows a view of it; a plan with errors gets one note on stderr. */
-export function openPlan(dir: string | undefined): OpenPlan {
+/**
+ * The plan for a command that shows a view of it, and the language of the view (from `flag`,
+ * the plan and the locale); a plan with errors gets one note on stderr.
+ */
+export function openPlan(dir: string | undefined, flag: string | undefined, output: Output = "cli"): OpenPlan & { lang: Lang } {
   const opened = loadChecked(planRoot(dir));
+  const lang = langFor(flag, opened.plan, output);
   const errors = opened.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors > 0) err(`plan: note: the plan has ${errors} error${errors === 1 ? "" : "s"}; what follows shows what resolves (run plan validate)`);
-  return opened;
+  if (errors > 0) {
+    err(
+      messageLang() === "sv"
+        ? `plan: obs: planen har ${errors} fel; det som följer visar det som går att slå upp (kör plan validate)`
+        : `plan: note: the plan has ${errors} error${errors === 1 ? "" : "s"}; what follows shows what resolves (run plan validate)`,
+    );
+  }
+  return { ...opened, lang };
 }
 
 /** `--år` as given on the command line. */
 export function parseYear(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{4}$/u.test(raw)) throw new UsageError(`--år must be a year such as 2025, not "${raw}"`);
+  if (!/^\d{4}$/u.test(raw)) throw new UsageError({ en: `--år must be a year such as 2025, not "${raw}"`, sv: `--år ska vara ett år som 2025, inte "${raw}"` });
   return Number(raw);
 }
 
 /** The year a command works on, or a usage error when the plan has no budget to choose from. */
 export function yearFor(plan: Plan, raw: string | undefined): number {
   const year = pickYear(plan, parseYear(raw));
-  if (year === undefined) throw new UsageError("the plan has no budget year; give one with --år");
+  if (year === undefined) throw new UsageError({ en: "the plan has no budget year; give one with --år", sv: "planen har inget budgetår; ange ett med --år" });
   return year;
 }

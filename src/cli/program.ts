@@ -21,7 +21,10 @@ import { terminalSafe } from "../format/text.js";
 import { PlanIoError } from "../load/errors.js";
 import { SelectionError } from "../status/selection-error.js";
 import { normalizeArgv } from "./argv.js";
+import { examplesFor, ROOT_HELP } from "./help-texts.js";
 import { err, UsageError } from "./io.js";
+import { chooseLang, flagInArgv, messageLang, setMessageLang } from "./lang.js";
+import { usageErrorSv } from "./usage-sv.js";
 import type { DiffOptions } from "./diff.js";
 import type { InitOptions } from "./init.js";
 import type { ReportCliOptions } from "./report.js";
@@ -29,7 +32,8 @@ import type { SchemaOptions } from "./schema.js";
 import type { TraceOptions } from "./trace.js";
 import { packageVersion } from "./version.js";
 
-const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "sv"]).default("en");
+// No default here: the language is chosen once, in lang.ts (--lang, plan.yaml språk, locale, default).
+const langOption = (): Option => new Option("--lang <lang>", "language of the output (default: plan.yaml språk, else the locale, else en)").choices(["en", "sv"]);
 const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
 const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
 const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
@@ -44,9 +48,13 @@ function program(setStatus: (n: number) => void): Command {
     .configureOutput({
       // Commander echoes arguments in its errors: their control characters are shown escaped.
       writeErr: (s) => process.stderr.write(terminalSafe(s)),
-      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
-      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/gu, " ")),
-    });
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own; in Swedish when the language is.
+      outputError: (s, write) => {
+        const line = s.replace(/\n(?=\(Did you mean)/gu, " ");
+        write(messageLang() === "sv" ? usageErrorSv(line) : line);
+      },
+    })
+    .addHelpText("after", ROOT_HELP);
 
   cmd
     .command("validate")
@@ -59,7 +67,7 @@ function program(setStatus: (n: number) => void): Command {
     )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv" }) => {
       const { runValidate } = await import("./validate.js");
       const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
       setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format, failOn: o.failOn, lang: o.lang }));
@@ -87,7 +95,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(yearOption())
     .addOption(new Option("--format <format>", "output format").choices(STATS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang?: "en" | "sv" }) => {
       const { runStats } = await import("./stats.js");
       setStatus(runStats(o));
     });
@@ -100,7 +108,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format").choices(STATUS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang?: "en" | "sv" }) => {
       const { runStatus } = await import("./status.js");
       setStatus(runStatus(o));
     });
@@ -130,7 +138,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
     .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
-    .addOption(new Option("--lang <lang>", "language of the report's labels (default: plan.yaml språk, else sv)").choices(["sv", "en"]))
+    .addOption(new Option("--lang <lang>", "language of the report (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
     .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
     .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))
     .action(async (fas: string, o: ReportCliOptions) => {
@@ -143,7 +151,7 @@ function program(setStatus: (n: number) => void): Command {
     .description("list every diagnostic code with its default severity")
     .addOption(new Option("--format <format>", "output format").choices(RULES_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { format: RulesFormat; lang: "en" | "sv" }) => {
+    .action(async (o: { format: RulesFormat; lang?: "en" | "sv" }) => {
       const { runRegler } = await import("./regler.js");
       setStatus(runRegler(o));
     });
@@ -153,16 +161,6 @@ function program(setStatus: (n: number) => void): Command {
     .description("print the paths of the JSON Schemas; with --vscode, connect them to the plan files in VS Code")
     .option("--vscode", "write or merge .vscode/settings.json in the plan root (yaml.schemas), keeping other settings and comments")
     .addOption(dirOption())
-    .addHelpText(
-      "after",
-      [
-        "",
-        "Examples:",
-        "  plan schema                   the schemas folder and the entry schema (plan.schema.json), one path a line",
-        "  plan schema --vscode          every plan file gets completion, hovers and checks in VS Code (YAML extension)",
-        "  plan schema --vscode -C plan  the same for the plan in the folder plan/",
-      ].join("\n"),
-    )
     .action(async (o: SchemaOptions) => {
       const { runSchema } = await import("./schema.js");
       setStatus(runSchema(o));
@@ -176,26 +174,20 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--kommunkod <kod>", "the kommunkod, four digits, e.g. 0483"))
     .addOption(new Option("--år <år>", "the budget year of the skeleton (default: this year)"))
     .option("--force", "replace existing files, keeping a copy of each (<file>.bak)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234
-  plan init --ar 2027                 # in the current folder, for 2027
-  plan init ekby-plan --force         # replace the skeleton's files, keeping .bak copies`,
-    )
     .action(async (dir: string | undefined, o: Omit<InitOptions, "dir">) => {
       const { runInit } = await import("./init.js");
       setStatus(runInit({ ...o, ...(dir !== undefined ? { dir } : {}) }));
     });
 
-  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true);
+  for (const sub of cmd.commands) sub.exitOverride().showSuggestionAfterError(true).addHelpText("after", examplesFor(sub.name()));
   return cmd;
 }
 
 /** Run the command line `argv` (without node and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
   let status = 0;
+  // Until a command has read plan.yaml, its messages follow --lang and the locale.
+  setMessageLang(chooseLang(flagInArgv(argv), undefined, process.env));
   const cmd = program((n) => (status = n));
   try {
     await cmd.parseAsync(normalizeArgv(argv), { from: "user" });
@@ -205,7 +197,7 @@ export async function main(argv: string[]): Promise<void> {
       const help = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
       status = help && argv.length > 0 ? 0 : 2;
     } else if (e instanceof PlanIoError || e instanceof UsageError || e instanceof SelectionError) {
-      err(`plan: ${e.message}`);
+      err(`plan: ${e.in(messageLang())}`);
       status = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ReportFormat } from "../format/names.js";
-import type { Lang } from "../diagnostics/index.js";
 import { periodFor } from "../report/period.js";
 import { PHASES, renderReport, type Phase } from "../report/report.js";
 import { templateDirs, TemplateError } from "../report/render.js";
@@ -18,7 +17,7 @@ export interface ReportCliOptions {
   nämnd?: string;
   format?: ReportFormat;
   output?: string;
-  lang?: Lang;
+  lang?: string;
   mallar?: string;
   datum?: string;
 }
@@ -26,14 +25,17 @@ export interface ReportCliOptions {
 function parsePhase(raw: string): Phase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas)) return fas as Phase;
-  throw new UsageError(`unknown report "${raw}"; reports: månad, delår, årsredovisning (or manad, delar, arsredovisning)`);
+  throw new UsageError({
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning (or manad, delar, arsredovisning)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning (eller manad, delar, arsredovisning)`,
+  });
 }
 
 function parseDatum(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const d = new Date(`${raw}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) {
-    throw new UsageError(`--datum must be a date such as 2025-09-30, not "${raw}"`);
+    throw new UsageError({ en: `--datum must be a date such as 2025-09-30, not "${raw}"`, sv: `--datum ska vara ett datum som 2025-09-30, inte "${raw}"` });
   }
   return raw;
 }
@@ -44,9 +46,9 @@ function formatFor(o: { format?: ReportFormat; output?: string }): ReportFormat 
   return o.output !== undefined && /\.html?$/iu.test(o.output) ? "html" : "md";
 }
 
-function checkFolder(flag: string, dir: string): string {
+function checkFolder(what: { en: string; sv: string }, dir: string): string {
   const abs = path.resolve(dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`${flag}: no folder ${dir}`);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError({ en: `${what.en}: no folder ${dir}`, sv: `${what.sv}: ingen mapp ${dir}` });
   return abs;
 }
 
@@ -54,15 +56,14 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   const phase = parsePhase(fasRaw);
   const datum = parseDatum(o.datum);
   const format = formatFor(o);
-  const mallar = o.mallar !== undefined ? checkFolder("--mallar", o.mallar) : undefined;
+  const mallar = o.mallar !== undefined ? checkFolder({ en: "--mallar", sv: "--mallar" }, o.mallar) : undefined;
   const target = o.output !== undefined ? path.resolve(o.output) : undefined;
   // Fail before any work when the file cannot be written where asked.
-  if (o.output !== undefined) checkFolder(`cannot write ${o.output}`, path.dirname(target!));
-  const { plan, root } = openPlan(o.dir);
+  if (o.output !== undefined) checkFolder({ en: `cannot write ${o.output}`, sv: `kan inte skriva ${o.output}` }, path.dirname(target!));
+  const { plan, root, lang } = openPlan(o.dir, o.lang, "report");
   const year = parseYear(o.år);
   const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });
   const nämnd = checkNämnd(plan, o.nämnd);
-  const lang: Lang = o.lang ?? (plan.kommun?.data.språk === "en" ? "en" : "sv");
   let text: string;
   try {
     text = renderReport(plan, {
@@ -86,7 +87,8 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
     writeFileAtomic(target, text);
   } catch (e) {
     const { code, message } = e as NodeJS.ErrnoException;
-    throw new UsageError(`cannot write ${o.output}: ${code ?? message}${code !== undefined && !message.startsWith(code) ? ` (${message})` : ""}`);
+    const why = `${code ?? message}${code !== undefined && !message.startsWith(code) ? ` (${message})` : ""}`;
+    throw new UsageError({ en: `cannot write ${o.output}: ${why}`, sv: `kan inte skriva ${o.output}: ${why}` });
   }
   return 0;
 }

@@ -41,13 +41,13 @@ export function runSchema(o: SchemaOptions): number {
   try {
     before = readFileSync(file, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError(`cannot read ${shown}: ${errorText(e)}`);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError({ en: `cannot read ${shown}: ${errorText(e)}`, sv: `kan inte läsa ${shown}: ${errorText(e)}` });
   }
   let after: string;
   try {
     after = mergeVscodeSettings(before, schemaPath);
   } catch (e) {
-    if (e instanceof SettingsSyntaxError) throw new UsageError(`${shown}:${e.line}: ${e.message}; left unchanged`);
+    if (e instanceof SettingsSyntaxError) throw new UsageError({ en: `${shown}:${e.line}: ${e.message}; left unchanged`, sv: `${shown}:${e.line}: ${e.message}; lämnad orörd` });
     throw e;
   }
   if (after === before) {
@@ -57,7 +57,7 @@ export function runSchema(o: SchemaOptions): number {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileAtomic(file, after);
     } catch (e) {
-      throw new UsageError(`cannot write ${shown}: ${errorText(e)}`);
+      throw new UsageError({ en: `cannot write ${shown}: ${errorText(e)}`, sv: `kan inte skriva ${shown}: ${errorText(e)}` });
     }
     out(`${shown}: yaml.schemas maps ${schemaPath} to ${PLAN_FILE_GLOBS.join(" ")}\n`);
   }

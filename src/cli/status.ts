@@ -1,17 +1,16 @@
 import type { StatusFormat } from "../format/names.js";
 import { STATUS_FORMATTERS } from "../format/status.js";
-import type { Lang } from "../diagnostics/index.js";
 import { computeStatus } from "../status/engine.js";
 import { checkNämnd, pickPeriod } from "../status/select.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { openPlan } from "./open-plan.js";
 
-export function runStatus(o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang: Lang }): number {
-  const { plan } = openPlan(o.dir);
+export function runStatus(o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang?: string }): number {
+  const { plan, lang } = openPlan(o.dir, o.lang);
   const period = pickPeriod(plan, o.period);
   const nämnd = checkNämnd(plan, o.nämnd);
   const model = computeStatus(plan, { period, ...(nämnd !== undefined ? { nämnd } : {}) });
-  out(STATUS_FORMATTERS[o.format](model, { lang: o.lang, color: useColor(process.env, process.stdout) }));
+  out(STATUS_FORMATTERS[o.format](model, { lang, color: useColor(process.env, process.stdout) }));
   return 0;
 }

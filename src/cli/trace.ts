@@ -18,7 +18,7 @@ export interface TraceOptions {
   format: TraceFormat;
   orphans?: boolean;
   gaps?: boolean;
-  lang: Lang;
+  lang?: string;
 }
 
 /** "text, md or json" */
@@ -26,20 +26,35 @@ const listFormats = `${TRACE_LIST_FORMATS.slice(0, -1).join(", ")} or ${TRACE_LI
 
 const isListFormat = (f: TraceFormat): f is (typeof TRACE_LIST_FORMATS)[number] => (TRACE_LIST_FORMATS as readonly string[]).includes(f);
 
+/** "text, md or json" */
+const listFormatsSv = `${TRACE_LIST_FORMATS.slice(0, -1).join(", ")} eller ${TRACE_LIST_FORMATS[TRACE_LIST_FORMATS.length - 1]}`;
+
 /** Why an ID named on the command line is not there to trace, as one line. */
-function notFound(id: string, year: number, l: Exclude<Lookup, { found: Entity }>): string {
-  if ("otherYears" in l) return `"${id}" is not in ${year}; it is in ${l.otherYears.join(", ")} (use --år ${l.otherYears[l.otherYears.length - 1]})`;
-  if ("definedIn" in l) return `"${id}" is not visible in ${year}; it is defined in ${l.definedIn === "period" ? "another kommunplan's period" : "plan.yaml"}`;
-  return `unknown ID "${id}" in ${year}${l.near.length > 0 ? `; did you mean ${l.near.join(", ")}?` : ""}`;
+function notFound(id: string, year: number, l: Exclude<Lookup, { found: Entity }>): Record<Lang, string> {
+  if ("otherYears" in l) {
+    const years = l.otherYears.join(", ");
+    const newest = l.otherYears[l.otherYears.length - 1];
+    return { en: `"${id}" is not in ${year}; it is in ${years} (use --år ${newest})`, sv: `"${id}" finns inte år ${year}; det finns år ${years} (använd --år ${newest})` };
+  }
+  if ("definedIn" in l) {
+    return l.definedIn === "period"
+      ? { en: `"${id}" is not visible in ${year}; it is defined in another kommunplan's period`, sv: `"${id}" syns inte år ${year}; det är definierat i en annan kommunplans period` }
+      : { en: `"${id}" is not visible in ${year}; it is defined in plan.yaml`, sv: `"${id}" syns inte år ${year}; det är definierat i plan.yaml` };
+  }
+  const near = l.near.join(", ");
+  return {
+    en: `unknown ID "${id}" in ${year}${l.near.length > 0 ? `; did you mean ${near}?` : ""}`,
+    sv: `okänt ID "${id}" år ${year}${l.near.length > 0 ? `; menade du ${near}?` : ""}`,
+  };
 }
 
 export function runTrace(o: TraceOptions): number {
-  if (o.orphans && o.gaps) throw new UsageError("--orphans and --gaps show different lists: use one at a time");
-  if ((o.orphans || o.gaps) && !isListFormat(o.format)) throw new UsageError(`--orphans and --gaps are lists: use --format ${listFormats}`);
-  if ((o.orphans || o.gaps) && o.id !== undefined) throw new UsageError("--orphans and --gaps cover the whole year: leave out the ID");
-  const { plan } = openPlan(o.dir);
+  if (o.orphans && o.gaps) throw new UsageError({ en: "--orphans and --gaps show different lists: use one at a time", sv: "--orphans och --gaps visar olika listor: använd en i taget" });
+  if ((o.orphans || o.gaps) && !isListFormat(o.format)) throw new UsageError({ en: `--orphans and --gaps are lists: use --format ${listFormats}`, sv: `--orphans och --gaps är listor: använd --format ${listFormatsSv}` });
+  if ((o.orphans || o.gaps) && o.id !== undefined) throw new UsageError({ en: "--orphans and --gaps cover the whole year: leave out the ID", sv: "--orphans och --gaps gäller hela året: utelämna ID:t" });
+  const { plan, lang } = openPlan(o.dir, o.lang);
   const year = yearFor(plan, o.år);
-  const options = { lang: o.lang, color: useColor(process.env, process.stdout) };
+  const options = { lang, color: useColor(process.env, process.stdout) };
 
   if ((o.orphans || o.gaps) && isListFormat(o.format)) {
     const items = o.orphans ? orphanList(plan, year) : gapList(plan, year);
@@ -56,7 +71,7 @@ export function runTrace(o: TraceOptions): number {
     root = focus = l.found;
   } else {
     const vision = visionOf(plan, year);
-    if (!vision) throw new UsageError("the plan has no vision to start the thread from");
+    if (!vision) throw new UsageError({ en: "the plan has no vision to start the thread from", sv: "planen har ingen vision att börja tråden från" });
     root = vision;
   }
   out(TRACE_FORMATTERS[o.format]({ plan, year, root, ...(focus ? { focus } : {}) }, options));

@@ -1,9 +1,10 @@
 // `plan diff` as a terraform-style terminal summary, a pull-request comment and JSON.
 import { Chalk } from "chalk";
-import { decidedChangeLine, decidedChangeMarkdown, formatMessage, messageOf, type Lang } from "../diagnostics/index.js";
+import { decidedChangeLine, decidedChangeMarkdown, formatMessage, messageOf, severityWord, type Lang } from "../diagnostics/index.js";
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
 import { wordDiff } from "../diff/words.js";
+import { DIFF_WORDS } from "./diff-words.js";
 import type { Formatter, FormatOptions } from "./formatter.js";
 import type { DiffFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
@@ -18,21 +19,22 @@ export interface DiffView {
 
 const errorsOf = (d: PlanDiff["introduced"]): number => d.filter((x) => x.severity === "error").length;
 
-function diffSummaryLine(diff: PlanDiff): string {
-  const parts = [`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`];
+function diffSummaryLine(diff: PlanDiff, lang: Lang): string {
+  const w = DIFF_WORDS[lang];
+  const counts = w.counts(diff.added.length, diff.changed.length, diff.removed.length);
   const extra: string[] = [];
   const newErrors = errorsOf(diff.introduced);
-  if (newErrors > 0) extra.push(`${newErrors} new error${newErrors === 1 ? "" : "s"}`);
+  if (newErrors > 0) extra.push(w.newErrors(newErrors));
   const newWarnings = diff.introduced.length - newErrors;
-  if (newWarnings > 0) extra.push(`${newWarnings} new warning${newWarnings === 1 ? "" : "s"}`);
-  if (diff.resolved.length > 0) extra.push(`${diff.resolved.length} resolved`);
-  if (diff.statusChanges.length > 0) extra.push(`${diff.statusChanges.length} status change${diff.statusChanges.length === 1 ? "" : "s"}`);
-  if (diff.flags.length > 0) extra.push(`${diff.flags.length} decided document${diff.flags.length === 1 ? "" : "s"} changed without a new decision`);
-  return extra.length > 0 ? `${parts[0]}; ${extra.join(", ")}` : parts[0]!;
+  if (newWarnings > 0) extra.push(w.newWarnings(newWarnings));
+  if (diff.resolved.length > 0) extra.push(w.resolved(diff.resolved.length));
+  if (diff.statusChanges.length > 0) extra.push(w.statusChanges(diff.statusChanges.length));
+  if (diff.flags.length > 0) extra.push(w.undecided(diff.flags.length));
+  return extra.length > 0 ? `${counts}; ${extra.join(", ")}` : counts;
 }
 
-const show = (v: FieldValue | undefined): string =>
-  v === undefined ? "(none)" : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "string" ? v : String(v);
+const show = (v: FieldValue | undefined, lang: Lang): string =>
+  v === undefined ? DIFF_WORDS[lang].none : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "string" ? v : String(v);
 
 const label = (d: DiffEntity): string => `${d.typ} ${d.id}${d.scope !== "" ? ` (${d.scope})` : ""}`;
 
@@ -46,22 +48,21 @@ const PLURAL: [string, string][] = [
   ["aktivitet", "aktiviteter"],
 ];
 
-function strandsText(r: Removal): string | undefined {
+function strandsText(r: Removal, lang: Lang): string | undefined {
   const parts = PLURAL.filter(([kind]) => r.strands[kind]).map(([kind, plural]) => {
     const n = r.strands[kind]!.length;
     return `${n} ${n === 1 ? kind : plural}`;
   });
   if (parts.length === 0) return undefined;
-  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `removing ${r.id} leaves ${list} without a goal`;
+  const w = DIFF_WORDS[lang];
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} ${w.and} ${parts[parts.length - 1]}`;
+  return w.leaves(r.id, list);
 }
-
-const REPARENT_WORD = { moved: "moved", owner: "new owner" } as const;
 
 /** Plan text (IDs, values, file names, messages) on one terminal line. */
 const t = (s: string): string => terminalSafe(s, true);
 
-function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>): string {
+function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>, lang: Lang): string {
   const where = t(`${d.id} › ${f.path}`);
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
     const words = wordDiff(f.from, f.to)
@@ -70,39 +71,41 @@ function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>
       .join("");
     return `${where}: ${words}`;
   }
-  const moved = f.reparent ? c.yellow(` (${REPARENT_WORD[f.reparent]})`) : "";
-  return `${where}: ${t(show(f.from))} → ${t(show(f.to))}${moved}`;
+  const moved = f.reparent ? c.yellow(` (${DIFF_WORDS[lang][f.reparent]})`) : "";
+  return `${where}: ${t(show(f.from, lang))} → ${t(show(f.to, lang))}${moved}`;
 }
 
 export function diffText(v: DiffView, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const { diff } = v;
-  const lines = [c.bold(diffSummaryLine(diff)), t(`${v.base} → ${v.head}`), ""];
+  const { diff, lang } = v;
+  const w = DIFF_WORDS[lang];
+  const sev = (s: "error" | "warning"): string => severityWord(s, lang);
+  const lines = [c.bold(diffSummaryLine(diff, lang)), t(`${v.base} → ${v.head}`), ""];
   for (const d of diff.added) lines.push(c.green(`+ ${t(label(d))}`));
   for (const d of diff.changed) {
     lines.push(c.yellow(`~ ${t(label(d))}`));
-    for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c)}`);
+    for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c, lang)}`);
   }
   for (const r of diff.removed) {
     lines.push(c.red(`- ${t(label(r))}`));
-    const s = strandsText(r);
+    const s = strandsText(r, lang);
     if (s) lines.push(c.red(`    ${t(s)}`));
   }
-  for (const { from, to } of diff.renames) lines.push(c.cyan(t(`  possible rename: ${from.id} → ${to.id} (${to.typ}, same content)`)));
+  for (const { from, to } of diff.renames) lines.push(c.cyan(t(`  ${w.rename(from.id, to.id, to.typ)}`)));
   if (diff.statusChanges.length > 0) {
-    lines.push("", c.bold("Status changes:"));
+    lines.push("", c.bold(w.statusTitle));
     for (const s of diff.statusChanges) lines.push(t(`  ${s.period} ${s.typ} ${s.id}: ${s.from ?? "–"} → ${s.to ?? "–"}`));
   }
   if (diff.introduced.length > 0) {
-    lines.push("", c.bold("Introduced:"));
-    for (const d of diff.introduced) lines.push(`  ${d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity)} ${t(`${d.file}:${d.line}:${d.column} ${formatMessage(d, v.lang)}`)} ${c.dim(d.code)}`);
+    lines.push("", c.bold(w.introduced));
+    for (const d of diff.introduced) lines.push(`  ${d.severity === "error" ? c.red(sev(d.severity)) : c.yellow(sev(d.severity))} ${t(`${d.file}:${d.line}:${d.column} ${formatMessage(d, lang)}`)} ${c.dim(d.code)}`);
   }
   if (diff.resolved.length > 0) {
-    lines.push("", c.bold("Resolved:"));
-    for (const d of diff.resolved) lines.push(`  ${d.severity} ${t(formatMessage(d, v.lang))} ${c.dim(d.code)}`);
+    lines.push("", c.bold(w.resolvedTitle));
+    for (const d of diff.resolved) lines.push(`  ${sev(d.severity)} ${t(formatMessage(d, lang))} ${c.dim(d.code)}`);
   }
   if (diff.flags.length > 0) {
-    lines.push("", c.bold("Governance:"));
+    lines.push("", c.bold(w.governance));
     for (const f of diff.flags) {
       lines.push(c.red(t(`  ! ${decidedChangeLine(f, v.lang)}`)));
     }
@@ -118,18 +121,18 @@ function fold(summary: string, items: string[]): string[] {
   return [`<details><summary>${mdText(summary)}</summary>`, "", ...items, "", "</details>"];
 }
 
-function mdValue(v: FieldValue | undefined): string {
-  return v === undefined ? "*(none)*" : mdText(show(v));
+function mdValue(v: FieldValue | undefined, lang: Lang): string {
+  return v === undefined ? `*${DIFF_WORDS[lang].none}*` : mdText(show(v, lang));
 }
 
-function fieldLineMd(f: FieldChange): string {
+function fieldLineMd(f: FieldChange, lang: Lang): string {
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
     const words = wordDiff(f.from, f.to)
       .map((p) => (p.op === "same" ? mdText(p.text) : p.op === "added" ? `<ins>${mdText(p.text)}</ins>` : `<del>${mdText(p.text)}</del>`))
       .join("");
     return `${mdCode(f.path)}: ${words}`;
   }
-  return `${mdCode(f.path)}: ${mdValue(f.from)} → ${mdValue(f.to)}${f.reparent ? ` **(${REPARENT_WORD[f.reparent]})**` : ""}`;
+  return `${mdCode(f.path)}: ${mdValue(f.from, lang)} → ${mdValue(f.to, lang)}${f.reparent ? ` **(${DIFF_WORDS[lang][f.reparent]})**` : ""}`;
 }
 
 const KIND_TITLE: Record<string, string> = {
@@ -160,43 +163,44 @@ const KIND_TITLE: Record<string, string> = {
 };
 
 export function diffMarkdown(v: DiffView): string {
-  const { diff } = v;
-  const lines = [`**${mdText(diffSummaryLine(diff))}**`, "", `${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
+  const { diff, lang } = v;
+  const w = DIFF_WORDS[lang];
+  const lines = [`**${mdText(diffSummaryLine(diff, lang))}**`, "", `${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
   if (diff.flags.length > 0) {
-    lines.push("### ⚠ Changed without a new decision", "");
+    lines.push(`### ${w.undecidedTitle}`, "");
     for (const f of diff.flags) {
       lines.push(`- ${decidedChangeMarkdown(f, v.lang, { code: mdCode, text: mdText })}`);
     }
     lines.push("");
   }
   if (diff.removed.length > 0) {
-    lines.push("### ❌ Removed", "");
+    lines.push(`### ${w.removedTitle}`, "");
     const items = diff.removed.map((r) => {
-      const s = strandsText(r);
+      const s = strandsText(r, lang);
       return `- **${mdCode(r.id)}** ${mdText(r.typ)}${r.scope ? ` (${mdText(r.scope)})` : ""}${s ? ` — ${mdText(s)}` : ""}`;
     });
-    for (const l of fold(`${diff.removed.length} removed`, items)) lines.push(l);
+    for (const l of fold(w.removedCount(diff.removed.length), items)) lines.push(l);
     lines.push("");
   }
   const kinds = [...new Set([...diff.added, ...diff.changed].map((d) => d.typ))].sort((x, y) => Object.keys(KIND_TITLE).indexOf(x) - Object.keys(KIND_TITLE).indexOf(y));
   for (const kind of kinds) {
     lines.push(`### ${mdText(Object.hasOwn(KIND_TITLE, kind) ? KIND_TITLE[kind]! : kind)}`, "");
     const items: string[] = [];
-    for (const d of diff.added.filter((x) => x.typ === kind)) items.push(`- ➕ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""} added`);
+    for (const d of diff.added.filter((x) => x.typ === kind)) items.push(`- ➕ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""} ${w.added}`);
     for (const d of diff.changed.filter((x) => x.typ === kind)) {
       items.push(`- ✏️ ${mdCode(d.id)}${d.scope ? ` (${mdText(d.scope)})` : ""}`);
-      for (const f of d.fields) items.push(`  - ${fieldLineMd(f)}`);
+      for (const f of d.fields) items.push(`  - ${fieldLineMd(f, lang)}`);
     }
-    for (const l of fold(`${items.length} lines`, items)) lines.push(l);
+    for (const l of fold(w.linesCount(items.length), items)) lines.push(l);
     lines.push("");
   }
   if (diff.renames.length > 0) {
-    lines.push("### Possible renames", "");
-    for (const { from, to } of diff.renames) lines.push(`- ${mdCode(from.id)} → ${mdCode(to.id)} (${mdText(to.typ)}, same content)`);
+    lines.push(`### ${w.renamesTitle}`, "");
+    for (const { from, to } of diff.renames) lines.push(`- ${mdCode(from.id)} → ${mdCode(to.id)} (${mdText(to.typ)}, ${w.sameContent})`);
     lines.push("");
   }
   if (diff.statusChanges.length > 0) {
-    lines.push("### Status changes", "", "| period | typ | id | from | to |", "| --- | --- | --- | --- | --- |");
+    lines.push(`### ${w.statusTitle.replace(/:$/u, "")}`, "", w.statusHead, "| --- | --- | --- | --- | --- |");
     for (const s of diff.statusChanges) lines.push(`| ${s.period} | ${mdText(s.typ)} | ${mdCode(s.id)} | ${mdText(s.from ?? "–")} | ${mdText(s.to ?? "–")} |`);
     lines.push("");
   }
@@ -204,11 +208,11 @@ export function diffMarkdown(v: DiffView): string {
     if (list.length === 0) return;
     lines.push(`### ${title}`, "");
     const items = list.map((d) => `- ${d.severity === "error" ? "🔴" : "🟡"} ${mdCode(`${d.file}:${d.line}`)} ${mdText(formatMessage(d, v.lang))} (${mdCode(d.code)})`);
-    for (const l of fold(`${list.length} diagnostics`, items)) lines.push(l);
+    for (const l of fold(w.diagnosticsCount(list.length), items)) lines.push(l);
     lines.push("");
   };
-  diagList("Introduced diagnostics", diff.introduced);
-  diagList("Resolved diagnostics", diff.resolved);
+  diagList(w.introducedTitle, diff.introduced);
+  diagList(w.resolvedDiagTitle, diff.resolved);
   return `${lines.join("\n").replace(/\n+$/u, "")}\n`;
 }
 
@@ -228,7 +232,7 @@ function diffJson(v: DiffView): string {
   const out = {
     base: v.base,
     head: v.head,
-    summary: diffSummaryLine(diff),
+    summary: diffSummaryLine(diff, v.lang),
     added: diff.added.map(entityJson),
     removed: diff.removed.map((r) => ({ ...entityJson(r), ...(Object.keys(r.strands).length > 0 ? { strands: r.strands } : {}) })),
     changed: diff.changed.map((d) => ({

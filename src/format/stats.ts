@@ -5,6 +5,7 @@ import type { Lang } from "../diagnostics/index.js";
 import type { Count, PlanStats } from "../model/stats.js";
 import type { Formatter } from "./formatter.js";
 import { mdCode, mdText } from "./markdown.js";
+import { formatNumber } from "./status-words.js";
 import type { StatsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
 
@@ -58,7 +59,9 @@ const L = {
   },
 } as const;
 
-const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/u, "")} %`;
+/** Numbers as the reports write them: in Swedish with a decimal comma and spaced thousands. */
+const num = (v: number, lang: Lang): string => formatNumber(v, lang);
+const pct = (x: number, lang: Lang): string => `${formatNumber(x * 100, lang, 1)} %`;
 
 /** Mark the unique extremes of a sorted-descending list: most first, fewest last. */
 function marks(list: Count[], lang: Lang): Map<string, string> {
@@ -81,22 +84,22 @@ export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
   const table = (head: string[]): Table.Table =>
     new Table({ head, style, colAligns: head.map((_, i) => (i === 0 ? "left" : i === 1 ? "right" : "left")) as Table.HorizontalAlignment[] });
   const parts: string[] = [c.bold(`${t.title} ${s.year}`), ""];
-  const summary = table([t.total, String(s.åtaganden.total)]);
-  summary.push([`  ${t.alla}`, String(s.åtaganden.alla)], [`  ${t.delade}`, String(s.åtaganden.delade)], [t.resultatmål, String(s.resultatmål)], [t.aktiviteter, String(s.aktiviteter)]);
+  const summary = table([t.total, num(s.åtaganden.total, lang)]);
+  summary.push([`  ${t.alla}`, num(s.åtaganden.alla, lang)], [`  ${t.delade}`, num(s.åtaganden.delade, lang)], [t.resultatmål, num(s.resultatmål, lang)], [t.aktiviteter, num(s.aktiviteter, lang)]);
   parts.push(summary.toString(), "");
   const m = marks(s.åtaganden.perNämnd, lang);
   const perNämnd = table([t.perNämnd, t.count, ""]);
-  for (const n of s.åtaganden.perNämnd) perNämnd.push([cell(n), String(n.count), m.get(n.id) ?? ""]);
+  for (const n of s.åtaganden.perNämnd) perNämnd.push([cell(n), num(n.count, lang), m.get(n.id) ?? ""]);
   parts.push(perNämnd.toString(), "");
   const perOmråde = table([t.perOmråde, t.count, t.rPerOmråde]);
-  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([cell(o), String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)]));
+  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([cell(o), num(o.count, lang), num(s.resultatmålPerMålområde[i]?.count ?? 0, lang)]));
   parts.push(perOmråde.toString(), "");
   const perOrgan = table([t.perOrgan, t.count]);
-  for (const o of s.aktiviteterPerOrgan) perOrgan.push([cell(o), String(o.count)]);
+  for (const o of s.aktiviteterPerOrgan) perOrgan.push([cell(o), num(o.count, lang)]);
   parts.push(perOrgan.toString(), "");
   const share = table([t.share, ""]);
   const a = s.aktiviteterPerÅtagande;
-  share.push([t.mean, String(a.medel)], [t.median, String(a.median)], [t.max, String(a.max)], [t.withAkt, pct(a.andelMedAktivitet)]);
+  share.push([t.mean, num(a.medel, lang)], [t.median, num(a.median, lang)], [t.max, num(a.max, lang)], [t.withAkt, pct(a.andelMedAktivitet, lang)]);
   parts.push(share.toString(), "");
   parts.push(`${t.utan} (${s.åtaganden.utanAktivitet.length}): ${s.åtaganden.utanAktivitet.length > 0 ? terminalSafe(s.åtaganden.utanAktivitet.join(", "), true) : t.none}`);
   return `${parts.join("\n")}\n`;
@@ -107,18 +110,18 @@ function statsMarkdown(s: PlanStats, lang: Lang): string {
   const row = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   const lines = [`## ${t.title} ${s.year}`, ""];
   lines.push(row(["", t.count]), row(["---", "---:"]));
-  lines.push(row([t.total, String(s.åtaganden.total)]), row([t.alla, String(s.åtaganden.alla)]), row([t.delade, String(s.åtaganden.delade)]));
-  lines.push(row([t.resultatmål, String(s.resultatmål)]), row([t.aktiviteter, String(s.aktiviteter)]), "");
+  lines.push(row([t.total, num(s.åtaganden.total, lang)]), row([t.alla, num(s.åtaganden.alla, lang)]), row([t.delade, num(s.åtaganden.delade, lang)]));
+  lines.push(row([t.resultatmål, num(s.resultatmål, lang)]), row([t.aktiviteter, num(s.aktiviteter, lang)]), "");
   const m = marks(s.åtaganden.perNämnd, lang);
   lines.push(`### ${t.perNämnd}`, "", row(["", t.count, ""]), row(["---", "---:", "---"]));
-  for (const n of s.åtaganden.perNämnd) lines.push(row([`${mdCode(n.id)} ${mdText(n.namn)}`, String(n.count), m.get(n.id) ?? ""]));
+  for (const n of s.åtaganden.perNämnd) lines.push(row([`${mdCode(n.id)} ${mdText(n.namn)}`, num(n.count, lang), m.get(n.id) ?? ""]));
   lines.push("", `### ${t.perOmråde}`, "", row(["", t.count, t.rPerOmråde]), row(["---", "---:", "---:"]));
-  s.åtaganden.perMålområde.forEach((o, i) => lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, String(o.count), String(s.resultatmålPerMålområde[i]?.count ?? 0)])));
+  s.åtaganden.perMålområde.forEach((o, i) => lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, num(o.count, lang), num(s.resultatmålPerMålområde[i]?.count ?? 0, lang)])));
   lines.push("", `### ${t.perOrgan}`, "", row(["", t.count]), row(["---", "---:"]));
-  for (const o of s.aktiviteterPerOrgan) lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, String(o.count)]));
+  for (const o of s.aktiviteterPerOrgan) lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, num(o.count, lang)]));
   const a = s.aktiviteterPerÅtagande;
   lines.push("", `### ${t.share}`, "", row(["", ""]), row(["---", "---:"]));
-  lines.push(row([t.mean, String(a.medel)]), row([t.median, String(a.median)]), row([t.max, String(a.max)]), row([t.withAkt, pct(a.andelMedAktivitet)]));
+  lines.push(row([t.mean, num(a.medel, lang)]), row([t.median, num(a.median, lang)]), row([t.max, num(a.max, lang)]), row([t.withAkt, pct(a.andelMedAktivitet, lang)]));
   lines.push("", `### ${t.utan} (${s.åtaganden.utanAktivitet.length})`, "");
   lines.push(s.åtaganden.utanAktivitet.length > 0 ? s.åtaganden.utanAktivitet.map(mdCode).join(", ") : t.none);
   return `${lines.join("\n")}\n`;

@@ -32,12 +32,12 @@ export function findPlanRoot(cwd: string, dir?: string): string {
     try {
       isDir = statSync(root).isDirectory();
     } catch {
-      throw new PlanIoError(`no such folder: ${dir}`);
+      throw new PlanIoError({ en: `no such folder: ${dir}`, sv: `mappen finns inte: ${dir}` });
     }
-    if (!isDir) throw new PlanIoError(`not a folder: ${dir}`);
+    if (!isDir) throw new PlanIoError({ en: `not a folder: ${dir}`, sv: `inte en mapp: ${dir}` });
     // The loader decides what a plan.yaml that is not a regular file means; here it is only looked for.
     if (entryKind(path.join(root, "plan.yaml")) === undefined) {
-      throw new PlanIoError(`no plan.yaml in ${dir}: a plan root holds plan.yaml with typ: kommun`);
+      throw new PlanIoError({ en: `no plan.yaml in ${dir}: a plan root holds plan.yaml with typ: kommun`, sv: `ingen plan.yaml i ${dir}: planens rot har en plan.yaml med typ: kommun` });
     }
     return root;
   }
@@ -46,9 +46,10 @@ export function findPlanRoot(cwd: string, dir?: string): string {
     if (isPlanRoot(current)) return current;
     const up = path.dirname(current);
     if (up === current) {
-      throw new PlanIoError(
-        "no plan found: no plan.yaml with typ: kommun in this folder or any above it (use -C DIR)",
-      );
+      throw new PlanIoError({
+        en: "no plan found: no plan.yaml with typ: kommun in this folder or any above it (use -C DIR)",
+        sv: "ingen plan hittades: ingen plan.yaml med typ: kommun i den här mappen eller någon ovanför (använd -C MAPP)",
+      });
     }
     current = up;
   }

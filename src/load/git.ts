@@ -22,7 +22,7 @@ function git(cwd: string, args: string[], input?: string): { status: number; std
 /** The top of the git work tree holding `dir`. */
 export function gitTopLevel(dir: string): string {
   const r = git(dir, ["rev-parse", "--show-toplevel"]);
-  if (r.status !== 0) throw new PlanIoError(`not inside a git repository: ${dir} (plan diff reads revisions from git)`);
+  if (r.status !== 0) throw new PlanIoError({ en: `not inside a git repository: ${dir} (plan diff reads revisions from git)`, sv: `inte i ett git-förråd: ${dir} (plan diff läser revisioner ur git)` });
   return r.stdout.toString("utf8").trim();
 }
 
@@ -39,7 +39,7 @@ export function resolveRevision(top: string, rev: string): string {
   const r = git(top, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (r.status === 0) return r.stdout.toString("utf8").trim();
   // No ref name starts with "-", and advice such as `git fetch origin --upload-pack=…` would run a command.
-  if (rev.startsWith("-")) throw new PlanIoError(`unknown revision "${rev}": a revision never starts with "-"`);
+  if (rev.startsWith("-")) throw new PlanIoError({ en: `unknown revision "${rev}": a revision never starts with "-"`, sv: `okänd revision "${rev}": en revision börjar aldrig med "-"` });
   const shallow = git(top, ["rev-parse", "--is-shallow-repository"]).stdout.toString("utf8").trim() === "true";
   const remote = /^([A-Za-z0-9._-]+)\/([^~^:@\s]+)$/u.exec(rev);
   let advice: string;
@@ -51,9 +51,10 @@ export function resolveRevision(top: string, rev: string): string {
   } else {
     advice = `git fetch origin ${shellQuote(rev)}`;
   }
-  throw new PlanIoError(
-    `unknown revision "${rev}"${shallow ? " (this clone is shallow)" : ""}: fetch it first, e.g. \`${advice}\`, or check out with full history (actions/checkout: fetch-depth: 0)`,
-  );
+  throw new PlanIoError({
+    en: `unknown revision "${rev}"${shallow ? " (this clone is shallow)" : ""}: fetch it first, e.g. \`${advice}\`, or check out with full history (actions/checkout: fetch-depth: 0)`,
+    sv: `okänd revision "${rev}"${shallow ? " (den här klonen är grund)" : ""}: hämta den först, t.ex. \`${advice}\`, eller checka ut med hela historiken (actions/checkout: fetch-depth: 0)`,
+  });
 }
 
 /** The kind of a git tree entry by its mode: only 100644 and 100755 are regular files. */

@@ -13,9 +13,9 @@ function periodsWith(plan: Plan, kind: string): string[] {
   return followUpPeriods(plan).filter((p) => set.has(p));
 }
 
-function helårList(plan: Plan): string {
+function helårList(plan: Plan): { en: string; sv: string } {
   const ps = periodsWith(plan, "helår");
-  return ps.length > 0 ? `; helår follow-ups: ${ps.join(", ")}` : "";
+  return ps.length > 0 ? { en: `; helår follow-ups: ${ps.join(", ")}`, sv: `; uppföljningar för helår: ${ps.join(", ")}` } : { en: "", sv: "" };
 }
 
 /**
@@ -27,9 +27,10 @@ export function periodFor(plan: Plan, phase: Phase, o: { year?: number; period?:
   const { year } = o;
   if (o.period !== undefined) {
     const p = pickPeriod(plan, o.period);
-    if (year !== undefined && Number(p.slice(0, 4)) !== year) throw new SelectionError(`--period ${p} is not in --år ${year}`);
+    if (year !== undefined && Number(p.slice(0, 4)) !== year) throw new SelectionError({ en: `--period ${p} is not in --år ${year}`, sv: `--period ${p} ligger inte i --år ${year}` });
     if (phase === "årsredovisning" && !periodsWith(plan, "helår").includes(p)) {
-      throw new SelectionError(`årsredovisning needs a helår follow-up, and ${p} has none${helårList(plan)}`);
+      const h = helårList(plan);
+      throw new SelectionError({ en: `årsredovisning needs a helår follow-up, and ${p} has none${h.en}`, sv: `årsredovisningen behöver en uppföljning för helår, och ${p} har ingen${h.sv}` });
     }
     return p;
   }
@@ -38,10 +39,18 @@ export function periodFor(plan: Plan, phase: Phase, o: { year?: number; period?:
   const all = inYear(followUpPeriods(plan));
   if (phase === "årsredovisning") {
     const p = newest(inYear(periodsWith(plan, "helår")));
-    if (!p) throw new SelectionError(`årsredovisning needs a helår follow-up (rapport: helår)${year !== undefined ? ` for ${year}` : ""}, and the plan has none${helårList(plan)}`);
+    if (!p) {
+      const h = helårList(plan);
+      throw new SelectionError({
+        en: `årsredovisning needs a helår follow-up (rapport: helår)${year !== undefined ? ` for ${year}` : ""}, and the plan has none${h.en}`,
+        sv: `årsredovisningen behöver en uppföljning för helår (rapport: helår)${year !== undefined ? ` ${year}` : ""}, och planen har ingen${h.sv}`,
+      });
+    }
     return p;
   }
   const p = phase === "delår" ? (newest(inYear(periodsWith(plan, "delår"))) ?? newest(all)) : newest(all);
-  if (!p) throw new SelectionError(`the plan has no uppföljning${year !== undefined ? ` for ${year}` : ""}: nothing to report`);
+  if (!p) {
+    throw new SelectionError({ en: `the plan has no uppföljning${year !== undefined ? ` for ${year}` : ""}: nothing to report`, sv: `planen har ingen uppföljning${year !== undefined ? ` för ${year}` : ""}: inget att rapportera` });
+  }
   return p;
 }

@@ -12,12 +12,16 @@ export function pickPeriod(plan: Plan, raw: string | undefined): string {
   const periods = followUpPeriods(plan);
   if (raw === undefined) {
     const newest = periods[periods.length - 1];
-    if (!newest) throw new SelectionError("the plan has no uppföljning yet: nothing to assess");
+    if (!newest) throw new SelectionError({ en: "the plan has no uppföljning yet: nothing to assess", sv: "planen har ingen uppföljning än: inget att bedöma" });
     return newest;
   }
-  if (!isMonth(raw)) throw new SelectionError(`--period must be a month such as 2025-08, not "${raw}"`);
+  if (!isMonth(raw)) throw new SelectionError({ en: `--period must be a month such as 2025-08, not "${raw}"`, sv: `--period ska vara en månad som 2025-08, inte "${raw}"` });
   if (!periods.includes(raw)) {
-    throw new SelectionError(`no uppföljning for ${raw}${periods.length > 0 ? `; periods with follow-up: ${periods.join(", ")}` : ""}`);
+    const list = periods.join(", ");
+    throw new SelectionError({
+      en: `no uppföljning for ${raw}${periods.length > 0 ? `; periods with follow-up: ${list}` : ""}`,
+      sv: `ingen uppföljning för ${raw}${periods.length > 0 ? `; perioder med uppföljning: ${list}` : ""}`,
+    });
   }
   return raw;
 }
@@ -26,6 +30,6 @@ export function pickPeriod(plan: Plan, raw: string | undefined): string {
 export function checkNämnd(plan: Plan, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const id = raw.normalize("NFC");
-  if (!plan.namnder.includes(id)) throw new SelectionError(`unknown nämnd "${id}"; nämnder: ${plan.namnder.join(", ")}`);
+  if (!plan.namnder.includes(id)) throw new SelectionError({ en: `unknown nämnd "${id}"; nämnder: ${plan.namnder.join(", ")}`, sv: `okänd nämnd "${id}"; nämnder: ${plan.namnder.join(", ")}` });
   return id;
 }

@@ -5,6 +5,7 @@ import { vi } from "vitest";
 import { PlanIoError } from "../../src/load/errors.js";
 import { normalizeArgv } from "../../src/cli/argv.js";
 import { err, UsageError } from "../../src/cli/io.js";
+import { chooseLang, messageLang, setMessageLang } from "../../src/cli/lang.js";
 import { runDiff } from "../../src/cli/diff.js";
 import { runReport } from "../../src/cli/report.js";
 import { runStats } from "../../src/cli/stats.js";
@@ -38,7 +39,7 @@ function inProcess(command: () => number, env: Record<string, string | undefined
     status = command();
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof PlanIoError || e instanceof SelectionError)) throw e;
-    err(`plan: ${e.message}`);
+    err(`plan: ${e.in(messageLang())}`);
     status = 2;
   } finally {
     out.mockRestore();
@@ -71,14 +72,14 @@ interface Grammar {
 
 const common = { "-C": "dir", "--format": "format", "--lang": "lang" };
 const GRAMMARS: Record<string, Grammar> = {
-  validate: { values: { ...common, "--fail-on": "failOn" }, positional: [], defaults: { format: "text", failOn: "error", lang: "en" },
+  validate: { values: { ...common, "--fail-on": "failOn" }, positional: [], defaults: { format: "text", failOn: "error" },
     // `pretty` is the old name of `text`: the CLI resolves it before the run function sees it.
     run: (o) => runValidate({ ...o, format: DIAGNOSTICS_ALIASES.get(o.format as string) ?? o.format } as never),
   },
-  trace: { values: { ...common, "--år": "år" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text", lang: "en" }, run: (o) => runTrace(o as never) },
-  stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStats(o as never) },
-  status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text", lang: "en" }, run: (o) => runStatus(o as never) },
-  diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text", lang: "en" }, run: (o) => runDiff(o as never) },
+  trace: { values: { ...common, "--år": "år" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text" }, run: (o) => runTrace(o as never) },
+  stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text" }, run: (o) => runStats(o as never) },
+  status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text" }, run: (o) => runStatus(o as never) },
+  diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
   report: {
     values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum" },
     positional: ["fas"],
@@ -108,5 +109,9 @@ export function planInProcess(args: string[], env: Record<string, string | undef
     else throw new Error(`planInProcess: ${command} ${a} is the CLI's to parse: spawn it (helpers/exec.ts)`);
   }
   if (o.dir === undefined) throw new Error("planInProcess needs -C");
-  return inProcess(() => g.run(o), env);
+  // As main() does: until the command has read plan.yaml, its error lines follow --lang and the locale.
+  return inProcess(() => {
+    setMessageLang(chooseLang(o.lang as string | undefined, undefined, process.env));
+    return g.run(o);
+  }, env);
 }

@@ -1,0 +1,37 @@
+// What `--help` ends with: two or three real command lines per command, and where the
+// documentation is. Text only (help stays cheap: this module imports nothing).
+
+const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  validate: ["plan validate", "plan validate -C examples/katrineholm --format github", "plan validate --fail-on warning --format json"],
+  trace: ["plan trace BIF-AK01 --år 2012", "plan trace --orphans --format md", "plan trace --år 2012 --format mermaid > tråd.mmd"],
+  stats: ["plan stats", "plan stats --år 2012 --lang sv", "plan stats --format json"],
+  status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
+  diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on removed"],
+  report: ["plan report delår -o delar.html", "plan report månad --period 2012-08 --nämnd BIN", "plan report årsredovisning --år 2012 --lang en"],
+  regler: ["plan regler", "plan regler --format json --lang sv"],
+  init: ['plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234', "plan init --ar 2027", "plan init ekby-plan --force"],
+  schema: ["plan schema", "plan schema --vscode", "plan schema --vscode -C plan"],
+};
+
+/** The examples that end `plan <command> --help` ("" for a command without any). */
+export function examplesFor(command: string): string {
+  const list = EXAMPLES[command];
+  return list ? `\nExamples:\n${list.map((l) => `  $ ${l}`).join("\n")}` : "";
+}
+
+/** What ends `plan --help`: a first session, and where the documentation is. */
+export const ROOT_HELP = `
+Examples:
+  $ plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234
+  $ plan validate -C examples/katrineholm
+  $ plan trace --år 2012
+  $ plan report delår -o delar.html
+
+Language: --lang, else språk: in plan.yaml, else the locale (LC_ALL, LC_MESSAGES, LANG
+starting with sv), else Swedish for reports and English for everything else.
+
+Documentation (in Swedish), shipped in the package (node_modules/rodtrad/):
+  README.md         installation, the commands, the yearly cycle
+  docs/format.md    the plan file format: every file, every key, with examples
+  docs/json.md      the JSON output of every command
+  docs/val.md       the choices behind the commands and the checks`;

@@ -1,0 +1,119 @@
+// One language, chosen once (src/cli/lang.ts): --lang, then plan.yaml's språk, then the locale,
+// then the default (Swedish for reports, English for everything else), and every human format
+// of every command follows it, errors on stderr and commander's usage errors included.
+import { afterAll, describe, expect, it } from "vitest";
+import { chooseLang, flagInArgv } from "../src/cli/lang.js";
+import { usageErrorSv } from "../src/cli/usage-sv.js";
+import { cleanupRepos, GitRepo } from "./helpers/git-repo.js";
+import { plan } from "./helpers/exec.js";
+
+const C = { LANG: "C", LC_ALL: "", LC_MESSAGES: "" };
+const SV = { ...C, LANG: "sv_SE.UTF-8" };
+
+afterAll(cleanupRepos);
+
+describe("chooseLang: the order", () => {
+  it("--lang wins over the plan, the plan over the locale, the locale over the default", () => {
+    expect(chooseLang("en", "sv", SV)).toBe("en");
+    expect(chooseLang("sv", "en", C)).toBe("sv");
+    expect(chooseLang(undefined, "en", SV)).toBe("en");
+    expect(chooseLang(undefined, "sv", C)).toBe("sv");
+    expect(chooseLang(undefined, undefined, SV)).toBe("sv");
+    expect(chooseLang(undefined, undefined, C)).toBe("en");
+    expect(chooseLang(undefined, undefined, C, "report")).toBe("sv");
+  });
+
+  it("the first locale variable that is set decides; only sv… means Swedish; an unknown språk decides nothing", () => {
+    expect(chooseLang(undefined, undefined, { LC_ALL: "sv_FI.UTF-8", LANG: "C" })).toBe("sv");
+    expect(chooseLang(undefined, undefined, { LC_ALL: "C", LANG: "sv_SE" })).toBe("en");
+    expect(chooseLang(undefined, undefined, { LC_ALL: "", LC_MESSAGES: "sv_SE", LANG: "en_US" })).toBe("sv");
+    expect(chooseLang(undefined, undefined, { LANG: "en_US.UTF-8" }, "report")).toBe("sv");
+    expect(chooseLang(undefined, "de", { LANG: "sv_SE" })).toBe("sv");
+  });
+
+  it("--lang is found in the raw arguments before commander has parsed them", () => {
+    expect(flagInArgv(["stats", "--lang", "sv"])).toBe("sv");
+    expect(flagInArgv(["stats", "--lang=sv"])).toBe("sv");
+    expect(flagInArgv(["trace", "--", "--lang", "sv"])).toBeUndefined();
+  });
+});
+
+describe("every command follows it", () => {
+  it("plan.yaml's språk: sv makes trace Swedish without --lang; --lang en overrides it", () => {
+    const sv = plan(["trace", "--gaps", "--år", "2012", "-C", "examples/katrineholm"], { env: C });
+    expect(sv.stdout).toMatch(/^Luckor i täckningen 2012/u);
+    expect(sv.stdout).not.toContain("without");
+    const en = plan(["trace", "--gaps", "--år", "2012", "-C", "examples/katrineholm", "--lang", "en"], { env: SV });
+    expect(en.stdout).toMatch(/^Coverage gaps 2012/u);
+  });
+
+  it("the locale makes a plan without språk Swedish, messages on stderr included", () => {
+    const en = plan(["status", "-C", "examples/minimal", "--period", "1999-01"], { env: C });
+    expect(en.stderr).toMatch(/^plan: no uppföljning for 1999-01/u);
+    const sv = plan(["status", "-C", "examples/minimal", "--period", "1999-01"], { env: SV });
+    expect(sv.status).toBe(2);
+    expect(sv.stderr).toMatch(/^plan: ingen uppföljning för 1999-01; perioder med uppföljning: /u);
+  });
+
+  it("an error before any plan is read follows --lang and the locale", () => {
+    const r = plan(["stats", "-C", "no-such-folder"], { env: SV });
+    expect(r.stderr).toBe("plan: mappen finns inte: no-such-folder\n");
+    expect(plan(["stats", "-C", "no-such-folder", "--lang", "en"], { env: SV }).stderr).toBe("plan: no such folder: no-such-folder\n");
+  });
+
+  it("stats --lang sv writes numbers as the reports do: a decimal comma", () => {
+    const sv = plan(["stats", "--år", "2012", "-C", "examples/katrineholm", "--lang", "sv"]).stdout;
+    expect(sv).toMatch(/medel\s+│\s+1,55 │/u);
+    expect(sv).toContain("97,4 %");
+    const en = plan(["stats", "--år", "2012", "-C", "examples/katrineholm", "--lang", "en"]).stdout;
+    expect(en).toMatch(/mean\s+│\s+1\.55 │/u);
+  });
+
+  it("diff --lang sv: summary and headings in Swedish, text and Markdown; JSON keeps its keys", () => {
+    const r = new GitRepo();
+    const base = r.head();
+    r.replace("budget/2025.yaml", "målvärden: { 2025: 3.4,", "målvärden: { 2025: 3.45,");
+    const text = plan(["diff", base, "-C", r.root, "--lang", "sv"]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout.split("\n")[0]).toMatch(/^0 tillagda, 1 ändrad, 0 borttagna/u);
+    expect(text.stdout).not.toMatch(/\b(added|changed|removed)\b/u);
+    const md = plan(["diff", base, "-C", r.root, "--lang", "sv", "--format", "md"]).stdout;
+    expect(md).toMatch(/^\*\*0 tillagda, 1 ändrad, 0 borttagna/u);
+    const json = JSON.parse(plan(["diff", base, "-C", r.root, "--lang", "sv", "--format", "json"]).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["base", "head", "summary", "added", "removed", "changed", "renames", "introduced", "resolved", "status_changes", "flags"]);
+    expect(json.summary).toMatch(/^0 tillagda/u);
+  });
+
+  it("commander's own usage errors are Swedish under --lang sv or a Swedish locale, English otherwise", () => {
+    expect(plan(["stats", "--bogus", "--lang", "sv"]).stderr).toMatch(/^fel: okänd flagga '--bogus'/u);
+    expect(plan(["stats", "--format", "xml"], { env: SV }).stderr).toBe("fel: flaggan '--format <format>' tar inte värdet 'xml'. Tillåtna värden: text, md, json.\n");
+    expect(plan(["diff"], { env: SV }).stderr).toBe("fel: argumentet 'base' saknas\n");
+    expect(plan(["stats", "--bogus"], { env: C }).stderr).toMatch(/^error: unknown option '--bogus'/u);
+    expect(usageErrorSv("error: unknown command 'stat' (Did you mean stats?)")).toBe("fel: okänt kommando 'stat' (Menade du stats?)");
+  });
+});
+
+describe("--help", () => {
+  it("every command's help ends with real examples; plan --help points to the documentation", () => {
+    for (const cmd of ["validate", "trace", "stats", "status", "diff", "report", "regler"]) {
+      const help = plan([cmd, "--help"]).stdout;
+      expect(help, cmd).toMatch(new RegExp(`\\nExamples:\\n(  \\$ plan ${cmd}.*\\n){2,3}$`, "u"));
+    }
+    const root = plan(["--help"]).stdout;
+    expect(root).toContain("docs/format.md");
+    expect(root).toContain("README.md");
+  });
+
+  it("the examples run: each one that reads only the bundled example exits 0", () => {
+    for (const args of [
+      ["trace", "BIF-AK01", "--år", "2012"],
+      ["stats", "--år", "2012", "--lang", "sv"],
+      ["status", "--period", "2012-08", "--nämnd", "BIN"],
+      ["report", "månad", "--period", "2012-08", "--nämnd", "BIN"],
+    ]) {
+      const r = plan([...args, "-C", "examples/katrineholm"]);
+      expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+    }
+    expect(plan(["regler", "--format", "json", "--lang", "sv"]).status).toBe(0);
+  });
+});
