@@ -27,7 +27,7 @@ describe("start-up", () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
       expect(r.modules).not.toContain("commander");
-      expect(r.modules.filter((m) => m.startsWith("dist/")).sort()).toEqual(["dist/cli/io.js", "dist/cli/main.js", "dist/cli/version.js", "dist/diagnostics/bilingual.js", "dist/format/text.js"]);
+      expect(r.modules.filter((m) => m.startsWith("dist/")).sort()).toEqual(["dist/cli/io.js", "dist/cli/lang.js", "dist/cli/main.js", "dist/cli/version.js", "dist/diagnostics/bilingual.js", "dist/format/text.js"]);
     }
   });
 

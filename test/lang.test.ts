@@ -117,3 +117,30 @@ describe("--help", () => {
     expect(plan(["regler", "--format", "json", "--lang", "sv"]).status).toBe(0);
   });
 });
+
+describe("lines from the loader and the templates follow the language too", () => {
+  it("a plan.yaml that is a link, and a linked template, are refused in Swedish with --lang sv and in English without", async () => {
+    const { mkdtempSync, symlinkSync, writeFileSync, mkdirSync, rmSync, cpSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rodtrad-lang-"));
+    try {
+      writeFileSync(path.join(dir, "kommun.yaml"), "typ: kommun\nnamn: X\n");
+      symlinkSync("kommun.yaml", path.join(dir, "plan.yaml"));
+      const sv = plan(["validate", "-C", dir, "--lang", "sv"], { env: C });
+      expect(sv.stderr).toMatch(/^plan: plan\.yaml i arbetskatalogen är en symbolisk länk: vägras/u);
+      const en = plan(["validate", "-C", dir], { env: C });
+      expect(en.stderr).toMatch(/^plan: plan\.yaml in the working tree is a symbolic link: refused/u);
+
+      const minimal = path.join(dir, "minimal");
+      cpSync(new URL("../examples/minimal", import.meta.url), minimal, { recursive: true });
+      mkdirSync(path.join(minimal, "mallar", "md"), { recursive: true });
+      symlinkSync(path.join(dir, "kommun.yaml"), path.join(minimal, "mallar", "md", "layout.hbs"));
+      const report = plan(["report", "delår", "-C", minimal, "--format", "md", "--lang", "sv"], { env: C });
+      expect(report.status).toBe(2);
+      expect(report.stderr).toMatch(/^plan: mallen .*layout\.hbs är en symbolisk länk: vägras/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

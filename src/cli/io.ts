@@ -2,6 +2,7 @@
 // --version` too, so it imports nothing it does not need.
 import { BilingualError } from "../diagnostics/bilingual.js";
 import { terminalSafe } from "../format/text.js";
+import { messageLang } from "./lang.js";
 
 export class UsageError extends BilingualError {
   override name = "UsageError";
@@ -16,7 +17,7 @@ const IO_STATUS = 2;
  */
 function stdoutFailed(e: unknown): never {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code !== "EPIPE") err(`plan: cannot write to stdout: ${code ?? (e as Error).message}`);
+  if (code !== "EPIPE") err(messageLang() === "sv" ? `plan: kan inte skriva till stdout: ${code ?? (e as Error).message}` : `plan: cannot write to stdout: ${code ?? (e as Error).message}`);
   process.exit(IO_STATUS);
 }
 

@@ -201,7 +201,11 @@ export async function main(argv: string[]): Promise<void> {
       status = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);
-      err(`plan: internal error: ${message} (a bug: please report it with the command you ran)`);
+      err(
+        messageLang() === "sv"
+          ? `plan: internt fel: ${message} (en bugg: rapportera den med kommandot du körde)`
+          : `plan: internal error: ${message} (a bug: please report it with the command you ran)`,
+      );
       if (process.env.RODTRAD_DEBUG && e instanceof Error && e.stack) for (const line of e.stack.split("\n")) err(line);
       status = 2;
     }

@@ -76,7 +76,7 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
       ...(datum !== undefined ? { datum } : {}),
     });
   } catch (e) {
-    if (e instanceof TemplateError) throw new UsageError(e.message);
+    if (e instanceof TemplateError) throw new UsageError(e.texts);
     throw e;
   }
   if (target === undefined) {

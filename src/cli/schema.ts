@@ -6,6 +6,7 @@ import { mergeVscodeSettings, PLAN_FILE_GLOBS, SettingsSyntaxError, WORKSPACE_EN
 import { findPlanRoot } from "../load/find-root.js";
 import { err, out, UsageError } from "./io.js";
 import { writeFileAtomic } from "./write-file.js";
+import { messageLang } from "./lang.js";
 
 const SCHEMA_DIR = path.resolve(fileURLToPath(new URL("../../schemas/", import.meta.url)));
 const ENTRY = "plan.schema.json";
@@ -62,7 +63,11 @@ export function runSchema(o: SchemaOptions): number {
     out(`${shown}: yaml.schemas maps ${schemaPath} to ${PLAN_FILE_GLOBS.join(" ")}\n`);
   }
   if (!local) {
-    err(`plan: note: ${schemaPath} is a path on this machine; install rodtrad in the plan repository (npm install --save-dev rodtrad) for a path that works for the whole team`);
+    err(
+      messageLang() === "sv"
+        ? `plan: obs: ${schemaPath} är en sökväg på den här datorn; installera rodtrad i planens repository (npm install --save-dev rodtrad) för en sökväg som fungerar för hela teamet`
+        : `plan: note: ${schemaPath} is a path on this machine; install rodtrad in the plan repository (npm install --save-dev rodtrad) for a path that works for the whole team`,
+    );
   }
   return 0;
 }

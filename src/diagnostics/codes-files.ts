@@ -1,4 +1,5 @@
 // Codes about reading files: which files are read, and whether their bytes are YAML.
+import type { Bilingual } from "./bilingual.js";
 import { entry, q, type NoArgs } from "./entry.js";
 
 /** What a path the tool will not read is (from src/load/read-file.ts and list-files.ts). */
@@ -20,8 +21,11 @@ const KIND_SV: Record<string, string> = {
   folder: "en mapp",
   other: "en specialfil",
 };
-const kindEn = (kind: string): string => KIND_EN[kind] ?? kind;
-const kindSv = (kind: string): string => KIND_SV[kind] ?? kind;
+const kindEn = (kind: string): string => (Object.hasOwn(KIND_EN, kind) ? KIND_EN[kind]! : kind);
+const kindSv = (kind: string): string => (Object.hasOwn(KIND_SV, kind) ? KIND_SV[kind]! : kind);
+
+/** What a refused path is, in words: "a symbolic link" / "en symbolisk länk". */
+export const kindWords = (kind: string): Bilingual => ({ en: kindEn(kind), sv: kindSv(kind) });
 
 type BadName = { kind: "not-utf8" } | { kind: "nfc-collision"; other: string };
 

@@ -5,3 +5,5 @@ export type { DecidedChange } from "./codes-content.js";
 export { codeList, diagnostic, formatMessage, messageOf, type Diagnostic, type Place } from "./diagnostic.js";
 export { severityWord, type Lang } from "./entry.js";
 export { decidedChangeLine, decidedChangeMarkdown } from "./governance.js";
+export { BilingualError, type Bilingual } from "./bilingual.js";
+export { kindWords } from "./codes-files.js";

@@ -15,11 +15,14 @@ const MAX_BUFFER = 2 * 1024 * 1024 * 1024;
  */
 function git(cwd: string, args: string[], input?: string): { status: number; stdout: Buffer; stderr: string } {
   const r = spawnSync("git", ["--literal-pathspecs", ...args], { cwd, input, maxBuffer: MAX_BUFFER });
-  if (r.error) throw new PlanIoError(`cannot run git: ${r.error.message}`);
+  if (r.error) throw new PlanIoError({ en: `cannot run git: ${r.error.message}`, sv: `kan inte köra git: ${r.error.message}` });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }
 
 /** The top of the git work tree holding `dir`. */
+/** git's own first line of an error, as git said it. */
+const firstLine = (stderr: string): string => stderr.trim().split("\n")[0] ?? "";
+
 export function gitTopLevel(dir: string): string {
   const r = git(dir, ["rev-parse", "--show-toplevel"]);
   if (r.status !== 0) throw new PlanIoError({ en: `not inside a git repository: ${dir} (plan diff reads revisions from git)`, sv: `inte i ett git-förråd: ${dir} (plan diff läser revisioner ur git)` });
@@ -69,14 +72,14 @@ function kindOfMode(mode: string): EntryKind {
 function readBlobs(top: string, shas: readonly string[]): Buffer[] {
   if (shas.length === 0) return [];
   const batch = git(top, ["cat-file", "--batch"], `${shas.join("\n")}\n`);
-  if (batch.status !== 0) throw new PlanIoError(`git cat-file failed: ${batch.stderr.trim().split("\n")[0]}`);
+  if (batch.status !== 0) throw new PlanIoError({ en: `git cat-file failed: ${firstLine(batch.stderr)}`, sv: `git cat-file misslyckades: ${firstLine(batch.stderr)}` });
   const out = batch.stdout;
   const blobs: Buffer[] = [];
   let pos = 0;
   for (const sha of shas) {
     const nl = out.indexOf(0x0a, pos);
     const size = Number(out.subarray(pos, nl).toString("utf8").split(" ")[2]);
-    if (nl < 0 || !Number.isFinite(size)) throw new PlanIoError(`git cat-file: unexpected answer for ${sha}`);
+    if (nl < 0 || !Number.isFinite(size)) throw new PlanIoError({ en: `git cat-file: unexpected answer for ${sha}`, sv: `git cat-file: oväntat svar för ${sha}` });
     blobs.push(out.subarray(nl + 1, nl + 1 + size));
     pos = nl + 1 + size + 1;
   }
@@ -93,7 +96,7 @@ function readBlobs(top: string, shas: readonly string[]): Buffer[] {
 export function revisionSource(top: string, commit: string, prefix: string): FileSource {
   const spec = prefix === "" ? "." : prefix;
   const ls = git(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec]);
-  if (ls.status !== 0) throw new PlanIoError(`git ls-tree failed: ${ls.stderr.trim().split("\n")[0]}`);
+  if (ls.status !== 0) throw new PlanIoError({ en: `git ls-tree failed: ${firstLine(ls.stderr)}`, sv: `git ls-tree misslyckades: ${firstLine(ls.stderr)}` });
   const entries = new Map<string, { sha: string; kind: EntryKind; size: number }>();
   const tree: TreeEntry[] = [];
   const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
@@ -113,7 +116,7 @@ export function revisionSource(top: string, commit: string, prefix: string): Fil
     tree.push({ path: relBytes, kind });
     entries.set(relBytes.toString("utf8"), { sha: sha!, kind, size: Number(size) });
   }
-  const where = `revision ${commit.slice(0, 12)}`;
+  const where = { en: `revision ${commit.slice(0, 12)}`, sv: `revisionen ${commit.slice(0, 12)}` };
   const blobs = new Map<string, Uint8Array>();
   const readable = (rel: string): boolean => {
     const e = entries.get(rel);

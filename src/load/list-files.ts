@@ -144,7 +144,7 @@ export function listPlanFiles(root: string, globs: readonly Glob[] = []): Listin
       entries = readdirSync(abs, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      if (rel === "") throw new PlanIoError(`cannot read the plan folder: ${code}`);
+      if (rel === "") throw new PlanIoError({ en: `cannot read the plan folder: ${code}`, sv: `kan inte läsa planens mapp: ${code}` });
       diagnostics.push(fileDiagnostic(rel, "unreadable-path", { detail: code }));
       return;
     }

@@ -11,6 +11,7 @@ import { locate } from "./locate.js";
 import { parseAll, type FileInput, type FileValues } from "./parallel.js";
 import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
 import { checkPlanTotals, MAX_PLAN_FILE_BYTES, readRegularFile, refusalLine, type ReadResult, type Refusal } from "./read-file.js";
+import type { Bilingual } from "../diagnostics/index.js";
 
 export interface LoadedPlan {
   root: string;
@@ -26,14 +27,14 @@ export interface FileSource {
   /** The bytes of a regular file, a refusal, or undefined when there is no such file. */
   read(rel: string): ReadResult;
   /** Where the files are, for a one-line error: "the working tree" or "revision 1a2b3c4". */
-  where: string;
+  where: Bilingual;
 }
 
 function diskSource(root: string): FileSource {
   return {
     list: (globs) => listPlanFiles(root, globs),
     read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES),
-    where: "the working tree",
+    where: { en: "the working tree", sv: "arbetskatalogen" },
   };
 }
 
@@ -48,7 +49,7 @@ export function memorySource(files: ReadonlyMap<string, Uint8Array>): FileSource
       if (bytes.length > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: bytes.length, max: MAX_PLAN_FILE_BYTES } };
       return { bytes };
     },
-    where: "memory",
+    where: { en: "memory", sv: "minnet" },
   };
 }
 
@@ -110,7 +111,7 @@ const cacheKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${cr
 export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
   const plan = source.read("plan.yaml");
   // Without plan.yaml nothing else can be read rightly (not even ignorera): stop with one line.
-  if (plan !== undefined && "refused" in plan) throw new PlanIoError(refusalLine(`plan.yaml in ${source.where}`, plan.refused));
+  if (plan !== undefined && "refused" in plan) throw new PlanIoError(refusalLine({ en: `plan.yaml in ${source.where.en}`, sv: `plan.yaml i ${source.where.sv}` }, plan.refused));
   const planBytes = plan?.bytes;
   const planYaml = planBytes ? parsePlanFile("plan.yaml", planBytes) : { docs: [], diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
@@ -167,6 +168,6 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
 export function loadPlan(root: string, opts: LoadOptions = {}): LoadedPlan {
   const source = diskSource(root);
   // Read once here for the error, once in loadFrom: plan.yaml is small and the page cache has it.
-  if (source.read("plan.yaml") === undefined) throw new PlanIoError("cannot read plan.yaml");
+  if (source.read("plan.yaml") === undefined) throw new PlanIoError({ en: "cannot read plan.yaml", sv: "kan inte läsa plan.yaml" });
   return loadFrom(source, root, opts);
 }

@@ -7,6 +7,7 @@
 // cap is ever read, even from a file that grows while it is read.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { PlanIoError } from "./errors.js";
+import { kindWords, type Bilingual } from "../diagnostics/index.js";
 
 /** One plan file: real ones are kilobytes, the largest file of the benchmark corpus 1.4 MB. */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
@@ -43,7 +44,7 @@ export function entryKind(abs: string): EntryKind | undefined {
   } catch (e) {
     const code = errno(e);
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new PlanIoError(`cannot read ${abs}: ${code}`);
+    throw new PlanIoError({ en: `cannot read ${abs}: ${code}`, sv: `kan inte läsa ${abs}: ${code}` });
   }
 }
 
@@ -109,23 +110,25 @@ const MIB = 1024 * 1024;
 
 /** Stop before a plan too big for any kommun exhausts the machine: one line, exit 2. */
 export function checkPlanTotals(files: number, bytes: number): void {
-  if (files > MAX_PLAN_FILES) throw new PlanIoError(`the plan has more than ${MAX_PLAN_FILES} plan files: refused (list folders that are not plan files under ignorera in plan.yaml)`);
-  if (bytes > MAX_PLAN_BYTES) throw new PlanIoError(`the plan files hold more than ${MAX_PLAN_BYTES / MIB} MiB in all: refused (list folders that are not plan files under ignorera in plan.yaml)`);
+  if (files > MAX_PLAN_FILES) throw new PlanIoError({
+      en: `the plan has more than ${MAX_PLAN_FILES} plan files: refused (list folders that are not plan files under ignorera in plan.yaml)`,
+      sv: `planen har fler än ${MAX_PLAN_FILES} planfiler: vägras (lista mappar som inte är planfiler under ignorera i plan.yaml)`,
+    });
+  if (bytes > MAX_PLAN_BYTES) throw new PlanIoError({
+      en: `the plan files hold more than ${MAX_PLAN_BYTES / MIB} MiB in all: refused (list folders that are not plan files under ignorera in plan.yaml)`,
+      sv: `planfilerna är sammanlagt större än ${MAX_PLAN_BYTES / MIB} MiB: vägras (lista mappar som inte är planfiler under ignorera i plan.yaml)`,
+    });
 }
 
-const KIND_EN: Record<string, string> = {
-  folder: "a folder",
-  symlink: "a symbolic link",
-  fifo: "a FIFO (named pipe)",
-  socket: "a socket",
-  device: "a device",
-  submodule: "a git submodule",
-  other: "neither a regular file nor a folder",
-};
 
 /** One line for a refused file, for the places that stop (plan.yaml, templates). */
-export function refusalLine(file: string, r: Refusal): string {
-  if (r.kind === "too-large") return `${file} is larger than ${r.max / MIB} MiB: refused`;
-  if (r.kind === "unreadable") return `cannot read ${file}: ${r.detail}`;
-  return `${file} is ${KIND_EN[r.kind]}: refused (the tool reads only regular files and folders, never through a link)`;
+export function refusalLine(name: string | Bilingual, r: Refusal): Bilingual {
+  const file = typeof name === "string" ? { en: name, sv: name } : name;
+  if (r.kind === "too-large") return { en: `${file.en} is larger than ${r.max / MIB} MiB: refused`, sv: `${file.sv} är större än ${r.max / MIB} MiB: vägras` };
+  if (r.kind === "unreadable") return { en: `cannot read ${file.en}: ${r.detail}`, sv: `kan inte läsa ${file.sv}: ${r.detail}` };
+  const what = kindWords(r.kind);
+  return {
+    en: `${file.en} is ${what.en}: refused (the tool reads only regular files and folders, never through a link)`,
+    sv: `${file.sv} är ${what.sv}: vägras (verktyget läser bara vanliga filer och mappar, aldrig via en länk)`,
+  };
 }

@@ -21,14 +21,18 @@ import { mdCode, mdText } from "../format/markdown.js";
 import type { ReportFormat } from "../format/names.js";
 import { entryKind, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, MAX_TEMPLATES_BYTES, readRegularFile, refusalLine } from "../load/read-file.js";
 import { markdownBlock, markdownToHtml } from "./markdown-text.js";
+import { BilingualError, type Bilingual } from "../diagnostics/index.js";
 
 // The names live with every other format name, so that `plan --help` lists them without loading this.
 export type { ReportFormat };
 
 const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
+/** "what: detail" in each language; the detail (an error code, Handlebars' words) is as it came. */
+const bothWays = (en: string, sv: string, detail: string): Bilingual => ({ en: `${en}: ${detail}`, sv: `${sv}: ${detail}` });
+
 /** A template that cannot be read or compiled: a usage problem of the plan's own mallar. */
-export class TemplateError extends Error {
+export class TemplateError extends BilingualError {
   override name = "TemplateError";
 }
 
@@ -88,7 +92,7 @@ export function templateDirs(planRoot: string, mallar?: string): string[] {
     try {
       dirs.push(realpathSync(mallar));
     } catch (e) {
-      throw new TemplateError(`cannot read --mallar ${mallar}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new TemplateError(bothWays(`cannot read --mallar ${mallar}`, `kan inte läsa --mallar ${mallar}`, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
   }
   const own = templateFolder(planRoot, "mallar");
@@ -101,11 +105,14 @@ export function templateDirs(planRoot: string, mallar?: string): string[] {
 function templateText(r: Renderer, file: string): string | undefined {
   const got = readRegularFile(file, MAX_TEMPLATE_BYTES);
   if (got === undefined) return undefined;
-  if ("refused" in got) throw new TemplateError(refusalLine(`template ${file}`, got.refused));
+  if ("refused" in got) throw new TemplateError(refusalLine({ en: `template ${file}`, sv: `mallen ${file}` }, got.refused));
   r.read.files++;
   r.read.bytes += got.bytes.length;
   if (r.read.files > MAX_TEMPLATE_FILES || r.read.bytes > MAX_TEMPLATES_BYTES) {
-    throw new TemplateError(`the templates hold more than ${MAX_TEMPLATE_FILES} files or ${MAX_TEMPLATES_BYTES / 1024 / 1024} MiB: refused`);
+    throw new TemplateError({
+      en: `the templates hold more than ${MAX_TEMPLATE_FILES} files or ${MAX_TEMPLATES_BYTES / 1024 / 1024} MiB: refused`,
+      sv: `mallarna är fler än ${MAX_TEMPLATE_FILES} filer eller större än ${MAX_TEMPLATES_BYTES / 1024 / 1024} MiB: vägras`,
+    });
   }
   return Buffer.from(got.bytes).toString("utf8");
 }
@@ -118,7 +125,7 @@ function compileTemplate(file: string, text: string, format: ReportFormat, hb: t
     hb.parse(source);
     return hb.compile(source, { strict: true, noEscape: format === "md", preventIndent: true });
   } catch (e) {
-    throw new TemplateError(`template ${file}: ${(e as Error).message.split("\n")[0]}`);
+    throw new TemplateError(bothWays(`template ${file}`, `mallen ${file}`, (e as Error).message.split("\n")[0]!));
   }
 }
 
@@ -150,7 +157,7 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
       seen.add(name);
       const file = path.join(partialDir!, f);
       const text = templateText(r, file);
-      if (text === undefined) throw new TemplateError(`cannot read template ${file}: ENOENT`);
+      if (text === undefined) throw new TemplateError(bothWays(`cannot read template ${file}`, `kan inte läsa mallen ${file}`, "ENOENT"));
       hb.registerPartial(name, compileTemplate(file, text, format, hb, true));
     }
     if (!seen.has("layout")) {
@@ -180,7 +187,7 @@ function templateOf(r: Renderer, format: ReportFormat, name: string): Template {
     r.templates.set(name, t);
     return t;
   }
-  throw new TemplateError(`no template ${format}/${name}.hbs in ${r.dirs.join(", ")}`);
+  throw new TemplateError({ en: `no template ${format}/${name}.hbs in ${r.dirs.join(", ")}`, sv: `ingen mall ${format}/${name}.hbs i ${r.dirs.join(", ")}` });
 }
 
 /**
@@ -219,7 +226,7 @@ export function render(view: object, o: RenderOptions): string {
   try {
     text = t(prepare(view, o.format), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
-    throw new TemplateError(`template ${o.format}/${o.template}.hbs: ${(e as Error).message.split("\n")[0]}`);
+    throw new TemplateError(bothWays(`template ${o.format}/${o.template}.hbs`, `mallen ${o.format}/${o.template}.hbs`, (e as Error).message.split("\n")[0]!));
   }
   return o.format === "md" ? tidyMarkdown(text) : text;
 }
