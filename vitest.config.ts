@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup/fast-check.ts"],
     testTimeout: 60_000,
     // The language follows the locale (src/cli/lang.ts): the tests run in a neutral one, whatever
     // the developer's, and a test that wants Swedish from the locale sets it itself.

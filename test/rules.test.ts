@@ -112,6 +112,14 @@ const CASES: Case[] = [
   // bidrar_til: the unknown key, and (necessarily) the missing required bidrar_till.
   { code: "unknown-key", fixture: "defects/misspelt-bidrar-til", at: { file: KLF, line: 17, column: 5, id: "KLF-AK03" }, codes: ["missing-field", "unknown-key"] },
   { code: "wrong-type", fixture: "defects/wrong-type-belopp", at: { file: KS, line: 16, column: 44, id: "NP2025-KS" } },
+  // A mapping where a word (öka, minska, bibehåll) is expected: the type is wrong, not the word
+  // (found by the loader property: the message once said "[object Object]").
+  {
+    code: "wrong-type",
+    fixture: "none",
+    extra: { "budget/2025.yaml": readFileSync(`${BASE}/budget/2025.yaml`, "utf8").replace("riktning: öka", "riktning: { 2025: 80 }") },
+    at: { file: "budget/2025.yaml", line: 26, column: 17, id: "ORT-Å1" },
+  },
   { code: "bad-value", fixture: "defects/bad-enum", at: { file: KS, line: 11, column: 81, id: "KS-VM1" } },
   { code: "bad-id", fixture: "defects/id-with-slash", at: { file: KLF, line: 15, column: 9, id: "KLF/AK03" } },
   { code: "bad-date", fixture: "defects/impossible-date", at: { file: KLF, line: 18, column: 12, id: "KLF-AK03" } },

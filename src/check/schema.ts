@@ -180,6 +180,11 @@ function mapError(doc: SourceDoc, err: ErrorObject): Diagnostic | undefined {
     case "enum":
     case "const": {
       const allowed = err.keyword === "enum" ? (err.params.allowedValues as unknown[]) : [err.params.allowedValue];
+      // A mapping or a list where a word is expected is of the wrong type, not a wrong word.
+      if (typeof value === "object" && value !== null) {
+        const expected = [...new Set(allowed.map((a) => TYPE_WORD[typeof a] ?? typeof a))];
+        return at("wrong-type", here, { field, expected, actual: typeName(value) }, id);
+      }
       return at("bad-value", here, { field, value: String(value), allowed: allowed.map(String) }, id);
     }
     case "pattern": {
