@@ -15,6 +15,7 @@ const WORD_ALIASES: ReadonlyMap<string, string> = new Map([
   ["arsredovisning", "årsredovisning"],
   ["namndplan", "nämndplan"],
   ["uppfoljning", "uppföljning"],
+  ["nytt-ar", "nytt-år"],
 ]);
 
 export function normalizeArgv(args: readonly string[]): string[] {

@@ -147,6 +147,17 @@ function program(setStatus: (n: number) => void): Command {
     });
 
   cmd
+    .command("nytt-år")
+    .description("start planning year Y from the budget of Y−1: a planeringsdirektiv and an underlag per nämnd (new files only)")
+    .argument("<år>", "the new planning year, e.g. 2027")
+    .addOption(dirOption())
+    .addOption(langOption())
+    .action(async (år: string, o: { dir?: string; lang?: "en" | "sv" }) => {
+      const { runNyttAr } = await import("./nytt-ar.js");
+      setStatus(runNyttAr(år, o));
+    });
+
+  cmd
     .command("regler")
     .description("list every diagnostic code with its default severity")
     .addOption(new Option("--format <format>", "output format").choices(RULES_FORMATS).default("text"))
