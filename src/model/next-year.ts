@@ -18,7 +18,7 @@ export interface Carried {
   baselineFrom?: string;
 }
 
-export type NotCarriedReason = "period-ends" | "already-proposed" | "underlag-exists";
+type NotCarriedReason = "period-ends" | "already-proposed" | "underlag-exists";
 
 export interface NotCarried {
   id: string;
