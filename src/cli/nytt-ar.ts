@@ -124,8 +124,8 @@ function writeNew(root: string, s: Skeleton): Outcome {
   if (lstatSync(file, { throwIfNoEntry: false })) return { path: s.path, wrote: false, why: "file" };
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    // wx-style: the check above and writeFileAtomic's exclusive temporary file; a file that
-    // appears in between is replaced whole, never half-written.
+    // A file that appears between the check above and the rename would be replaced, but whole:
+    // writeFileAtomic never leaves a half-written file.
     writeFileAtomic(file, s.text);
   } catch (e) {
     const { code, message } = e as NodeJS.ErrnoException;
