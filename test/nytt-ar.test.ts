@@ -1,7 +1,7 @@
 // plan nytt-år Y: on copies of both examples it writes only new files, the plan still validates
 // without errors, and exactly the åtaganden of Y−1 that reach Y are carried, each once.
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -43,7 +43,7 @@ describe("plan nytt-år", () => {
     const dir = copyOf("minimal");
     const { stdout, created } = run(dir, "2027");
     expect(created.sort()).toEqual(["planeringsdirektiv/2027.yaml", "underlag/2027/BUN.yaml", "underlag/2027/KS.yaml"]);
-    expect(stdout).toContain("wrote         underlag/2027/BUN.yaml (2 åtaganden)");
+    expect(stdout).toContain("wrote    underlag/2027/BUN.yaml (2 åtaganden)");
     const bun = yamlOf(dir, "underlag/2027/BUN.yaml");
     const ks = yamlOf(dir, "underlag/2027/KS.yaml");
     expect(bun).toMatchObject({ typ: "underlag", id: "UL2027-BUN", nämnd: "BUN", år: 2027, status: "förslag" });
@@ -62,7 +62,7 @@ describe("plan nytt-år", () => {
     // A second run writes nothing and says why.
     const again = run(dir, "2027", ["--lang", "sv"]);
     expect(again.created).toEqual([]);
-    expect(again.stdout).toContain("hoppade över  underlag/2027/BUN.yaml (planen har redan dokumentet)");
+    expect(again.stdout).toContain("hoppade över  underlag/2027/BUN.yaml (filen finns redan)");
     expect(again.stdout).toContain("EKO-A01: föreslås redan i UL2027-KS");
   });
 
@@ -127,6 +127,20 @@ describe("plan nytt-år", () => {
     expect(Object.keys((ort.nyckeltal as Data).målvärden as Data)).toEqual(["2013", "2014"]);
 
     expect(run(dir, "2013").created).toEqual([]);
+  });
+
+  it("a file in the way is left alone even when it is not the document", () => {
+    const dir = copyOf("minimal");
+    mkdirSync(path.join(dir, "underlag/2027"), { recursive: true });
+    writeFileSync(path.join(dir, "underlag/2027/BUN.yaml"), "# BUN:s egna anteckningar\n");
+    const { stdout, created } = run(dir, "2027");
+    expect(created.sort()).toEqual(["planeringsdirektiv/2027.yaml", "underlag/2027/KS.yaml"]);
+    expect(stdout).toContain("skipped  underlag/2027/BUN.yaml (the file exists)");
+    // BUN's own åtaganden are listed; the alla-åtagande is in KS's underlag as always.
+    expect(stdout).toContain("UTB-A01: the underlag of BUN exists already");
+    expect(stdout).toContain("UTB-A02: the underlag of BUN exists already");
+    expect(idsIn(yamlOf(dir, "underlag/2027/KS.yaml"))).toEqual(["EKO-A01"]);
+    expect(readFileSync(path.join(dir, "underlag/2027/BUN.yaml"), "utf8")).toBe("# BUN:s egna anteckningar\n");
   });
 
   it("without a budget for Y−1 it stops with one line and exit 2", () => {

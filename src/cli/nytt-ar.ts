@@ -119,9 +119,9 @@ function skeletons(next: NextYear): Skeleton[] {
 type Outcome = { path: string; wrote: boolean; why?: "file" | "document" };
 
 function writeNew(root: string, s: Skeleton): Outcome {
-  if (s.exists) return { path: s.path, wrote: false, why: "document" };
   const file = path.join(root, ...s.path.split("/"));
   if (lstatSync(file, { throwIfNoEntry: false })) return { path: s.path, wrote: false, why: "file" };
+  if (s.exists) return { path: s.path, wrote: false, why: "document" };
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     // A file that appears between the check above and the rename would be replaced, but whole:
@@ -144,11 +144,13 @@ function summary(next: NextYear, outcomes: Outcome[], lang: Lang): string {
   const sv = lang === "sv";
   const count = new Map(next.underlag.map((u) => [`underlag/${next.year}/${u.nämnd}.yaml`, u.åtaganden.length]));
   const lines = [sv ? `Planeringsåret ${next.year} från budgeten för ${next.year - 1}:` : `Planning year ${next.year} from the budget of ${next.year - 1}:`];
+  const [wrote, skipped] = sv ? ["skrev", "hoppade över"] : ["wrote", "skipped"];
+  const width = Math.max(wrote.length, skipped.length);
   for (const o of outcomes) {
     const n = count.get(o.path);
     const what = n === undefined ? "" : ` (${n} åtaganden)`;
-    if (o.wrote) lines.push(`  ${sv ? "skrev" : "wrote"}         ${o.path}${what}`);
-    else lines.push(`  ${sv ? "hoppade över" : "skipped"}  ${o.path} (${o.why === "file" ? (sv ? "filen finns redan" : "the file exists") : sv ? "planen har redan dokumentet" : "the plan has this document already"})`);
+    if (o.wrote) lines.push(`  ${wrote.padEnd(width)}  ${o.path}${what}`);
+    else lines.push(`  ${skipped.padEnd(width)}  ${o.path} (${o.why === "file" ? (sv ? "filen finns redan" : "the file exists") : sv ? "planen har redan dokumentet" : "the plan has this document already"})`);
   }
   const noTarget = next.underlag.flatMap((u) => u.åtaganden.filter((c) => c.noTarget && c.data.nyckeltal !== undefined).map((c) => `${c.id} (${u.nämnd})`));
   const noKpi = next.underlag.flatMap((u) => u.åtaganden.filter((c) => c.data.nyckeltal === undefined).map((c) => `${c.id} (${u.nämnd})`));
@@ -163,7 +165,9 @@ export function runNyttAr(rawYear: string, o: NyttArOptions): number {
   if (!/^\d{4}$/u.test(rawYear)) throw new UsageError({ en: `the year must be a year such as 2027, not "${rawYear}"`, sv: `året ska vara ett år som 2027, inte "${rawYear}"` });
   const year = Number(rawYear);
   const { plan, root, lang } = openPlan(o.dir, o.lang);
-  const next = planNextYear(plan, year);
+  const taken = (rel: string): boolean => lstatSync(path.join(root, ...rel.split("/")), { throwIfNoEntry: false }) !== undefined;
+  const blocked = new Set(plan.namnder.filter((n) => taken(`underlag/${year}/${n}.yaml`)));
+  const next = planNextYear(plan, year, blocked);
   if (!next) throw new UsageError({ en: `the plan has no budget for ${year - 1} to start ${year} from`, sv: `planen har ingen budget för ${year - 1} att börja ${year} från` });
   const outcomes = skeletons(next).map((s) => writeNew(root, s));
   out(summary(next, outcomes, lang));

@@ -31,7 +31,7 @@ export interface NextYear {
   year: number;
   /** The budget of Y−1 the proposals start from. */
   budget: Data;
-  /** Every nämnd in plan.yaml order, with its carried åtaganden; `exists` when it has an underlag for Y. */
+  /** Every nämnd in plan.yaml order, with its carried åtaganden; `exists` when it has an underlag for Y (or its file is taken). */
   underlag: { nämnd: string; namn?: string; exists: boolean; åtaganden: Carried[] }[];
   /** The planeringsdirektiv of Y that exists already, if any. */
   directive?: Data;
@@ -82,14 +82,18 @@ function carryNyckeltal(kpi: Data, year: number, baseline: { år: number; värde
   return { data, noTarget: !Object.prototype.hasOwnProperty.call(målvärden, String(year)) };
 }
 
-/** The proposals for `year` that the budget of year−1 leads to; undefined when there is no such budget. */
-export function planNextYear(plan: Plan, year: number): NextYear | undefined {
+/**
+ * The proposals for `year` that the budget of year−1 leads to; undefined when there is no such
+ * budget. `blocked` names the nämnder whose underlag file cannot be written (something else is
+ * at its path): they count as having an underlag, so nothing is carried into a file never written.
+ */
+export function planNextYear(plan: Plan, year: number, blocked: ReadonlySet<string> = new Set()): NextYear | undefined {
   const budget = plan.docs.find((t) => t.kind === "budget" && t.year === year - 1)?.data;
   if (!budget) return undefined;
   const existing = plan.docs.filter((t) => t.kind === "underlag" && t.year === year);
   const proposedIn = new Map<string, string>();
   for (const u of existing) for (const a of items(u.data.åtaganden)) if (str(a.id) !== undefined) proposedIn.set(str(a.id)!, str(u.data.id) ?? u.doc.file);
-  const hasUnderlag = new Set(existing.map((u) => str(u.data.nämnd)).filter((n): n is string => n !== undefined));
+  const hasUnderlag = new Set([...blocked, ...existing.map((u) => str(u.data.nämnd)).filter((n): n is string => n !== undefined)]);
   const organ = new Map(items(plan.kommun?.data.organisation).map((o) => [str(o.id), str(o.namn)]));
   const underlag = plan.namnder.map((nämnd) => {
     const namn = organ.get(nämnd);
