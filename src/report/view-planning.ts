@@ -24,7 +24,7 @@ export function makePlanCtx(plan: Plan, lang: Lang, year: number, nämnd?: strin
 }
 
 /** The header every planning report shares; the layout shows it when `planning` is set. */
-export interface PlanHeader {
+interface PlanHeader {
   planning: true;
   lang: Lang;
   labels: Labels;
@@ -90,7 +90,7 @@ function planHeader(ctx: PlanCtx, phase: PlanningPhase, datum: string | undefine
 
 // ── Shared rows ─────────────────────────────────────────────────────────────
 
-export interface ÅtagandeRow {
+interface ÅtagandeRow {
   id: string;
   text: RichText | null;
   nämnder: string;
@@ -143,7 +143,7 @@ function åtagandenOf(ctx: PlanCtx): Entity[] {
   });
 }
 
-export interface AmountRow {
+interface AmountRow {
   id: string;
   namn: string;
   belopp: string;
@@ -166,7 +166,7 @@ function ramar(ctx: PlanCtx): { rows: AmountRow[]; total: string; sum: number; r
   return { rows, total: n(ctx, sum, 1), sum, ram };
 }
 
-export interface UppdragRow {
+interface UppdragRow {
   id: string;
   text: RichText | null;
   till: string;
