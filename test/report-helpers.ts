@@ -10,7 +10,7 @@ import { loadPlan } from "../src/load/load-plan.js";
 import type { Plan } from "../src/model/plan.js";
 import type { Lang } from "../src/diagnostics/index.js";
 import { templateDirs, type ReportFormat } from "../src/report/render.js";
-import { renderReport, type Phase } from "../src/report/report.js";
+import { renderPlanningReport, renderReport, type Phase, type PlanningPhase } from "../src/report/report.js";
 import { browserSkipReason } from "./helpers/browser.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -78,3 +78,8 @@ export { launchChromium } from "./helpers/browser.js";
 /** On CI a missing browser is a failure, never a silent skip (see helpers/browser.ts). */
 export const SKIP_BROWSER = browserSkipReason() !== undefined;
 export const SKIP_REASON = browserSkipReason() ?? "";
+
+/** What `plan report budget|nämndplan` prints, without a process. */
+export function renderPlanning(dir: string, phase: PlanningPhase, a: { format: ReportFormat; year: number; nämnd?: string; lang?: Lang }): string {
+  return renderPlanningReport(planAt(dir), { phase, year: a.year, lang: a.lang ?? "sv", format: a.format, dirs: templateDirs(dir), ...(a.nämnd !== undefined ? { nämnd: a.nämnd } : {}) });
+}

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanupTemp, FIXTURES, KATRINEHOLM, launchChromium, minimalWithHelår, PHASES, render, SKIP_BROWSER, SKIP_REASON, tempDir } from "./report-helpers.js";
+import { cleanupTemp, FIXTURES, KATRINEHOLM, launchChromium, MINIMAL, minimalWithHelår, PHASES, render, renderPlanning, SKIP_BROWSER, SKIP_REASON, tempDir } from "./report-helpers.js";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -84,6 +84,23 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
         expect(requests).toEqual([]);
         expect(await page.locator("h1").count()).toBe(1);
         expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+      });
+    }
+  }
+
+  // The planning reports, chosen by year: budget (whole kommun and per nämnd) and nämndplan.
+  const planning = [
+    { name: "katrineholm", dir: KATRINEHOLM, year: 2012, nämnd: "BIN" },
+    { name: "minimal", dir: MINIMAL, year: 2026, nämnd: "BUN" },
+  ] as const;
+  for (const c of planning) {
+    for (const [phase, nämnd] of [["budget", undefined], ["budget", c.nämnd], ["nämndplan", c.nämnd]] as const) {
+      it(`${c.name} ${phase}${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA), no requests`, async () => {
+        const html = renderPlanning(c.dir, phase, { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) });
+        const { page, requests } = await load(html);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(requests).toEqual([]);
+        expect(await page.locator("h1").count()).toBe(1);
       });
     }
   }

@@ -7,7 +7,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   stats: ["plan stats", "plan stats --år 2012 --lang sv", "plan stats --format json"],
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
   diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on removed"],
-  report: ["plan report delår -o delar.html", "plan report månad --period 2012-08 --nämnd BIN", "plan report årsredovisning --år 2012 --lang en"],
+  report: ["plan report delår -o delar.html", "plan report budget --år 2012 -o budget.html", "plan report namndplan --nämnd BIN --lang en"],
   "nytt-år": ["plan nytt-år 2027", "plan nytt-ar 2027 -C plan", "plan nytt-år 2027 --lang en"],
   regler: ["plan regler", "plan regler --format json --lang sv"],
   init: ['plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234', "plan init --ar 2027", "plan init ekby-plan --force"],

@@ -127,13 +127,14 @@ function program(setStatus: (n: number) => void): Command {
       setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
     });
 
-  // plan report: the follow-up reports (månad, delår, årsredovisning) in Markdown or HTML.
+  // plan report: the follow-up reports (månad, delår, årsredovisning) by period and the
+  // planning reports (budget, nämndplan) by year, in Markdown or HTML.
   cmd
     .command("report")
-    .description("a follow-up report: månad, delår or årsredovisning, as Markdown or HTML")
-    .argument("<fas>", "månad | delår | årsredovisning (ASCII: manad, delar, arsredovisning)")
+    .description("a report as Markdown or HTML: follow-up (månad, delår, årsredovisning) or planning (budget, nämndplan)")
+    .argument("<fas>", "månad | delår | årsredovisning | budget | nämndplan (ASCII: manad, delar, arsredovisning, namndplan)")
     .addOption(dirOption())
-    .addOption(new Option("--år <år>", "the year (default: the newest year with a suitable follow-up)"))
+    .addOption(new Option("--år <år>", "the year (default: the newest year with a suitable follow-up; for budget and nämndplan as plan stats picks it)"))
     .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))

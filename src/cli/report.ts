@@ -3,11 +3,11 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ReportFormat } from "../format/names.js";
 import { periodFor } from "../report/period.js";
-import { PHASES, renderReport, type Phase } from "../report/report.js";
+import { needsNämnd, PHASES, PLANNING_PHASES, renderPlanningReport, renderReport, type Phase, type PlanningPhase } from "../report/report.js";
 import { templateDirs, TemplateError } from "../report/render.js";
 import { checkNämnd } from "../status/select.js";
 import { out, UsageError } from "./io.js";
-import { openPlan, parseYear } from "./open-plan.js";
+import { openPlan, parseYear, yearFor } from "./open-plan.js";
 import { writeFileAtomic } from "./write-file.js";
 
 export interface ReportCliOptions {
@@ -22,14 +22,16 @@ export interface ReportCliOptions {
   datum?: string;
 }
 
-function parsePhase(raw: string): Phase {
+function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
-  if ((PHASES as readonly string[]).includes(fas)) return fas as Phase;
+  if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning (or manad, delar, arsredovisning)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning (eller manad, delar, arsredovisning)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
+
+const isPlanning = (p: Phase | PlanningPhase): p is PlanningPhase => (PLANNING_PHASES as readonly string[]).includes(p);
 
 function parseDatum(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -60,21 +62,24 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   const target = o.output !== undefined ? path.resolve(o.output) : undefined;
   // Fail before any work when the file cannot be written where asked.
   if (o.output !== undefined) checkFolder({ en: `cannot write ${o.output}`, sv: `kan inte skriva ${o.output}` }, path.dirname(target!));
+  if (isPlanning(phase) && o.period !== undefined) {
+    throw new UsageError({ en: `${phase} is chosen by year: use --år, not --period`, sv: `${phase} väljs per år: ange --år, inte --period` });
+  }
+  if (isPlanning(phase) && needsNämnd(phase) && o.nämnd === undefined) {
+    throw new UsageError({ en: `${phase} is about one nämnd: give it with --nämnd`, sv: `${phase} gäller en nämnd: ange den med --nämnd` });
+  }
   const { plan, root, lang } = openPlan(o.dir, o.lang, "report");
-  const year = parseYear(o.år);
-  const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });
   const nämnd = checkNämnd(plan, o.nämnd);
+  const common = { lang, format, dirs: templateDirs(root, mallar), ...(nämnd !== undefined ? { nämnd } : {}), ...(datum !== undefined ? { datum } : {}) };
   let text: string;
   try {
-    text = renderReport(plan, {
-      phase,
-      period,
-      lang,
-      format,
-      dirs: templateDirs(root, mallar),
-      ...(nämnd !== undefined ? { nämnd } : {}),
-      ...(datum !== undefined ? { datum } : {}),
-    });
+    if (isPlanning(phase)) {
+      text = renderPlanningReport(plan, { ...common, phase, year: yearFor(plan, o.år) });
+    } else {
+      const year = parseYear(o.år);
+      const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });
+      text = renderReport(plan, { ...common, phase, period });
+    }
   } catch (e) {
     if (e instanceof TemplateError) throw new UsageError(e.texts);
     throw e;

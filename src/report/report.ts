@@ -10,7 +10,10 @@ import { delårView } from "./view-delar.js";
 import { withFullYearFigures } from "./view-economy.js";
 import { månadView } from "./view-manad.js";
 
-export { PHASES, type Phase } from "./labels.js";
+import type { PlanningPhase } from "./labels.js";
+import { budgetView, makePlanCtx, nämndplanView, type PlanCtx } from "./view-planning.js";
+
+export { PHASES, PLANNING_PHASES, type Phase, type PlanningPhase } from "./labels.js";
 
 /** Template names are ASCII, so a plan's mallar/ works on any file system and in any shell. */
 const TEMPLATE_NAME: Record<Phase, string> = { månad: "manad", delår: "delar", årsredovisning: "arsredovisning" };
@@ -46,4 +49,33 @@ export function buildReportView(plan: Plan, o: ReportOptions): object {
 
 export function renderReport(plan: Plan, o: ReportOptions & { format: ReportFormat; dirs: readonly string[] }): string {
   return render(buildReportView(plan, o), { format: o.format, template: TEMPLATE_NAME[o.phase], dirs: o.dirs });
+}
+
+/**
+ * The planning reports, chosen by year. One entry per phase: its view and its template
+ * (templates/md/<template>.hbs and templates/html/<template>.hbs); `needsNämnd` when the
+ * report is about one nämnd only.
+ */
+const PLANNING: Record<PlanningPhase, { template: string; needsNämnd: boolean; view: (ctx: PlanCtx, datum: string | undefined) => object }> = {
+  budget: { template: "budget", needsNämnd: false, view: budgetView },
+  nämndplan: { template: "namndplan", needsNämnd: true, view: nämndplanView },
+};
+
+export const needsNämnd = (phase: PlanningPhase): boolean => PLANNING[phase].needsNämnd;
+
+export interface PlanningReportOptions {
+  phase: PlanningPhase;
+  year: number;
+  nämnd?: string;
+  lang: Lang;
+  datum?: string;
+}
+
+export function buildPlanningView(plan: Plan, o: PlanningReportOptions): object {
+  if (PLANNING[o.phase].needsNämnd && o.nämnd === undefined) throw new Error(`${o.phase} needs a nämnd`);
+  return PLANNING[o.phase].view(makePlanCtx(plan, o.lang, o.year, o.nämnd), o.datum);
+}
+
+export function renderPlanningReport(plan: Plan, o: PlanningReportOptions & { format: ReportFormat; dirs: readonly string[] }): string {
+  return render(buildPlanningView(plan, o), { format: o.format, template: PLANNING[o.phase].template, dirs: o.dirs });
 }
