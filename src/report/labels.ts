@@ -122,6 +122,8 @@ const sv = {
   plan: {
     title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan" } as Record<PlanningPhase, string>,
     år: "År",
+    /** A column of its own in the planning tables (the follow-up tables say "Nyckeltal (enhet)"). */
+    enhet: "Enhet",
     planperiod: "Planperiod",
     beslutRubrik: "Beslut",
     beslutadAv: "Beslutad av",
@@ -275,6 +277,7 @@ const en: Labels = {
   plan: {
     title: { budget: "Strategic plan and budget", nämndplan: "Committee plan" },
     år: "Year",
+    enhet: "Unit",
     planperiod: "Plan period",
     beslutRubrik: "Decision",
     beslutadAv: "Decided by",
