@@ -8,6 +8,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
   diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on removed"],
   report: ["plan report delår -o delar.html", "plan report månad --period 2012-08 --nämnd BIN", "plan report årsredovisning --år 2012 --lang en"],
+  årshjul: ["plan årshjul", "plan årshjul --idag 2026-12-01 --format md", "plan arshjul --ar 2026 --format ics > arshjul.ics", "plan årshjul --format svg > arshjul.svg"],
   regler: ["plan regler", "plan regler --format json --lang sv"],
   init: ['plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234', "plan init --ar 2027", "plan init ekby-plan --force"],
   schema: ["plan schema", "plan schema --vscode", "plan schema --vscode -C plan"],
