@@ -47,10 +47,10 @@ export function arshjulSvg(v: ArshjulView, lang: Lang): string {
   const år = v.status.år;
   const title = `${t.title} ${år} – ${v.kommun}`;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 780" width="1200" height="780" role="img" aria-labelledby="arshjul-title arshjul-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1240 780" width="1240" height="780" role="img" aria-labelledby="arshjul-title arshjul-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
     `<title id="arshjul-title">${xml(title)}</title>`,
     `<desc id="arshjul-desc">${xml(t.desc(v.kommun, år))}</desc>`,
-    `<rect width="1200" height="780" fill="#ffffff"/>`,
+    `<rect width="1240" height="780" fill="#ffffff"/>`,
   ];
   // The month ring.
   for (let m = 0; m < 12; m++) {
@@ -81,15 +81,27 @@ export function arshjulSvg(v: ArshjulView, lang: Lang): string {
   out.push(`<text x="${CX}" y="${CY - 14}" text-anchor="middle" font-size="40" font-weight="700" fill="#1a2b3c">${år}</text>`);
   out.push(`<text x="${CX}" y="${CY + 20}" text-anchor="middle" font-size="16" fill="#1a2b3c">${xml(v.kommun)}</text>`);
   out.push(`<text x="${CX}" y="${CY + 42}" text-anchor="middle" font-size="14" fill="#444444">${xml(t.title)}</text>`);
-  // The legend: number, name, then months, organ, document and state in words.
-  const step = Math.min(58, 720 / Math.max(1, v.status.faser.length));
+  // The legend: number and name, then months and organ, then the document and its state, in words.
+  const step = Math.min(60, 700 / Math.max(1, v.status.faser.length));
   v.status.faser.forEach((s, i) => {
-    const y = 50 + i * step;
+    const y = 40 + i * step;
     const doc = documentText(s, lang);
     const state = s.läge === "klar" || s.läge === "sen" ? ` · ${LÄGE_WORDS[lang][s.läge]}` : "";
     const colour = s.läge === "sen" ? "#b3261e" : "#111111";
     out.push(`<text x="770" y="${f(y)}" font-size="15" font-weight="700" fill="${colour}">${i + 1}. ${xml(s.fas.namn)}</text>`);
-    out.push(`<text x="792" y="${f(y + 19)}" font-size="13" fill="#333333">${xml([whenText(s.fas, lang), s.fas.organ, ...(doc ? [`→ ${doc}`] : [])].join(" · ") + state)}</text>`);
+    out.push(`<text x="792" y="${f(y + 18)}" font-size="13" fill="#333333">${xml(`${whenText(s.fas, lang)} · ${s.fas.organ}`)}</text>`);
+    if (doc || state) out.push(`<text x="792" y="${f(y + 35)}" font-size="13" fill="${colour}">${xml(`${doc ? `→ ${doc}` : ""}${doc ? state : state.slice(3)}`)}</text>`);
+  });
+  // What the colours mean, also said in words in the legend.
+  const key: Array<[string, string]> = [
+    ["#1f5f99", t.keyDocument],
+    ["#6b7280", t.keyOther],
+    ["#b3261e", t.keyLate],
+  ];
+  key.forEach(([colour, label], i) => {
+    const y = 712 + i * 22;
+    out.push(`<rect x="14" y="${y - 6}" width="22" height="10" rx="5" fill="${colour}"/>`);
+    out.push(`<text x="44" y="${y}" dominant-baseline="central" font-size="13" fill="#333333">${xml(label)}</text>`);
   });
   out.push("</svg>");
   return `${out.join("\n")}\n`;

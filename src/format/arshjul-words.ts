@@ -3,7 +3,7 @@ import type { Lang } from "../diagnostics/index.js";
 import type { Fas, FasDokument } from "../model/arshjul.js";
 import type { FasLäge, FasStatus } from "../status/arshjul.js";
 
-export const MONTHS: Record<Lang, readonly string[]> = {
+const MONTHS: Record<Lang, readonly string[]> = {
   sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
@@ -13,7 +13,7 @@ export const SHORT_MONTHS: Record<Lang, readonly string[]> = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 
-export const DOKUMENT_WORDS: Record<Lang, Record<FasDokument, string>> = {
+const DOKUMENT_WORDS: Record<Lang, Record<FasDokument, string>> = {
   sv: {
     nämndplan: "nämndplan",
     verksamhetsplan: "verksamhetsplan",
@@ -61,6 +61,9 @@ export const W = {
     missingFor: "saknas för",
     forYear: "för",
     desc: (kommun: string, år: number) => `Planeringsårets faser i ${kommun} ${år}, månad för månad runt ett hjul med januari överst och månaderna medurs. Varje fas står med nummer, namn, månader, vem som beslutar och vilket dokument den ger.`,
+    keyDocument: "fas som ger ett dokument",
+    keyOther: "fas utan dokument",
+    keyLate: "försenad: dokumentet saknas",
     calendar: (kommun: string, år: number) => `Årshjul ${år} – ${kommun}`,
   },
   en: {
@@ -80,6 +83,9 @@ export const W = {
     missingFor: "missing for",
     forYear: "for",
     desc: (kommun: string, år: number) => `The phases of the planning year in ${kommun} ${år}, month by month around a wheel with January at the top and the months clockwise. Each phase is shown with its number, name, months, who decides and the document it produces.`,
+    keyDocument: "phase that produces a document",
+    keyOther: "phase without a document",
+    keyLate: "late: the document is missing",
     calendar: (kommun: string, år: number) => `Yearly cycle ${år} – ${kommun}`,
   },
 } as const;

@@ -7,7 +7,7 @@ import type { Plan } from "./plan.js";
  * The documents a phase can produce, as the lateness rules know them. Each names a kind of
  * plan file and the year it is for, relative to the year of the cycle (see status/arshjul.ts).
  */
-export const FAS_DOKUMENT = [
+const FAS_DOKUMENT = [
   "nämndplan",
   "verksamhetsplan",
   "tjänstemannaunderlag",
