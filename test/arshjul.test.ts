@@ -190,6 +190,13 @@ describe("ics", () => {
     expect(budget.description).toContain("budget 2014");
     const underlag = events.find((e: { uid: string }) => e.uid === "0483-2013-underlag@rodtrad")!;
     expect([underlag.startDate.toString(), underlag.endDate.toString()]).toEqual(["2013-06-01", "2013-09-01"]);
+    const monthly = events.find((e: { uid: string }) => e.uid === "0483-2013-manadsrapport@rodtrad")!;
+    expect(monthly.isRecurring()).toBe(true);
+    const it = monthly.iterator();
+    const days: string[] = [];
+    for (let next = it.next(); next; next = it.next()) days.push(next.toString());
+    expect(days).toHaveLength(12);
+    expect(days.at(-1)).toBe("2013-12-01");
     expect(new Set(events.map((e: { uid: string }) => e.uid)).size).toBe(events.length);
     expect(cal.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp")!.toString()).toBe("2013-01-01T00:00:00Z");
   });

@@ -74,7 +74,8 @@ export function arshjulIcs(v: ArshjulView, lang: Lang): string {
     `X-WR-CALNAME:${icsText(t.calendar(v.kommun, år))}`,
   ];
   for (const s of v.status.faser) {
-    const { start, end } = span(s, år);
+    // A monthly phase is one day a month, repeated, not a bar over the whole year.
+    const { start, end } = s.fas.månatlig ? { start: `${år}${pad(s.fas.månad)}01`, end: `${år}${pad(s.fas.månad)}02` } : span(s, år);
     const doc = documentText(s, lang);
     const desc = [`${t.when}: ${whenText(s.fas, lang)}`, `${t.organ}: ${s.fas.organ}`, ...(doc ? [`${t.document}: ${doc}`] : []), ...(s.senast ? [`${t.deadline} ${s.senast}`] : [])];
     lines.push(
@@ -83,6 +84,7 @@ export function arshjulIcs(v: ArshjulView, lang: Lang): string {
       `DTSTAMP:${år}0101T000000Z`,
       `DTSTART;VALUE=DATE:${start}`,
       `DTEND;VALUE=DATE:${end}`,
+      ...(s.fas.månatlig ? [`RRULE:FREQ=MONTHLY;COUNT=${s.fas.tillMånad - s.fas.månad + 1}`] : []),
       `SUMMARY:${icsText(`${s.fas.namn} (${s.fas.organ})`)}`,
       `DESCRIPTION:${icsText(desc.join("\n"))}`,
       "TRANSP:TRANSPARENT",
