@@ -99,9 +99,9 @@ export function arshjulSvg(v: ArshjulView, lang: Lang): string {
     ["#b3261e", t.keyLate],
   ];
   key.forEach(([colour, label], i) => {
-    const y = 712 + i * 22;
+    const y = 726 + i * 20;
     out.push(`<rect x="14" y="${y - 6}" width="22" height="10" rx="5" fill="${colour}"/>`);
-    out.push(`<text x="44" y="${y}" dominant-baseline="central" font-size="13" fill="#333333">${xml(label)}</text>`);
+    out.push(`<text x="44" y="${y}" dominant-baseline="central" font-size="12" fill="#333333">${xml(label)}</text>`);
   });
   out.push("</svg>");
   return `${out.join("\n")}\n`;
