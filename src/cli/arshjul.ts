@@ -16,7 +16,8 @@ export interface ArshjulOptions {
 }
 
 function parseIdag(raw: string | undefined, now: Date): string {
-  if (raw === undefined) return now.toISOString().slice(0, 10);
+  // Today where the user is: just after midnight in Sweden is still yesterday in UTC.
+  if (raw === undefined) return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   const d = new Date(`${raw}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) {
     throw new UsageError({ en: `--idag must be a date such as 2025-09-30, not "${raw}"`, sv: `--idag ska vara ett datum som 2025-09-30, inte "${raw}"` });

@@ -73,14 +73,18 @@ export function arshjulIcs(v: ArshjulView, lang: Lang): string {
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsText(t.calendar(v.kommun, år))}`,
   ];
+  const seen = new Map<string, number>();
   for (const s of v.status.faser) {
+    // Two phases with the same id in plan.yaml still get two UIDs (the second with -2), or a calendar would merge them.
+    const n = (seen.get(s.fas.id) ?? 0) + 1;
+    seen.set(s.fas.id, n);
     // A monthly phase is one day a month, repeated, not a bar over the whole year.
     const { start, end } = s.fas.månatlig ? { start: `${år}${pad(s.fas.månad)}01`, end: `${år}${pad(s.fas.månad)}02` } : span(s, år);
     const doc = documentText(s, lang);
     const desc = [`${t.when}: ${whenText(s.fas, lang)}`, `${t.organ}: ${s.fas.organ}`, ...(doc ? [`${t.document}: ${doc}`] : []), ...(s.senast ? [`${t.deadline} ${s.senast}`] : [])];
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${who}-${år}-${uidPart(s.fas.id)}@rodtrad`,
+      `UID:${who}-${år}-${uidPart(s.fas.id)}${n > 1 ? `-${n}` : ""}@rodtrad`,
       `DTSTAMP:${år}0101T000000Z`,
       `DTSTART;VALUE=DATE:${start}`,
       `DTEND;VALUE=DATE:${end}`,
