@@ -13,6 +13,7 @@ const WORD_ALIASES: ReadonlyMap<string, string> = new Map([
   ["delar", "delår"],
   ["manad", "månad"],
   ["arsredovisning", "årsredovisning"],
+  ["arshjul", "årshjul"],
   ["namndplan", "nämndplan"],
   ["uppfoljning", "uppföljning"],
   ["nytt-ar", "nytt-år"],

@@ -9,6 +9,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on removed"],
   report: ["plan report delår -o delar.html", "plan report budget --år 2012 -o budget.html", "plan report namndplan --nämnd BIN --lang en"],
   "nytt-år": ["plan nytt-år 2027", "plan nytt-ar 2027 -C plan", "plan nytt-år 2027 --lang en"],
+  årshjul: ["plan årshjul --idag 2026-12-01 --format md", "plan arshjul --ar 2026 --format ics > arshjul.ics", "plan årshjul --format svg > arshjul.svg"],
   regler: ["plan regler", "plan regler --format json --lang sv"],
   init: ['plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234', "plan init --ar 2027", "plan init ekby-plan --force"],
   schema: ["plan schema", "plan schema --vscode", "plan schema --vscode -C plan"],

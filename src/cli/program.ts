@@ -3,6 +3,7 @@
 // or template engine; the format choices come from format/names.ts, not from the formatters.
 import { Command, CommanderError, Option } from "commander";
 import {
+  ARSHJUL_FORMATS,
   DIAGNOSTICS_ALIASES,
   DIAGNOSTICS_FORMATS,
   DIFF_FORMATS,
@@ -25,6 +26,7 @@ import { examplesFor, ROOT_HELP } from "./help-texts.js";
 import { err, UsageError } from "./io.js";
 import { chooseLang, flagInArgv, messageLang, setMessageLang } from "./lang.js";
 import { usageErrorSv } from "./usage-sv.js";
+import type { ArshjulOptions } from "./arshjul.js";
 import type { DiffOptions } from "./diff.js";
 import type { InitOptions } from "./init.js";
 import type { ReportCliOptions } from "./report.js";
@@ -156,6 +158,19 @@ function program(setStatus: (n: number) => void): Command {
     .action(async (år: string, o: { dir?: string; lang?: "en" | "sv" }) => {
       const { runNyttAr } = await import("./nytt-ar.js");
       setStatus(runNyttAr(år, o));
+    });
+
+  cmd
+    .command("årshjul")
+    .description("the yearly cycle: each phase with its months, who decides, its document; what is late and due next")
+    .addOption(dirOption())
+    .addOption(new Option("--år <år>", "the year of the cycle (default: the year of --idag)"))
+    .addOption(new Option("--idag <YYYY-MM-DD>", "the day to judge lateness on (default: today)"))
+    .addOption(new Option("--format <format>", "output format").choices(ARSHJUL_FORMATS).default("text"))
+    .addOption(langOption())
+    .action(async (o: ArshjulOptions) => {
+      const { runArshjul } = await import("./arshjul.js");
+      setStatus(runArshjul(o));
     });
 
   cmd

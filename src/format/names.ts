@@ -16,6 +16,8 @@ export const STATUS_FORMATS = ["text", "md", "json"] as const;
 export const DIFF_FORMATS = ["text", "md", "json"] as const;
 /** `plan regler`: the code table. */
 export const RULES_FORMATS = ["text", "json"] as const;
+/** `plan årshjul`: the cycle as text and Markdown with what is late, a calendar, a picture. */
+export const ARSHJUL_FORMATS = ["text", "md", "ics", "svg"] as const;
 /** `plan report`: the templates come in these two; the renderer takes the name. */
 export const REPORT_FORMATS = ["md", "html"] as const;
 
@@ -26,6 +28,7 @@ export type StatsFormat = (typeof STATS_FORMATS)[number];
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export type RulesFormat = (typeof RULES_FORMATS)[number];
+export type ArshjulFormat = (typeof ARSHJUL_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**

@@ -8,6 +8,7 @@ import { err, UsageError } from "../../src/cli/io.js";
 import { chooseLang, messageLang, setMessageLang } from "../../src/cli/lang.js";
 import { runDiff } from "../../src/cli/diff.js";
 import { runReport } from "../../src/cli/report.js";
+import { runArshjul } from "../../src/cli/arshjul.js";
 import { runStats } from "../../src/cli/stats.js";
 import { runStatus } from "../../src/cli/status.js";
 import { runTrace } from "../../src/cli/trace.js";
@@ -80,6 +81,7 @@ const GRAMMARS: Record<string, Grammar> = {
   stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text" }, run: (o) => runStats(o as never) },
   status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text" }, run: (o) => runStatus(o as never) },
   diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
+  årshjul: { values: { ...common, "--år": "år", "--idag": "idag" }, positional: [], defaults: { format: "text" }, run: (o) => runArshjul(o as never) },
   report: {
     values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum" },
     positional: ["fas"],
