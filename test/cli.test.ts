@@ -218,9 +218,10 @@ describe("--format github", () => {
   });
 });
 
+// What regler prints, in-process (helpers/in-process.ts); the CLI runs it in lang.test.ts's examples.
 describe("plan regler", () => {
   it("--format json lists every code of src/diagnostics with its severity", () => {
-    const r = plan(["regler", "--format", "json"]);
+    const r = planInProcess(["regler", "--format", "json"]);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { code: string; severity: string; description: string }[];
     expect(list.map((x) => x.code)).toEqual([...ALL_CODES]);
@@ -231,7 +232,7 @@ describe("plan regler", () => {
   });
 
   it("text output has one line per code, code first", () => {
-    const r = plan(["regler"]);
+    const r = planInProcess(["regler"]);
     expect(r.status).toBe(0);
     const out = lines(r.stdout);
     expect(out.map((l) => l.split(/\s+/u)[0])).toEqual([...ALL_CODES]);
@@ -240,7 +241,7 @@ describe("plan regler", () => {
   });
 
   it("--lang sv says fel and varning", () => {
-    const out = lines(plan(["regler", "--lang", "sv"]).stdout);
+    const out = lines(planInProcess(["regler", "--lang", "sv"]).stdout);
     expect(out.find((l) => l.startsWith("orphan "))).toMatch(/^orphan\s+fel\s+/u);
     expect(out.find((l) => l.startsWith("id-case-collision "))).toMatch(/^id-case-collision\s+varning\s+/u);
   });
