@@ -71,7 +71,8 @@ describe("usage and I/O errors: exit 2, one line on stderr, nothing on stdout", 
 
 describe("plan validate, pretty output", () => {
   it("groups by file, shows line:col, severity, message and code, then the summary", () => {
-    const r = plan(["validate", "-C", twoDefects()]);
+    // In-process: what it prints; the exit status of the process is the NO_COLOR test's below.
+    const r = planInProcess(["validate", "-C", twoDefects()]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
@@ -89,7 +90,7 @@ describe("plan validate, pretty output", () => {
   });
 
   it("--lang sv gives Swedish words and summary", () => {
-    const r = plan(["validate", "-C", twoDefects(), "--lang", "sv"]);
+    const r = planInProcess(["validate", "-C", twoDefects(), "--lang", "sv"]);
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
     expect(out).toContain("  4:5    fel      år 2026 ligger utanför planperioden 2027–2029  budget-year-outside-planperiod");
@@ -98,7 +99,7 @@ describe("plan validate, pretty output", () => {
   });
 
   it("a clean plan: one summary line, exit 0", () => {
-    const r = plan(["validate", "-C", BASE]);
+    const r = planInProcess(["validate", "-C", BASE]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("✔ No problems in 9 files.\n");
     expect(r.stderr).toBe("");
@@ -106,7 +107,8 @@ describe("plan validate, pretty output", () => {
 
   it("--fail-on warning turns a warning-only plan into exit 1", () => {
     const dir = planCopy("id-case-collision");
-    const normal = plan(["validate", "-C", dir]);
+    // The default in-process, --fail-on warning through the CLI (commander's option, the process's status).
+    const normal = planInProcess(["validate", "-C", dir]);
     expect(normal.status).toBe(0);
     expect(lines(normal.stdout).at(-1)).toBe("⚠ 1 problem (0 errors, 1 warning) in 9 files.");
     const strict = plan(["validate", "-C", dir, "--fail-on", "warning"]);
@@ -114,9 +116,13 @@ describe("plan validate, pretty output", () => {
     expect(strict.stdout).toBe(normal.stdout);
   });
 
-  it("no colour codes with NO_COLOR", () => {
-    const r = plan(["validate", "-C", twoDefects()]);
+  it("no colour codes with NO_COLOR; the process exits 1 and prints what the command prints in-process", () => {
+    const dir = twoDefects();
+    const r = plan(["validate", "-C", dir]);
     expect(r.stdout).not.toMatch(/\u001b\[/u);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(planInProcess(["validate", "-C", dir]).stdout);
   });
 
   it("FORCE_COLOR=1 colours even when stdout is not a terminal", () => {
@@ -180,7 +186,7 @@ describe("--format github", () => {
   });
 
   it("outside git, paths are relative to the plan root", () => {
-    const r = plan(["validate", "-C", twoDefects(), "--format", "github"]);
+    const r = planInProcess(["validate", "-C", twoDefects(), "--format", "github"]);
     expect(lines(r.stdout)[0]).toMatch(/^::error file=budget\/2026\.yaml,line=4,col=5,/u);
   });
 
@@ -188,7 +194,7 @@ describe("--format github", () => {
     const dir = planCopy();
     const klf = path.join(dir, "verksamhetsplaner/KLF/2025.yaml");
     writeFileSync(klf, `${readFileSync(klf, "utf8")}  - id: KLF-AK03\n    namn: Radbrytning\n    bidrar_till: ["ORT\\nX"]\n`);
-    const r = plan(["validate", "-C", dir, "--format", "github"]);
+    const r = planInProcess(["validate", "-C", dir, "--format", "github"]);
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
     expect(out.length).toBeGreaterThanOrEqual(2);
@@ -212,9 +218,10 @@ describe("--format github", () => {
   });
 });
 
+// What regler prints, in-process (helpers/in-process.ts); the CLI runs it in lang.test.ts's examples.
 describe("plan regler", () => {
   it("--format json lists every code of src/diagnostics with its severity", () => {
-    const r = plan(["regler", "--format", "json"]);
+    const r = planInProcess(["regler", "--format", "json"]);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { code: string; severity: string; description: string }[];
     expect(list.map((x) => x.code)).toEqual([...ALL_CODES]);
@@ -225,7 +232,7 @@ describe("plan regler", () => {
   });
 
   it("text output has one line per code, code first", () => {
-    const r = plan(["regler"]);
+    const r = planInProcess(["regler"]);
     expect(r.status).toBe(0);
     const out = lines(r.stdout);
     expect(out.map((l) => l.split(/\s+/u)[0])).toEqual([...ALL_CODES]);
@@ -234,7 +241,7 @@ describe("plan regler", () => {
   });
 
   it("--lang sv says fel and varning", () => {
-    const out = lines(plan(["regler", "--lang", "sv"]).stdout);
+    const out = lines(planInProcess(["regler", "--lang", "sv"]).stdout);
     expect(out.find((l) => l.startsWith("orphan "))).toMatch(/^orphan\s+fel\s+/u);
     expect(out.find((l) => l.startsWith("id-case-collision "))).toMatch(/^id-case-collision\s+varning\s+/u);
   });

@@ -5,10 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { chooseLang, flagInArgv } from "../src/cli/lang.js";
 import { usageErrorSv } from "../src/cli/usage-sv.js";
 import { cleanupRepos, GitRepo } from "./helpers/git-repo.js";
-import { plan } from "./helpers/exec.js";
+import path from "node:path";
+import { plan, ROOT } from "./helpers/exec.js";
+import { planInProcess } from "./helpers/in-process.js";
 
 const C = { LANG: "C", LC_ALL: "", LC_MESSAGES: "" };
 const SV = { ...C, LANG: "sv_SE.UTF-8" };
+const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
+const MINIMAL = path.join(ROOT, "examples/minimal");
 
 afterAll(cleanupRepos);
 
@@ -39,33 +43,36 @@ describe("chooseLang: the order", () => {
 });
 
 describe("every command follows it", () => {
+  // What the commands print, in-process (helpers/in-process.ts, with the locale as the env it
+  // stubs); main's language before any plan is read and commander's own messages are the CLI's.
   it("plan.yaml's språk: sv makes trace Swedish without --lang; --lang en overrides it", () => {
-    const sv = plan(["trace", "--gaps", "--år", "2012", "-C", "examples/katrineholm"], { env: C });
+    const sv = planInProcess(["trace", "--gaps", "--år", "2012", "-C", KATRINEHOLM], C);
     expect(sv.stdout).toMatch(/^Luckor i täckningen 2012/u);
     expect(sv.stdout).not.toContain("without");
-    const en = plan(["trace", "--gaps", "--år", "2012", "-C", "examples/katrineholm", "--lang", "en"], { env: SV });
+    const en = planInProcess(["trace", "--gaps", "--år", "2012", "-C", KATRINEHOLM, "--lang", "en"], SV);
     expect(en.stdout).toMatch(/^Coverage gaps 2012/u);
   });
 
   it("the locale makes a plan without språk Swedish, messages on stderr included", () => {
-    const en = plan(["status", "-C", "examples/minimal", "--period", "1999-01"], { env: C });
+    const en = planInProcess(["status", "-C", MINIMAL, "--period", "1999-01"], C);
     expect(en.stderr).toMatch(/^plan: no uppföljning for 1999-01/u);
-    const sv = plan(["status", "-C", "examples/minimal", "--period", "1999-01"], { env: SV });
+    const sv = planInProcess(["status", "-C", MINIMAL, "--period", "1999-01"], SV);
     expect(sv.status).toBe(2);
     expect(sv.stderr).toMatch(/^plan: ingen uppföljning för 1999-01; perioder med uppföljning: /u);
   });
 
   it("an error before any plan is read follows --lang and the locale", () => {
+    // Through the CLI: what language main() speaks before any plan is read is main's.
     const r = plan(["stats", "-C", "no-such-folder"], { env: SV });
     expect(r.stderr).toBe("plan: mappen finns inte: no-such-folder\n");
     expect(plan(["stats", "-C", "no-such-folder", "--lang", "en"], { env: SV }).stderr).toBe("plan: no such folder: no-such-folder\n");
   });
 
   it("stats --lang sv writes numbers as the reports do: a decimal comma", () => {
-    const sv = plan(["stats", "--år", "2012", "-C", "examples/katrineholm", "--lang", "sv"]).stdout;
+    const sv = planInProcess(["stats", "--år", "2012", "-C", KATRINEHOLM, "--lang", "sv"]).stdout;
     expect(sv).toMatch(/medel\s+│\s+1,55 │/u);
     expect(sv).toContain("97,4 %");
-    const en = plan(["stats", "--år", "2012", "-C", "examples/katrineholm", "--lang", "en"]).stdout;
+    const en = planInProcess(["stats", "--år", "2012", "-C", KATRINEHOLM, "--lang", "en"]).stdout;
     expect(en).toMatch(/mean\s+│\s+1\.55 │/u);
   });
 
@@ -73,13 +80,13 @@ describe("every command follows it", () => {
     const r = new GitRepo();
     const base = r.head();
     r.replace("budget/2025.yaml", "målvärden: { 2025: 3.4,", "målvärden: { 2025: 3.45,");
-    const text = plan(["diff", base, "-C", r.root, "--lang", "sv"]);
+    const text = planInProcess(["diff", base, "-C", r.root, "--lang", "sv"]);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout.split("\n")[0]).toMatch(/^0 tillagda, 1 ändrad, 0 borttagna/u);
     expect(text.stdout).not.toMatch(/\b(added|changed|removed)\b/u);
-    const md = plan(["diff", base, "-C", r.root, "--lang", "sv", "--format", "md"]).stdout;
+    const md = planInProcess(["diff", base, "-C", r.root, "--lang", "sv", "--format", "md"]).stdout;
     expect(md).toMatch(/^\*\*0 tillagda, 1 ändrad, 0 borttagna/u);
-    const json = JSON.parse(plan(["diff", base, "-C", r.root, "--lang", "sv", "--format", "json"]).stdout) as Record<string, unknown>;
+    const json = JSON.parse(planInProcess(["diff", base, "-C", r.root, "--lang", "sv", "--format", "json"]).stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["base", "head", "summary", "added", "removed", "changed", "renames", "introduced", "resolved", "status_changes", "flags"]);
     expect(json.summary).toMatch(/^0 tillagda/u);
   });
@@ -111,7 +118,9 @@ describe("--help", () => {
       ["status", "--period", "2012-08", "--nämnd", "BIN"],
       ["report", "månad", "--period", "2012-08", "--nämnd", "BIN"],
     ]) {
-      const r = plan([...args, "-C", "examples/katrineholm"]);
+      // In-process (helpers/in-process.ts, whose grammar takes exactly these options and throws
+      // on any other): the exit status is the run function's, a process would add only start-up.
+      const r = planInProcess([...args, "-C", path.join(ROOT, "examples/katrineholm")]);
       expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(0);
     }
     expect(plan(["regler", "--format", "json", "--lang", "sv"]).status).toBe(0);

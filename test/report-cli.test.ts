@@ -27,7 +27,8 @@ describe("plan report: phases and periods", () => {
   });
 
   it("refuses an unknown phase with one line that lists the phases (exit 2)", () => {
-    const r = plan(["report", "kvartal", ...K]);
+    // The phase is the command's to check (commander takes any <fas>): in-process.
+    const r = report(["report", "kvartal", ...K]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     oneLine(r.stderr);
@@ -63,7 +64,7 @@ describe("plan report: phases and periods", () => {
       expect(r.stdout, args.join(" ")).toBe("");
       oneLine(r.stderr);
     }
-    expect(plan(cases[0]!).stderr).toMatch(/årsredovisning needs a helår follow-up/u);
+    expect(report(cases[0]!).stderr).toMatch(/årsredovisning needs a helår follow-up/u);
   });
 });
 
@@ -154,11 +155,12 @@ describe("plan report: templates from mallar/ and --mallar", () => {
     const own = tempDir();
     mkdirSync(path.join(own, "html"), { recursive: true });
     writeFileSync(path.join(own, "html/delar.hbs"), "{{#if}}");
-    const r = plan(["report", "delår", "--format", "html", "--mallar", own, ...K]);
+    // Template errors are the command's (runReport turns them into usage errors): in-process.
+    const r = report(["report", "delår", "--format", "html", "--mallar", own, ...K]);
     expect(r.status).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain("delar.hbs");
-    const missing = plan(["report", "delår", "--mallar", path.join(own, "saknas"), ...K]);
+    const missing = report(["report", "delår", "--mallar", path.join(own, "saknas"), ...K]);
     expect(missing.status).toBe(2);
     oneLine(missing.stderr);
   });
@@ -167,7 +169,7 @@ describe("plan report: templates from mallar/ and --mallar", () => {
     const own = tempDir();
     mkdirSync(path.join(own, "md"), { recursive: true });
     writeFileSync(path.join(own, "md/delar.hbs"), "{{stavfel}}");
-    const r = plan(["report", "delår", "--mallar", own, ...K]);
+    const r = report(["report", "delår", "--mallar", own, ...K]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("stavfel");
     expect(existsSync(path.join(own, "md/delar.hbs"))).toBe(true);

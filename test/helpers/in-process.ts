@@ -7,6 +7,7 @@ import { normalizeArgv } from "../../src/cli/argv.js";
 import { err, UsageError } from "../../src/cli/io.js";
 import { chooseLang, messageLang, setMessageLang } from "../../src/cli/lang.js";
 import { runDiff } from "../../src/cli/diff.js";
+import { runRegler } from "../../src/cli/regler.js";
 import { runReport } from "../../src/cli/report.js";
 import { runArshjul } from "../../src/cli/arshjul.js";
 import { runStats } from "../../src/cli/stats.js";
@@ -68,6 +69,8 @@ interface Grammar {
   flags?: Record<string, string>;
   positional: string[];
   defaults: Record<string, string>;
+  /** The command reads no plan (so takes no -C). */
+  noPlan?: true;
   run: (o: Record<string, unknown>) => number;
 }
 
@@ -88,6 +91,7 @@ const GRAMMARS: Record<string, Grammar> = {
     defaults: {},
     run: ({ fas, ...o }) => runReport(fas as string, o),
   },
+  regler: { values: { "--format": "format", "--lang": "lang" }, positional: [], defaults: { format: "text" }, noPlan: true, run: (o) => runRegler(o as never) },
 };
 
 /**
@@ -95,7 +99,8 @@ const GRAMMARS: Record<string, Grammar> = {
  * spellings), then the command's run function with the options commander would give it. Only
  * the options listed in GRAMMARS are taken; what commander does (`--x=y`, choices, unknown
  * options, defaults the command does not set itself) is the CLI's, and a test of it spawns the
- * CLI (helpers/exec.ts). -C is required: this process's working folder is not the plan's.
+ * CLI (helpers/exec.ts). -C is required (but by regler, which reads no plan): this process's
+ * working folder is not the plan's.
  */
 export function planInProcess(args: string[], env: Record<string, string | undefined> = {}): Run {
   const [command, ...rest] = normalizeArgv(args);
@@ -110,7 +115,7 @@ export function planInProcess(args: string[], env: Record<string, string | undef
     else if (!a.startsWith("-") && positional.length > 0) o[positional.shift()!] = a;
     else throw new Error(`planInProcess: ${command} ${a} is the CLI's to parse: spawn it (helpers/exec.ts)`);
   }
-  if (o.dir === undefined) throw new Error("planInProcess needs -C");
+  if (o.dir === undefined && !g.noPlan) throw new Error("planInProcess needs -C");
   // As main() does: until the command has read plan.yaml, its error lines follow --lang and the locale.
   return inProcess(() => {
     setMessageLang(chooseLang(o.lang as string | undefined, undefined, process.env));
