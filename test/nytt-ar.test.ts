@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { plan, ROOT } from "./helpers/exec.js";
-import { cleanup, filesBelow, tempDir, validateJson } from "./helpers/plan-dir.js";
+import { planInProcess, validateInProcess } from "./helpers/in-process.js";
+import { cleanup, filesBelow, tempDir } from "./helpers/plan-dir.js";
 
 type Data = Record<string, unknown>;
 
@@ -23,15 +24,19 @@ const yamlOf = (dir: string, rel: string): Data => parse(readFileSync(path.join(
 const idsIn = (doc: Data): string[] => ((doc.åtaganden as Data[] | undefined) ?? []).map((a) => a.id as string);
 const åtagande = (doc: Data, id: string): Data => (doc.åtaganden as Data[]).find((a) => a.id === id)!;
 
-/** Run nytt-år on `dir`: no existing file changed, the new files listed, 0 errors after. */
-function run(dir: string, year: string, extra: string[] = []): { stdout: string; created: string[] } {
+/**
+ * Run nytt-år on `dir`: no existing file changed, the new files listed, 0 errors after. In this
+ * process (helpers/in-process.ts), but with `spawn` through the built CLI (the ASCII spelling,
+ * the exit status of the process); the validation after is in this process either way.
+ */
+function run(dir: string, year: string, extra: string[] = [], o: { spawn?: true } = {}): { stdout: string; created: string[] } {
   const before = hashes(dir);
-  const r = plan(["nytt-ar", year, "-C", dir, ...extra]);
+  const r = o.spawn ? plan(["nytt-ar", year, "-C", dir, ...extra]) : planInProcess(["nytt-ar", year, "-C", dir, ...extra]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   const after = hashes(dir);
   for (const [f, h] of before) expect(after.get(f), f).toBe(h);
-  const { out } = validateJson(dir);
+  const { out } = validateInProcess(dir);
   expect(out.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return { stdout: r.stdout, created: [...after.keys()].filter((f) => !before.has(f)) };
 }
@@ -41,7 +46,7 @@ describe("plan nytt-år", () => {
 
   it("minimal, 2027 from 2026: a directive and an underlag per nämnd; the alla-åtagande once, in KS's", () => {
     const dir = copyOf("minimal");
-    const { stdout, created } = run(dir, "2027");
+    const { stdout, created } = run(dir, "2027", [], { spawn: true });
     expect(created.sort()).toEqual(["planeringsdirektiv/2027.yaml", "underlag/2027/BUN.yaml", "underlag/2027/KS.yaml"]);
     expect(stdout).toContain("wrote    underlag/2027/BUN.yaml (2 åtaganden)");
     const bun = yamlOf(dir, "underlag/2027/BUN.yaml");
@@ -145,7 +150,7 @@ describe("plan nytt-år", () => {
 
   it("without a budget for Y−1 it stops with one line and exit 2", () => {
     const dir = copyOf("minimal");
-    const r = plan(["nytt-år", "2030", "-C", dir]);
+    const r = planInProcess(["nytt-år", "2030", "-C", dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("plan: the plan has no budget for 2029 to start 2030 from\n");
   });

@@ -7,6 +7,7 @@ import { normalizeArgv } from "../../src/cli/argv.js";
 import { err, UsageError } from "../../src/cli/io.js";
 import { chooseLang, messageLang, setMessageLang } from "../../src/cli/lang.js";
 import { runDiff } from "../../src/cli/diff.js";
+import { runNyttAr } from "../../src/cli/nytt-ar.js";
 import { runRegler } from "../../src/cli/regler.js";
 import { runReport } from "../../src/cli/report.js";
 import { runArshjul } from "../../src/cli/arshjul.js";
@@ -91,6 +92,7 @@ const GRAMMARS: Record<string, Grammar> = {
     defaults: {},
     run: ({ fas, ...o }) => runReport(fas as string, o),
   },
+  "nytt-år": { values: { "-C": "dir", "--lang": "lang" }, positional: ["år"], defaults: {}, run: ({ år, ...o }) => runNyttAr(år as string, o) },
   regler: { values: { "--format": "format", "--lang": "lang" }, positional: [], defaults: { format: "text" }, noPlan: true, run: (o) => runRegler(o as never) },
 };
 
