@@ -1,12 +1,25 @@
 // `node --import ./import-log.mjs …`: every module the program resolves, one `import <url>` line
-// each on stderr, so a test can see what a command loads.
+// each on stderr, so a test can see what a command loads. The resolve hook runs on a thread of
+// its own; what it writes there can be lost when the program exits at once (as `--version`
+// does), so it posts each URL to this thread, which drains the port synchronously at exit.
 import { register } from "node:module";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+
+const { port1, port2 } = new MessageChannel();
+port1.unref();
 
 register(
   "data:text/javascript," +
-    encodeURIComponent(`export async function resolve(spec, ctx, next) {
+    encodeURIComponent(`let port;
+    export function initialize(data) { port = data.port; }
+    export async function resolve(spec, ctx, next) {
       const r = await next(spec, ctx);
-      process.stderr.write("import " + r.url + "\\n");
+      port.postMessage(r.url);
       return r;
     }`),
+  { data: { port: port2 }, transferList: [port2] },
 );
+
+process.on("exit", () => {
+  for (let m = receiveMessageOnPort(port1); m !== undefined; m = receiveMessageOnPort(port1)) process.stderr.write(`import ${m.message}\n`);
+});
