@@ -2,6 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ReportFormat } from "../format/names.js";
+import type { Plan } from "../model/plan.js";
 import { periodFor } from "../report/period.js";
 import { needsNämnd, PHASES, PLANNING_PHASES, renderPlanningReport, renderReport, type Phase, type PlanningPhase } from "../report/report.js";
 import { templateDirs, TemplateError } from "../report/render.js";
@@ -26,8 +27,8 @@ function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan (or manad, delar, arsredovisning, namndplan)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan (eller manad, delar, arsredovisning, namndplan)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
 
@@ -54,6 +55,12 @@ function checkFolder(what: { en: string; sv: string }, dir: string): string {
   return abs;
 }
 
+/** A planeringsdirektiv plans for next year: the newest directive's year, else the year after the newest budget. */
+function direktivYear(plan: Plan): number {
+  const years = plan.docs.filter((d) => d.kind === "planeringsdirektiv" && d.year !== undefined).map((d) => d.year!);
+  return years.length > 0 ? Math.max(...years) : yearFor(plan, undefined) + 1;
+}
+
 export function runReport(fasRaw: string, o: ReportCliOptions): number {
   const phase = parsePhase(fasRaw);
   const datum = parseDatum(o.datum);
@@ -74,7 +81,7 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   let text: string;
   try {
     if (isPlanning(phase)) {
-      text = renderPlanningReport(plan, { ...common, phase, year: yearFor(plan, o.år) });
+      text = renderPlanningReport(plan, { ...common, phase, year: phase === "planeringsdirektiv" && o.år === undefined ? direktivYear(plan) : yearFor(plan, o.år) });
     } else {
       const year = parseYear(o.år);
       const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });

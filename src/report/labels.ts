@@ -5,8 +5,8 @@ export type Phase = "månad" | "delår" | "årsredovisning";
 export const PHASES: readonly Phase[] = ["månad", "delår", "årsredovisning"];
 
 /** The planning reports, chosen by year rather than by follow-up period. */
-export type PlanningPhase = "budget" | "nämndplan";
-export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan"];
+export type PlanningPhase = "budget" | "nämndplan" | "planeringsdirektiv";
+export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "planeringsdirektiv"];
 
 // Long Swedish compounds in column heads carry a soft hyphen (U+00AD), so a narrow printed
 // column breaks them where a reader expects, and nowhere else.
@@ -120,7 +120,7 @@ const sv = {
     god_ekonomisk_hushållning: "God ekonomisk hushållning",
   } as Record<string, string>,
   plan: {
-    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan" } as Record<PlanningPhase, string>,
+    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", planeringsdirektiv: "Planeringsdirektiv" } as Record<PlanningPhase, string>,
     år: "År",
     /** A column of its own in the planning tables (the follow-up tables say "Nyckeltal (enhet)"). */
     enhet: "Enhet",
@@ -159,6 +159,12 @@ const sv = {
     ingenRam: "Budgeten anger ingen ram för nämnden.",
     ingenNämndplan: "Nämnden har ingen nämndplan för året.",
     dokument: "Nämndplan",
+    pd: {
+      prioriteringar: "Prioriteringar", satsningar: "Satsningar", belopp: "Belopp", målområden: "Målområden som styr", dokument: "Direktiv",
+      saknas: "Planen har inget planeringsdirektiv för", ingenBudget: "Ingen budget att jämföra med för", annanEnhet: "Budgeten anges i en annan enhet och jämförs inte", omräknad: "Budgetens belopp är omräknade", utanRam: "Ram i budgeten men inte i direktivet", nyRam: "Ram i direktivet men inte i budgeten",
+      ramarCaption: "Föreslagna ramar mot årets budget", förändring: "Föränd\u00adring", procent: "Föränd\u00adring %", typCol: "Typ", satsningarCaption: "Särskilda satsningar", kommunplan: "Enligt",
+      typ: { nämnd: "nämnd", bolag: "bolag", kommunalförbund: "kommunalförbund", fullmäktige: "fullmäktige" } as Record<string, string>,
+    },
   },
   months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
 };
@@ -275,7 +281,7 @@ const en: Labels = {
     god_ekonomisk_hushållning: "Sound financial management",
   },
   plan: {
-    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan" },
+    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", planeringsdirektiv: "Planning directive" },
     år: "Year",
     enhet: "Unit",
     planperiod: "Plan period",
@@ -313,6 +319,12 @@ const en: Labels = {
     ingenRam: "The budget sets no frame for the committee.",
     ingenNämndplan: "The committee has no committee plan for the year.",
     dokument: "Committee plan",
+    pd: {
+      prioriteringar: "Priorities", satsningar: "Special investments", belopp: "Amount", målområden: "Goal areas that steer", dokument: "Directive",
+      saknas: "The plan has no planning directive for", ingenBudget: "No budget to compare with for", annanEnhet: "The budget uses another unit and is not compared", omräknad: "The budget's amounts are converted", utanRam: "Frame in the budget but not in the directive", nyRam: "Frame in the directive but not in the budget",
+      ramarCaption: "Proposed frames against this year's budget", förändring: "Change", procent: "Change %", typCol: "Type", satsningarCaption: "Special investments", kommunplan: "From",
+      typ: { nämnd: "committee", bolag: "company", kommunalförbund: "federation", fullmäktige: "council" },
+    },
   },
   months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
