@@ -26,8 +26,8 @@ function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan (or manad, delar, arsredovisning, namndplan)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan (eller manad, delar, arsredovisning, namndplan)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, verksamhetsplan (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, verksamhetsplan (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
 

@@ -5,8 +5,8 @@ export type Phase = "månad" | "delår" | "årsredovisning";
 export const PHASES: readonly Phase[] = ["månad", "delår", "årsredovisning"];
 
 /** The planning reports, chosen by year rather than by follow-up period. */
-export type PlanningPhase = "budget" | "nämndplan";
-export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan"];
+export type PlanningPhase = "budget" | "nämndplan" | "verksamhetsplan";
+export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "verksamhetsplan"];
 
 // Long Swedish compounds in column heads carry a soft hyphen (U+00AD), so a narrow printed
 // column breaks them where a reader expects, and nowhere else.
@@ -120,7 +120,7 @@ const sv = {
     god_ekonomisk_hushållning: "God ekonomisk hushållning",
   } as Record<string, string>,
   plan: {
-    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan" } as Record<PlanningPhase, string>,
+    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", verksamhetsplan: "Verksamhetsplan" } as Record<PlanningPhase, string>,
     år: "År",
     /** A column of its own in the planning tables (the follow-up tables say "Nyckeltal (enhet)"). */
     enhet: "Enhet",
@@ -159,6 +159,13 @@ const sv = {
     ingenRam: "Budgeten anger ingen ram för nämnden.",
     ingenNämndplan: "Nämnden har ingen nämndplan för året.",
     dokument: "Nämndplan",
+    vp: {
+      aktivitet: "Aktivitet", aktiviteter: "Aktiviteter", ansvarig: "Ansvarig", start: "Start", slut: "Slut", tråd: "Tråd till målområdet",
+      produktionsmål: "Produktionsmål", produktionsmålCaption: "Produktionsmål och vad de bidrar till", målvärde: "Målvärde",
+      utanKoppling: "Aktiviteter utan koppling", ingaAktiviteter: "Planen har inga aktiviteter.", ingenPlan: "Det finns ingen verksamhetsplan för året.",
+      ejBetjänade: "Åtaganden som ingen aktivitet tjänar ännu", allaBetjänade: "Varje åtagande har minst en aktivitet.", tjänar: "tjänar",
+      slag: { åtagande: "åtagande", verksamhetsmål: "verksamhetsmål", uppdrag: "uppdrag", resultatmål: "resultatmål", produktionsmål: "produktionsmål", mål: "mål", målområde: "målområde" } as Record<string, string>,
+    },
   },
   months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
 };
@@ -275,7 +282,7 @@ const en: Labels = {
     god_ekonomisk_hushållning: "Sound financial management",
   },
   plan: {
-    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan" },
+    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", verksamhetsplan: "Operational plan" },
     år: "Year",
     enhet: "Unit",
     planperiod: "Plan period",
@@ -313,6 +320,13 @@ const en: Labels = {
     ingenRam: "The budget sets no frame for the committee.",
     ingenNämndplan: "The committee has no committee plan for the year.",
     dokument: "Committee plan",
+    vp: {
+      aktivitet: "Activity", aktiviteter: "Activities", ansvarig: "Responsible", start: "Start", slut: "End", tråd: "Thread to the goal area",
+      produktionsmål: "Production goals", produktionsmålCaption: "Production goals and what they contribute to", målvärde: "Target",
+      utanKoppling: "Activities without a link", ingaAktiviteter: "The plan has no activities.", ingenPlan: "There is no operational plan for the year.",
+      ejBetjänade: "Commitments no activity serves yet", allaBetjänade: "Every commitment has at least one activity.", tjänar: "serves",
+      slag: { åtagande: "commitment", verksamhetsmål: "operational goal", uppdrag: "assignment", resultatmål: "outcome goal", produktionsmål: "production goal", mål: "goal", målområde: "goal area" },
+    },
   },
   months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };

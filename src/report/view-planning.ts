@@ -24,7 +24,7 @@ export function makePlanCtx(plan: Plan, lang: Lang, year: number, nämnd?: strin
 }
 
 /** The header every planning report shares; the layout shows it when `planning` is set. */
-interface PlanHeader {
+export interface PlanHeader {
   planning: true;
   lang: Lang;
   labels: Labels;
@@ -57,14 +57,14 @@ function planYears(ctx: PlanCtx, doc: TypedDoc | undefined): number[] {
 }
 
 /** "Beslutad av Kommunfullmäktige 2011-11-21 § 306", or "Förslag" when the document is not decided. */
-function decisionLine(ctx: PlanCtx, data: Data | undefined): string {
+export function decisionLine(ctx: PlanCtx, data: Data | undefined): string {
   const b = data && isData(data.beslut) ? data.beslut : undefined;
   if (!data || !b || str(data.status) === "förslag") return ctx.t.plan.förslag;
   const organ = str(b.organ);
   return [ctx.t.plan.beslutadAv, organ !== undefined ? organName(ctx.plan, organ) : undefined, str(b.datum), str(b.paragraf)].filter(Boolean).join(" ");
 }
 
-function planHeader(ctx: PlanCtx, phase: PlanningPhase, datum: string | undefined, toc: TocEntry[], budgetLine: string | null): PlanHeader {
+export function planHeader(ctx: PlanCtx, phase: PlanningPhase, datum: string | undefined, toc: TocEntry[], budgetLine: string | null): PlanHeader {
   const { plan, t } = ctx;
   const doc = budgetDoc(ctx);
   const years = planYears(ctx, doc);
@@ -133,7 +133,7 @@ function åtagandeRow(ctx: PlanCtx, a: Entity, years: number[]): ÅtagandeRow {
 }
 
 /** The åtaganden of the year's budget, in file order; with a nämnd, those it has (named or alla). */
-function åtagandenOf(ctx: PlanCtx): Entity[] {
+export function åtagandenOf(ctx: PlanCtx): Entity[] {
   const budget = budgetDoc(ctx);
   const all = ctx.plan.entities.filter((e) => e.kind === "åtagande" && e.scope.kind === "year" && e.scope.year === ctx.year && budget?.entity !== undefined && e.container === budget.entity);
   if (ctx.nämnd === undefined) return all;
