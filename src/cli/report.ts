@@ -27,8 +27,8 @@ function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv (or manad, delar, arsredovisning, namndplan)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv (eller manad, delar, arsredovisning, namndplan)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
 

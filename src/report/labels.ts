@@ -5,8 +5,8 @@ export type Phase = "månad" | "delår" | "årsredovisning";
 export const PHASES: readonly Phase[] = ["månad", "delår", "årsredovisning"];
 
 /** The planning reports, chosen by year rather than by follow-up period. */
-export type PlanningPhase = "budget" | "nämndplan" | "planeringsdirektiv";
-export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "planeringsdirektiv"];
+export type PlanningPhase = "budget" | "nämndplan" | "planeringsdirektiv" | "verksamhetsplan";
+export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "planeringsdirektiv", "verksamhetsplan"];
 
 // Long Swedish compounds in column heads carry a soft hyphen (U+00AD), so a narrow printed
 // column breaks them where a reader expects, and nowhere else.
@@ -120,7 +120,7 @@ const sv = {
     god_ekonomisk_hushållning: "God ekonomisk hushållning",
   } as Record<string, string>,
   plan: {
-    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", planeringsdirektiv: "Planeringsdirektiv" } as Record<PlanningPhase, string>,
+    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", planeringsdirektiv: "Planeringsdirektiv", verksamhetsplan: "Verksamhetsplan" } as Record<PlanningPhase, string>,
     år: "År",
     /** A column of its own in the planning tables (the follow-up tables say "Nyckeltal (enhet)"). */
     enhet: "Enhet",
@@ -164,6 +164,13 @@ const sv = {
       saknas: "Planen har inget planeringsdirektiv för", ingenBudget: "Ingen budget att jämföra med för", annanEnhet: "Budgeten anges i en annan enhet och jämförs inte", omräknad: "Budgetens belopp är omräknade", utanRam: "Ram i budgeten men inte i direktivet", nyRam: "Ram i direktivet men inte i budgeten",
       ramarCaption: "Föreslagna ramar mot årets budget", förändring: "Föränd\u00adring", procent: "Föränd\u00adring %", typCol: "Typ", satsningarCaption: "Särskilda satsningar", kommunplan: "Enligt",
       typ: { nämnd: "nämnd", bolag: "bolag", kommunalförbund: "kommunalförbund", fullmäktige: "fullmäktige" } as Record<string, string>,
+    },
+    vp: {
+      aktivitet: "Aktivitet", aktiviteter: "Aktiviteter", ansvarig: "Ansvarig", start: "Start", slut: "Slut", tråd: "Tråd till målområdet",
+      produktionsmål: "Produktionsmål", produktionsmålCaption: "Produktionsmål och vad de bidrar till", målvärde: "Målvärde",
+      utanKoppling: "Aktiviteter utan koppling", ingaAktiviteter: "Planen har inga aktiviteter.", ingenPlan: "Det finns ingen verksamhetsplan för året.",
+      ejBetjänade: "Åtaganden som ingen aktivitet tjänar ännu", allaBetjänade: "Varje åtagande har minst en aktivitet.", tjänar: "tjänar",
+      slag: { åtagande: "åtagande", verksamhetsmål: "verksamhetsmål", uppdrag: "uppdrag", resultatmål: "resultatmål", produktionsmål: "produktionsmål", mål: "mål", målområde: "målområde" } as Record<string, string>,
     },
   },
   months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
@@ -281,7 +288,7 @@ const en: Labels = {
     god_ekonomisk_hushållning: "Sound financial management",
   },
   plan: {
-    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", planeringsdirektiv: "Planning directive" },
+    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", planeringsdirektiv: "Planning directive", verksamhetsplan: "Operational plan" },
     år: "Year",
     enhet: "Unit",
     planperiod: "Plan period",
@@ -324,6 +331,13 @@ const en: Labels = {
       saknas: "The plan has no planning directive for", ingenBudget: "No budget to compare with for", annanEnhet: "The budget uses another unit and is not compared", omräknad: "The budget's amounts are converted", utanRam: "Frame in the budget but not in the directive", nyRam: "Frame in the directive but not in the budget",
       ramarCaption: "Proposed frames against this year's budget", förändring: "Change", procent: "Change %", typCol: "Type", satsningarCaption: "Special investments", kommunplan: "From",
       typ: { nämnd: "committee", bolag: "company", kommunalförbund: "federation", fullmäktige: "council" },
+    },
+    vp: {
+      aktivitet: "Activity", aktiviteter: "Activities", ansvarig: "Responsible", start: "Start", slut: "End", tråd: "Thread to the goal area",
+      produktionsmål: "Production goals", produktionsmålCaption: "Production goals and what they contribute to", målvärde: "Target",
+      utanKoppling: "Activities without a link", ingaAktiviteter: "The plan has no activities.", ingenPlan: "There is no operational plan for the year.",
+      ejBetjänade: "Commitments no activity serves yet", allaBetjänade: "Every commitment has at least one activity.", tjänar: "serves",
+      slag: { åtagande: "commitment", verksamhetsmål: "operational goal", uppdrag: "assignment", resultatmål: "outcome goal", produktionsmål: "production goal", mål: "goal", målområde: "goal area" },
     },
   },
   months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],

@@ -12,6 +12,7 @@ import { månadView } from "./view-manad.js";
 
 import type { PlanningPhase } from "./labels.js";
 import { planeringsdirektivView } from "./view-planeringsdirektiv.js";
+import { verksamhetsplanView } from "./view-verksamhetsplan.js";
 import { budgetView, makePlanCtx, nämndplanView, type PlanCtx } from "./view-planning.js";
 
 export { PHASES, PLANNING_PHASES, type Phase, type PlanningPhase } from "./labels.js";
@@ -61,6 +62,7 @@ const PLANNING: Record<PlanningPhase, { template: string; needsNämnd: boolean; 
   budget: { template: "budget", needsNämnd: false, view: budgetView },
   nämndplan: { template: "namndplan", needsNämnd: true, view: nämndplanView },
   planeringsdirektiv: { template: "planeringsdirektiv", needsNämnd: false, view: planeringsdirektivView },
+  verksamhetsplan: { template: "verksamhetsplan", needsNämnd: false, view: verksamhetsplanView },
 };
 
 export const needsNämnd = (phase: PlanningPhase): boolean => PLANNING[phase].needsNämnd;

@@ -133,7 +133,7 @@ function åtagandeRow(ctx: PlanCtx, a: Entity, years: number[]): ÅtagandeRow {
 }
 
 /** The åtaganden of the year's budget, in file order; with a nämnd, those it has (named or alla). */
-function åtagandenOf(ctx: PlanCtx): Entity[] {
+export function åtagandenOf(ctx: PlanCtx): Entity[] {
   const budget = budgetDoc(ctx);
   const all = ctx.plan.entities.filter((e) => e.kind === "åtagande" && e.scope.kind === "year" && e.scope.year === ctx.year && budget?.entity !== undefined && e.container === budget.entity);
   if (ctx.nämnd === undefined) return all;
