@@ -26,8 +26,8 @@ function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan (or manad, delar, arsredovisning, namndplan)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan (eller manad, delar, arsredovisning, namndplan)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, underlag (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, underlag (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
 
@@ -74,7 +74,10 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   let text: string;
   try {
     if (isPlanning(phase)) {
-      text = renderPlanningReport(plan, { ...common, phase, year: yearFor(plan, o.år) });
+      // The underlag report defaults to the newest year some nämnd has submitted for.
+      const submitted = plan.docs.filter((d) => d.kind === "underlag" && d.year !== undefined).map((d) => d.year!);
+      const year = phase === "underlag" && o.år === undefined && submitted.length > 0 ? Math.max(...submitted) : yearFor(plan, o.år);
+      text = renderPlanningReport(plan, { ...common, phase, year });
     } else {
       const year = parseYear(o.år);
       const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });

@@ -12,6 +12,7 @@ import { månadView } from "./view-manad.js";
 
 import type { PlanningPhase } from "./labels.js";
 import { budgetView, makePlanCtx, nämndplanView, type PlanCtx } from "./view-planning.js";
+import { underlagView } from "./view-underlag.js";
 
 export { PHASES, PLANNING_PHASES, type Phase, type PlanningPhase } from "./labels.js";
 
@@ -59,6 +60,7 @@ export function renderReport(plan: Plan, o: ReportOptions & { format: ReportForm
 const PLANNING: Record<PlanningPhase, { template: string; needsNämnd: boolean; view: (ctx: PlanCtx, datum: string | undefined) => object }> = {
   budget: { template: "budget", needsNämnd: false, view: budgetView },
   nämndplan: { template: "namndplan", needsNämnd: true, view: nämndplanView },
+  underlag: { template: "underlag", needsNämnd: false, view: underlagView },
 };
 
 export const needsNämnd = (phase: PlanningPhase): boolean => PLANNING[phase].needsNämnd;

@@ -24,7 +24,7 @@ export function makePlanCtx(plan: Plan, lang: Lang, year: number, nämnd?: strin
 }
 
 /** The header every planning report shares; the layout shows it when `planning` is set. */
-interface PlanHeader {
+export interface PlanHeader {
   planning: true;
   lang: Lang;
   labels: Labels;
@@ -41,7 +41,7 @@ interface PlanHeader {
   toc: TocEntry[];
 }
 
-const n = (ctx: PlanCtx, v: number | undefined, digits?: number): string => formatNumber(v, ctx.lang, digits);
+export const n = (ctx: PlanCtx, v: number | undefined, digits?: number): string => formatNumber(v, ctx.lang, digits);
 
 function budgetDoc(ctx: PlanCtx): TypedDoc | undefined {
   return ctx.plan.docs.find((d) => d.kind === "budget" && d.year === ctx.year);
@@ -57,14 +57,14 @@ function planYears(ctx: PlanCtx, doc: TypedDoc | undefined): number[] {
 }
 
 /** "Beslutad av Kommunfullmäktige 2011-11-21 § 306", or "Förslag" when the document is not decided. */
-function decisionLine(ctx: PlanCtx, data: Data | undefined): string {
+export function decisionLine(ctx: PlanCtx, data: Data | undefined): string {
   const b = data && isData(data.beslut) ? data.beslut : undefined;
   if (!data || !b || str(data.status) === "förslag") return ctx.t.plan.förslag;
   const organ = str(b.organ);
   return [ctx.t.plan.beslutadAv, organ !== undefined ? organName(ctx.plan, organ) : undefined, str(b.datum), str(b.paragraf)].filter(Boolean).join(" ");
 }
 
-function planHeader(ctx: PlanCtx, phase: PlanningPhase, datum: string | undefined, toc: TocEntry[], budgetLine: string | null): PlanHeader {
+export function planHeader(ctx: PlanCtx, phase: PlanningPhase, datum: string | undefined, toc: TocEntry[], budgetLine: string | null): PlanHeader {
   const { plan, t } = ctx;
   const doc = budgetDoc(ctx);
   const years = planYears(ctx, doc);
@@ -105,7 +105,7 @@ function nyckeltalOf(e: Entity): Data | undefined {
   return isData(k) ? k : items(k)[0];
 }
 
-function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
+export function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
   const u = k && isData(k.utgångsvärde) ? k.utgångsvärde : undefined;
   const v = numberOf(u?.värde);
   if (v === undefined) return "";
@@ -113,7 +113,7 @@ function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
   return år !== undefined ? `${n(ctx, v)} (${år})` : n(ctx, v);
 }
 
-const målvärde = (ctx: PlanCtx, k: Data | undefined, year: number): string => {
+export const målvärde = (ctx: PlanCtx, k: Data | undefined, year: number): string => {
   const m = k && isData(k.målvärden) ? k.målvärden : undefined;
   return m ? n(ctx, numberOf(m[String(year)])) : "";
 };
