@@ -220,6 +220,8 @@ export function underlagView(ctx: PlanCtx, datum: string | undefined): UnderlagV
   const planperiod = allYears.length > 1 ? `${allYears[0]}–${allYears[allYears.length - 1]}` : String(ctx.year);
   return {
     ...header,
+    // "Underlag 2013 – Bildningsnämnden" for one nämnd; "Nämndernas underlag 2013" for all.
+    ...(header.nämnd ? { title: `${t.plan.underlag.dokument} ${ctx.year} – ${header.nämnd.namn}` } : {}),
     planperiod,
     beloppsenhet: ctx.nämnd !== undefined && submissions[0] ? submissions[0].beloppsenhet : enhet,
     overview,
