@@ -133,8 +133,8 @@ function program(setStatus: (n: number) => void): Command {
   // planning reports (budget, nämndplan) by year, in Markdown or HTML.
   cmd
     .command("report")
-    .description("a report as Markdown or HTML: follow-up (månad, delår, årsredovisning) or planning (budget, nämndplan, planeringsdirektiv, verksamhetsplan)")
-    .argument("<fas>", "månad | delår | årsredovisning | budget | nämndplan | planeringsdirektiv, verksamhetsplan (ASCII: manad, delar, arsredovisning, namndplan)")
+    .description("a report as Markdown or HTML: follow-up (månad, delår, årsredovisning) or planning (budget, nämndplan, planeringsdirektiv, verksamhetsplan, underlag)")
+    .argument("<fas>", "månad | delår | årsredovisning | budget | nämndplan | planeringsdirektiv, verksamhetsplan, underlag (ASCII: manad, delar, arsredovisning, namndplan)")
     .addOption(dirOption())
     .addOption(new Option("--år <år>", "the year (default: the newest year with a suitable follow-up; for budget and nämndplan as plan stats picks it)"))
     .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))

@@ -27,8 +27,8 @@ function parsePhase(raw: string): Phase | PlanningPhase {
   const fas = raw.normalize("NFC");
   if ((PHASES as readonly string[]).includes(fas) || (PLANNING_PHASES as readonly string[]).includes(fas)) return fas as Phase | PlanningPhase;
   throw new UsageError({
-    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan (or manad, delar, arsredovisning, namndplan)`,
-    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan (eller manad, delar, arsredovisning, namndplan)`,
+    en: `unknown report "${raw}"; reports: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan, underlag (or manad, delar, arsredovisning, namndplan)`,
+    sv: `okänd rapport "${raw}"; rapporter: månad, delår, årsredovisning, budget, nämndplan, planeringsdirektiv, verksamhetsplan, underlag (eller manad, delar, arsredovisning, namndplan)`,
   });
 }
 
@@ -55,10 +55,19 @@ function checkFolder(what: { en: string; sv: string }, dir: string): string {
   return abs;
 }
 
-/** A planeringsdirektiv plans for next year: the newest directive's year, else the year after the newest budget. */
-function direktivYear(plan: Plan): number {
-  const years = plan.docs.filter((d) => d.kind === "planeringsdirektiv" && d.year !== undefined).map((d) => d.year!);
-  return years.length > 0 ? Math.max(...years) : yearFor(plan, undefined) + 1;
+/**
+ * The year a planning report is about when --år is not given: a planeringsdirektiv and the
+ * underlag plan for next year, so the newest such document's year (for a directive, else the
+ * year after the newest budget); the others take the year plan stats takes.
+ */
+function defaultPlanningYear(plan: Plan, phase: PlanningPhase): number {
+  const newest = (kind: string): number | undefined => {
+    const years = plan.docs.filter((d) => d.kind === kind && d.year !== undefined).map((d) => d.year!);
+    return years.length > 0 ? Math.max(...years) : undefined;
+  };
+  if (phase === "planeringsdirektiv") return newest("planeringsdirektiv") ?? yearFor(plan, undefined) + 1;
+  if (phase === "underlag") return newest("underlag") ?? yearFor(plan, undefined);
+  return yearFor(plan, undefined);
 }
 
 export function runReport(fasRaw: string, o: ReportCliOptions): number {
@@ -81,7 +90,7 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   let text: string;
   try {
     if (isPlanning(phase)) {
-      text = renderPlanningReport(plan, { ...common, phase, year: phase === "planeringsdirektiv" && o.år === undefined ? direktivYear(plan) : yearFor(plan, o.år) });
+      text = renderPlanningReport(plan, { ...common, phase, year: o.år !== undefined ? yearFor(plan, o.år) : defaultPlanningYear(plan, phase) });
     } else {
       const year = parseYear(o.år);
       const period = periodFor(plan, phase, { ...(year !== undefined ? { year } : {}), ...(o.period !== undefined ? { period: o.period } : {}) });

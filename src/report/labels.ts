@@ -5,8 +5,8 @@ export type Phase = "månad" | "delår" | "årsredovisning";
 export const PHASES: readonly Phase[] = ["månad", "delår", "årsredovisning"];
 
 /** The planning reports, chosen by year rather than by follow-up period. */
-export type PlanningPhase = "budget" | "nämndplan" | "planeringsdirektiv" | "verksamhetsplan";
-export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "planeringsdirektiv", "verksamhetsplan"];
+export type PlanningPhase = "budget" | "nämndplan" | "planeringsdirektiv" | "verksamhetsplan" | "underlag";
+export const PLANNING_PHASES: readonly PlanningPhase[] = ["budget", "nämndplan", "planeringsdirektiv", "verksamhetsplan", "underlag"];
 
 // Long Swedish compounds in column heads carry a soft hyphen (U+00AD), so a narrow printed
 // column breaks them where a reader expects, and nowhere else.
@@ -120,7 +120,7 @@ const sv = {
     god_ekonomisk_hushållning: "God ekonomisk hushållning",
   } as Record<string, string>,
   plan: {
-    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", planeringsdirektiv: "Planeringsdirektiv", verksamhetsplan: "Verksamhetsplan" } as Record<PlanningPhase, string>,
+    title: { budget: "Övergripande plan med budget", nämndplan: "Nämndplan", planeringsdirektiv: "Planeringsdirektiv", verksamhetsplan: "Verksamhetsplan", underlag: "Nämndernas underlag" } as Record<PlanningPhase, string>,
     år: "År",
     /** A column of its own in the planning tables (the follow-up tables say "Nyckeltal (enhet)"). */
     enhet: "Enhet",
@@ -172,6 +172,7 @@ const sv = {
       ejBetjänade: "Åtaganden som ingen aktivitet tjänar ännu", allaBetjänade: "Varje åtagande har minst en aktivitet.", tjänar: "tjänar",
       slag: { åtagande: "åtagande", verksamhetsmål: "verksamhetsmål", uppdrag: "uppdrag", resultatmål: "resultatmål", produktionsmål: "produktionsmål", mål: "mål", målområde: "målområde" } as Record<string, string>,
     },
+    underlag: { översikt: "Översikt", översiktCaption: "Underlag per nämnd", dokument: "Underlag", status: "Status", saknas: "Inget underlag", ingaUnderlag: "Planen har inga underlag för året.", föreslagna: "Föreslagna åtaganden", direkt: "Kopplade direkt till målområdet", investeringsbehov: "Investeringsbehov", investeringsbehovCaption: "Investeringsbehov per år", motivering: "Motivering", upphandlingar: "Upphandlingar", värde: "Uppskattat värde", start: "Start", totalt: "Totalt", antalInvesteringar: "Investeringsbehov", antalUpphandlingar: "Upphandlingar", omräknat: "Beloppen i översikten är omräknade till" },
   },
   months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
 };
@@ -288,7 +289,7 @@ const en: Labels = {
     god_ekonomisk_hushållning: "Sound financial management",
   },
   plan: {
-    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", planeringsdirektiv: "Planning directive", verksamhetsplan: "Operational plan" },
+    title: { budget: "Strategic plan and budget", nämndplan: "Committee plan", planeringsdirektiv: "Planning directive", verksamhetsplan: "Operational plan", underlag: "Committee submissions" },
     år: "Year",
     enhet: "Unit",
     planperiod: "Plan period",
@@ -339,6 +340,7 @@ const en: Labels = {
       ejBetjänade: "Commitments no activity serves yet", allaBetjänade: "Every commitment has at least one activity.", tjänar: "serves",
       slag: { åtagande: "commitment", verksamhetsmål: "operational goal", uppdrag: "assignment", resultatmål: "outcome goal", produktionsmål: "production goal", mål: "goal", målområde: "goal area" },
     },
+    underlag: { översikt: "Overview", översiktCaption: "Submissions per committee", dokument: "Submission", status: "Status", saknas: "No submission", ingaUnderlag: "The plan has no submissions for the year.", föreslagna: "Proposed commitments", direkt: "Linked directly to the goal area", investeringsbehov: "Investment needs", investeringsbehovCaption: "Investment needs per year", motivering: "Justification", upphandlingar: "Procurements", värde: "Estimated value", start: "Start", totalt: "Total", antalInvesteringar: "Investment needs", antalUpphandlingar: "Procurements", omräknat: "Amounts in the overview are converted to" },
   },
   months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };

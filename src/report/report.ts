@@ -14,6 +14,7 @@ import type { PlanningPhase } from "./labels.js";
 import { planeringsdirektivView } from "./view-planeringsdirektiv.js";
 import { verksamhetsplanView } from "./view-verksamhetsplan.js";
 import { budgetView, makePlanCtx, nämndplanView, type PlanCtx } from "./view-planning.js";
+import { underlagView } from "./view-underlag.js";
 
 export { PHASES, PLANNING_PHASES, type Phase, type PlanningPhase } from "./labels.js";
 
@@ -63,6 +64,7 @@ const PLANNING: Record<PlanningPhase, { template: string; needsNämnd: boolean; 
   nämndplan: { template: "namndplan", needsNämnd: true, view: nämndplanView },
   planeringsdirektiv: { template: "planeringsdirektiv", needsNämnd: false, view: planeringsdirektivView },
   verksamhetsplan: { template: "verksamhetsplan", needsNämnd: false, view: verksamhetsplanView },
+  underlag: { template: "underlag", needsNämnd: false, view: underlagView },
 };
 
 export const needsNämnd = (phase: PlanningPhase): boolean => PLANNING[phase].needsNämnd;

@@ -41,7 +41,7 @@ export interface PlanHeader {
   toc: TocEntry[];
 }
 
-const n = (ctx: PlanCtx, v: number | undefined, digits?: number): string => formatNumber(v, ctx.lang, digits);
+export const n = (ctx: PlanCtx, v: number | undefined, digits?: number): string => formatNumber(v, ctx.lang, digits);
 
 function budgetDoc(ctx: PlanCtx): TypedDoc | undefined {
   return ctx.plan.docs.find((d) => d.kind === "budget" && d.year === ctx.year);
@@ -105,7 +105,7 @@ function nyckeltalOf(e: Entity): Data | undefined {
   return isData(k) ? k : items(k)[0];
 }
 
-function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
+export function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
   const u = k && isData(k.utgångsvärde) ? k.utgångsvärde : undefined;
   const v = numberOf(u?.värde);
   if (v === undefined) return "";
@@ -113,7 +113,7 @@ function utgångsvärde(ctx: PlanCtx, k: Data | undefined): string {
   return år !== undefined ? `${n(ctx, v)} (${år})` : n(ctx, v);
 }
 
-const målvärde = (ctx: PlanCtx, k: Data | undefined, year: number): string => {
+export const målvärde = (ctx: PlanCtx, k: Data | undefined, year: number): string => {
   const m = k && isData(k.målvärden) ? k.målvärden : undefined;
   return m ? n(ctx, numberOf(m[String(year)])) : "";
 };

@@ -1,0 +1,154 @@
+// The underlag report (each nämnd's submission): the numbers of the view model, Markdown
+// structure, determinism, axe in Chromium for both examples, and one spawn of the built CLI.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import MarkdownIt from "markdown-it";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPlanningView } from "../src/report/report.js";
+import type { UnderlagView } from "../src/report/view-underlag.js";
+import { plan } from "./helpers/exec.js";
+import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER } from "./report-helpers.js";
+
+const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): UnderlagView =>
+  buildPlanningView(planAt(dir), { phase: "underlag", year, lang, ...(nämnd ? { nämnd } : {}) }) as UnderlagView;
+
+describe("underlag view", () => {
+  it("Katrineholm 2013: BIN's submission grouped by målområde and resultatmål, sums per year", () => {
+    const v = view(KATRINEHOLM, 2013);
+    expect(v.planperiod).toBe("2013–2015");
+    expect(v.beloppsenhet).toBe("mnkr");
+    expect(v.submissions.map((s) => s.nämnd)).toEqual(["BIN"]);
+    const bin = v.submissions[0]!;
+    expect(bin.years).toEqual([2013, 2014, 2015]);
+    expect(bin.beslut).toBe("Beslutad av Bildningsnämnden 2012-08-22");
+    expect(bin.områden.map((o) => o.id)).toEqual(["SKO"]);
+    const groups = bin.områden[0]!.resultatmål;
+    expect(groups.map((g) => [g.id, g.direkt, g.åtaganden.map((a) => a.id)])).toEqual([
+      ["SKO-R1", false, ["SKO-A40", "SKO-A41"]],
+      ["", true, ["SKO-A42"]],
+    ]);
+    expect(groups[0]!.åtaganden[0]).toMatchObject({ enhet: "%", utgångsvärde: "79 (2012)", målvärden: ["82", "84", "86"] });
+    expect(bin.investeringsbehov.rows.map((r) => r.summa)).toEqual(["32", "2,5", "8"]);
+    expect(bin.investeringsbehov.totals).toEqual(["24,5", "18", "0"]);
+    expect(bin.investeringsbehov.total).toBe("42,5");
+    expect(bin.upphandlingar.total).toBe("16,5");
+    expect(bin.upphandlingar.rows.map((r) => r.start)).toEqual(["2013-07-01", "2013-01-01"]);
+  });
+
+  it("the overview: every nämnd, the ones without a submission said so, and a total row", () => {
+    const v = view(KATRINEHOLM, 2013);
+    const o = v.overview!;
+    expect(o.rows.map((r) => r.nämnd)).toEqual(planAt(KATRINEHOLM).namnder);
+    expect(o.rows.find((r) => r.nämnd === "BIN")).toMatchObject({ åtaganden: "3", investeringsbehov: "42,5", upphandlingar: "16,5" });
+    expect(o.rows.find((r) => r.nämnd === "KS")?.status).toBe("Inget underlag");
+    expect(o.total).toMatchObject({ åtaganden: "3", investeringsbehov: "42,5", upphandlingar: "16,5" });
+    expect(o.converted).toBe(false);
+  });
+
+  it("--nämnd: no overview; a nämnd without a submission and a plan without any say so", () => {
+    expect(view(KATRINEHOLM, 2013, "BIN").overview).toBeNull();
+    expect(view(KATRINEHOLM, 2013, "KS").empty).toBe("Inget underlag.");
+    expect(view(MINIMAL, 2026).empty).toBe("Planen har inga underlag för året.");
+    expect(view(MINIMAL, 2026, undefined, "en").empty).toBe("The plan has no submissions for the year.");
+  });
+});
+
+/** Cells of a table row: split on pipes that are not escaped. */
+const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
+
+function checkMarkdown(md: string): void {
+  const tokens = new MarkdownIt().parse(md, {});
+  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1));
+  const blocks: string[][] = [];
+  let cur: string[] | undefined;
+  for (const line of md.split("\n")) {
+    if (line.startsWith("|")) (cur ??= []).push(line);
+    else if (cur) blocks.push(cur), (cur = undefined);
+  }
+  for (const t of blocks) {
+    expect(t[1], t[0]).toMatch(/^\|( -{3,}:? \|)+$/u);
+    for (const row of t) expect(cells(row), row).toBe(cells(t[0]!));
+  }
+  expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(blocks.length);
+}
+
+const CASES = [
+  { name: "katrineholm", dir: KATRINEHOLM, year: 2013, nämnd: "BIN" },
+  { name: "minimal", dir: MINIMAL, year: 2026, nämnd: "BUN" },
+] as const;
+
+describe("the underlag report's text", () => {
+  for (const c of CASES) {
+    for (const lang of ["sv", "en"] as const) {
+      it(`${c.name} (${lang}): whole kommun and per nämnd, well-formed Markdown, the same bytes twice`, () => {
+        for (const nämnd of [undefined, c.nämnd]) {
+          for (const format of ["md", "html"] as const) {
+            const a = { format, year: c.year, lang, ...(nämnd ? { nämnd } : {}) };
+            const once = renderPlanning(c.dir, "underlag", a);
+            expect(renderPlanning(c.dir, "underlag", a)).toBe(once);
+            if (format === "md") checkMarkdown(once);
+          }
+        }
+      });
+    }
+  }
+
+  it("English labels with --lang en", () => {
+    const md = renderPlanning(KATRINEHOLM, "underlag", { format: "md", year: 2013, lang: "en" });
+    expect(md).toMatch(/^# Committee submissions 2013/u);
+    expect(md).toContain("## Overview");
+  });
+
+  it("snapshot (read at review)", async () => {
+    await expect(renderPlanning(KATRINEHOLM, "underlag", { format: "md", year: 2013 })).toMatchFileSnapshot("snapshots/report/katrineholm-kommun-underlag.md");
+  });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe.skipIf(SKIP_BROWSER)("the underlag html in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    page = await context.newPage();
+    await page.route("**/*", (route) => route.abort());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const c of CASES) {
+    for (const nämnd of [undefined, c.nämnd]) {
+      it(`${c.name} underlag${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA)`, async () => {
+        await page.setContent(renderPlanning(c.dir, "underlag", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) }), { waitUntil: "load" });
+        if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(() =>
+          (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            resultTypes: ["violations"],
+          }),
+        );
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`)).toEqual([]);
+        expect(await page.locator("h1").count()).toBe(1);
+        // In-page links land on an element.
+        const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));
+        for (const id of hrefs) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+      });
+    }
+  }
+});
+
+// One spawn of the built CLI: the ASCII name, exit 0, the newest year with an underlag by default.
+describe("plan report underlag", () => {
+  it("exit 0, 2013 by default for Katrineholm", () => {
+    const r = plan(["report", "underlag", "-C", KATRINEHOLM]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("# Nämndernas underlag 2013");
+  });
+});
