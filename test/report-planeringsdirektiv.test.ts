@@ -84,6 +84,12 @@ describe("the planeringsdirektiv's text", () => {
       }
     });
   }
+  it("the snapshot a reviewer reads: Katrineholm's directive for 2013, whole kommun", async () => {
+    const md = renderPlanning(KATRINEHOLM, "planeringsdirektiv", { format: "md", year: 2013 });
+    expect(md).toMatch(/^# Planeringsdirektiv 2013$/mu);
+    await expect(md).toMatchFileSnapshot("snapshots/report/katrineholm-kommun-planeringsdirektiv.md");
+  });
+
   it("English labels", () => {
     expect(renderPlanning(KATRINEHOLM, "planeringsdirektiv", { format: "md", year: 2013, lang: "en" })).toMatch(/^# Planning directive 2013\n[\s\S]*\| Body \| Type \| Budget 2012 \| Directive 2013 \| Change \| Change % \|/u);
   });
