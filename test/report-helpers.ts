@@ -1,6 +1,8 @@
 // Shared by the report tests: render reports in-process (fast, for the many snapshot and
 // browser cases), the example plans, and headless Chromium (Debian's, via playwright-core).
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import MarkdownIt from "markdown-it";
+import { expect } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,6 +77,32 @@ export function render(dir: string, phase: Phase, a: RenderArgs): string {
 }
 
 export { launchChromium } from "./helpers/browser.js";
+
+/** Cells of a Markdown table row: split on pipes that are not escaped. */
+const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
+
+/**
+ * A Markdown report is well formed: one h1, no heading level skipped, and every table a
+ * GitHub table (a separator row after its header, the same number of cells in every row)
+ * that markdown-it reads as one.
+ */
+export function checkMarkdown(md: string): void {
+  const tokens = new MarkdownIt().parse(md, {});
+  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1));
+  const blocks: string[][] = [];
+  let cur: string[] | undefined;
+  for (const line of md.split("\n")) {
+    if (line.startsWith("|")) (cur ??= []).push(line);
+    else if (cur) blocks.push(cur), (cur = undefined);
+  }
+  for (const t of blocks) {
+    expect(t[1], t[0]).toMatch(/^\|( -{3,}:? \|)+$/u);
+    for (const row of t) expect(cells(row), row).toBe(cells(t[0]!));
+  }
+  expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(blocks.length);
+}
 /** On CI a missing browser is a failure, never a silent skip (see helpers/browser.ts). */
 export const SKIP_BROWSER = browserSkipReason() !== undefined;
 export const SKIP_REASON = browserSkipReason() ?? "";

@@ -2,13 +2,12 @@
 // Chromium for both examples, A4 print, and one spawn of the built CLI (ASCII, exit 0).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import MarkdownIt from "markdown-it";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { PlaneringsdirektivView } from "../src/report/view-planeringsdirektiv.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER } from "./report-helpers.js";
+import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): PlaneringsdirektivView =>
   buildPlanningView(planAt(dir), { phase: "planeringsdirektiv", year, lang, ...(nämnd ? { nämnd } : {}) }) as PlaneringsdirektivView;
@@ -46,23 +45,6 @@ describe("planeringsdirektiv view", () => {
     expect(v.kommunplan).toBe("Kommunplan 2023–2026");
   });
 });
-
-const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
-function checkMarkdown(md: string): void {
-  const tokens = new MarkdownIt().parse(md, {});
-  expect(tokens.filter((t) => t.type === "heading_open" && t.tag === "h1")).toHaveLength(1);
-  const blocks: string[][] = [];
-  let cur: string[] | undefined;
-  for (const line of md.split("\n")) {
-    if (line.startsWith("|")) (cur ??= []).push(line);
-    else if (cur) blocks.push(cur), (cur = undefined);
-  }
-  for (const t of blocks) {
-    expect(t[1], t[0]).toMatch(/^\|( -{3,}:? \|)+$/u);
-    for (const row of t) expect(cells(row), row).toBe(cells(t[0]!));
-  }
-  expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(blocks.length);
-}
 
 const CASES = [
   { name: "katrineholm", dir: KATRINEHOLM, year: 2013, nämnd: "BIN" },

@@ -1,12 +1,11 @@
 // The planning reports chosen by year (budget, nämndplan): the numbers of the view model,
 // Markdown structure, determinism, snapshots and the CLI. Axe in Chromium: report-html.test.ts.
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { BudgetView, NämndplanView } from "../src/report/view-planning.js";
 import { plan } from "./helpers/exec.js";
 import { planInProcess } from "./helpers/in-process.js";
-import { KATRINEHOLM, MINIMAL, planAt, renderPlanning } from "./report-helpers.js";
+import { KATRINEHOLM, MINIMAL, planAt, renderPlanning, checkMarkdown } from "./report-helpers.js";
 
 const budget = (dir: string, year: number, nämnd?: string): BudgetView =>
   buildPlanningView(planAt(dir), { phase: "budget", year, lang: "sv", ...(nämnd ? { nämnd } : {}) }) as BudgetView;
@@ -73,27 +72,6 @@ describe("nämndplan view", () => {
     expect(v.internbudget.ram).not.toBe("–");
   });
 });
-
-/** Cells of a table row: split on pipes that are not escaped. */
-const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
-
-function checkMarkdown(md: string): void {
-  const tokens = new MarkdownIt().parse(md, {});
-  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
-  expect(levels.filter((l) => l === 1)).toHaveLength(1);
-  levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1));
-  const blocks: string[][] = [];
-  let cur: string[] | undefined;
-  for (const line of md.split("\n")) {
-    if (line.startsWith("|")) (cur ??= []).push(line);
-    else if (cur) blocks.push(cur), (cur = undefined);
-  }
-  for (const t of blocks) {
-    expect(t[1], t[0]).toMatch(/^\|( -{3,}:? \|)+$/u);
-    for (const row of t) expect(cells(row), row).toBe(cells(t[0]!));
-  }
-  expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(blocks.length);
-}
 
 const CASES = [
   { name: "katrineholm", dir: KATRINEHOLM, year: 2012, nämnd: "BIN" },

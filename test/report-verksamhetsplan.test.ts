@@ -2,13 +2,12 @@
 // axe in Chromium, a snapshot, and one spawn of the built CLI.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import MarkdownIt from "markdown-it";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { VerksamhetsplanView } from "../src/report/view-verksamhetsplan.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER } from "./report-helpers.js";
+import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): VerksamhetsplanView =>
   buildPlanningView(planAt(dir), { phase: "verksamhetsplan", year, lang, ...(nämnd ? { nämnd } : {}) }) as VerksamhetsplanView;
@@ -69,27 +68,6 @@ describe("verksamhetsplan view", () => {
     expect(v.organ[0]!.grupper.find((g) => g.id === "BIN-VM1")?.slag).toBe("operational goal");
   });
 });
-
-/** Cells of a table row: split on pipes that are not escaped. */
-const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
-
-function checkMarkdown(md: string): void {
-  const tokens = new MarkdownIt().parse(md, {});
-  const levels = tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
-  expect(levels.filter((l) => l === 1)).toHaveLength(1);
-  levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1));
-  const blocks: string[][] = [];
-  let cur: string[] | undefined;
-  for (const line of md.split("\n")) {
-    if (line.startsWith("|")) (cur ??= []).push(line);
-    else if (cur) blocks.push(cur), (cur = undefined);
-  }
-  for (const t of blocks) {
-    expect(t[1], t[0]).toMatch(/^\|( -{3,}:? \|)+$/u);
-    for (const row of t) expect(cells(row), row).toBe(cells(t[0]!));
-  }
-  expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(blocks.length);
-}
 
 const CASES = [
   { name: "katrineholm", dir: KATRINEHOLM, year: 2012, nämnder: [undefined, "BIN", "KS", "MHN"] },
