@@ -1,7 +1,9 @@
 // Shared by the report tests: render reports in-process (fast, for the many snapshot and
 // browser cases), the example plans, and headless Chromium (Debian's, via playwright-core).
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import os from "node:os";
 import path from "node:path";
@@ -110,4 +112,23 @@ export const SKIP_REASON = browserSkipReason() ?? "";
 /** What `plan report budget|nämndplan` prints, without a process. */
 export function renderPlanning(dir: string, phase: PlanningPhase, a: { format: ReportFormat; year: number; nämnd?: string; lang?: Lang }): string {
   return renderPlanningReport(planAt(dir), { phase, year: a.year, lang: a.lang ?? "sv", format: a.format, dirs: templateDirs(dir), ...(a.nämnd !== undefined ? { nämnd: a.nämnd } : {}) });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * The WCAG 2.1 A/AA violations axe-core finds in the page, one line each. axe is injected once
+ * per page: setContent keeps the window, and so `axe`, of the page.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      // Only violations are read: axe then keeps one node per rule for passes and incomplete
+      // instead of every node (the rules run and report violations as before).
+      resultTypes: ["violations"],
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`);
 }

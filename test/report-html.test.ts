@@ -1,14 +1,12 @@
 // The HTML reports in a real browser (Debian's chromium through playwright-core): WCAG 2.1 AA
 // by axe-core, no requests, no script from the plan's texts, and A4 print.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanupTemp, FIXTURES, KATRINEHOLM, launchChromium, MINIMAL, minimalWithHelår, PHASES, render, renderPlanning, SKIP_BROWSER, SKIP_REASON, tempDir } from "./report-helpers.js";
+import { cleanupTemp, FIXTURES, KATRINEHOLM, launchChromium, MINIMAL, minimalWithHelår, PHASES, render, renderPlanning, SKIP_BROWSER, SKIP_REASON, tempDir, axeViolations } from "./report-helpers.js";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 interface Loaded {
   page: Page;
@@ -44,19 +42,6 @@ async function load(html: string): Promise<Loaded> {
   return shared;
 }
 
-/** axe-core in the page: injected once, as setContent keeps the window (and so `axe`) of the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      // Only violations are read: axe then keeps one node per rule for passes and incomplete
-      // instead of every node (the rules run and report violations as before).
-      resultTypes: ["violations"],
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`);
-}
 
 describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
   let minimal: string;

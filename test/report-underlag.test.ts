@@ -1,13 +1,11 @@
 // The underlag report (each nämnd's submission): the numbers of the view model, Markdown
 // structure, determinism, axe in Chromium for both examples, and one spawn of the built CLI.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { UnderlagView } from "../src/report/view-underlag.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown } from "./report-helpers.js";
+import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): UnderlagView =>
   buildPlanningView(planAt(dir), { phase: "underlag", year, lang, ...(nämnd ? { nämnd } : {}) }) as UnderlagView;
@@ -85,7 +83,6 @@ describe("the underlag report's text", () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.skipIf(SKIP_BROWSER)("the underlag html in headless Chromium", () => {
   let browser: Browser;
@@ -104,14 +101,7 @@ describe.skipIf(SKIP_BROWSER)("the underlag html in headless Chromium", () => {
     for (const nämnd of [undefined, c.nämnd]) {
       it(`${c.name} underlag${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA)`, async () => {
         await page.setContent(renderPlanning(c.dir, "underlag", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) }), { waitUntil: "load" });
-        if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-        const result = await page.evaluate(() =>
-          (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            resultTypes: ["violations"],
-          }),
-        );
-        expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         expect(await page.locator("h1").count()).toBe(1);
         // In-page links land on an element.
         const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));

@@ -1,13 +1,11 @@
 // The verksamhetsplan report: the numbers of the view model, Markdown structure, determinism,
 // axe in Chromium, a snapshot, and one spawn of the built CLI.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { VerksamhetsplanView } from "../src/report/view-verksamhetsplan.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown } from "./report-helpers.js";
+import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): VerksamhetsplanView =>
   buildPlanningView(planAt(dir), { phase: "verksamhetsplan", year, lang, ...(nämnd ? { nämnd } : {}) }) as VerksamhetsplanView;
@@ -95,7 +93,6 @@ describe("the Markdown and HTML of the verksamhetsplan", () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.skipIf(SKIP_BROWSER)("the verksamhetsplan HTML in headless Chromium", () => {
   let browser: Browser;
@@ -110,23 +107,16 @@ describe.skipIf(SKIP_BROWSER)("the verksamhetsplan HTML in headless Chromium", (
     await browser?.close();
   });
 
-  async function axeViolations(html: string): Promise<string[]> {
+  async function violationsOf(html: string): Promise<string[]> {
     await page.setContent(html, { waitUntil: "load" });
-    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        resultTypes: ["violations"],
-      }),
-    );
-    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`);
+    return axeViolations(page);
   }
 
   for (const c of CASES) {
     for (const nämnd of c.nämnder.slice(0, 2)) {
       it(`${c.name}${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA)`, async () => {
         const html = renderPlanning(c.dir, "verksamhetsplan", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) });
-        expect(await axeViolations(html)).toEqual([]);
+        expect(await violationsOf(html)).toEqual([]);
         expect(await page.locator("h1").count()).toBe(1);
       });
     }

@@ -43,6 +43,23 @@ export interface PlanHeader {
 
 export const n = (ctx: PlanCtx, v: number | undefined, digits?: number): string => formatNumber(v, ctx.lang, digits);
 
+/**
+ * One row of an amount per year (`belopp: { 2013: 12, 2014: 8 }`): a cell per year (empty where
+ * the year has none), the row's sum, and each year's amount added to `totals`.
+ */
+export function amountsPerYear(ctx: PlanCtx, raw: unknown, years: readonly number[], totals: number[]): { belopp: string[]; summa: number } {
+  const b = isData(raw) ? raw : {};
+  let summa = 0;
+  const belopp = years.map((y, k) => {
+    const v = numberOf(b[String(y)]);
+    if (v === undefined) return "";
+    totals[k] += v;
+    summa += v;
+    return n(ctx, v, 1);
+  });
+  return { belopp, summa };
+}
+
 function budgetDoc(ctx: PlanCtx): TypedDoc | undefined {
   return ctx.plan.docs.find((d) => d.kind === "budget" && d.year === ctx.year);
 }
@@ -297,15 +314,7 @@ export function budgetView(ctx: PlanCtx, datum: string | undefined): BudgetView 
   const inv = items(doc?.data.investeringar).filter((i) => ctx.nämnd === undefined || str(i.organ) === ctx.nämnd);
   const totals = years.map(() => 0);
   const invRows: InvesteringRow[] = inv.map((i) => {
-    const b = isData(i.belopp) ? i.belopp : {};
-    let summa = 0;
-    const belopp = years.map((y, k) => {
-      const v = numberOf(b[String(y)]);
-      if (v === undefined) return "";
-      totals[k] += v;
-      summa += v;
-      return n(ctx, v, 1);
-    });
+    const { belopp, summa } = amountsPerYear(ctx, i.belopp, years, totals);
     return { id: str(i.id) ?? "", namn: str(i.namn) ?? "", organ: str(i.organ) ? organName(plan, str(i.organ)!) : "", belopp, summa: n(ctx, summa, 1) };
   });
 

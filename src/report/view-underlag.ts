@@ -6,7 +6,7 @@ import { nameOf, organName } from "../model/thread.js";
 import type { Entity } from "../model/types.js";
 import { tocOf } from "./toc.js";
 import { rich, type RichText } from "./view-common.js";
-import { decisionLine, målvärde, n, planHeader, utgångsvärde, type PlanCtx, type PlanHeader } from "./view-planning.js";
+import { amountsPerYear, decisionLine, målvärde, n, planHeader, utgångsvärde, type PlanCtx, type PlanHeader } from "./view-planning.js";
 
 interface ProposalRow {
   id: string;
@@ -138,15 +138,7 @@ function submission(ctx: PlanCtx, doc: TypedDoc): Submission {
   const totals = years.map(() => 0);
   let sum = 0;
   const inv = items(doc.data.investeringsbehov).map((i) => {
-    const b = isData(i.belopp) ? i.belopp : {};
-    let summa = 0;
-    const belopp = years.map((y, k) => {
-      const v = numberOf(b[String(y)]);
-      if (v === undefined) return "";
-      totals[k] += v;
-      summa += v;
-      return n(ctx, v, 1);
-    });
+    const { belopp, summa } = amountsPerYear(ctx, i.belopp, years, totals);
     sum += summa;
     return { id: str(i.id) ?? "", namn: str(i.namn) ?? "", motivering: rich(str(i.motivering), 4), belopp, summa: n(ctx, summa, 1) };
   });
