@@ -147,6 +147,7 @@ const KIND_TITLE: Record<string, string> = {
   åtagande: "Åtaganden",
   uppdrag: "Uppdrag",
   investering: "Investeringar",
+  finansiellt_mål: "Finansiella mål",
   nyckeltal: "Nyckeltal",
   planeringsdirektiv: "Planeringsdirektiv",
   satsning: "Satsningar",

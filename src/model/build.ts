@@ -52,7 +52,9 @@ const ORGAN_ANY: readonly RefTarget[] = ["organ"];
 const ORGAN_NAMND: readonly RefTarget[] = ["organ:nämnd"];
 const ORGAN_FUNDED: readonly RefTarget[] = ["organ:nämnd", "organ:bolag", "organ:kommunalförbund"];
 const BIDRAR_TILL: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "uppdrag", "resultatmål", "mål", "målområde"];
-const NYCKELTAL_AVSER: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "produktionsmål", "nyckeltal"];
+const NYCKELTAL_AVSER: readonly RefTarget[] = ["åtagande", "verksamhetsmål", "produktionsmål", "nyckeltal", "finansiellt_mål"];
+/** What KF may name as verksamhetsmål for god ekonomisk hushållning (format.md, avsnitt 10). */
+const HUSHÅLLNING_MÅL: readonly RefTarget[] = ["resultatmål", "målområde", "åtagande"];
 const ANYTHING: readonly RefTarget[] = [];
 
 type RefSpec = readonly [field: string, allowed: readonly RefTarget[], upward?: boolean];
@@ -71,6 +73,8 @@ interface DocSpec {
   refs?: readonly RefSpec[];
   /** References made by plain items of its lists (ramar.organ, uppföljning.nyckeltal.avser). */
   itemRefs?: readonly (readonly [list: string, field: string, allowed: readonly RefTarget[]])[];
+  /** References made by a mapping of the document (budget.god_ekonomisk_hushållning.finansiella_mål). */
+  mappingRefs?: readonly (readonly [key: string, field: string, allowed: readonly RefTarget[]])[];
   children: readonly ChildSpec[];
 }
 
@@ -80,11 +84,16 @@ const UPPDRAG: ChildSpec = { list: "uppdrag", kind: "uppdrag", refs: [["till", O
 const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
   budget: {
     itemRefs: [["ramar", "organ", ORGAN_FUNDED]],
+    mappingRefs: [
+      ["god_ekonomisk_hushållning", "finansiella_mål", ["finansiellt_mål"]],
+      ["god_ekonomisk_hushållning", "verksamhetsmål", HUSHÅLLNING_MÅL],
+    ],
     children: [
       { list: "resultatmål", kind: "resultatmål", refs: [["målområde", ["målområde"], true], ["mål", ["mål"]]], nyckeltal: true },
       { list: "åtaganden", kind: "åtagande", refs: [["resultatmål", ["resultatmål"], true], ["nämnder", ORGAN_NAMND]], nyckeltal: true },
       UPPDRAG,
       { list: "investeringar", kind: "investering", refs: [["organ", ORGAN_FUNDED]] },
+      { list: "finansiella_mål", kind: "finansiellt_mål", refs: [], nyckeltal: true },
     ],
   },
   planeringsdirektiv: {
@@ -117,6 +126,8 @@ const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
       ["aktiviteter", "avser", ["aktivitet"]],
       ["uppdrag", "avser", ["uppdrag"]],
       ["ekonomi", "organ", ORGAN_FUNDED],
+      ["investeringar", "avser", ["investering"]],
+      ["bedömningar", "avser", ["resultatmål", "målområde"]],
     ],
     children: [{ list: "åtgärder", kind: "åtgärd", refs: [["avser", ANYTHING]] }],
   },
@@ -224,6 +235,7 @@ export function buildEntities(typed: TypedDoc[], kommunplanScope: (kp: Entity) =
     if (!spec) continue;
     for (const [field, allowed] of spec.refs ?? []) b.refs(d, data, field, allowed);
     for (const [list, field, allowed] of spec.itemRefs ?? []) for (const x of items(data[list])) b.refs(d, x, field, allowed);
+    for (const [key, field, allowed] of spec.mappingRefs ?? []) if (isData(data[key])) b.refs(d, data[key], field, allowed);
     for (const c of spec.children) {
       for (const x of items(data[c.list])) {
         const e = b.entity(c.kind, x, doc, scope, d, year);

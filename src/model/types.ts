@@ -32,6 +32,7 @@ export type EntityKind =
   | "åtagande"
   | "uppdrag"
   | "investering"
+  | "finansiellt_mål"
   | "nyckeltal"
   | "satsning"
   | "investeringsbehov"

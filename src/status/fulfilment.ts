@@ -11,6 +11,19 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { uppfyllt: 0.75, delvis: 0.25 };
 
+/** How statuses are rolled up (plan.yaml `måluppfyllelse`, format.md avsnitt 9). */
+export type Metod = "medelvärde" | "andel_uppfyllda";
+/** What a målområde's verdict counts: its resultatmål's statuses, or every åtagande under it. */
+export type Nivå = "resultatmål" | "åtaganden";
+
+export interface Rule extends Thresholds {
+  metod: Metod;
+  nivå: Nivå;
+}
+
+/** Today's rule: the mean of the resultatmål's statuses with the default thresholds. */
+export const DEFAULT_RULE: Rule = { metod: "medelvärde", nivå: "resultatmål", ...DEFAULT_THRESHOLDS };
+
 export interface KpiInput {
   riktning: Riktning;
   /** målvärde for the year */
