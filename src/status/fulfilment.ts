@@ -82,6 +82,8 @@ export interface RollUp {
   status: Status;
   /** The mean of the assessed statuses; undefined when nothing was assessed. */
   mean?: number;
+  /** `andel_uppfyllda`: the share of the assessed statuses that are uppfyllt. */
+  share?: number;
   counts: Record<Status, number>;
 }
 
@@ -106,4 +108,19 @@ export function rollUp(statuses: readonly Status[], thresholds: Thresholds = DEF
   const mean = sum / n;
   const status: Status = mean >= thresholds.uppfyllt - EPS ? "uppfyllt" : mean >= thresholds.delvis - EPS ? "delvis_uppfyllt" : "ej_uppfyllt";
   return { status, mean, counts };
+}
+
+/**
+ * The roll-up by a kommun's rule: `medelvärde` is the mean rule above; `andel_uppfyllda` is
+ * the share of the assessed statuses that are uppfyllt, judged by the same thresholds.
+ */
+export function rollUpBy(statuses: readonly Status[], rule: Rule = DEFAULT_RULE): RollUp {
+  if (rule.metod === "medelvärde") return rollUp(statuses, rule);
+  const counts = emptyCounts();
+  for (const s of statuses) counts[s]++;
+  const n = counts.uppfyllt + counts.delvis_uppfyllt + counts.ej_uppfyllt;
+  if (n === 0) return { status: "ej_bedömd", counts };
+  const share = counts.uppfyllt / n;
+  const status: Status = share >= rule.uppfyllt - EPS ? "uppfyllt" : share >= rule.delvis - EPS ? "delvis_uppfyllt" : "ej_uppfyllt";
+  return { status, share, counts };
 }
