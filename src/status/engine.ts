@@ -4,9 +4,9 @@
 import type { Plan } from "../model/plan.js";
 import { åtgärderOf, type Åtgärd } from "./action-plans.js";
 import { beloppsenhetOf, economyOf, type EconomyRow } from "./economy.js";
-import type { Thresholds } from "./fulfilment.js";
+import type { Rule, Thresholds } from "./fulfilment.js";
 import { kpiStatuses, type KpiStatus } from "./kpis.js";
-import { målområdeStatuses, resultatmålStatuses, thresholdsOf, type GoalStatus } from "./roll-up.js";
+import { goalStatuses, ruleOf, type GoalStatus } from "./roll-up.js";
 import { periodScope, type StatusOptions } from "./scope.js";
 import { taskStatuses, type TaskStatus } from "./tasks.js";
 import { periodTexts, type PeriodTexts } from "./texts.js";
@@ -22,6 +22,9 @@ export interface StatusModel {
   period: string;
   year: number;
   rapport?: string;
+  /** The kommun's roll-up rule (plan.yaml `måluppfyllelse`). */
+  rule: Rule;
+  /** The rule's thresholds. */
   thresholds: Thresholds;
   beloppsenhet: string;
   åtaganden: KpiStatus[];
@@ -43,22 +46,23 @@ export interface StatusModel {
 
 export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const s = periodScope(plan, opts);
-  const thresholds = thresholdsOf(plan);
+  const rule = ruleOf(plan);
   const beloppsenhet = beloppsenhetOf(s.budget);
   const kpis = kpiStatuses(s);
-  const resultatmål = resultatmålStatuses(s, kpis, thresholds);
+  const { resultatmål, målområden } = goalStatuses(s, kpis, rule);
   const { ekonomi, ekonomiTotal } = economyOf(s, beloppsenhet);
   const { rapport, analys, avsnitt } = periodTexts(s);
   return {
     period: s.period,
     year: s.year,
     ...(rapport !== undefined ? { rapport } : {}),
-    thresholds,
+    rule,
+    thresholds: { uppfyllt: rule.uppfyllt, delvis: rule.delvis },
     beloppsenhet,
     åtaganden: kpis.åtaganden,
     resultatmålNyckeltal: kpis.resultatmålNyckeltal,
     resultatmål,
-    målområden: målområdeStatuses(s, resultatmål, thresholds),
+    målområden,
     verksamhetsmål: kpis.verksamhetsmål,
     produktionsmål: kpis.produktionsmål,
     aktiviteter: taskStatuses(s, "aktivitet"),

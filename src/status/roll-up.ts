@@ -1,56 +1,89 @@
-// Resultatmål and målområden: the nyckeltal's statuses rolled up (format.md, "Goal
-// fulfilment"), with the kommun's own thresholds.
+// Resultatmål and målområden: their statuses rolled up by the kommun's rule (plan.yaml
+// `måluppfyllelse`, format.md "Goal fulfilment"), or set by a manual assessment.
 import type { Entity } from "../model/types.js";
-import { isData, num } from "../model/build.js";
+import { isData, num, str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { nameOf } from "../model/thread.js";
-import { DEFAULT_THRESHOLDS, rollUp, type RollUp, type Status, type Thresholds } from "./fulfilment.js";
-import type { KpiStatuses } from "./kpis.js";
+import { assessmentsOf, type Assessment } from "./assessments.js";
+import { DEFAULT_RULE, rollUpBy, type Metod, type Nivå, type RollUp, type Rule, type Status } from "./fulfilment.js";
+import type { KpiStatus, KpiStatuses } from "./kpis.js";
 import { ofYear, type PeriodScope } from "./scope.js";
 
 export interface GoalStatus extends RollUp {
   id: string;
   entity: Entity;
   namn: string;
+  /** How many statuses were assessed (uppfyllt, delvis or ej): what the mean or share is of. */
+  assessed: number;
+  /** Set by a follow-up's `bedömningar`: `status` is the manual one; counts, mean and share stay the rule's. */
+  manual: boolean;
+  /** With `manual`: the status the rule gives. */
+  computed?: Status;
+  motivering?: string;
 }
 
-/** `bedömning` in kommun.yaml, each threshold defaulting on its own. */
-export function thresholdsOf(plan: Plan): Thresholds {
-  const b = plan.kommun && isData(plan.kommun.data.bedömning) ? plan.kommun.data.bedömning : {};
-  return { uppfyllt: num(b.uppfyllt) ?? DEFAULT_THRESHOLDS.uppfyllt, delvis: num(b.delvis) ?? DEFAULT_THRESHOLDS.delvis };
-}
+const METODER: readonly Metod[] = ["medelvärde", "andel_uppfyllda"];
+const NIVÅER: readonly Nivå[] = ["resultatmål", "åtaganden"];
+const fraction = (v: unknown): number | undefined => {
+  const n = num(v);
+  return n !== undefined && n >= 0 && n <= 1 ? n : undefined;
+};
 
 /**
- * The budget's resultatmål, each from its åtaganden and its own nyckeltal. Cut to a nämnd, a
- * resultatmål with nothing of the nämnd's is left out.
+ * The kommun's rule: plan.yaml `måluppfyllelse`, its thresholds over `bedömning`'s, each field
+ * falling back on its own to today's rule (an invalid value is a schema error, not a crash).
  */
-export function resultatmålStatuses(s: PeriodScope, kpis: KpiStatuses, thresholds: Thresholds): GoalStatus[] {
-  const byEntity = new Map<Entity, Status>();
-  for (const k of kpis.åtaganden) byEntity.set(k.entity, k.status);
-  const out: GoalStatus[] = [];
-  for (const r of s.plan.entities) {
-    if (r.kind !== "resultatmål" || !ofYear(s, r) || r.container !== s.budget?.entity) continue;
-    const statuses: Status[] = [];
-    for (const c of r.children) {
-      const status = byEntity.get(c);
-      if (status !== undefined && c.kind === "åtagande") statuses.push(status);
-    }
-    for (const k of kpis.resultatmålNyckeltal) if (k.entity.container === r) statuses.push(k.status);
-    if (s.nämnd !== undefined && statuses.length === 0) continue;
-    out.push({ id: r.id, entity: r, namn: nameOf(r), ...rollUp(statuses, thresholds) });
-  }
-  return out;
+export function ruleOf(plan: Plan): Rule {
+  const data = plan.kommun?.data;
+  const m = data && isData(data.måluppfyllelse) ? data.måluppfyllelse : {};
+  const b = data && isData(data.bedömning) ? data.bedömning : {};
+  const metod = str(m.metod) as Metod;
+  const nivå = str(m.nivå) as Nivå;
+  return {
+    metod: METODER.includes(metod) ? metod : DEFAULT_RULE.metod,
+    nivå: NIVÅER.includes(nivå) ? nivå : DEFAULT_RULE.nivå,
+    uppfyllt: fraction(m.uppfyllt) ?? fraction(b.uppfyllt) ?? DEFAULT_RULE.uppfyllt,
+    delvis: fraction(m.delvis) ?? fraction(b.delvis) ?? DEFAULT_RULE.delvis,
+  };
 }
 
-/** The kommunplan's målområden, each from the resultatmål under it. */
-export function målområdeStatuses(s: PeriodScope, resultatmål: readonly GoalStatus[], thresholds: Thresholds): GoalStatus[] {
+function goal(e: Entity, r: RollUp, a: Assessment | undefined): GoalStatus {
+  const assessed = r.counts.uppfyllt + r.counts.delvis_uppfyllt + r.counts.ej_uppfyllt;
+  const base = { id: e.id, entity: e, namn: nameOf(e), ...r, assessed };
+  if (!a) return { ...base, manual: false };
+  return { ...base, status: a.status, manual: true, computed: r.status, ...(a.motivering !== undefined ? { motivering: a.motivering } : {}) };
+}
+
+/** What a resultatmål counts: its åtaganden and its own nyckeltal. */
+const countedBy = (r: Entity, kpis: KpiStatuses): KpiStatus[] => [
+  ...kpis.åtaganden.filter((k) => k.entity.parents.includes(r)),
+  ...kpis.resultatmålNyckeltal.filter((k) => k.entity.container === r),
+];
+
+/**
+ * The budget's resultatmål, each from its åtaganden and its own nyckeltal, and the kommunplan's
+ * målområden, each from its resultatmål's statuses (nivå resultatmål) or from every åtagande and
+ * nyckeltal under them, each once (nivå åtaganden). Cut to a nämnd, a goal with nothing of the
+ * nämnd's is left out. A manual assessment sets the status.
+ */
+export function goalStatuses(s: PeriodScope, kpis: KpiStatuses, rule: Rule): { resultatmål: GoalStatus[]; målområden: GoalStatus[] } {
+  const manual = assessmentsOf(s);
+  const resultatmål: GoalStatus[] = [];
+  for (const r of s.plan.entities) {
+    if (r.kind !== "resultatmål" || !ofYear(s, r) || r.container !== s.budget?.entity) continue;
+    const statuses = countedBy(r, kpis).map((k) => k.status);
+    if (s.nämnd !== undefined && statuses.length === 0) continue;
+    resultatmål.push(goal(r, rollUpBy(statuses, rule), manual.get(r.id)));
+  }
   const kp = s.plan.index.kommunplanFor(s.year);
-  const out: GoalStatus[] = [];
+  const målområden: GoalStatus[] = [];
   for (const o of s.plan.entities) {
     if (o.kind !== "målområde" || o.container !== kp) continue;
-    const statuses = resultatmål.filter((r) => r.entity.parents.includes(o)).map((r) => r.status);
+    const under = resultatmål.filter((r) => r.entity.parents.includes(o));
+    const statuses =
+      rule.nivå === "resultatmål" ? under.map((r) => r.status) : [...new Set(under.flatMap((r) => countedBy(r.entity, kpis)))].map((k) => k.status);
     if (s.nämnd !== undefined && statuses.length === 0) continue;
-    out.push({ id: o.id, entity: o, namn: nameOf(o), ...rollUp(statuses, thresholds) });
+    målområden.push(goal(o, rollUpBy(statuses, rule), manual.get(o.id)));
   }
-  return out;
+  return { resultatmål, målområden };
 }
