@@ -60,7 +60,7 @@ export function countsText(r: RollUp, lang: Lang): string {
   const c = r.counts;
   const n = c.uppfyllt + c.delvis_uppfyllt + c.ej_uppfyllt;
   const sv = lang === "sv";
-  const notAssessed = c.ej_bedömd > 0 ? `${c.ej_bedömd} ${sv ? "ej bedömda" : "not assessed"}` : "";
+  const notAssessed = c.ej_bedömd > 0 ? `${c.ej_bedömd} ${sv ? (c.ej_bedömd === 1 ? "ej bedömd" : "ej bedömda") : "not assessed"}` : "";
   if (n === 0) return [sv ? "inget bedömt" : "nothing assessed", notAssessed].filter((x) => x !== "").join(", ");
   const counts = sv
     ? `${c.uppfyllt} av ${n} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej`

@@ -3,19 +3,32 @@ import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
-import type { KpiStatus, StatusModel } from "../status/engine.js";
+import type { GoalStatus, KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { nameOf } from "../model/thread.js";
 import type { Formatter } from "./formatter.js";
 import { mdCode, mdText } from "./markdown.js";
 import type { StatusFormat } from "./names.js";
 import { clip, terminalSafe } from "./text.js";
+import { countsText, ruleSentence } from "./status-rule.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
 
 const L = {
-  en: { title: "Status", period: "period", åtagande: "Åtagande", status: "Status", value: "Value", target: "Target", manual: "manual", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "No åtaganden." },
-  sv: { title: "Läget", period: "period", åtagande: "Åtagande", status: "Status", value: "Värde", target: "Målvärde", manual: "manuell", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "Inga åtaganden." },
+  en: { title: "Status", period: "period", åtagande: "Åtagande", status: "Status", value: "Value", target: "Target", manual: "manual", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "No åtaganden.", basis: "Basis", computed: "computed" },
+  sv: { title: "Läget", period: "period", åtagande: "Åtagande", status: "Status", value: "Värde", target: "Målvärde", manual: "manuell", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "Inga åtaganden.", basis: "Grund", computed: "beräknat" },
 } as const;
+
+/** A goal's basis: the counts behind its status, and for a manual one the status the rule gives. */
+function basis(g: GoalStatus, lang: Lang): string {
+  const counts = countsText(g, lang);
+  return g.computed !== undefined ? `${counts}; ${L[lang].computed}: ${STATUS_SYMBOL[g.computed]} ${STATUS_WORD[lang][g.computed]}` : counts;
+}
+
+/** The two goal levels with their heads, for the tables of resultatmål and målområden. */
+const LEVELS = [
+  { level: "resultatmål", list: (m: StatusModel) => m.resultatmål },
+  { level: "målområde", list: (m: StatusModel) => m.målområden },
+] as const;
 
 /** The målområden an åtagande's resultatmål belong to. */
 function områdenOf(e: Entity): Entity[] {
@@ -52,13 +65,14 @@ export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
     }
     parts.push(table.toString(), "");
   }
-  const goals = new Table({ head: [t.resultatmål, t.status], style });
-  for (const r of m.resultatmål) goals.push([safe(`${r.id}  ${clip(r.namn, 60)}`), label(r.status)]);
-  parts.push(goals.toString(), "");
-  const areas = new Table({ head: [t.målområde, t.status], style });
-  for (const o of m.målområden) areas.push([safe(`${o.id}  ${clip(o.namn, 60)}`), label(o.status)]);
-  parts.push(areas.toString());
-  return `${parts.join("\n")}\n`;
+  for (const { level, list } of LEVELS) {
+    const goals = new Table({ head: [t[level], t.status, t.basis], style });
+    for (const g of list(m)) goals.push([safe(`${g.id}  ${clip(g.namn, 50)}`), label(g.status, g.manual), basis(g, lang)]);
+    parts.push(goals.toString(), ruleSentence(m.rule, level, lang));
+    for (const g of list(m)) if (g.motivering !== undefined) parts.push(safe(`${g.id} (${t.manual}): ${clip(g.motivering.replace(/\s+/gu, " ").trim(), 200)}`));
+    parts.push("");
+  }
+  return `${parts.join("\n").trimEnd()}\n`;
 }
 
 function valueCell(k: KpiStatus, lang: Lang): string {
@@ -76,11 +90,30 @@ function statusMarkdown(m: StatusModel, lang: Lang): string {
     for (const k of g.åtaganden) lines.push(row([`${mdCode(k.id)} ${mdText(k.namn)}`, label(k.status, k.manual), mdText(valueCell(k, lang)), formatNumber(k.target, lang)]));
     lines.push("");
   }
-  lines.push(`### ${t.resultatmål}`, "", row([t.resultatmål, t.status]), row(["---", "---"]));
-  for (const r of m.resultatmål) lines.push(row([`${mdCode(r.id)} ${mdText(r.namn)}`, label(r.status)]));
-  lines.push("", `### ${t.målområde}`, "", row([t.målområde, t.status]), row(["---", "---"]));
-  for (const o of m.målområden) lines.push(row([`${mdCode(o.id)} ${mdText(o.namn)}`, label(o.status)]));
-  return `${lines.join("\n")}\n`;
+  for (const { level, list } of LEVELS) {
+    lines.push(`### ${t[level]}`, "", row([t[level], t.status, t.basis]), row(["---", "---", "---"]));
+    for (const g of list(m)) lines.push(row([`${mdCode(g.id)} ${mdText(g.namn)}`, label(g.status, g.manual), mdText(basis(g, lang))]));
+    lines.push("", mdText(ruleSentence(m.rule, level, lang)), "");
+    for (const g of list(m)) if (g.motivering !== undefined) lines.push(`- ${mdCode(g.id)} (${t.manual}): ${mdText(g.motivering.replace(/\s+/gu, " ").trim())}`);
+    if (list(m).some((g) => g.motivering !== undefined)) lines.push("");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+const round4 = (v: number | undefined): number | null => (v === undefined ? null : Math.round(v * 1e4) / 1e4);
+
+function goalJson(g: GoalStatus): Record<string, unknown> {
+  return {
+    id: g.id,
+    status: g.status,
+    manual: g.manual,
+    ...(g.computed !== undefined ? { computed: g.computed } : {}),
+    ...(g.motivering !== undefined ? { motivering: g.motivering } : {}),
+    counts: { ...g.counts },
+    assessed: g.assessed,
+    mean: round4(g.mean),
+    share: round4(g.share),
+  };
 }
 
 function statusJson(m: StatusModel): string {
@@ -88,6 +121,7 @@ function statusJson(m: StatusModel): string {
     period: m.period,
     year: m.year,
     ...(m.nämnd ? { nämnd: m.nämnd } : {}),
+    rule: { metod: m.rule.metod, nivå: m.rule.nivå, uppfyllt: m.rule.uppfyllt, delvis: m.rule.delvis },
     åtaganden: m.åtaganden.map((k) => ({
       id: k.id,
       status: k.status,
@@ -95,8 +129,8 @@ function statusJson(m: StatusModel): string {
       target: k.target ?? null,
       manual: k.manual,
     })),
-    resultatmål: m.resultatmål.map((r) => ({ id: r.id, status: r.status })),
-    målområden: m.målområden.map((o) => ({ id: o.id, status: o.status })),
+    resultatmål: m.resultatmål.map(goalJson),
+    målområden: m.målområden.map(goalJson),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -43,6 +43,10 @@ const sv = {
   status: "Status",
   kommentar: "Kommen\u00adtar",
   manual: "manuell bedömning",
+  // roll-up: why a resultatmål or målområde has its status (view-goals.ts)
+  rollUpGrund: "Grund för status",
+  rollUpBeräknat: "beräknat enligt regeln",
+  rollUpMotivering: "Motivering för den manuella bedömningen",
   total: "Totalt",
   alla: "alla",
   none: "Inga.",
@@ -212,6 +216,10 @@ const en: Labels = {
   status: "Status",
   kommentar: "Comment",
   manual: "manual assessment",
+  // roll-up: why a resultatmål or målområde has its status (view-goals.ts)
+  rollUpGrund: "Basis of the status",
+  rollUpBeräknat: "by the rule",
+  rollUpMotivering: "Justification of the manual assessment",
   total: "Total",
   alla: "all",
   none: "None.",

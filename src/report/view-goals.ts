@@ -1,6 +1,7 @@
 // Goal fulfilment in a report: the summary per målområde, and per målområde its
 // resultatmål with their åtaganden.
 import { groupByOmråde } from "../format/status.js";
+import { countsText, ruleSentence as ruleOfLevel } from "../format/status-rule.js";
 import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { Entity } from "../model/types.js";
 import { descendants, namnderLabel } from "../model/thread.js";
@@ -84,8 +85,31 @@ interface FulfilmentRow {
   namn: string;
   href: string | null;
   status: StatusView | null;
+  /** The counts behind the målområde's status (its own rule's, not the åtagande counts beside it). */
+  grund: string;
   counts: CountCell[];
   total: number;
+}
+
+/** Why a goal has its status: the counts behind it, and for a manual assessment its motivering. */
+export interface GoalBasis {
+  grund: string;
+  /** With a manual assessment: the status the rule gives, shown beside the manual one. */
+  beräknat: StatusView | null;
+  motivering: RichText | null;
+}
+
+function goalBasis(ctx: Ctx, g: GoalStatus, headingBase: number): GoalBasis {
+  return {
+    grund: countsText(g, ctx.lang),
+    beräknat: g.computed !== undefined ? statusView(ctx, g.computed) : null,
+    motivering: g.manual ? rich(g.motivering, headingBase) : null,
+  };
+}
+
+/** The sentences naming the kommun's rule, for the summary: the målområde's, then the resultatmål's. */
+export function ruleSentence(ctx: Ctx): string {
+  return `${ruleOfLevel(ctx.m.rule, "målområde", ctx.lang)} ${ruleOfLevel(ctx.m.rule, "resultatmål", ctx.lang)}`;
 }
 
 export interface FulfilmentSummary {
@@ -109,10 +133,11 @@ export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
   const groups = groupByOmråde(m);
   const rows: FulfilmentRow[] = m.målområden.map((o) => {
     const ks = groups.find((g) => g.område === o.entity)?.åtaganden ?? [];
-    return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status: statusView(ctx, o.status), ...countRow(ks.map((k) => k.status)) };
+    const status = statusView(ctx, o.status, o.manual);
+    return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status, grund: goalBasis(ctx, o, 3).grund, ...countRow(ks.map((k) => k.status)) };
   });
   // Every åtagande once, even one that serves resultatmål in two målområden.
-  const total: FulfilmentRow = { id: "", namn: t.total, href: null, status: null, ...countRow(m.åtaganden.map((k) => k.status)) };
+  const total: FulfilmentRow = { id: "", namn: t.total, href: null, status: null, grund: "", ...countRow(m.åtaganden.map((k) => k.status)) };
   const legend = Object.fromEntries(STATUSES.map((s) => [s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[ctx.lang][s]}`])) as Record<Status, string>;
   const chartRows = rows.map((r) => ({ label: r.namn, counts: Object.fromEntries(r.counts.map((c) => [c.key, c.n])) as Record<Status, number> }));
   const chartTitle = t.fulfilmentChart;
@@ -136,6 +161,7 @@ export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
 interface ResultatmålView {
   id: string;
   status: StatusView;
+  basis: GoalBasis;
   text: RichText | null;
   nyckeltal: KpiRow[];
   nyckeltalCaption: string;
@@ -148,6 +174,7 @@ export interface OmrådeView {
   namn: string;
   anchor: string;
   status: StatusView;
+  basis: GoalBasis;
   resultatmål: ResultatmålView[];
 }
 
@@ -158,7 +185,8 @@ function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
   const text = typeof r.entity.data.text === "string" ? r.entity.data.text : undefined;
   return {
     id: r.id,
-    status: statusView(ctx, r.status),
+    status: statusView(ctx, r.status, r.manual),
+    basis: goalBasis(ctx, r, 3),
     text: rich(text, 3),
     nyckeltal: own.map((k) => kpiRow(ctx, k, 3)),
     nyckeltalCaption: `${t.resultatmålNyckeltal} ${r.id}`,
@@ -173,7 +201,8 @@ export function områdeViews(ctx: Ctx): OmrådeView[] {
     id: o.id,
     namn: o.namn,
     anchor: anchor("omr", o.id),
-    status: statusView(ctx, o.status),
+    status: statusView(ctx, o.status, o.manual),
+    basis: goalBasis(ctx, o, 2),
     resultatmål: ctx.m.resultatmål.filter((r) => r.entity.parents.includes(o.entity)).map((r) => resultatmålView(ctx, r)),
   }));
 }
