@@ -16,8 +16,19 @@ interface StatusJson {
   year: number;
   nämnd?: string;
   åtaganden: { id: string; status: Word; value: number | null; target: number | null; manual: boolean }[];
-  resultatmål: { id: string; status: Word }[];
-  målområden: { id: string; status: Word }[];
+  rule: { metod: string; nivå: string; uppfyllt: number; delvis: number };
+  resultatmål: Goal[];
+  målområden: Goal[];
+}
+
+interface Goal {
+  id: string;
+  status: Word;
+  manual: boolean;
+  counts: Record<Word, number>;
+  assessed: number;
+  mean: number | null;
+  share: number | null;
 }
 
 // Each command line runs once, and the concurrent tests share the results. `run` calls the
@@ -59,7 +70,8 @@ function periodsOnDisk(): string[] {
 describe.concurrent("plan status --format json", () => {
   it("has the documented shape, statuses only from the four words", async () => {
     const j = await statusJson();
-    expect(Object.keys(j)).toEqual(["period", "year", "åtaganden", "resultatmål", "målområden"]);
+    expect(Object.keys(j)).toEqual(["period", "year", "rule", "åtaganden", "resultatmål", "målområden"]);
+    expect(j.rule).toEqual({ metod: "medelvärde", nivå: "resultatmål", uppfyllt: 0.75, delvis: 0.25 });
     expect(j.year).toBe(2012);
     expect(j.åtaganden).toHaveLength(117);
     expect(j.resultatmål).toHaveLength(8);
@@ -72,8 +84,15 @@ describe.concurrent("plan status --format json", () => {
       expect(typeof a.manual).toBe("boolean");
     }
     for (const g of [...j.resultatmål, ...j.målområden]) {
-      expect(Object.keys(g)).toEqual(["id", "status"]);
+      // The plan has no manual bedömningar: no computed or motivering.
+      expect(Object.keys(g)).toEqual(["id", "status", "manual", "counts", "assessed", "mean", "share"]);
       expect(WORDS).toContain(g.status);
+      expect(g.manual).toBe(false);
+      expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(g.assessed);
+      expect(g.assessed).toBe(g.counts.uppfyllt + g.counts.delvis_uppfyllt + g.counts.ej_uppfyllt);
+      // The default rule is the mean: there is one when anything was assessed, never a share.
+      expect(g.mean === null).toBe(g.assessed === 0);
+      expect(g.share).toBeNull();
     }
     // A plan this size uses every status, and some assessments are manual.
     expect(new Set(j.åtaganden.map((a) => a.status))).toEqual(new Set(WORDS));
