@@ -71,6 +71,7 @@ describe("the methods on a plan where they disagree", () => {
     const o = byId(m.målområden);
     expect(o.OMR).toMatchObject({ status: "delvis_uppfyllt", counts: counts(1, 2, 0, 0) });
     expect(o.OMR!.share).toBeCloseTo(1 / 3, 10);
+    expect(countsText(o.OMR!, "sv")).toBe("1 av 3 uppfyllda, 2 delvis, 0 ej; andel uppfyllda 33,3 %");
     expect(o.OMR!.mean).toBeUndefined();
     expect(o.DUB!.share).toBeCloseTo(2 / 3, 10);
     // The share of a resultatmål's own: OMR-R2 has two delvis and none met.

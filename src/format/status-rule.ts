@@ -7,7 +7,7 @@ import { formatNumber } from "./status-words.js";
 /** The two levels a rule rolls up to. */
 export type GoalLevel = "resultatmål" | "målområde";
 
-const percent = (v: number, lang: Lang): string => `${formatNumber(v * 100, lang, 0)}${lang === "sv" ? " %" : "%"}`;
+const percent = (v: number, lang: Lang): string => `${formatNumber(v * 100, lang, 1)}${lang === "sv" ? " %" : "%"}`;
 
 /**
  * What is counted, as the object of "the mean of …" and "the share met of …": a resultatmål's
