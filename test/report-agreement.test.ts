@@ -18,7 +18,7 @@ const ORDER: Word[] = ["uppfyllt", "delvis_uppfyllt", "ej_uppfyllt", "ej_bedömd
 interface StatusJson {
   åtaganden: { id: string; status: Word }[];
   resultatmål: { id: string; status: Word }[];
-  målområden: { id: string; status: Word }[];
+  målområden: { id: string; status: Word; counts: Record<Word, number>; assessed: number }[];
 }
 
 type Doc = Record<string, unknown> & { typ?: string };
@@ -63,13 +63,16 @@ function check(dir: string, period: string, nämnd?: string): void {
     const cells = got.get(namn);
     expect(cells, `row for ${namn}`).toBeDefined();
     expect(statusOf(cells![1]!), `status of ${o.id}`).toBe(o.status);
+    // The basis of the status: the counts plan status gives for the målområde.
+    const c = o.counts;
+    expect(cells![2], `basis of ${o.id}`).toMatch(o.assessed === 0 ? /^inget bedömt/u : new RegExp(`^${c.uppfyllt} av ${o.assessed} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej[,;]`, "u"));
     const mine = status.åtaganden.filter((a) => områdenOf.get(a.id)?.has(o.id));
     const expected = ORDER.map((w) => String(mine.filter((a) => a.status === w).length));
-    expect(cells!.slice(2, 6), `counts of ${o.id}`).toEqual(expected);
-    expect(cells![6]).toBe(String(mine.length));
+    expect(cells!.slice(3, 7), `counts of ${o.id}`).toEqual(expected);
+    expect(cells![7]).toBe(String(mine.length));
   }
   const total = got.get("Totalt")!;
-  expect(total.slice(2).map((c) => c.replace(/\*/gu, ""))).toEqual([...ORDER.map((w) => String(status.åtaganden.filter((a) => a.status === w).length)), String(status.åtaganden.length)]);
+  expect(total.slice(3).map((c) => c.replace(/\*/gu, ""))).toEqual([...ORDER.map((w) => String(status.åtaganden.filter((a) => a.status === w).length)), String(status.åtaganden.length)]);
 
   // Each resultatmål's heading and each åtagande's row.
   for (const r of status.resultatmål) {
