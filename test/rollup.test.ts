@@ -9,6 +9,8 @@ import { loadFrom, loadPlan, memorySource } from "../src/load/load-plan.js";
 import { computeStatus, followUpPeriods, type GoalStatus } from "../src/status/engine.js";
 import { DEFAULT_RULE, rollUpBy, type Status } from "../src/status/fulfilment.js";
 import { countsText, ruleSentence } from "../src/format/status-rule.js";
+import { makeCtx } from "../src/report/view-common.js";
+import { ruleSentence as summarySentence } from "../src/report/view-goals.js";
 import { planInProcess } from "./helpers/in-process.js";
 import { cleanup, FIXTURES, filesBelow, tempDir } from "./helpers/plan-dir.js";
 
@@ -204,6 +206,15 @@ describe("the words of a verdict", () => {
       "An outcome goal's status is the share met of its commitments and own KPIs (not assessed left out): at least 60% is met, at least 30% partly met.",
     );
     expect(ruleSentence({ ...DEFAULT_RULE, nivå: "åtaganden" }, "målområde", "sv")).toContain("medelvärdet av statusarna för alla åtaganden och nyckeltal under dess resultatmål");
+  });
+
+  it("the report's summary names the model's rule: the målområde's sentence, then the resultatmål's", () => {
+    const loaded = loadFrom(memorySource(filesOf(rule("{ metod: andel_uppfyllda, nivå: åtaganden, uppfyllt: 0.6 }"))), "<memory>", { parallel: false });
+    const { plan } = checkPlan(loaded.docs, loaded.diagnostics);
+    const m = computeStatus(plan, { period: "2025-08" });
+    const sentence = summarySentence(makeCtx(plan, m, "en", "delår"));
+    expect(sentence).toBe(`${ruleSentence(m.rule, "målområde", "en")} ${ruleSentence(m.rule, "resultatmål", "en")}`);
+    expect(sentence).toMatch(/^A goal area's status is the share met of every commitment and KPI under its outcome goals, each once .*at least 60% is met, at least 25% partly met\. An outcome goal's/u);
   });
 
   it("the counts behind a verdict, with the mean or the share", () => {

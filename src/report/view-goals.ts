@@ -92,7 +92,7 @@ interface FulfilmentRow {
 }
 
 /** Why a goal has its status: the counts behind it, and for a manual assessment its motivering. */
-export interface GoalBasis {
+interface GoalBasis {
   grund: string;
   /** With a manual assessment: the status the rule gives, shown beside the manual one. */
   beräknat: StatusView | null;

@@ -9,7 +9,7 @@ export interface Thresholds {
   delvis: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { uppfyllt: 0.75, delvis: 0.25 };
+const DEFAULT_THRESHOLDS: Thresholds = { uppfyllt: 0.75, delvis: 0.25 };
 
 /** How statuses are rolled up (plan.yaml `måluppfyllelse`, format.md avsnitt 9). */
 export type Metod = "medelvärde" | "andel_uppfyllda";
