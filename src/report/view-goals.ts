@@ -134,7 +134,7 @@ export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
   const rows: FulfilmentRow[] = m.målområden.map((o) => {
     const ks = groups.find((g) => g.område === o.entity)?.åtaganden ?? [];
     const status = statusView(ctx, o.status, o.manual);
-    return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status, grund: goalBasis(ctx, o, 3).grund, ...countRow(ks.map((k) => k.status)) };
+    return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status, grund: countsText(o, ctx.lang), ...countRow(ks.map((k) => k.status)) };
   });
   // Every åtagande once, even one that serves resultatmål in two målområden.
   const total: FulfilmentRow = { id: "", namn: t.total, href: null, status: null, grund: "", ...countRow(m.åtaganden.map((k) => k.status)) };
