@@ -8,6 +8,7 @@ import { validateSchema } from "../src/check/schema.js";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { parsePlanFile } from "../src/load/parse.js";
 import { isDocKind } from "../src/model/plan.js";
+import { BALANSKRAV, computeStatement, STATEMENTS, statedFigures, type Statement } from "../src/model/statements.js";
 
 type Json = Record<string, unknown>;
 
@@ -204,6 +205,71 @@ describe("docs/format.md", () => {
       const loaded = loadFrom(memorySource(new Map([...checked.map((e) => [e.file, new TextEncoder().encode(e.block.text)] as const), ["x.yaml", new TextEncoder().encode(block.text)]])), "/plan", { parallel: false });
       const errors = checkPlan(loaded.docs, loaded.diagnostics).diagnostics.filter((d) => d.severity === "error");
       expect(problems.length + errors.length, `block at line ${block.line} is marked ${SKIP_MARK} but is valid`).toBeGreaterThan(0);
+    }
+  });
+});
+
+/** The rows of the first Markdown table after the first line that starts with `marker`, as cells. */
+function tableAfter(markdown: string, marker: string): string[][] {
+  const lines = markdown.split("\n");
+  let i = lines.findIndex((l) => l.startsWith(marker));
+  if (i < 0) return [];
+  while (i < lines.length && !lines[i]!.startsWith("|")) i++;
+  const rows: string[][] = [];
+  for (i += 2; i < lines.length && lines[i]!.startsWith("|"); i++) rows.push(lines[i]!.slice(1, -1).split("|").map((c) => c.trim()));
+  return rows;
+}
+
+/** What format.md's row table should say for each line of a statement: key, sign and the terms of a sum. */
+function expectedRows(st: Statement): string[][] {
+  return st.lines.map((l) => {
+    if (l.role === "heading") return ["", `*${l.sv}*`, "", ""];
+    const sign = l.terms || l.role === "memo" ? "" : l.sign === "+" ? "+" : l.sign === "-" ? "−" : "±";
+    const sum = l.terms ? l.terms.map((k) => `\`${k}\``).join(" + ") : l.role === "memo" ? "upplysning, ingen summa" : "";
+    return [`\`${l.key}\``, l.terms ? `**${l.sv}**` : l.sv, sign, sum];
+  });
+}
+
+describe("the statement tables in docs/format.md", () => {
+  const tables: [Statement, string][] = [
+    [STATEMENTS.resultaträkning, "`resultaträkning`:"],
+    [STATEMENTS.balansräkning, "`balansräkning`:"],
+    [STATEMENTS.kassaflödesanalys, "`kassaflödesanalys` ("],
+    [BALANSKRAV, "### Balanskravsutredningen"],
+  ];
+
+  it.each(tables.map(([st, marker]) => [st.key, st, marker] as const))("%s lists the rows of statements.ts in order, with their signs and sums", (_key, st, marker) => {
+    expect(tableAfter(DOC, marker)).toEqual(expectedRows(st));
+  });
+
+  it("name a row that the doc leaves out or a sign that differs", () => {
+    const st: Statement = { key: "resultaträkning", sv: "R", en: "R", lines: [{ key: "a", sv: "A", en: "A", sign: "-" }, { key: "s", sv: "S", en: "S", terms: ["a"] }] };
+    const doc = "`x`:\n\n| Nyckel | Rad | Tecken | Summa av |\n|---|---|---|---|\n| `a` | A | + | |\n";
+    expect(tableAfter(doc, "`x`:")).not.toEqual(expectedRows(st));
+    expect(expectedRows(st)).toEqual([["`a`", "A", "−", ""], ["`s`", "**S**", "", "`a`"]]);
+  });
+
+  it("has example follow-ups whose statements add up, with the balanskrav following from the resultaträkning", () => {
+    const followUps = examples(DOC)
+      .checked.flatMap((e) => parsePlanFile(e.file, new TextEncoder().encode(e.block.text)).docs.map((d) => d.value as Json))
+      .filter((v) => v.typ === "uppföljning" && Object.keys(STATEMENTS).some((k) => v[k] !== undefined));
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const doc of followUps) {
+      for (const st of Object.values(STATEMENTS)) {
+        if (doc[st.key] === undefined) continue;
+        const c = computeStatement(st, statedFigures(st, doc[st.key]));
+        expect([...c.mismatches, ...c.unbalanced, ...c.wrongSign], `${String(doc.id)} ${st.key}`).toEqual([]);
+      }
+      const rr = computeStatement(STATEMENTS.resultaträkning, statedFigures(STATEMENTS.resultaträkning, doc.resultaträkning));
+      const column = doc.rapport === "helår" ? "utfall" : "prognos";
+      const result = rr.figures.get("årets_resultat")?.[column];
+      const bk = computeStatement(BALANSKRAV, statedFigures(BALANSKRAV, doc.balanskrav), new Map([["årets_resultat", { utfall: result! }]]));
+      expect([...bk.mismatches, ...bk.wrongSign], `${String(doc.id)} balanskrav`).toEqual([]);
+      if (doc.kassaflödesanalys === undefined) continue;
+      const kfa = computeStatement(STATEMENTS.kassaflödesanalys, statedFigures(STATEMENTS.kassaflödesanalys, doc.kassaflödesanalys));
+      const br = computeStatement(STATEMENTS.balansräkning, statedFigures(STATEMENTS.balansräkning, doc.balansräkning));
+      expect(kfa.figures.get("likvida_medel_vid_årets_slut")?.utfall).toBe(br.figures.get("kassa_och_bank")?.utfall);
+      expect(kfa.figures.get("årets_resultat")?.utfall).toBe(result);
     }
   });
 });
