@@ -284,7 +284,7 @@ export function statedFigures(st: Statement, value: unknown): Map<string, Figure
 }
 
 /** Decimals written in a number as a person writes it (0.1 → 1, 12 → 0). */
-function decimalsOf(x: number): number {
+export function decimalsOf(x: number): number {
   const s = String(x);
   if (s.includes("e")) return 6;
   const dot = s.indexOf(".");

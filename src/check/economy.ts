@@ -1,0 +1,247 @@
+// The guards against silently wrong figures (format.md, "Ekonomin i uppföljningen"): amounts
+// without a unit, a driftredovisning that leaves out a nämnd, a budget that is not the KF ram,
+// statements that do not add up, posts with the wrong sign, and amounts a hundred times off.
+// The sums are those of model/statements.ts; nothing is summed here.
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Loc } from "../load/source.js";
+import { beloppsfaktor, isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
+import type { Plan } from "../model/plan.js";
+import { round } from "../model/round.js";
+import {
+  BALANSKRAV,
+  computeStatement,
+  decimalsOf,
+  STATEMENT_KEYS,
+  STATEMENTS,
+  statedFigures,
+  RESULTATRÄKNING,
+  type Column,
+  type Figures,
+  type Statement,
+} from "../model/statements.js";
+import type { DocKind } from "../model/types.js";
+import { at } from "./report.js";
+
+/** The fields that hold amounts, per kind of document (in the order the message names them). */
+const AMOUNT_FIELDS: Partial<Record<DocKind, readonly string[]>> = {
+  budget: ["ramar", "investeringar"],
+  planeringsdirektiv: ["ramar", "satsningar"],
+  underlag: ["investeringsbehov"],
+  nämndplan: ["internbudget"],
+  uppföljning: ["ekonomi", "investeringar", "resultaträkning", "balansräkning", "kassaflödesanalys", "balanskrav"],
+};
+
+/** A follow-up figure this many times the budgeted one, or this part of it, is likely in the wrong unit. */
+const MAGNITUDE = 100;
+
+/** The first budget of each year: the one the other documents of the year are held to. */
+export function budgetsByYear(plan: Plan): Map<number, TypedDoc> {
+  const out = new Map<number, TypedDoc>();
+  for (const t of plan.docs) if (t.kind === "budget" && t.year !== undefined && !out.has(t.year)) out.set(t.year, t);
+  return out;
+}
+
+/** Whether a value holds a number somewhere inside (an amount, whatever its shape). */
+function holdsNumber(v: unknown, depth = 0): boolean {
+  if (num(v) !== undefined) return true;
+  if (depth > 4 || v === null || typeof v !== "object") return false;
+  return Object.values(v).some((x) => holdsNumber(x, depth + 1));
+}
+
+const unitOf = (d: Data): string => str(d.beloppsenhet) ?? "tkr";
+
+/** A figure that can be shown: finite after rounding (a hostile 1e308 mnkr is not). */
+const shown = (x: number): number | undefined => (Number.isFinite(round(x)) ? round(x) : undefined);
+
+export function checkEconomy(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const budgets = budgetsByYear(plan);
+  const periods = new Map<string, TypedDoc[]>();
+  for (const t of plan.docs) {
+    checkUnit(out, t);
+    if (t.kind !== "uppföljning" || t.year === undefined) continue;
+    const period = str(t.data.period)!;
+    periods.set(period, [...(periods.get(period) ?? []), t]);
+  }
+  for (const [period, docs] of periods) {
+    const budget = budgets.get(docs[0]!.year!);
+    if (budget) checkOrgansCovered(out, plan, period, docs, budget);
+    for (const t of docs) {
+      if (budget) checkEkonomi(out, t, budget);
+      if (budget) checkInvesteringar(out, t, budget);
+      checkStatements(out, t, docs);
+    }
+  }
+  return out;
+}
+
+function checkUnit(out: Diagnostic[], t: TypedDoc): void {
+  if (t.data.beloppsenhet !== undefined) return;
+  const field = (AMOUNT_FIELDS[t.kind] ?? []).find((f) => holdsNumber(t.data[f]));
+  if (field === undefined) return;
+  out.push(at("amount-without-unit", { doc: t.doc, obj: t.data, key: "typ" }, { kind: t.kind, field }, str(t.data.id)));
+}
+
+/** The ramar of a budget by organ: the first ram of each organ with a number. */
+function ramarOf(budget: TypedDoc): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of items(budget.data.ramar)) {
+    const organ = str(r.organ);
+    if (organ !== undefined && num(r.belopp) !== undefined && !out.has(organ)) out.set(organ, num(r.belopp)!);
+  }
+  return out;
+}
+
+/** Every nämnd with a ram has a row, once the whole-kommun follow-ups of the period have any. */
+function checkOrgansCovered(out: Diagnostic[], plan: Plan, period: string, docs: readonly TypedDoc[], budget: TypedDoc): void {
+  const kommun = docs.find((t) => t.data.organ === undefined && items(t.data.ekonomi).length > 0);
+  if (!kommun) return;
+  const rows = new Set(docs.flatMap((t) => items(t.data.ekonomi).map((r) => str(r.organ))));
+  const ramar = ramarOf(budget);
+  for (const organ of plan.namnder) {
+    const ram = ramar.get(organ);
+    if (ram === undefined || rows.has(organ)) continue;
+    out.push(
+      at(
+        "economy-organ-missing",
+        { doc: kommun.doc, obj: kommun.data, key: "ekonomi", part: "key" },
+        { period, organ, ram, unit: unitOf(budget.data), budgetFile: budget.doc.file },
+        organ,
+      ),
+    );
+  }
+}
+
+/** A follow-up amount against the budgeted one, both in tkr: a hundred times off is likely the unit. */
+function checkMagnitude(out: Diagnostic[], loc: Loc, field: string, avser: string, value: number, budgeted: number, against: "ram" | "investering"): void {
+  const v = shown(value);
+  const b = shown(budgeted);
+  if (v === undefined || b === undefined || v === 0 || b === 0) return;
+  const ratio = Math.abs(v) / Math.abs(b);
+  if (ratio >= MAGNITUDE || ratio <= 1 / MAGNITUDE) out.push(at("amount-magnitude", loc, { field, avser, value: v, budgeted: b, against }, avser));
+}
+
+const FIGURES = ["budget", "utfall", "prognos"] as const;
+
+/** The ekonomi rows of a follow-up against the ramar of the year's budget. */
+function checkEkonomi(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
+  const ramar = ramarOf(budget);
+  const fU = beloppsfaktor(t.data);
+  const fB = beloppsfaktor(budget.data);
+  for (const row of items(t.data.ekonomi)) {
+    const organ = str(row.organ);
+    const ram = organ !== undefined ? ramar.get(organ) : undefined;
+    if (organ === undefined || ram === undefined) continue;
+    for (const field of FIGURES) {
+      const v = num(row[field]);
+      if (v !== undefined) checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, organ, v * fU, ram * fB, "ram");
+    }
+    const stated = num(row.budget);
+    const justeringar = row.ramjusteringar === undefined ? [] : items(row.ramjusteringar);
+    // An adjustment without a number (a schema error already) would make any comparison wrong.
+    if (stated === undefined || (row.ramjusteringar !== undefined && !Array.isArray(row.ramjusteringar))) continue;
+    if (justeringar.some((j) => num(j.belopp) === undefined)) continue;
+    // In the follow-up's unit: a ram in tkr is compared with a budget in mnkr as far as its decimals go.
+    const ramHere = shown((ram * fB) / fU);
+    const sum = shown(justeringar.reduce((s, j) => s + num(j.belopp)!, 0));
+    if (ramHere === undefined || sum === undefined || shown(ramHere + sum) === undefined) continue;
+    const expected = shown(ramHere + sum)!;
+    const tolerance = fB < fU ? 0.5 * 10 ** -decimalsOf(stated) : 0.0005;
+    if (Math.abs(stated - expected) <= tolerance + 1e-9) continue;
+    out.push(
+      at(
+        "budget-differs-from-ram",
+        { doc: t.doc, obj: row, key: "budget" },
+        { organ, stated, ram: ramHere, justeringar: sum, expected, unit: unitOf(t.data), budgetFile: budget.doc.file },
+        organ,
+      ),
+    );
+  }
+}
+
+/** The follow-up's investeringar against the budget's belopp for the year. */
+function checkInvesteringar(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
+  const belopp = new Map<string, number>();
+  for (const inv of items(budget.data.investeringar)) {
+    const id = str(inv.id);
+    const b = isData(inv.belopp) ? num(inv.belopp[String(t.year)]) : undefined;
+    if (id !== undefined && b !== undefined && !belopp.has(id)) belopp.set(id, b);
+  }
+  const fU = beloppsfaktor(t.data);
+  const fB = beloppsfaktor(budget.data);
+  for (const row of items(t.data.investeringar)) {
+    const avser = str(row.avser);
+    const b = avser !== undefined ? belopp.get(avser) : undefined;
+    if (avser === undefined || b === undefined) continue;
+    for (const field of FIGURES) {
+      const v = num(row[field]);
+      if (v !== undefined) checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, avser, v * fU, b * fB, "investering");
+    }
+  }
+}
+
+/** The place of one figure of a statement row: the column of a mapping, or a bare number. */
+function figureAt(t: TypedDoc, key: string, row: string, column: Column): Loc {
+  const holder = t.data[key] as Data;
+  const v = holder[row];
+  return isData(v) && v[column] !== undefined ? { doc: t.doc, obj: v, key: column } : { doc: t.doc, obj: holder, key: row };
+}
+
+/** The resultaträkning's årets resultat that the balanskrav starts from: helår utfall, otherwise the prognos. */
+function åretsResultat(t: TypedDoc, docs: readonly TypedDoc[]): number | undefined {
+  const column: Column = t.data.rapport === "helår" ? "utfall" : "prognos";
+  // The follow-up's own resultaträkning first, then another of the period that has one.
+  for (const d of [t, ...docs.filter((d) => d !== t)]) {
+    const rr = computeStatement(RESULTATRÄKNING, statedFigures(RESULTATRÄKNING, d.data.resultaträkning));
+    const v = rr.figures.get("årets_resultat")?.[column];
+    if (v !== undefined) return shown((v * beloppsfaktor(d.data)) / beloppsfaktor(t.data));
+  }
+  return undefined;
+}
+
+function checkStatements(out: Diagnostic[], t: TypedDoc, docs: readonly TypedDoc[]): void {
+  const unit = unitOf(t.data);
+  for (const key of STATEMENT_KEYS) {
+    if (!isData(t.data[key])) continue;
+    const st = STATEMENTS[key];
+    const stated = statedFigures(st, t.data[key]);
+    const computed = computeStatement(st, stated);
+    for (const m of computed.mismatches) {
+      const c = shown(m.computed);
+      if (c === undefined) continue;
+      out.push(at("statement-sum-mismatch", figureAt(t, key, m.key, m.column), { statement: key, row: m.key, column: m.column, unit, stated: m.stated, computed: c }, str(t.data.id)));
+    }
+    for (const u of computed.unbalanced) {
+      const [l, r] = [shown(u.leftValue), shown(u.rightValue)];
+      if (l === undefined || r === undefined) continue;
+      const where = [u.right, u.left].find((row) => stated.get(row)?.[u.column] !== undefined);
+      const loc: Loc = where ? figureAt(t, key, where, u.column) : { doc: t.doc, obj: t.data, key, part: "key" };
+      out.push(at("balance-sheet-unbalanced", loc, { column: u.column, tillgångar: l, skulder: r, unit }, str(t.data.id)));
+    }
+    signs(out, t, st, key, computed.wrongSign, unit);
+  }
+  if (!isData(t.data.balanskrav)) return;
+  const stated = statedFigures(BALANSKRAV, t.data.balanskrav);
+  const rr = åretsResultat(t, docs);
+  const overrides = new Map<string, Figures>(rr !== undefined ? [["årets_resultat", { utfall: rr }]] : []);
+  const computed = computeStatement(BALANSKRAV, stated, overrides);
+  const id = str(t.data.id);
+  for (const m of computed.mismatches) {
+    const c = shown(m.computed);
+    if (c === undefined) continue;
+    out.push(at("balanskrav-sum-mismatch", figureAt(t, "balanskrav", m.key, m.column), { row: m.key, stated: m.stated, computed: c, unit, source: "rows" }, id));
+  }
+  const own = stated.get("årets_resultat")?.utfall;
+  if (own !== undefined && rr !== undefined && Math.abs(round(own - rr)) >= 0.001) {
+    out.push(at("balanskrav-sum-mismatch", figureAt(t, "balanskrav", "årets_resultat", "utfall"), { row: "årets_resultat", stated: own, computed: rr, unit, source: "resultaträkning" }, id));
+  }
+  signs(out, t, BALANSKRAV, "balanskrav", computed.wrongSign, unit);
+}
+
+function signs(out: Diagnostic[], t: TypedDoc, st: Statement, key: string, wrong: ReturnType<typeof computeStatement>["wrongSign"], unit: string): void {
+  for (const w of wrong) {
+    // The balanskrav has one column: its name would say nothing.
+    const column = st === BALANSKRAV ? "" : w.column;
+    out.push(at("amount-sign", figureAt(t, key, w.key, w.column), { statement: key, row: w.key, column, value: w.value, sign: w.sign, unit }, str(t.data.id)));
+  }
+}
