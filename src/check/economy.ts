@@ -3,6 +3,7 @@
 // statements that do not add up, posts with the wrong sign, and amounts a hundred times off.
 // The sums are those of model/statements.ts; nothing is summed here.
 import type { Diagnostic } from "../diagnostics/index.js";
+import { writtenDecimals } from "../load/locate.js";
 import type { Loc } from "../load/source.js";
 import { beloppsfaktor, isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
@@ -10,7 +11,6 @@ import { round } from "../model/round.js";
 import {
   BALANSKRAV,
   computeStatement,
-  decimalsOf,
   STATEMENT_KEYS,
   STATEMENTS,
   statedFigures,
@@ -112,13 +112,25 @@ function checkOrgansCovered(out: Diagnostic[], plan: Plan, period: string, docs:
   }
 }
 
-/** A follow-up amount against the budgeted one, both in tkr: a hundred times off is likely the unit. */
-function checkMagnitude(out: Diagnostic[], loc: Loc, field: string, avser: string, value: number, budgeted: number, against: "ram" | "investering"): void {
-  const v = shown(value);
-  const b = shown(budgeted);
-  if (v === undefined || b === undefined || v === 0 || b === 0) return;
+/** An amount as written, in its document's unit. */
+interface Amount {
+  value: number;
+  doc: Data;
+}
+
+/**
+ * A follow-up amount against the budgeted one, compared in tkr: a hundred times off is likely
+ * the unit. Whether it was reported.
+ */
+function checkMagnitude(out: Diagnostic[], loc: Loc, field: string, avser: string, figure: Amount, budgeted: Amount, against: "ram" | "investering"): boolean {
+  const v = shown(figure.value * beloppsfaktor(figure.doc));
+  const b = shown(budgeted.value * beloppsfaktor(budgeted.doc));
+  if (v === undefined || b === undefined || v === 0 || b === 0) return false;
   const ratio = Math.abs(v) / Math.abs(b);
-  if (ratio >= MAGNITUDE || ratio <= 1 / MAGNITUDE) out.push(at("amount-magnitude", loc, { field, avser, value: v, budgeted: b, against }, avser));
+  if (ratio < MAGNITUDE && ratio > 1 / MAGNITUDE) return false;
+  const args = { field, avser, value: figure.value, unit: unitOf(figure.doc), budgeted: budgeted.value, budgetUnit: unitOf(budgeted.doc), larger: ratio > 1, against };
+  out.push(at("amount-magnitude", loc, args, avser));
+  return true;
 }
 
 const FIGURES = ["budget", "utfall", "prognos"] as const;
@@ -132,11 +144,14 @@ function checkEkonomi(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
     const organ = str(row.organ);
     const ram = organ !== undefined ? ramar.get(organ) : undefined;
     if (organ === undefined || ram === undefined) continue;
+    const off = new Set<string>();
     for (const field of FIGURES) {
       const v = num(row[field]);
-      if (v !== undefined) checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, organ, v * fU, ram * fB, "ram");
+      if (v !== undefined && checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, organ, { value: v, doc: t.data }, { value: ram, doc: budget.data }, "ram")) off.add(field);
     }
     const stated = num(row.budget);
+    // A budget a hundred times off is said once, as the likely unit mistake it is.
+    if (off.has("budget")) continue;
     const justeringar = row.ramjusteringar === undefined ? [] : items(row.ramjusteringar);
     // An adjustment without a number (a schema error already) would make any comparison wrong.
     if (stated === undefined || (row.ramjusteringar !== undefined && !Array.isArray(row.ramjusteringar))) continue;
@@ -146,7 +161,7 @@ function checkEkonomi(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
     const sum = shown(justeringar.reduce((s, j) => s + num(j.belopp)!, 0));
     if (ramHere === undefined || sum === undefined || shown(ramHere + sum) === undefined) continue;
     const expected = shown(ramHere + sum)!;
-    const tolerance = fB < fU ? 0.5 * 10 ** -decimalsOf(stated) : 0.0005;
+    const tolerance = fB < fU ? 0.5 * 10 ** -writtenDecimals(t.doc, row, 1) : 0.0005;
     if (Math.abs(stated - expected) <= tolerance + 1e-9) continue;
     out.push(
       at(
@@ -167,15 +182,13 @@ function checkInvesteringar(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): v
     const b = isData(inv.belopp) ? num(inv.belopp[String(t.year)]) : undefined;
     if (id !== undefined && b !== undefined && !belopp.has(id)) belopp.set(id, b);
   }
-  const fU = beloppsfaktor(t.data);
-  const fB = beloppsfaktor(budget.data);
   for (const row of items(t.data.investeringar)) {
     const avser = str(row.avser);
     const b = avser !== undefined ? belopp.get(avser) : undefined;
     if (avser === undefined || b === undefined) continue;
     for (const field of FIGURES) {
       const v = num(row[field]);
-      if (v !== undefined) checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, avser, v * fU, b * fB, "investering");
+      if (v !== undefined) checkMagnitude(out, { doc: t.doc, obj: row, key: field }, field, avser, { value: v, doc: t.data }, { value: b, doc: budget.data }, "investering");
     }
   }
 }
@@ -205,7 +218,7 @@ function checkStatements(out: Diagnostic[], t: TypedDoc, docs: readonly TypedDoc
     if (!isData(t.data[key])) continue;
     const st = STATEMENTS[key];
     const stated = statedFigures(st, t.data[key]);
-    const computed = computeStatement(st, stated);
+    const computed = computeStatement(st, stated, undefined, writtenDecimals(t.doc, t.data[key] as Data));
     for (const m of computed.mismatches) {
       const c = shown(m.computed);
       if (c === undefined) continue;
@@ -224,7 +237,7 @@ function checkStatements(out: Diagnostic[], t: TypedDoc, docs: readonly TypedDoc
   const stated = statedFigures(BALANSKRAV, t.data.balanskrav);
   const rr = åretsResultat(t, docs);
   const overrides = new Map<string, Figures>(rr !== undefined ? [["årets_resultat", { utfall: rr }]] : []);
-  const computed = computeStatement(BALANSKRAV, stated, overrides);
+  const computed = computeStatement(BALANSKRAV, stated, overrides, writtenDecimals(t.doc, t.data.balanskrav, 1));
   const id = str(t.data.id);
   for (const m of computed.mismatches) {
     const c = shown(m.computed);

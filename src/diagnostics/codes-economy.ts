@@ -89,11 +89,11 @@ export const ECONOMY_CODES = {
       en: "A follow-up amount 100 times larger or smaller than the budgeted figure: likely a unit mistake.",
       sv: "Ett belopp i en uppföljning som är 100 gånger större eller mindre än det budgeterade: troligen fel enhet.",
     },
-    en: (a: { field: string; avser: string; value: number; budgeted: number; against: "ram" | "investering" }) =>
-      `${a.field} ${a.value} tkr for ${q(a.avser)} is ${Math.abs(a.value) > Math.abs(a.budgeted) ? "100 times or more" : "a hundredth or less of"} ` +
-      `${a.against === "ram" ? "its ram" : "the budget's amount"}, ${a.budgeted} tkr; check beloppsenhet`,
+    en: (a: { field: string; avser: string; value: number; unit: string; budgeted: number; budgetUnit: string; larger: boolean; against: "ram" | "investering" }) =>
+      `${a.field} ${a.value} ${a.unit} for ${q(a.avser)} is ${a.larger ? "100 times or more" : "a hundredth or less of"} ` +
+      `${a.against === "ram" ? "its ram" : "the budget's amount"}, ${a.budgeted} ${a.budgetUnit}; check beloppsenhet`,
     sv: (a) =>
-      `${a.field} ${a.value} tkr för ${q(a.avser)} är ${Math.abs(a.value) > Math.abs(a.budgeted) ? "minst 100 gånger" : "högst en hundradel av"} ` +
-      `${a.against === "ram" ? "ramen" : "budgetens belopp"}, ${a.budgeted} tkr; kontrollera beloppsenhet`,
+      `${a.field} ${a.value} ${a.unit} för ${q(a.avser)} är ${a.larger ? "minst 100 gånger" : "högst en hundradel av"} ` +
+      `${a.against === "ram" ? "ramen" : "budgetens belopp"}, ${a.budgeted} ${a.budgetUnit}; kontrollera beloppsenhet`,
   }),
 };
