@@ -50,8 +50,8 @@ function holdsNumber(v: unknown, depth = 0): boolean {
 
 const unitOf = (d: Data): string => str(d.beloppsenhet) ?? "tkr";
 
-/** A figure that can be shown: finite after rounding (a hostile 1e308 mnkr is not). */
-const shown = (x: number): number | undefined => (Number.isFinite(round(x)) ? round(x) : undefined);
+/** A figure that can be shown: finite (a hostile 1e308 mnkr in tkr is not), rounded where rounding means anything. */
+const shown = (x: number): number | undefined => (!Number.isFinite(x) ? undefined : Math.abs(x) < 1e15 ? round(x) : x);
 
 export function checkEconomy(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
