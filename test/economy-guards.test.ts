@@ -140,7 +140,7 @@ describe("amount-magnitude and amount-without-unit", () => {
     expect(brief(found.filter((d) => d.code === "amount-without-unit"))).toEqual([`amount-without-unit ${BUDGET}:1 OPB2025`]);
     expect(found.filter((d) => d.code === "amount-magnitude")).toHaveLength(6);
     expect(formatMessage(found.find((d) => d.code === "amount-without-unit")!, "sv")).toBe(
-      "budget har belopp (ramar) men ingen beloppsenhet, så de läses som tkr; skriv beloppsenhet: tkr eller mnkr",
+      'budget "OPB2025" har belopp (ramar) men ingen beloppsenhet, så de läses som tkr; skriv beloppsenhet: tkr eller mnkr',
     );
   });
 

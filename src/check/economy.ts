@@ -61,43 +61,62 @@ export function checkEconomy(plan: Plan): Diagnostic[] {
     checkUnit(out, t);
     if (t.kind !== "uppföljning" || t.year === undefined) continue;
     const period = str(t.data.period)!;
-    periods.set(period, [...(periods.get(period) ?? []), t]);
+    const list = periods.get(period);
+    if (list) list.push(t);
+    else periods.set(period, [t]);
   }
+  const budgeted = new Map<TypedDoc, Budgeted>();
   for (const [period, docs] of periods) {
-    const budget = budgets.get(docs[0]!.year!);
+    const doc = budgets.get(docs[0]!.year!);
+    let budget = doc && budgeted.get(doc);
+    if (doc && !budget) budgeted.set(doc, (budget = budgetedOf(doc, docs[0]!.year!)));
     if (budget) checkOrgansCovered(out, plan, period, docs, budget);
+    const results = new ÅretsResultat(docs);
     for (const t of docs) {
       if (budget) checkEkonomi(out, t, budget);
       if (budget) checkInvesteringar(out, t, budget);
-      checkStatements(out, t, docs);
+      checkStatements(out, t, results);
     }
   }
   return out;
+}
+
+/** What a year's budget holds to its follow-ups: the ramar by organ, the investeringar's belopp for the year. */
+interface Budgeted {
+  t: TypedDoc;
+  ramar: Map<string, number>;
+  investeringar: Map<string, number>;
+}
+
+/** The first figure of each organ or investering with a number (a second is a schema or ID error already). */
+function budgetedOf(t: TypedDoc, year: number): Budgeted {
+  const ramar = new Map<string, number>();
+  for (const r of items(t.data.ramar)) {
+    const organ = str(r.organ);
+    if (organ !== undefined && num(r.belopp) !== undefined && !ramar.has(organ)) ramar.set(organ, num(r.belopp)!);
+  }
+  const investeringar = new Map<string, number>();
+  for (const inv of items(t.data.investeringar)) {
+    const id = str(inv.id);
+    const b = isData(inv.belopp) ? num(inv.belopp[String(year)]) : undefined;
+    if (id !== undefined && b !== undefined && !investeringar.has(id)) investeringar.set(id, b);
+  }
+  return { t, ramar, investeringar };
 }
 
 function checkUnit(out: Diagnostic[], t: TypedDoc): void {
   if (t.data.beloppsenhet !== undefined) return;
   const field = (AMOUNT_FIELDS[t.kind] ?? []).find((f) => holdsNumber(t.data[f]));
   if (field === undefined) return;
-  out.push(at("amount-without-unit", { doc: t.doc, obj: t.data, key: "typ" }, { kind: t.kind, field }, str(t.data.id)));
-}
-
-/** The ramar of a budget by organ: the first ram of each organ with a number. */
-function ramarOf(budget: TypedDoc): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of items(budget.data.ramar)) {
-    const organ = str(r.organ);
-    if (organ !== undefined && num(r.belopp) !== undefined && !out.has(organ)) out.set(organ, num(r.belopp)!);
-  }
-  return out;
+  out.push(at("amount-without-unit", { doc: t.doc, obj: t.data, key: "typ" }, { kind: t.kind, id: str(t.data.id) ?? t.doc.file, field }, str(t.data.id)));
 }
 
 /** Every nämnd with a ram has a row, once the whole-kommun follow-ups of the period have any. */
-function checkOrgansCovered(out: Diagnostic[], plan: Plan, period: string, docs: readonly TypedDoc[], budget: TypedDoc): void {
+function checkOrgansCovered(out: Diagnostic[], plan: Plan, period: string, docs: readonly TypedDoc[], { t: budget, ramar }: Budgeted): void {
   const kommun = docs.find((t) => t.data.organ === undefined && items(t.data.ekonomi).length > 0);
   if (!kommun) return;
-  const rows = new Set(docs.flatMap((t) => items(t.data.ekonomi).map((r) => str(r.organ))));
-  const ramar = ramarOf(budget);
+  const rows = new Set<string | undefined>();
+  for (const t of docs) for (const r of items(t.data.ekonomi)) rows.add(str(r.organ));
   for (const organ of plan.namnder) {
     const ram = ramar.get(organ);
     if (ram === undefined || rows.has(organ)) continue;
@@ -136,8 +155,7 @@ function checkMagnitude(out: Diagnostic[], loc: Loc, field: string, avser: strin
 const FIGURES = ["budget", "utfall", "prognos"] as const;
 
 /** The ekonomi rows of a follow-up against the ramar of the year's budget. */
-function checkEkonomi(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
-  const ramar = ramarOf(budget);
+function checkEkonomi(out: Diagnostic[], t: TypedDoc, { t: budget, ramar }: Budgeted): void {
   const fU = beloppsfaktor(t.data);
   const fB = beloppsfaktor(budget.data);
   for (const row of items(t.data.ekonomi)) {
@@ -175,13 +193,7 @@ function checkEkonomi(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
 }
 
 /** The follow-up's investeringar against the budget's belopp for the year. */
-function checkInvesteringar(out: Diagnostic[], t: TypedDoc, budget: TypedDoc): void {
-  const belopp = new Map<string, number>();
-  for (const inv of items(budget.data.investeringar)) {
-    const id = str(inv.id);
-    const b = isData(inv.belopp) ? num(inv.belopp[String(t.year)]) : undefined;
-    if (id !== undefined && b !== undefined && !belopp.has(id)) belopp.set(id, b);
-  }
+function checkInvesteringar(out: Diagnostic[], t: TypedDoc, { t: budget, investeringar: belopp }: Budgeted): void {
   for (const row of items(t.data.investeringar)) {
     const avser = str(row.avser);
     const b = avser !== undefined ? belopp.get(avser) : undefined;
@@ -200,19 +212,33 @@ function figureAt(t: TypedDoc, key: string, row: string, column: Column): Loc {
   return isData(v) && v[column] !== undefined ? { doc: t.doc, obj: v, key: column } : { doc: t.doc, obj: holder, key: row };
 }
 
-/** The resultaträkning's årets resultat that the balanskrav starts from: helår utfall, otherwise the prognos. */
-function åretsResultat(t: TypedDoc, docs: readonly TypedDoc[]): number | undefined {
-  const column: Column = t.data.rapport === "helår" ? "utfall" : "prognos";
-  // The follow-up's own resultaträkning first, then another of the period that has one.
-  for (const d of [t, ...docs.filter((d) => d !== t)]) {
-    const rr = computeStatement(RESULTATRÄKNING, statedFigures(RESULTATRÄKNING, d.data.resultaträkning));
-    const v = rr.figures.get("årets_resultat")?.[column];
-    if (v !== undefined) return shown((v * beloppsfaktor(d.data)) / beloppsfaktor(t.data));
+/**
+ * The resultaträkning's årets resultat of each follow-up of a period, that the balanskrav
+ * starts from: the follow-up's own, or else the first of the period that has one.
+ */
+class ÅretsResultat {
+  private readonly own = new Map<TypedDoc, Figures | undefined>();
+  private readonly first = new Map<Column, { value: number; t: TypedDoc }>();
+
+  constructor(docs: readonly TypedDoc[]) {
+    for (const t of docs) {
+      if (!isData(t.data.resultaträkning)) continue;
+      const figures = computeStatement(RESULTATRÄKNING, statedFigures(RESULTATRÄKNING, t.data.resultaträkning)).figures.get("årets_resultat");
+      this.own.set(t, figures);
+      for (const c of ["utfall", "prognos"] as const) if (figures?.[c] !== undefined && !this.first.has(c)) this.first.set(c, { value: figures[c]!, t });
+    }
   }
-  return undefined;
+
+  /** In `t`'s unit: a helår's utfall, otherwise the prognos for the year. */
+  of(t: TypedDoc): number | undefined {
+    const column: Column = t.data.rapport === "helår" ? "utfall" : "prognos";
+    const own = this.own.get(t)?.[column];
+    const found = own !== undefined ? { value: own, t } : this.first.get(column);
+    return found && shown((found.value * beloppsfaktor(found.t.data)) / beloppsfaktor(t.data));
+  }
 }
 
-function checkStatements(out: Diagnostic[], t: TypedDoc, docs: readonly TypedDoc[]): void {
+function checkStatements(out: Diagnostic[], t: TypedDoc, results: ÅretsResultat): void {
   const unit = unitOf(t.data);
   for (const key of STATEMENT_KEYS) {
     if (!isData(t.data[key])) continue;
@@ -235,7 +261,7 @@ function checkStatements(out: Diagnostic[], t: TypedDoc, docs: readonly TypedDoc
   }
   if (!isData(t.data.balanskrav)) return;
   const stated = statedFigures(BALANSKRAV, t.data.balanskrav);
-  const rr = åretsResultat(t, docs);
+  const rr = results.of(t);
   const overrides = new Map<string, Figures>(rr !== undefined ? [["årets_resultat", { utfall: rr }]] : []);
   const computed = computeStatement(BALANSKRAV, stated, overrides, writtenDecimals(t.doc, t.data.balanskrav, 1));
   const id = str(t.data.id);

@@ -14,9 +14,9 @@ export const ECONOMY_CODES = {
       en: "A document with amounts and no beloppsenhet: its amounts are read as tkr.",
       sv: "Ett dokument med belopp men utan beloppsenhet: beloppen läses som tkr.",
     },
-    en: (a: { kind: string; field: string }) =>
-      `${a.kind} has amounts (${a.field}) but no beloppsenhet, so they are read as tkr; write beloppsenhet: tkr or mnkr`,
-    sv: (a) => `${a.kind} har belopp (${a.field}) men ingen beloppsenhet, så de läses som tkr; skriv beloppsenhet: tkr eller mnkr`,
+    en: (a: { kind: string; id: string; field: string }) =>
+      `${a.kind} ${q(a.id)} has amounts (${a.field}) but no beloppsenhet, so they are read as tkr; write beloppsenhet: tkr or mnkr`,
+    sv: (a) => `${a.kind} ${q(a.id)} har belopp (${a.field}) men ingen beloppsenhet, så de läses som tkr; skriv beloppsenhet: tkr eller mnkr`,
   }),
   "economy-organ-missing": entry({
     severity: "warning",
