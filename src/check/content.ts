@@ -4,6 +4,7 @@ import type { Entity } from "../model/types.js";
 import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type TypedDoc } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { round } from "../model/round.js";
+import { budgetsByYear } from "./economy.js";
 import { at } from "./report.js";
 
 
@@ -19,8 +20,7 @@ function checkTarget(out: Diagnostic[], t: TypedDoc, owner: Data, nyckeltal: unk
 
 export function checkContent(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const budgetByYear = new Map<number, TypedDoc>();
-  for (const t of plan.docs) if (t.kind === "budget" && t.year !== undefined && !budgetByYear.has(t.year)) budgetByYear.set(t.year, t);
+  const budgetByYear = budgetsByYear(plan);
 
   for (const t of plan.docs) {
     const { data } = t;
@@ -36,12 +36,17 @@ export function checkContent(plan: Plan): Diagnostic[] {
     switch (t.kind) {
       case "budget":
         for (const r of items(data.resultatmål)) for (const n of items(r.nyckeltal)) checkTarget(out, t, r, n, year, str(n.id) ?? str(r.id));
-        for (const a of items(data.åtaganden)) {
-          if (a.nyckeltal === undefined) {
-            out.push(at("kpi-missing", { doc: t.doc, obj: a, key: "id" }, { id: str(a.id) ?? "" }, str(a.id)));
-          } else {
-            checkTarget(out, t, a, a.nyckeltal, year);
+        // A finansiellt mål is followed up like an åtagande: the same nyckeltal checks.
+        for (const [list, kind] of [["åtaganden", "åtagande"], ["finansiella_mål", "finansiellt_mål"]] as const) {
+          for (const a of items(data[list])) {
+            if (a.nyckeltal === undefined) {
+              out.push(at("kpi-missing", { doc: t.doc, obj: a, key: "id" }, { id: str(a.id) ?? "", kind }, str(a.id)));
+            } else {
+              checkTarget(out, t, a, a.nyckeltal, year);
+            }
           }
+        }
+        for (const a of items(data.åtaganden)) {
           const nämnder = a.nämnder;
           if (Array.isArray(nämnder) && nämnder.length > 1 && nämnder.includes("alla")) {
             out.push(at("alla-not-alone", { doc: t.doc, obj: a, key: "nämnder" }, { id: str(a.id) ?? "" }, str(a.id)));

@@ -6,6 +6,7 @@ import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
 import { checkDocuments } from "./documents.js";
+import { checkEconomy } from "./economy.js";
 import { checkFollowUps } from "./followup.js";
 import { checkIds } from "./ids.js";
 import { checkPeriods } from "./periods.js";
@@ -65,6 +66,7 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
     checkContent(plan),
     checkCoverage(plan),
     checkFollowUps(plan),
+    checkEconomy(plan),
   );
   const final = applyRules(diagnostics, plan).sort(compareDiagnostics);
   // One diagnostic per place and code: two checks reaching the same conclusion say it once.

@@ -14,9 +14,18 @@ export interface DecidedChange {
 export const CONTENT_CODES = {
   "kpi-missing": entry({
     severity: "error",
-    summary: { en: "An åtagande without a nyckeltal: åtaganden are formulated as nyckeltal.", sv: "Ett åtagande utan nyckeltal: åtaganden formuleras som nyckeltal." },
-    en: (a: { id: string }) => `åtagande ${q(a.id)} has no nyckeltal; åtaganden are formulated as nyckeltal`,
-    sv: (a) => `åtagandet ${q(a.id)} saknar nyckeltal; åtaganden formuleras som nyckeltal`,
+    summary: {
+      en: "An åtagande or finansiellt mål without a nyckeltal: both are formulated as nyckeltal.",
+      sv: "Ett åtagande eller finansiellt mål utan nyckeltal: båda formuleras som nyckeltal.",
+    },
+    en: (a: { id: string; kind: "åtagande" | "finansiellt_mål" }) =>
+      a.kind === "åtagande"
+        ? `åtagande ${q(a.id)} has no nyckeltal; åtaganden are formulated as nyckeltal`
+        : `finansiellt mål ${q(a.id)} has no nyckeltal; a finansiellt mål is followed up through its nyckeltal`,
+    sv: (a) =>
+      a.kind === "åtagande"
+        ? `åtagandet ${q(a.id)} saknar nyckeltal; åtaganden formuleras som nyckeltal`
+        : `det finansiella målet ${q(a.id)} saknar nyckeltal; ett finansiellt mål följs upp genom sitt nyckeltal`,
   }),
   "target-missing": entry({
     severity: "warning",

@@ -2,11 +2,12 @@
 // entry in one of them (plus its documentation in docs/regler.md, which a test demands).
 import { CONTENT_CODES } from "./codes-content.js";
 import { DOCUMENT_CODES } from "./codes-documents.js";
+import { ECONOMY_CODES } from "./codes-economy.js";
 import { FILE_CODES } from "./codes-files.js";
 import { PLAN_CODES } from "./codes-plan.js";
 import type { CodeEntry } from "./entry.js";
 
-export const CODES = { ...FILE_CODES, ...DOCUMENT_CODES, ...PLAN_CODES, ...CONTENT_CODES };
+export const CODES = { ...FILE_CODES, ...DOCUMENT_CODES, ...PLAN_CODES, ...CONTENT_CODES, ...ECONOMY_CODES };
 
 export type Code = keyof typeof CODES;
 

@@ -1,5 +1,5 @@
 // The way back from plain data to the line and column of its YAML node.
-import { isMap, isSeq } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import type { Node as YamlNode, Pair, YAMLMap } from "yaml";
 import type { Loc, SourceDoc } from "./source.js";
 import { keyOf } from "./yaml-values.js";
@@ -50,4 +50,29 @@ export function locate(loc: Loc): Position {
     if (item) return posOf(doc, item.range?.[0]);
   }
   return posOf(doc, node.range?.[0]);
+}
+
+/** Decimals of a number as written: "95.0" has one, though YAML reads the number 95. */
+function decimalsWritten(source: string): number {
+  const m = /\.(\d*)/u.exec(source.split(/[eE]/u)[0]!);
+  return m ? m[1]!.length : 0;
+}
+
+/**
+ * The most decimals any number in `obj` is written with, looking `depth` levels into its
+ * mappings and lists (a statement: its rows, and their columns). 0 when it has none.
+ */
+export function writtenDecimals(doc: SourceDoc, obj: object, depth = 2): number {
+  let most = 0;
+  const visit = (node: unknown, level: number): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === "number" && typeof node.source === "string") most = Math.max(most, decimalsWritten(node.source));
+    } else if (level < depth && isMap(node)) {
+      for (const pair of node.items as Pair[]) visit(pair.value, level + 1);
+    } else if (level < depth && isSeq(node)) {
+      for (const item of node.items) visit(item, level + 1);
+    }
+  };
+  visit(doc.positions().nodes.get(obj), -1);
+  return most;
 }

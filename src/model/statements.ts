@@ -319,10 +319,11 @@ export interface ComputedStatement {
 
 /**
  * The tolerance for comparing a sum with its terms: half a unit of the last decimal written,
- * for each number in the sum (the rounding each of them may carry).
+ * for each number in the sum (the rounding each of them may carry). `written` is the decimals
+ * the file writes its figures with, where known: YAML reads 95.0 as 95.
  */
-function tolerance(values: readonly number[]): number {
-  const d = Math.max(0, ...values.map(decimalsOf));
+function tolerance(values: readonly number[], written: number): number {
+  const d = Math.max(written, ...values.map(decimalsOf));
   return values.length * 0.5 * 10 ** -d + 1e-9;
 }
 
@@ -331,8 +332,14 @@ function tolerance(values: readonly number[]): number {
  * summing term) for every column where at least one term has a figure. Stated sums are
  * checked against it. `overrides` fills posts that are taken from elsewhere (the
  * balanskrav's årets resultat from the resultaträkning) when the file does not state them.
+ * `written`: the decimals the file writes its figures with (load/locate.ts `writtenDecimals`).
  */
-export function computeStatement(st: Statement, stated: ReadonlyMap<string, Figures>, overrides?: ReadonlyMap<string, Figures>): ComputedStatement {
+export function computeStatement(
+  st: Statement,
+  stated: ReadonlyMap<string, Figures>,
+  overrides?: ReadonlyMap<string, Figures>,
+  written = 0,
+): ComputedStatement {
   const figures = new Map<string, Figures>();
   const mismatches: SumMismatch[] = [];
   const wrongSign: ComputedStatement["wrongSign"] = [];
@@ -372,7 +379,7 @@ export function computeStatement(st: Statement, stated: ReadonlyMap<string, Figu
         // Nothing to check against: the stated sum stands.
         sum[c] = s;
         sumLeaves[c] = [s];
-      } else if (Math.abs(s - computed) > tolerance([...(sumLeaves[c] ?? []), s])) {
+      } else if (Math.abs(s - computed) > tolerance([...(sumLeaves[c] ?? []), s], written)) {
         mismatches.push({ key: line.key, column: c, stated: s, computed });
       }
     }
@@ -387,7 +394,7 @@ export function computeStatement(st: Statement, stated: ReadonlyMap<string, Figu
       const a = figures.get(left)?.[c];
       const b = figures.get(right)?.[c];
       if (a === undefined || b === undefined) continue;
-      const tol = tolerance([...(leaves.get(left)?.[c] ?? []), ...(leaves.get(right)?.[c] ?? [])]);
+      const tol = tolerance([...(leaves.get(left)?.[c] ?? []), ...(leaves.get(right)?.[c] ?? [])], written);
       if (Math.abs(a - b) > tol) unbalanced.push({ left, right, column: c, leftValue: a, rightValue: b });
     }
   }
