@@ -55,21 +55,21 @@ export function ruleSentence(rule: Rule, level: GoalLevel, lang: Lang): string {
   return `${subject} is ${how}: at least ${bound(rule.uppfyllt)} is met, at least ${bound(rule.delvis)} partly met.`;
 }
 
-/** The counts behind a verdict: "2 av 5 uppfyllda, 2 delvis, 1 ej; medelvärde 0,6". */
+/** The counts behind a verdict: "av 5 bedömda: 2 uppfyllda, 2 delvis, 1 ej; 1 ej bedömd; medelvärde 0,6". */
 export function countsText(r: RollUp, lang: Lang): string {
   const c = r.counts;
   const n = c.uppfyllt + c.delvis_uppfyllt + c.ej_uppfyllt;
   const sv = lang === "sv";
   const notAssessed = c.ej_bedömd > 0 ? `${c.ej_bedömd} ${sv ? (c.ej_bedömd === 1 ? "ej bedömd" : "ej bedömda") : "not assessed"}` : "";
-  if (n === 0) return [sv ? "inget bedömt" : "nothing assessed", notAssessed].filter((x) => x !== "").join(", ");
+  if (n === 0) return [sv ? "inget bedömt" : "nothing assessed", notAssessed].filter((x) => x !== "").join("; ");
   const counts = sv
-    ? `${c.uppfyllt} av ${n} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej`
-    : `${c.uppfyllt} of ${n} met, ${c.delvis_uppfyllt} partly, ${c.ej_uppfyllt} not met`;
+    ? `av ${n} ${n === 1 ? "bedömd" : "bedömda"}: ${c.uppfyllt} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej`
+    : `of ${n} assessed: ${c.uppfyllt} met, ${c.delvis_uppfyllt} partly, ${c.ej_uppfyllt} not met`;
   const figure =
     r.mean !== undefined
       ? `${sv ? "medelvärde" : "mean"} ${formatNumber(r.mean, lang)}`
       : r.share !== undefined
         ? `${sv ? "andel uppfyllda" : "share met"} ${percent(r.share, lang)}`
         : "";
-  return `${counts}${notAssessed !== "" ? `, ${notAssessed}` : ""}${figure !== "" ? `; ${figure}` : ""}`;
+  return [counts, notAssessed, figure].filter((x) => x !== "").join("; ");
 }
