@@ -144,6 +144,22 @@ describe("manual bedömningar", () => {
     expect(byId(april.målområden).DUB!.manual).toBe(false);
   });
 
+  it("a kommun's assessment judges the whole goal; a nämnd's own follow-up judges only its cut", () => {
+    // The whole-kommun assessments do not reach KS's cut: OMR-R2 is KS's own computed status there.
+    expect(byId(model({ extra, nämnd: "KS" }).resultatmål)["OMR-R2"]).toMatchObject({ manual: false });
+    const own = {
+      ...extra,
+      "uppfoljning/2025-08-ks.yaml": follow("2025-08", "  - { avser: OMR-R2, bedömning: ej_uppfyllt, motivering: KS:s del har inte kommit i gång. }\n")
+        .replace("UF2025-08", "UF2025-08-KS")
+        .replace("rapport: månad", "rapport: månad\norgan: KS"),
+    };
+    const ks = byId(model({ extra: own, nämnd: "KS" }).resultatmål)["OMR-R2"]!;
+    expect(ks).toMatchObject({ status: "ej_uppfyllt", manual: true });
+    expect(ks.motivering).toMatch(/^KS:s del/u);
+    // …and the KS assessment does not change the whole kommun's (still the kommun's own of 2025-04).
+    expect(byId(model({ extra: own }).resultatmål)["OMR-R2"]!.motivering).toBe("Etableringarna har stannat av.");
+  });
+
   it("with nivå åtaganden a målområde counts the åtaganden, not a manual resultatmål", () => {
     const m = model({ extra, plan: rule("{ nivå: åtaganden }") });
     expect(byId(m.målområden).OMR).toMatchObject({ status: "delvis_uppfyllt", manual: false, counts: counts(1, 2, 0, 0) });
