@@ -111,11 +111,13 @@ function statementBlocks(ctx: Ctx, st: Statement, r: StatementResult): Block[] {
       heading,
     });
   }
+  // A heading with no row under it (up to the next heading) is left out.
+  const shown = rows.filter((row, i) => !row.heading || (rows[i + 1] !== undefined && !rows[i + 1]!.heading));
   const table: TableView = {
     css: "statement",
     caption: `${st[ctx.lang]} (${m.beloppsenhet})`,
     cols: [{ text: t.fin.post, num: false }, ...cols.map((c) => ({ text: c.text, num: true }))],
-    rows,
+    rows: shown,
   };
   const notes: Block[] = [];
   if (r.period !== m.period) notes.push({ note: fill(t.fin.från, { period: r.period }) });
