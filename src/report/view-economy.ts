@@ -82,7 +82,7 @@ export function economyView(ctx: Ctx, order: "plan" | "deviating"): EconomyView 
 }
 
 /** A list in words: "A, B och C". */
-export function joinWords(ctx: Ctx, words: readonly string[]): string {
+function joinWords(ctx: Ctx, words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${ctx.t.fin.och} ${words[words.length - 1]}`;
 }
 
@@ -91,7 +91,7 @@ function missingNote(ctx: Ctx): string {
   return missing.length === 0 ? "" : fill(ctx.t.fin.omfattarInte, { namn: joinWords(ctx, missing) });
 }
 
-export function economySentence(ctx: Ctx): string {
+function economySentence(ctx: Ctx): string {
   const { m, t } = ctx;
   const { avvikelse, budget } = m.ekonomiTotal;
   if (avvikelse === undefined) return t.ekonomiGrundNone;

@@ -30,7 +30,7 @@ interface RowView {
   heading: boolean;
 }
 
-export interface TableView {
+interface TableView {
   css: string;
   caption: string;
   cols: { text: string; num: boolean }[];

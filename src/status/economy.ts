@@ -46,7 +46,7 @@ export const beloppsenhetOf = (budget: TypedDoc | undefined): string => (budget 
 export const avvikelseOf = (budget: number, figure: number): number => round(budget - figure);
 
 /** The sum of each figure over the rows; a figure no row has stays out of the total. */
-export function sumsOf(rows: readonly Amounts[]): Amounts {
+function sumsOf(rows: readonly Amounts[]): Amounts {
   const total: Amounts = {};
   for (const k of ["budget", "utfall", "prognos", "avvikelse"] as const) {
     if (rows.some((r) => r[k] !== undefined)) total[k] = round(rows.reduce((sum, r) => sum + (r[k] ?? 0), 0));

@@ -14,9 +14,8 @@ import { taskStatuses, type TaskStatus } from "./tasks.js";
 import { periodTexts, type PeriodTexts } from "./texts.js";
 
 export { followUpPeriods } from "./follow-ups.js";
-export type { EconomyRow, InvestmentRow } from "./economy.js";
-export type { StatementResult, Statements } from "./finance.js";
-export type { Hushållning, Perspektiv } from "./hushallning.js";
+export type { EconomyRow } from "./economy.js";
+export type { StatementResult } from "./finance.js";
 export type { KpiStatus } from "./kpis.js";
 export type { GoalStatus } from "./roll-up.js";
 export type { StatusOptions } from "./scope.js";

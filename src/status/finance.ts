@@ -19,7 +19,7 @@ import {
 } from "../model/statements.js";
 import type { PeriodScope } from "./scope.js";
 
-export interface StatementRow {
+interface StatementRow {
   key: string;
   figures: Figures;
 }
