@@ -48,14 +48,9 @@ export function kpiStatuses(s: PeriodScope): KpiStatuses {
     if (e.kind === "åtagande" && e.container === budget?.entity) {
       const nämnder = namnderOf(e, plan.namnder);
       if (nämnd !== undefined && !nämnder.includes(nämnd)) continue;
-      const nyckeltal = isData(e.data.nyckeltal) ? e.data.nyckeltal : {};
-      const k = kpiOf(e, nyckeltal, year, entries.get(e.id), nämnder);
-      if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
-      out.åtaganden.push(k);
+      out.åtaganden.push(ownKpiOf(e, year, entries.get(e.id), nämnder));
     } else if (e.kind === "finansiellt_mål" && e.container === budget?.entity && nämnd === undefined) {
-      const k = kpiOf(e, isData(e.data.nyckeltal) ? e.data.nyckeltal : {}, year, entries.get(e.id), []);
-      if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
-      out.finansiellaMål.push(k);
+      out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
     } else if (e.kind === "nyckeltal" && e.container?.kind === "resultatmål" && nämnd === undefined) {
       out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
     } else if ((e.kind === "verksamhetsmål" || e.kind === "produktionsmål") && isData(e.data.nyckeltal)) {
@@ -66,6 +61,13 @@ export function kpiStatuses(s: PeriodScope): KpiStatuses {
     }
   }
   return out;
+}
+
+/** An åtagande or finansiellt mål by its `nyckeltal`; without one it is ej bedömd unless assessed by hand. */
+function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
+  const k = kpiOf(e, isData(e.data.nyckeltal) ? e.data.nyckeltal : {}, year, entry, nämnder);
+  if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
+  return k;
 }
 
 function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
