@@ -5,6 +5,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { computeStatus, type StatementResult } from "../src/status/engine.js";
+import { DEFAULT_RULE } from "../src/status/fulfilment.js";
+import { hushållningOf } from "../src/status/hushallning.js";
+import { kpiStatuses } from "../src/status/kpis.js";
+import { målområdeStatuses, resultatmålStatuses } from "../src/status/roll-up.js";
+import { periodScope } from "../src/status/scope.js";
+import { makeCtx } from "../src/report/view-common.js";
+import { hushållningSection } from "../src/report/view-finance.js";
 import { planInProcess } from "./helpers/in-process.js";
 import { cleanupTemp, copyPlan, FIXTURES, planAt } from "./report-helpers.js";
 
@@ -129,6 +136,27 @@ describe("finansiella mål and god ekonomisk hushållning", () => {
     const h = at("2025-12", undefined, dir).hushållning!;
     expect(h.finansiellt.status).toBe("delvis_uppfyllt");
     expect(h.förslag).toBe("delvis_uppfyllt");
+  });
+
+  it("rolls each perspective up by the rule it is given: the share met differs from the mean here", () => {
+    const s = periodScope(planAt(DIR), { period: "2025-08" });
+    const kpis = kpiStatuses(s);
+    const resultatmål = resultatmålStatuses(s, kpis, DEFAULT_RULE);
+    const målområden = målområdeStatuses(s, resultatmål, DEFAULT_RULE);
+    const share = hushållningOf(s, kpis, resultatmål, målområden, { ...DEFAULT_RULE, metod: "andel_uppfyllda" })!;
+    expect(share.verksamhet).toMatchObject({ status: "delvis_uppfyllt", share: 0.5 });
+    expect(share.finansiellt).toMatchObject({ status: "delvis_uppfyllt", share: 0.5 });
+    const mean = hushållningOf(s, kpis, resultatmål, målområden, DEFAULT_RULE)!;
+    expect(mean.verksamhet).toMatchObject({ status: "uppfyllt", mean: 0.75 });
+  });
+
+  it("the report names the rule it used", () => {
+    const plan = planAt(DIR);
+    const m = at("2025-08");
+    const notes = (metod: "medelvärde" | "andel_uppfyllda"): string[] =>
+      hushållningSection(makeCtx(plan, { ...m, rule: { ...m.rule, metod } }, "sv", "delår"), false).blocks.flatMap((b) => (b.note ? [b.note] : []));
+    expect(notes("medelvärde")[0]).toMatch(/^Förslaget: varje perspektiv är medelvärdet av målens statusar .* I delårsrapporten bedöms målen på prognosen/u);
+    expect(notes("andel_uppfyllda")[0]).toMatch(/^Förslaget: varje perspektiv är andelen uppfyllda bland de bedömda målen, minst 0,75 är uppfyllt/u);
   });
 
   it("without named goals counts every finansiellt mål and every målområde of the year", () => {
