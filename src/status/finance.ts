@@ -9,12 +9,12 @@ import {
   COLUMNS,
   computeStatement,
   statedFigures,
+  STATEMENT_KEYS,
   STATEMENTS,
   type BalanceMismatch,
   type Column,
   type Figures,
   type Statement,
-  type StatementKey,
   type SumMismatch,
 } from "../model/statements.js";
 import type { PeriodScope } from "./scope.js";
@@ -108,7 +108,7 @@ export function statementsOf(s: PeriodScope, beloppsenhet: string): Statements {
   if (s.nämnd !== undefined) return {};
   const unit = beloppsfaktor({ beloppsenhet });
   const out: Statements = {};
-  for (const key of Object.keys(STATEMENTS) as StatementKey[]) {
+  for (const key of STATEMENT_KEYS) {
     const r = statementOf(STATEMENTS[key], sourcesOf(s, key), unit);
     if (r) out[key] = r;
   }
