@@ -53,7 +53,7 @@ function check(dir: string, period: string, nämnd?: string): void {
 
   // The summary table of the report.
   const lines = md.stdout.split("\n");
-  const start = lines.findIndex((l) => l.startsWith("### Måluppfyllelse per målområde"));
+  const start = lines.findIndex((l) => l.startsWith("#### Måluppfyllelse per målområde"));
   const rows = lines.slice(start).filter((l) => l.startsWith("|")).slice(2);
   const table = rows.slice(0, rows.findIndex((l) => !l.startsWith("|") || l.startsWith("| **")) + 1);
   const got = new Map(table.map((r) => cellsOf(r)).map((c) => [unescape(c[0]!).replace(/\*/gu, ""), c]));

@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Phase } from "../src/report/report.js";
 import { cleanupTemp, FIXTURES, KATRINEHOLM, launchChromium, MINIMAL, minimalWithHelår, PHASES, render, renderPlanning, SKIP_BROWSER, SKIP_REASON, tempDir, axeViolations } from "./report-helpers.js";
 
 
@@ -55,16 +56,20 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
     cleanupTemp();
   });
 
-  const cases: { name: string; dir: () => string; nämnd?: string }[] = [
+  const economy = path.join(FIXTURES, "report-economy");
+  const cases: { name: string; dir: () => string; nämnd?: string; phases?: Phase[] }[] = [
     { name: "katrineholm", dir: () => KATRINEHOLM },
     // Every nämnd of the example: each cut has its own tables and may have empty sections.
     ...["KS", "BIN", "SOCN", "VON", "KFN", "SBN", "VIAN", "MHN"].map((nämnd) => ({ name: `katrineholm ${nämnd}`, dir: () => KATRINEHOLM, nämnd })),
     { name: "minimal", dir: () => minimal },
     { name: "minimal KS", dir: () => minimal, nämnd: "KS" },
     { name: "minimal BUN", dir: () => minimal, nämnd: "BUN" },
+    // Every financial section filled: statements, balanskrav, investeringar, god ekonomisk hushållning.
+    { name: "report-economy", dir: () => economy, phases: ["delår", "årsredovisning"] },
+    { name: "report-economy BUN", dir: () => economy, nämnd: "BUN", phases: ["delår", "årsredovisning"] },
   ];
   for (const c of cases) {
-    for (const phase of PHASES) {
+    for (const phase of c.phases ?? PHASES) {
       it(`${c.name} ${phase}: no axe violations (WCAG 2.1 A/AA), no requests`, async () => {
         const html = render(c.dir(), phase, { format: "html", ...(c.nämnd ? { nämnd: c.nämnd } : {}) });
         const { page, requests } = await load(html);

@@ -1,52 +1,18 @@
-// The report's view model and rules, without templates: god ekonomisk hushållning, the order
-// of the economy, trends, helår figures, and what the templates may do.
+// The report's view model and rules, without templates: the order of the economy and of the
+// förvaltningsberättelse, trends, helår figures, and what the templates may do.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EconomyRow, StatusModel } from "../src/status/engine.js";
-import type { Status } from "../src/status/fulfilment.js";
 import { escapeXml, fulfilmentChart, sparkline } from "../src/report/chart.js";
 import { periodText } from "../src/report/labels.js";
 import { prepare } from "../src/report/render.js";
 import { buildReportView } from "../src/report/report.js";
-import { assessHushållning, deviatingFirst, withFullYearFigures } from "../src/report/view-economy.js";
+import { deviatingFirst, withFullYearFigures } from "../src/report/view-economy.js";
 import type { DelårView } from "../src/report/view-delar.js";
 import { cleanupTemp, FIXTURES, minimalWithHelår, planAt, render, ROOT } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
-
-function model(målområden: Status[], ekonomi: Partial<EconomyRow>): StatusModel {
-  return {
-    thresholds: { uppfyllt: 0.75, delvis: 0.25 },
-    målområden: målområden.map((status) => ({ status })),
-    ekonomiTotal: { organ: "", namn: "", ...ekonomi },
-  } as unknown as StatusModel;
-}
-
-describe("god ekonomisk hushållning", () => {
-  it("is uppfyllt when the goals are and the prognos holds the budget", () => {
-    expect(assessHushållning(model(["uppfyllt", "uppfyllt", "delvis_uppfyllt"], { budget: 100, prognos: 99, avvikelse: 1 })).samlad).toBe("uppfyllt");
-  });
-  it("takes the weaker of goals and economy", () => {
-    expect(assessHushållning(model(["uppfyllt"], { budget: 100, prognos: 100.5, avvikelse: -0.5 }))).toMatchObject({ mål: "uppfyllt", ekonomi: "delvis_uppfyllt", samlad: "delvis_uppfyllt" });
-    expect(assessHushållning(model(["ej_uppfyllt", "ej_uppfyllt", "delvis_uppfyllt"], { budget: 100, prognos: 90, avvikelse: 10 }))).toMatchObject({ mål: "ej_uppfyllt", ekonomi: "uppfyllt", samlad: "ej_uppfyllt" });
-  });
-  it("draws the economy's line at a deficit of 1 % of budget", () => {
-    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: -10 })).ekonomi).toBe("delvis_uppfyllt");
-    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: -10.01 })).ekonomi).toBe("ej_uppfyllt");
-    expect(assessHushållning(model(["uppfyllt"], { budget: 1000, avvikelse: 0 })).ekonomi).toBe("uppfyllt");
-  });
-  it("is ej bedömd when either side cannot be assessed", () => {
-    expect(assessHushållning(model(["uppfyllt"], {})).samlad).toBe("ej_bedömd");
-    expect(assessHushållning(model(["ej_bedömd"], { budget: 100, avvikelse: 1 })).samlad).toBe("ej_bedömd");
-    expect(assessHushållning(model([], { budget: 100, avvikelse: 1 }))).toMatchObject({ mål: "ej_bedömd", målAssessed: 0 });
-  });
-  it("uses the plan's thresholds for the goals (the mean rule over målområden)", () => {
-    const m = model(["uppfyllt", "delvis_uppfyllt"], { budget: 100, avvikelse: 0 });
-    expect(assessHushållning(m)).toMatchObject({ mål: "uppfyllt", målMean: 0.75 });
-    expect(assessHushållning({ ...m, thresholds: { uppfyllt: 0.8, delvis: 0.25 } }).mål).toBe("delvis_uppfyllt");
-  });
-});
 
 describe("economy", () => {
   it("puts deficits first (largest first), then surpluses, then the rest in plan order", () => {
@@ -82,7 +48,9 @@ describe("trend over helår follow-ups", () => {
   it("is absent from the delårsrapport", () => {
     const view = buildReportView(planAt(dir), { phase: "delår", period: "2025-12", lang: "sv" }) as DelårView;
     expect(view.områden.every((o) => o.trend === null)).toBe(true);
-    expect(view.avsnitt).toEqual([]);
+    // The delårsrapport's own order: no viktiga förhållanden, personal or redovisningsprinciper without a text.
+    expect(view.berättelse.sections.map((s) => s.anchor)).not.toContain("personal");
+    expect(view.finans.map((s) => s.anchor)).not.toContain("redovisningsprinciper");
   });
 });
 
@@ -90,7 +58,17 @@ describe("the förvaltningsberättelse", () => {
   it("shows the schema's sections in order, then the plan's own, and leaves x- keys out", () => {
     const dir = minimalWithHelår();
     const view = buildReportView(planAt(dir), { phase: "årsredovisning", period: "2026-12", lang: "sv" }) as DelårView;
-    expect(view.avsnitt.map((a) => a.title)).toEqual(["Händelser av väsentlig betydelse", "Förväntad utveckling", "Miljöredovisning"]);
+    expect(view.berättelse.sections.map((a) => a.title)).toEqual([
+      "Översikt över verksamhetens utveckling",
+      "Viktiga förhållanden för resultat och ställning",
+      "Händelser av väsentlig betydelse",
+      "Styrning och uppföljning av den kommunala verksamheten",
+      "God ekonomisk hushållning och ekonomisk ställning",
+      "Balanskravsresultat",
+      "Väsentliga personalförhållanden",
+      "Förväntad utveckling",
+      "Miljöredovisning",
+    ]);
   });
 });
 

@@ -70,7 +70,23 @@ function periodsOnDisk(): string[] {
 describe.concurrent("plan status --format json", () => {
   it("has the documented shape, statuses only from the four words", async () => {
     const j = await statusJson();
-    expect(Object.keys(j)).toEqual(["period", "year", "rule", "åtaganden", "resultatmål", "målområden"]);
+    expect(Object.keys(j)).toEqual([
+      "period",
+      "year",
+      "rule",
+      "åtaganden",
+      "resultatmål",
+      "målområden",
+      "beloppsenhet",
+      "ekonomi",
+      "investeringar",
+      "finansiella_mål",
+      "resultaträkning",
+      "balansräkning",
+      "kassaflödesanalys",
+      "balanskrav",
+      "god_ekonomisk_hushållning",
+    ]);
     expect(j.rule).toEqual({ metod: "medelvärde", nivå: "resultatmål", uppfyllt: 0.75, delvis: 0.25 });
     expect(j.year).toBe(2012);
     expect(j.åtaganden).toHaveLength(117);

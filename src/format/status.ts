@@ -131,6 +131,39 @@ function statusJson(m: StatusModel): string {
     })),
     resultatmål: m.resultatmål.map(goalJson),
     målområden: m.målområden.map(goalJson),
+    beloppsenhet: m.beloppsenhet,
+    ekonomi: m.ekonomi.map((r) => ({
+      organ: r.organ,
+      budget: r.budget ?? null,
+      utfall: r.utfall ?? null,
+      prognos: r.prognos ?? null,
+      avvikelse: r.avvikelse ?? null,
+      saknas: r.saknas === true,
+    })),
+    investeringar: m.investeringar.map((r) => ({
+      id: r.id,
+      organ: r.organ,
+      budget: r.budget ?? null,
+      utfall: r.utfall ?? null,
+      prognos: r.prognos ?? null,
+      avvikelse: r.avvikelse ?? null,
+    })),
+    finansiella_mål: m.finansiellaMål.map((k) => ({ id: k.id, status: k.status, value: k.value ?? null, target: k.target ?? null, manual: k.manual })),
+    ...Object.fromEntries(
+      (["resultaträkning", "balansräkning", "kassaflödesanalys", "balanskrav"] as const).map((key) => {
+        const st = m.statements[key];
+        return [key, st ? { period: st.period, rader: Object.fromEntries(st.rows.map((r) => [r.key, r.figures])) } : null];
+      }),
+    ),
+    god_ekonomisk_hushållning: m.hushållning
+      ? {
+          status: m.hushållning.status,
+          manual: m.hushållning.manual,
+          förslag: m.hushållning.förslag,
+          finansiella_mål: m.hushållning.finansiellt.status,
+          verksamhetsmål: m.hushållning.verksamhet.status,
+        }
+      : null,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,10 +1,9 @@
-// The economy of a report (budget, utfall, prognos, avvikelse per organ) and the
-// assessment of god ekonomisk hushållning built from goal fulfilment and the prognos.
+// The economy of a report: budget, utfall, prognos and avvikelse per organ (the
+// driftredovisning), with the nämnder that have no row named.
 import { avvikelseOf, economyTotal } from "../status/economy.js";
 import type { EconomyRow, StatusModel } from "../status/engine.js";
-import { rollUp, SCORE, type Status } from "../status/fulfilment.js";
 import { fill } from "./labels.js";
-import { num, rich, statusView, type Ctx, type RichText, type StatusView } from "./view-common.js";
+import { num, rich, type Ctx, type RichText } from "./view-common.js";
 
 interface EconomyRowView {
   organ: string;
@@ -27,6 +26,8 @@ export interface EconomyView {
   /** One sentence: the full-year prognos against budget. */
   summary: string;
   note: string;
+  /** "Summan omfattar inte …" when nämnder with a ram have no row; empty otherwise. */
+  missing: string;
 }
 
 /**
@@ -52,7 +53,7 @@ function rowView(ctx: Ctx, r: EconomyRow): EconomyRowView {
     prognos: num(ctx, r.prognos),
     avvikelse: num(ctx, r.avvikelse),
     deficit: (r.avvikelse ?? 0) < 0,
-    kommentar: rich(r.kommentar, 2),
+    kommentar: r.saknas ? rich(ctx.t.fin.saknasRad, 2) : rich(r.kommentar, 2),
   };
 }
 
@@ -76,7 +77,18 @@ export function economyView(ctx: Ctx, order: "plan" | "deviating"): EconomyView 
     total: { ...rowView(ctx, m.ekonomiTotal), namn: t.total },
     summary: economySentence(ctx),
     note: fullYear ? t.avvikelseNoteUtfall : t.avvikelseNote,
+    missing: missingNote(ctx),
   };
+}
+
+/** A list in words: "A, B och C". */
+function joinWords(ctx: Ctx, words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${ctx.t.fin.och} ${words[words.length - 1]}`;
+}
+
+function missingNote(ctx: Ctx): string {
+  const missing = ctx.m.ekonomi.filter((r) => r.saknas).map((r) => r.namn);
+  return missing.length === 0 ? "" : fill(ctx.t.fin.omfattarInte, { namn: joinWords(ctx, missing) });
 }
 
 function economySentence(ctx: Ctx): string {
@@ -88,56 +100,4 @@ function economySentence(ctx: Ctx): string {
   const word = avvikelse < 0 ? t.underskott : t.överskott;
   const share = budget ? ` (${num(ctx, (Math.abs(avvikelse) / budget) * 100)} % ${t.avBudget})` : "";
   return `${fullYear ? t.utfallVisar : t.prognosVisar} ${word} ${t.på} ${num(ctx, Math.abs(avvikelse))} ${m.beloppsenhet} ${t.motBudget}${share}.`;
-}
-
-/** A deficit up to this share of the budget is delvis uppfyllt; above it, ej uppfyllt. */
-const DEFICIT_TOLERANCE = 0.01;
-
-export interface Hushållning {
-  mål: Status;
-  målMean?: number;
-  målAssessed: number;
-  ekonomi: Status;
-  samlad: Status;
-}
-
-/**
- * God ekonomisk hushållning (docs/rapporter.md): the goals are the mean rule over the
- * målområden's statuses; the economy is uppfyllt without a deficit, delvis with a
- * deficit of at most 1 % of budget, ej above; the whole is the weaker of the two, and
- * ej bedömd when either cannot be assessed.
- */
-export function assessHushållning(m: Ctx["m"]): Hushållning {
-  const goals = rollUp(m.målområden.map((o) => o.status), m.thresholds);
-  const assessed = m.målområden.filter((o) => o.status !== "ej_bedömd").length;
-  const { avvikelse, budget } = m.ekonomiTotal;
-  let ekonomi: Status = "ej_bedömd";
-  if (avvikelse !== undefined && budget !== undefined && budget > 0) {
-    ekonomi = avvikelse >= 0 ? "uppfyllt" : -avvikelse <= budget * DEFICIT_TOLERANCE ? "delvis_uppfyllt" : "ej_uppfyllt";
-  }
-  const samlad: Status =
-    goals.status === "ej_bedömd" || ekonomi === "ej_bedömd" ? "ej_bedömd" : SCORE[goals.status]! <= SCORE[ekonomi]! ? goals.status : ekonomi;
-  return { mål: goals.status, ...(goals.mean !== undefined ? { målMean: goals.mean } : {}), målAssessed: assessed, ekonomi, samlad };
-}
-
-export interface HushållningView {
-  rows: { perspektiv: string; status: StatusView; grund: string }[];
-  samlad: StatusView;
-  /** The follow-up's own text on it (avsnitt god_ekonomisk_hushållning), shown beside ours. */
-  text: RichText | null;
-}
-
-export function hushållningView(ctx: Ctx): HushållningView {
-  const { m, t } = ctx;
-  const h = assessHushållning(m);
-  const målGrund = h.målMean === undefined ? t.målGrundNone : fill(t.målGrund, { mean: num(ctx, h.målMean), n: h.målAssessed });
-  return {
-    rows: [
-      { perspektiv: t.målen, status: statusView(ctx, h.mål), grund: målGrund },
-      { perspektiv: t.ekonomin, status: statusView(ctx, h.ekonomi), grund: economySentence(ctx) },
-      { perspektiv: t.samlad, status: statusView(ctx, h.samlad), grund: t.samladGrund },
-    ],
-    samlad: statusView(ctx, h.samlad),
-    text: rich(m.avsnitt.god_ekonomisk_hushållning, 3),
-  };
 }

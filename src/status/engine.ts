@@ -1,10 +1,12 @@
 // The status of a follow-up period: nyckeltal, åtaganden, resultatmål, målområden, activities,
-// economy. Pure: takes the resolved plan, returns data. Each part is computed in its own
+// economy, financial statements and god ekonomisk hushållning. Pure: takes the resolved plan, returns data. Each part is computed in its own
 // module; this one composes them into the model the formatters and the report read.
 import type { Plan } from "../model/plan.js";
 import { åtgärderOf, type Åtgärd } from "./action-plans.js";
-import { beloppsenhetOf, economyOf, type EconomyRow } from "./economy.js";
+import { beloppsenhetOf, economyOf, investmentsOf, type EconomyRow, type InvestmentRow } from "./economy.js";
+import { statementsOf, type Statements } from "./finance.js";
 import type { Rule, Thresholds } from "./fulfilment.js";
+import { hushållningOf, type Hushållning } from "./hushallning.js";
 import { kpiStatuses, type KpiStatus } from "./kpis.js";
 import { goalStatuses, ruleOf, type GoalStatus } from "./roll-up.js";
 import { periodScope, type StatusOptions } from "./scope.js";
@@ -13,6 +15,7 @@ import { periodTexts, type PeriodTexts } from "./texts.js";
 
 export { followUpPeriods } from "./follow-ups.js";
 export type { EconomyRow } from "./economy.js";
+export type { StatementResult } from "./finance.js";
 export type { KpiStatus } from "./kpis.js";
 export type { GoalStatus } from "./roll-up.js";
 export type { StatusOptions } from "./scope.js";
@@ -37,6 +40,15 @@ export interface StatusModel {
   uppdrag: TaskStatus[];
   ekonomi: EconomyRow[];
   ekonomiTotal: EconomyRow;
+  /** Every investering of the year's budget with its follow-up figures. */
+  investeringar: InvestmentRow[];
+  investeringarTotal: Omit<InvestmentRow, "id" | "namn" | "organ" | "organNamn">;
+  /** The budget's finansiella mål with their status (none when cut to a nämnd). */
+  finansiellaMål: KpiStatus[];
+  /** Resultaträkning, balansräkning, kassaflödesanalys and balanskrav (none when cut to a nämnd). */
+  statements: Statements;
+  /** God ekonomisk hushållning (none when cut to a nämnd). */
+  hushållning?: Hushållning;
   åtgärder: Åtgärd[];
   analys: PeriodTexts["analys"];
   avsnitt: PeriodTexts["avsnitt"];
@@ -51,6 +63,8 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const kpis = kpiStatuses(s);
   const { resultatmål, målområden } = goalStatuses(s, kpis, rule);
   const { ekonomi, ekonomiTotal } = economyOf(s, beloppsenhet);
+  const { investeringar, investeringarTotal } = investmentsOf(s, beloppsenhet);
+  const hushållning = hushållningOf(s, kpis, resultatmål, målområden, rule);
   const { rapport, analys, avsnitt } = periodTexts(s);
   return {
     period: s.period,
@@ -69,6 +83,11 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
     uppdrag: taskStatuses(s, "uppdrag"),
     ekonomi,
     ekonomiTotal,
+    investeringar,
+    investeringarTotal,
+    finansiellaMål: kpis.finansiellaMål,
+    statements: statementsOf(s, beloppsenhet),
+    ...(hushållning ? { hushållning } : {}),
     åtgärder: åtgärderOf(s, kpis),
     analys,
     avsnitt,

@@ -1,5 +1,5 @@
 // The nyckeltal of a period: each åtagande, resultatmål-nyckeltal, verksamhetsmål and
-// produktionsmål of the year with its figures and its assessment.
+// produktionsmål and finansiellt mål of the year with its figures and its assessment.
 import type { Entity } from "../model/types.js";
 import { isData, num, str, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
@@ -34,22 +34,23 @@ export interface KpiStatuses {
   resultatmålNyckeltal: KpiStatus[];
   verksamhetsmål: KpiStatus[];
   produktionsmål: KpiStatus[];
+  /** The budget's finansiella mål, followed up like åtaganden; kommun-wide, so none when cut to a nämnd. */
+  finansiellaMål: KpiStatus[];
 }
 
 /** Every nyckeltal of the year in plan order, cut to the scope's nämnd when it has one. */
 export function kpiStatuses(s: PeriodScope): KpiStatuses {
   const { plan, year, budget, nämnd, organs } = s;
   const entries = latest(s.followUps, "nyckeltal", "avser");
-  const out: KpiStatuses = { åtaganden: [], resultatmålNyckeltal: [], verksamhetsmål: [], produktionsmål: [] };
+  const out: KpiStatuses = { åtaganden: [], resultatmålNyckeltal: [], verksamhetsmål: [], produktionsmål: [], finansiellaMål: [] };
   for (const e of plan.entities) {
     if (!ofYear(s, e)) continue;
     if (e.kind === "åtagande" && e.container === budget?.entity) {
       const nämnder = namnderOf(e, plan.namnder);
       if (nämnd !== undefined && !nämnder.includes(nämnd)) continue;
-      const nyckeltal = isData(e.data.nyckeltal) ? e.data.nyckeltal : {};
-      const k = kpiOf(e, nyckeltal, year, entries.get(e.id), nämnder);
-      if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
-      out.åtaganden.push(k);
+      out.åtaganden.push(ownKpiOf(e, year, entries.get(e.id), nämnder));
+    } else if (e.kind === "finansiellt_mål" && e.container === budget?.entity && nämnd === undefined) {
+      out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
     } else if (e.kind === "nyckeltal" && e.container?.kind === "resultatmål" && nämnd === undefined) {
       out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
     } else if ((e.kind === "verksamhetsmål" || e.kind === "produktionsmål") && isData(e.data.nyckeltal)) {
@@ -60,6 +61,13 @@ export function kpiStatuses(s: PeriodScope): KpiStatuses {
     }
   }
   return out;
+}
+
+/** An åtagande or finansiellt mål by its `nyckeltal`; without one it is ej bedömd unless assessed by hand. */
+function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
+  const k = kpiOf(e, isData(e.data.nyckeltal) ? e.data.nyckeltal : {}, year, entry, nämnder);
+  if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
+  return k;
 }
 
 function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
