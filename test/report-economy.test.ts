@@ -135,7 +135,7 @@ describe("balanskravsresultat", () => {
     expect(md).toContain("Prognosen för balanskravsresultatet är 10 mnkr: balanskravet beräknas bli uppfyllt.");
     expect(md).toContain("| Årets resultat enligt resultaträkningen | 16,5 |");
     expect(md).toContain("| **Årets balanskravsresultat** | **10** |");
-    expect(md).toContain("Avsättningen till resultatutjämningsreserven beslutas");
+    expect(md).toContain("Avsättningen till resultatreserven beslutas");
   });
   it("helår: the year's, with a note on the stated sum that differs", () => {
     const md = år();

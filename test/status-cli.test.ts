@@ -100,10 +100,11 @@ describe.concurrent("plan status --format json", () => {
       expect(typeof a.manual).toBe("boolean");
     }
     for (const g of [...j.resultatmål, ...j.målområden]) {
-      // The plan has no manual bedömningar: no computed or motivering.
-      expect(Object.keys(g)).toEqual(["id", "status", "manual", "counts", "assessed", "mean", "share"]);
+      // A manual bedömning (the helår's SKO-R1) adds the computed status and the motivering.
+      expect(Object.keys(g)).toEqual(
+        g.manual ? ["id", "status", "manual", "computed", "motivering", "counts", "assessed", "mean", "share"] : ["id", "status", "manual", "counts", "assessed", "mean", "share"],
+      );
       expect(WORDS).toContain(g.status);
-      expect(g.manual).toBe(false);
       expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(g.assessed);
       expect(g.assessed).toBe(g.counts.uppfyllt + g.counts.delvis_uppfyllt + g.counts.ej_uppfyllt);
       // The default rule is the mean: there is one when anything was assessed, never a share.
@@ -191,7 +192,8 @@ describe.concurrent("text and md", () => {
       expect(cells, a.id).toBeDefined();
       expect(cells![1], a.id).toBe(`${SYMBOL[a.status]} ${EN[a.status]}${a.manual ? " (manual)" : ""}`);
     }
-    for (const g of [...j.resultatmål, ...j.målområden]) expect(row(text, g.id)?.[1], g.id).toBe(`${SYMBOL[g.status]} ${EN[g.status]}`);
+    for (const g of [...j.resultatmål, ...j.målområden]) expect(row(text, g.id)?.[1], g.id).toBe(`${SYMBOL[g.status]} ${EN[g.status]}${g.manual ? " (manual)" : ""}`);
+    expect([...j.resultatmål, ...j.målområden].filter((g) => g.manual).map((g) => g.id)).toEqual(["SKO-R1"]);
     // Four statuses, four different symbols and four different words.
     expect(new Set(Object.values(SYMBOL)).size).toBe(4);
     expect(new Set(Object.values(EN)).size).toBe(4);

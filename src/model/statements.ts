@@ -13,7 +13,7 @@ export const COLUMNS: readonly Column[] = ["utfall", "budget", "prognos", "före
 export type StatementKey = "resultaträkning" | "balansräkning" | "kassaflödesanalys";
 export const STATEMENT_KEYS: readonly StatementKey[] = ["resultaträkning", "balansräkning", "kassaflödesanalys"];
 
-export interface Line {
+interface Line {
   key: string;
   sv: string;
   en: string;
@@ -69,7 +69,7 @@ export const RESULTATRÄKNING: Statement = {
   ],
 };
 
-export const BALANSRÄKNING: Statement = {
+const BALANSRÄKNING: Statement = {
   key: "balansräkning",
   sv: "Balansräkning",
   en: "Balance sheet",
@@ -104,7 +104,7 @@ export const BALANSRÄKNING: Statement = {
     { key: "eget_kapital_avsättningar_och_skulder", sv: "Eget kapital, avsättningar och skulder", en: "Equity, provisions and liabilities", role: "heading" },
     { key: "eget_kapital", sv: "Eget kapital", en: "Equity" },
     { key: "varav_årets_resultat", sv: "därav årets resultat", en: "of which result for the year", role: "memo" },
-    { key: "varav_resultatutjämningsreserv", sv: "därav resultatutjämningsreserv", en: "of which result equalisation reserve", role: "memo" },
+    { key: "varav_resultatreserv", sv: "därav resultatreserv", en: "of which result reserve", role: "memo" },
     { key: "avsättningar_för_pensioner", sv: "Avsättningar för pensioner och liknande förpliktelser", en: "Provisions for pensions", sign: "+" },
     { key: "andra_avsättningar", sv: "Andra avsättningar", en: "Other provisions", sign: "+" },
     { key: "summa_avsättningar", sv: "Summa avsättningar", en: "Total provisions", terms: ["avsättningar_för_pensioner", "andra_avsättningar"] },
@@ -129,7 +129,7 @@ export const BALANSRÄKNING: Statement = {
   balances: [["summa_tillgångar", "summa_eget_kapital_avsättningar_och_skulder"]],
 };
 
-export const KASSAFLÖDESANALYS: Statement = {
+const KASSAFLÖDESANALYS: Statement = {
   key: "kassaflödesanalys",
   sv: "Kassaflödesanalys",
   en: "Cash flow statement",
@@ -236,13 +236,13 @@ export const BALANSKRAV: Statement = {
         "återföring_orealiserade_vinster_och_förluster_i_värdepapper",
       ],
     },
-    { key: "till_resultatutjämningsreserv", sv: "Medel till resultatutjämningsreserv", en: "Transfer to the result equalisation reserve", sign: "-" },
-    { key: "från_resultatutjämningsreserv", sv: "Medel från resultatutjämningsreserv", en: "Transfer from the result equalisation reserve", sign: "+" },
+    { key: "till_resultatreserv", sv: "Medel till resultatreserv", en: "Transfer to the result reserve", sign: "-" },
+    { key: "från_resultatreserv", sv: "Medel från resultatreserv", en: "Transfer from the result reserve", sign: "+" },
     {
       key: "balanskravsresultat",
       sv: "Årets balanskravsresultat",
       en: "Balanced budget result for the year",
-      terms: ["resultat_efter_balanskravsjusteringar", "till_resultatutjämningsreserv", "från_resultatutjämningsreserv"],
+      terms: ["resultat_efter_balanskravsjusteringar", "till_resultatreserv", "från_resultatreserv"],
     },
     {
       key: "att_återställa_från_tidigare_år",

@@ -173,10 +173,6 @@ const sv = {
     finansiellt: "Finansiellt perspektiv",
     verksamhet: "Verksamhetsperspektiv",
     förslag: "Förslag enligt regeln",
-    grund: "{n} mål: uppfyllt {u}, delvis uppfyllt {d}, ej uppfyllt {e}, ej bedömt {b}",
-    medel: "medelvärde {v}",
-    andel: "andel uppfyllda {v}",
-    inget: "inget mål att bedöma",
     samladGrund: "den svagaste av de två; ej bedömd när något perspektiv inte kan bedömas",
     manuellGrund: "manuell bedömning i uppföljningen för {period}",
     regelMedel:
@@ -422,10 +418,6 @@ const en: Labels = {
     finansiellt: "Financial perspective",
     verksamhet: "Operational perspective",
     förslag: "Proposal by the rule",
-    grund: "{n} goals: met {u}, partly met {d}, not met {e}, not assessed {b}",
-    medel: "mean {v}",
-    andel: "share met {v}",
-    inget: "no goal to assess",
     samladGrund: "the weaker of the two; not assessed when either perspective cannot be assessed",
     manuellGrund: "manual assessment in the follow-up for {period}",
     regelMedel:

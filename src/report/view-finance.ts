@@ -2,6 +2,7 @@
 // (the rows of model/statements.ts, headings as row heads, sums bold), the balanskrav, the
 // investeringsredovisning and god ekonomisk hushållning with its rule. Each is a list of
 // blocks that the section templates show in order.
+import { countsText } from "../format/status-rule.js";
 import { BALANSKRAV, STATEMENTS, type Column, type Statement, type StatementKey } from "../model/statements.js";
 import type { StatementResult } from "../status/engine.js";
 import type { Perspektiv } from "../status/hushallning.js";
@@ -206,16 +207,8 @@ export function driftSection(ctx: Ctx): SectionView {
   return { anchor: "driftredovisning", title: ctx.t.fin.driftredovisning, blocks: [{ para: ekonomi.summary }, { economy: ekonomi }] };
 }
 
-/** "3 mål: 1 uppfyllda, …; medelvärde 0,67". */
-function grund(ctx: Ctx, p: Perspektiv): string {
-  const { fin } = ctx.t;
-  const c = p.counts;
-  const n = c.uppfyllt + c.delvis_uppfyllt + c.ej_uppfyllt + c.ej_bedömd;
-  if (n === 0) return fin.inget;
-  const counts = fill(fin.grund, { n, u: c.uppfyllt, d: c.delvis_uppfyllt, e: c.ej_uppfyllt, b: c.ej_bedömd });
-  const measure = p.mean !== undefined ? fill(fin.medel, { v: num(ctx, p.mean) }) : p.share !== undefined ? fill(fin.andel, { v: num(ctx, p.share) }) : fin.inget;
-  return `${counts}; ${measure}`;
-}
+/** The counts behind a perspective, as every other verdict shows them: "av 3 bedömda: 1 uppfyllda, …; medelvärde 0,5". */
+const grund = (ctx: Ctx, p: Perspektiv): string => countsText(p, ctx.lang);
 
 /**
  * God ekonomisk hushållning och ekonomisk ställning: KF's guidelines, the finansiella mål and
