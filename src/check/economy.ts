@@ -73,8 +73,12 @@ export function checkEconomy(plan: Plan): Diagnostic[] {
     if (budget) checkOrgansCovered(out, plan, period, docs, budget);
     const results = new ÅretsResultat(docs);
     for (const t of docs) {
-      if (budget) checkEkonomi(out, t, budget);
-      if (budget) checkInvesteringar(out, t, budget);
+      if (budget) {
+        const before = out.length;
+        checkEkonomi(out, t, budget);
+        checkInvesteringar(out, t, budget);
+        onceAcross(out, before);
+      }
       checkStatements(out, t, results);
     }
   }
@@ -150,6 +154,18 @@ function checkMagnitude(out: Diagnostic[], loc: Loc, field: string, avser: strin
   const args = { field, avser, value: figure.value, unit: unitOf(figure.doc), budgeted: budgeted.value, budgetUnit: unitOf(budgeted.doc), larger: ratio > 1, against };
   out.push(at("amount-magnitude", loc, args, avser));
   return true;
+}
+
+/**
+ * A document whose figures are a thousand times off (a missing or wrong beloppsenhet) would give
+ * one amount-magnitude per figure: it is said once, at the first, with how many more there are.
+ */
+function onceAcross(out: Diagnostic[], from: number): void {
+  const found = out.slice(from).filter((d) => d.code === "amount-magnitude");
+  if (found.length < 2) return;
+  const first = found[0]!;
+  const rest = out.slice(from).filter((d) => d.code !== "amount-magnitude");
+  out.splice(from, out.length - from, { ...first, args: { ...first.args, others: found.length - 1 } } as Diagnostic, ...rest);
 }
 
 const FIGURES = ["budget", "utfall", "prognos"] as const;

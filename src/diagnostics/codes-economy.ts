@@ -89,11 +89,13 @@ export const ECONOMY_CODES = {
       en: "A follow-up amount 100 times larger or smaller than the budgeted figure: likely a unit mistake.",
       sv: "Ett belopp i en uppföljning som är 100 gånger större eller mindre än det budgeterade: troligen fel enhet.",
     },
-    en: (a: { field: string; avser: string; value: number; unit: string; budgeted: number; budgetUnit: string; larger: boolean; against: "ram" | "investering" }) =>
+    en: (a: { field: string; avser: string; value: number; unit: string; budgeted: number; budgetUnit: string; larger: boolean; against: "ram" | "investering"; others?: number }) =>
       `${a.field} ${a.value} ${a.unit} for ${q(a.avser)} is ${a.larger ? "100 times or more" : "a hundredth or less of"} ` +
-      `${a.against === "ram" ? "its ram" : "the budget's amount"}, ${a.budgeted} ${a.budgetUnit}; check beloppsenhet`,
+      `${a.against === "ram" ? "its ram" : "the budget's amount"}, ${a.budgeted} ${a.budgetUnit}` +
+      `${a.others ? ` (and ${a.others} more ${a.others === 1 ? "figure" : "figures"} of this document)` : ""}; check beloppsenhet`,
     sv: (a) =>
       `${a.field} ${a.value} ${a.unit} för ${q(a.avser)} är ${a.larger ? "minst 100 gånger" : "högst en hundradel av"} ` +
-      `${a.against === "ram" ? "ramen" : "budgetens belopp"}, ${a.budgeted} ${a.budgetUnit}; kontrollera beloppsenhet`,
+      `${a.against === "ram" ? "ramen" : "budgetens belopp"}, ${a.budgeted} ${a.budgetUnit}` +
+      `${a.others ? ` (och ${a.others} ${a.others === 1 ? "belopp" : "belopp"} till i dokumentet)` : ""}; kontrollera beloppsenhet`,
   }),
 };
