@@ -108,6 +108,21 @@ describe("driftredovisning", () => {
   it("marks none when every nämnd has a row", () => {
     expect(at("2025-12").ekonomi.some((r) => r.saknas)).toBe(false);
   });
+
+  it("takes the period's own amounts: an organ's or a project's row of an earlier period is not carried forward", () => {
+    const dir = copyPlan(DIR);
+    const helår = path.join(dir, "uppfoljning/2025-12-helar.yaml");
+    const text = readFileSync(helår, "utf8");
+    writeFileSync(helår, text.replace(/^ {2}- \{ organ: BUN,.*\n/mu, "").replace(/^ {2}- \{ avser: INV-1,.*\n/mu, ""));
+    const m = at("2025-12", undefined, dir);
+    // The delår's BUN row (utfall 205 for January–August) is not the year's: BUN is missing, out of the total.
+    expect(m.ekonomi.find((r) => r.organ === "BUN")).toEqual({ organ: "BUN", namn: "Barn- och utbildningsnämnden", saknas: true });
+    expect(m.ekonomiTotal.utfall).toBe(146.5);
+    // INV-1's delår figures (utfall 9, prognos 19) are not the year's either: not followed up in the helår.
+    expect(m.investeringar.find((r) => r.id === "INV-1")).toMatchObject({ budget: 20 });
+    expect(m.investeringar.find((r) => r.id === "INV-1")).not.toHaveProperty("utfall");
+    expect(m.investeringar.find((r) => r.id === "INV-1")).not.toHaveProperty("period");
+  });
 });
 
 describe("finansiella mål and god ekonomisk hushållning", () => {

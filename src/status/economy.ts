@@ -56,6 +56,13 @@ function sumsOf(rows: readonly Amounts[]): Amounts {
 
 export const economyTotal = (rows: readonly EconomyRow[]): EconomyRow => ({ organ: "", namn: "", ...sumsOf(rows) });
 
+/**
+ * The follow-ups of exactly the period. Amounts are the period's own (utfall hittills, the
+ * prognos made then): an organ's row from an earlier month is not this period's figure, so it
+ * is not carried forward as a goal's last value is; the organ is missing from this period.
+ */
+const ofPeriod = (s: PeriodScope): TypedDoc[] => s.followUps.filter((t) => str(t.data.period) === s.period);
+
 /** A follow-up's amount in the report's unit. */
 function converter(doc: TypedDoc, beloppsenhet: string): (v: unknown) => number | undefined {
   const f = beloppsfaktor(doc.data) / beloppsfaktor({ beloppsenhet });
@@ -69,7 +76,7 @@ function converter(doc: TypedDoc, beloppsenhet: string): (v: unknown) => number 
  */
 export function economyOf(s: PeriodScope, beloppsenhet: string): { ekonomi: EconomyRow[]; ekonomiTotal: EconomyRow } {
   const { plan, budget, nämnd } = s;
-  const ekonomiEntries = latest(s.followUps, "ekonomi", "organ");
+  const ekonomiEntries = latest(ofPeriod(s), "ekonomi", "organ");
   const ramar = new Map<string, number>();
   if (budget) for (const r of items(budget.data.ramar)) if (str(r.organ) && num(r.belopp) !== undefined) ramar.set(str(r.organ)!, num(r.belopp)!);
   const organIds = [...new Set([...ramar.keys(), ...ekonomiEntries.keys()])].filter((o) => nämnd === undefined || o === nämnd);
@@ -102,10 +109,10 @@ export function economyOf(s: PeriodScope, beloppsenhet: string): { ekonomi: Econ
 
 /**
  * Every investering of the year's budget, followed up or not, in the budget's order; cut to a
- * nämnd, only its own. Figures from the newest follow-up row of the year up to the period.
+ * nämnd, only its own. Figures from the period's own follow-ups (see `ofPeriod`).
  */
 export function investmentsOf(s: PeriodScope, beloppsenhet: string): { investeringar: InvestmentRow[]; investeringarTotal: Amounts } {
-  const entries = latest(s.followUps, "investeringar", "avser");
+  const entries = latest(ofPeriod(s), "investeringar", "avser");
   const investeringar: InvestmentRow[] = [];
   for (const e of s.plan.entities) {
     if (e.kind !== "investering" || e.container !== s.budget?.entity || !ofYear(s, e)) continue;
