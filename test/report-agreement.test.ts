@@ -65,7 +65,7 @@ function check(dir: string, period: string, nämnd?: string): void {
     expect(statusOf(cells![1]!), `status of ${o.id}`).toBe(o.status);
     // The basis of the status: the counts plan status gives for the målområde.
     const c = o.counts;
-    expect(cells![2], `basis of ${o.id}`).toMatch(o.assessed === 0 ? /^inget bedömt/u : new RegExp(`^av ${o.assessed} bedömda?: ${c.uppfyllt} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej(;|$)`, "u"));
+    expect(cells![2], `basis of ${o.id}`).toMatch(o.assessed === 0 ? /^inget bedömt/u : new RegExp(`^av ${o.assessed} bedömda?: ${c.uppfyllt} uppfyllt, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej(;|$)`, "u"));
     const mine = status.åtaganden.filter((a) => områdenOf.get(a.id)?.has(o.id));
     const expected = ORDER.map((w) => String(mine.filter((a) => a.status === w).length));
     expect(cells!.slice(3, 7), `counts of ${o.id}`).toEqual(expected);

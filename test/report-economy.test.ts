@@ -148,8 +148,8 @@ describe("god ekonomisk hushållning", () => {
   it("delår: proposed from the finansiella mål and the named verksamhetsmål, the rule stated", () => {
     const md = delår();
     expect(md).toContain("#### Bedömning av om målen för god ekonomisk hushållning kommer att uppnås");
-    expect(md).toContain("| Finansiellt perspektiv | ◐ Delvis uppfyllt | av 2 bedömda: 1 uppfyllda, 0 delvis, 1 ej; medelvärde 0,5 |");
-    expect(md).toContain("| Verksamhetsperspektiv | ● Uppfyllt | av 2 bedömda: 1 uppfyllda, 1 delvis, 0 ej; medelvärde 0,75 |");
+    expect(md).toContain("| Finansiellt perspektiv | ◐ Delvis uppfyllt | av 2 bedömda: 1 uppfyllt, 0 delvis, 1 ej; medelvärde 0,5 |");
+    expect(md).toContain("| Verksamhetsperspektiv | ● Uppfyllt | av 2 bedömda: 1 uppfyllt, 1 delvis, 0 ej; medelvärde 0,75 |");
     expect(md).toMatch(/\| \*\*Samlad bedömning\*\* \| ◐ Delvis uppfyllt \| /u);
     expect(md).toContain("Förslaget: varje perspektiv är medelvärdet av målens statusar");
     expect(md).toContain("minst 0,75 är uppfyllt och minst 0,25 delvis uppfyllt");

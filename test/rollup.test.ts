@@ -71,7 +71,7 @@ describe("the methods on a plan where they disagree", () => {
     const o = byId(m.målområden);
     expect(o.OMR).toMatchObject({ status: "delvis_uppfyllt", counts: counts(1, 2, 0, 0) });
     expect(o.OMR!.share).toBeCloseTo(1 / 3, 10);
-    expect(countsText(o.OMR!, "sv")).toBe("av 3 bedömda: 1 uppfyllda, 2 delvis, 0 ej; andel uppfyllda 33,3 %");
+    expect(countsText(o.OMR!, "sv")).toBe("av 3 bedömda: 1 uppfyllt, 2 delvis, 0 ej; andel uppfyllda 33,3 %");
     expect(o.OMR!.mean).toBeUndefined();
     expect(o.DUB!.share).toBeCloseTo(2 / 3, 10);
     // The share of a resultatmål's own: OMR-R2 has two delvis and none met.
@@ -172,7 +172,7 @@ describe("manual bedömningar", () => {
       writeFileSync(path.join(dir, rel), bytes);
     }
     const text = planInProcess(["status", "-C", dir, "--period", "2025-08", "--lang", "sv"]).stdout;
-    expect(text).toMatch(/OMR-R2 .*│ ○ Ej uppfyllt \(manuell\) *│ av 2 bedömda: 0 uppfyllda, 2 delvis, 0 ej; medelvärde 0,5; beräknat: ◐ Delvis uppfyllt/u);
+    expect(text).toMatch(/OMR-R2 .*│ ○ Ej uppfyllt \(manuell\) *│ av 2 bedömda: 0 uppfyllt, 2 delvis, 0 ej; medelvärde 0,5; beräknat: ◐ Delvis uppfyllt/u);
     expect(text).toContain("OMR-R2 (manuell): Etableringarna har stannat av.");
     expect(text).toContain(ruleSentence(DEFAULT_RULE, "målområde", "sv"));
     expect(text).toContain(ruleSentence(DEFAULT_RULE, "resultatmål", "sv"));
@@ -194,10 +194,10 @@ describe("manual bedömningar", () => {
     expect(goals.find((g) => g.id === "DUB-R1")).not.toHaveProperty("motivering");
 
     const md = planInProcess(["report", "delår", "-C", dir, "--period", "2025-08", "--lang", "sv"]).stdout;
-    expect(md).toMatch(/## `DUB` .* – ● Uppfyllt \(manuell bedömning\)\n\n\*Grund för status: av 2 bedömda: 0 uppfyllda, 2 delvis, 0 ej; medelvärde 0,5; beräknat enligt regeln: ◐ Delvis uppfyllt\.\*\n\n\*Motivering för den manuella bedömningen:\*\n\nTryggheten mäts först i höst men \*alla\* skolor/u);
-    expect(md).toMatch(/### Resultatmål `OMR-R1` – ● Uppfyllt\n\n\*Grund för status: av 1 bedömd: 1 uppfyllda, 0 delvis, 0 ej; medelvärde 1\.\*\n/u);
+    expect(md).toMatch(/## `DUB` .* – ● Uppfyllt \(manuell bedömning\)\n\n\*Grund för status: av 2 bedömda: 0 uppfyllt, 2 delvis, 0 ej; medelvärde 0,5; beräknat enligt regeln: ◐ Delvis uppfyllt\.\*\n\n\*Motivering för den manuella bedömningen:\*\n\nTryggheten mäts först i höst men \*alla\* skolor/u);
+    expect(md).toMatch(/### Resultatmål `OMR-R1` – ● Uppfyllt\n\n\*Grund för status: av 1 bedömd: 1 uppfyllt, 0 delvis, 0 ej; medelvärde 1\.\*\n/u);
     // The summary table: each målområde's counts beside its status.
-    expect(md).toMatch(/\| Målområdet där metoderna skiljer sig \| ◐ Delvis uppfyllt \| av 2 bedömda: 1 uppfyllda, 0 delvis, 1 ej; medelvärde 0,5 \|/u);
+    expect(md).toMatch(/\| Målområdet där metoderna skiljer sig \| ◐ Delvis uppfyllt \| av 2 bedömda: 1 uppfyllt, 0 delvis, 1 ej; medelvärde 0,5 \|/u);
     const html = planInProcess(["report", "delår", "-C", dir, "--period", "2025-08", "--lang", "en", "--format", "html"]).stdout;
     expect(html).toContain("Basis of the status: of 2 assessed: 0 met, 2 partly, 0 not met; mean 0.5; by the rule:");
     expect(html).toContain("<em>alla</em> skolor");
@@ -234,7 +234,7 @@ describe("the words of a verdict", () => {
 
   it("the counts behind a verdict, with the mean or the share", () => {
     const five: Status[] = ["uppfyllt", "delvis_uppfyllt", "uppfyllt", "ej_uppfyllt", "delvis_uppfyllt"];
-    expect(countsText(rollUpBy(five), "sv")).toBe("av 5 bedömda: 2 uppfyllda, 2 delvis, 1 ej; medelvärde 0,6");
+    expect(countsText(rollUpBy(five), "sv")).toBe("av 5 bedömda: 2 uppfyllt, 2 delvis, 1 ej; medelvärde 0,6");
     expect(countsText(rollUpBy([...five, "ej_bedömd"], { ...DEFAULT_RULE, metod: "andel_uppfyllda" }), "en")).toBe(
       "of 5 assessed: 2 met, 2 partly, 1 not met; 1 not assessed; share met 40%",
     );

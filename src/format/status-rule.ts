@@ -63,7 +63,7 @@ export function countsText(r: RollUp, lang: Lang): string {
   const notAssessed = c.ej_bedömd > 0 ? `${c.ej_bedömd} ${sv ? (c.ej_bedömd === 1 ? "ej bedömd" : "ej bedömda") : "not assessed"}` : "";
   if (n === 0) return [sv ? "inget bedömt" : "nothing assessed", notAssessed].filter((x) => x !== "").join("; ");
   const counts = sv
-    ? `av ${n} ${n === 1 ? "bedömd" : "bedömda"}: ${c.uppfyllt} uppfyllda, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej`
+    ? `av ${n} ${n === 1 ? "bedömd" : "bedömda"}: ${c.uppfyllt} uppfyllt, ${c.delvis_uppfyllt} delvis, ${c.ej_uppfyllt} ej`
     : `of ${n} assessed: ${c.uppfyllt} met, ${c.delvis_uppfyllt} partly, ${c.ej_uppfyllt} not met`;
   const figure =
     r.mean !== undefined
