@@ -55,7 +55,7 @@ export function ruleSentence(rule: Rule, level: GoalLevel, lang: Lang): string {
   return `${subject} is ${how}: at least ${bound(rule.uppfyllt)} is met, at least ${bound(rule.delvis)} partly met.`;
 }
 
-/** The counts behind a verdict: "av 5 bedömda: 2 uppfyllda, 2 delvis, 1 ej; 1 ej bedömd; medelvärde 0,6". */
+/** The counts behind a verdict: "av 5 bedömda: 2 uppfyllt, 2 delvis, 1 ej; 1 ej bedömd; medelvärde 0,6". */
 export function countsText(r: RollUp, lang: Lang): string {
   const c = r.counts;
   const n = c.uppfyllt + c.delvis_uppfyllt + c.ej_uppfyllt;

@@ -207,7 +207,7 @@ export function driftSection(ctx: Ctx): SectionView {
   return { anchor: "driftredovisning", title: ctx.t.fin.driftredovisning, blocks: [{ para: ekonomi.summary }, { economy: ekonomi }] };
 }
 
-/** The counts behind a perspective, as every other verdict shows them: "av 3 bedömda: 1 uppfyllda, …; medelvärde 0,5". */
+/** The counts behind a perspective, as every other verdict shows them: "av 3 bedömda: 1 uppfyllt, …; medelvärde 0,5". */
 const grund = (ctx: Ctx, p: Perspektiv): string => countsText(p, ctx.lang);
 
 /**
