@@ -250,19 +250,23 @@ describe("work that grew quadratically", () => {
 
 /** The definition: full Levenshtein against every candidate, as before the index. */
 function fullScan(name: string, candidates: string[], limit = 3): string[] {
-  const lev = (a: string, b: string): number => {
-    const s = a.toLowerCase();
+  const s = name.toLowerCase();
+  // Two rows of the table, reused for every candidate (the scan is the costly part of the tests above).
+  let prev = new Uint32Array(64);
+  let cur = new Uint32Array(64);
+  const lev = (b: string): number => {
     const t = b.toLowerCase();
-    let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
+    if (t.length + 1 > prev.length) [prev, cur] = [new Uint32Array(t.length + 1), new Uint32Array(t.length + 1)];
+    for (let j = 0; j <= t.length; j++) prev[j] = j;
     for (let i = 1; i <= s.length; i++) {
-      const cur = [i];
+      cur[0] = i;
       for (let j = 1; j <= t.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-      prev = cur;
+      [prev, cur] = [cur, prev];
     }
     return prev[t.length]!;
   };
   const max = Math.max(2, Math.floor(name.length / 3));
-  const scored = candidates.map((c) => [lev(name, c), c] as const).filter(([d]) => d <= max);
+  const scored = candidates.map((c) => [lev(c), c] as const).filter(([d]) => d <= max);
   scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
   return [...new Set(scored.map((s) => s[1]))].slice(0, limit);
 }
