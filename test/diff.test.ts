@@ -326,7 +326,8 @@ describe.concurrent("plan diff: revisions", () => {
     const clone = path.join(tempDir(), "klon");
     git(r.top, ["clone", "--quiet", "--depth", "1", `file://${r.top}`, clone]);
     expect(git(clone, ["rev-parse", "--is-shallow-repository"]).trim()).toBe("true");
-    const run = await runPlan(["diff", "HEAD~1", "-C", clone, "--format", "json"]);
+    // In-process: the message is the command's (the test above runs the CLI for a missing revision's status and streams).
+    const run = await diff(["diff", "HEAD~1", "-C", clone, "--format", "json"]);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(oneLine(run.stderr)).toHaveLength(1);
@@ -345,8 +346,7 @@ describe.concurrent("plan diff: revisions", () => {
     prepare(r);
     const clone = path.join(tempDir(), "klon");
     git(r.top, ["clone", "--quiet", "--depth", "1", `file://${r.top}`, clone]);
-    // In-process: the advice and the statuses are the command's (the test above spawns the CLI
-    // in a shallow clone for the process's status and streams).
+    // In-process: the advice and the statuses are the command's.
     const run = await diff(["diff", rev, "-C", clone, "--format", "json"]);
     expect(run.status, run.stderr).toBe(2);
     const advice = /`(git fetch[^`]*)`/u.exec(run.stderr)?.[1];
@@ -442,8 +442,9 @@ describe.concurrent("plan diff: revisions", () => {
     const relative = await diffJson([base, head, "-C", "styrning/målplan"], { cwd: r.top });
     expect(relative.run.stdout).toBe(viaC.run.stdout);
 
-    // The working tree as head, from inside the plan folder: the same change (committed, so HEAD~1 → worktree).
-    const wt = await diffJson(["HEAD~1"], { cwd: r.root });
+    // The working tree as head, in the plan folder: the same change (committed, so HEAD~1 → worktree).
+    // In-process: the working folder's part is the runs above.
+    const wt = await diffJson(["HEAD~1", "-C", r.root]);
     expect(wt.json.changed).toEqual(expected);
     expect([wt.json.added, wt.json.removed, wt.json.introduced]).toEqual([[], [], []]);
   });

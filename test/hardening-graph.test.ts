@@ -12,7 +12,7 @@ import { findGaps } from "../src/check/coverage.js";
 import { traceJson, traceMarkdown, traceMermaid, traceText } from "../src/format/trace.js";
 import type { Plan } from "../src/model/plan.js";
 import type { SourceDoc } from "../src/load/source.js";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { periodFor } from "../src/report/period.js";
 import { templateDirs } from "../src/report/render.js";
 import { renderReport } from "../src/report/report.js";
@@ -25,15 +25,28 @@ import { chainId, ladderId, writeChainPlan, writeLadderPlan } from "./helpers/ho
 const YEAR = 2026;
 const LEVELS = 60;
 const DEPTH = 100_000;
-// A guard that the command answers at all, not a timer: ordinary runs take a fraction of it.
-const GUARD = { timeout: 20_000 };
 // Loading 100,000 entities takes seconds on a busy machine; the guard is for a hang.
 const SLOW = { timeout: 120_000 };
 
-/** The CLI as a user runs it; outputs here are megabytes, beyond spawnSync's default buffer. */
-function runPlan(args: string[], o: { timeout: number }): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: o.timeout, maxBuffer: 1 << 30 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * The CLI as a user runs it, started now and awaited later, so that it loads its plan while
+ * this process loads its own; outputs here are megabytes. Never rejects: a failure to start
+ * shows as status null and the error on stderr.
+ */
+function startPlan(args: string[], o: { timeout: number }): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill("SIGKILL"), o.timeout);
+    child.on("error", (e) => err.push(Buffer.from(String(e))));
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
 }
 
 function open(dir: string): { plan: Plan; codes: string[] } {
@@ -112,21 +125,18 @@ describe("a goal graph where every level has two parents (2^60 paths)", () => {
     }
     expect(trace("AK1", "--lang", "sv").stdout).toContain(`${2n ** BigInt(LEVELS) - 100n} är utelämnade`);
   });
-
-  it("the CLI says how many paths it left out", () => {
-    const r = runPlan(["trace", "AK1", "-C", dir, "--år", String(YEAR), "--lang", "sv"], GUARD);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`${2n ** BigInt(LEVELS) - 100n} är utelämnade`);
-  });
+  // The process on a hostile graph is the chain's below: what trace prints here is the run function's.
 });
 
 describe("a chain of 100,000 verksamhetsmål", () => {
   let dir: string;
   let plan: Plan;
   let codes: string[];
+  let cli: Promise<Run>;
   beforeAll(() => {
     dir = tempDir("rodtrad-chain-");
     writeChainPlan(dir, DEPTH);
+    cli = startPlan(["trace", chainId(DEPTH - 1), "--format", "json", "-C", dir], SLOW);
     ({ plan, codes } = open(dir));
   }, 120_000);
 
@@ -174,11 +184,12 @@ describe("a chain of 100,000 verksamhetsmål", () => {
     expect(traceMarkdown({ year: YEAR, down: tree(plan, visionOf(plan, YEAR)!, YEAR) }, "sv")).toContain("nedanför");
   });
 
-  it("the CLI loads, checks and traces the deepest step without a stack trace", () => {
+  it("the CLI loads, checks and traces the deepest step without a stack trace", async () => {
     // One process does what `plan validate` would on this plan (load on two threads, check: a
     // finding would show as the note on stderr) and then traces; validate's printing of no
-    // findings is the same for any plan, so its own process would show nothing more.
-    const r = runPlan(["trace", chainId(DEPTH - 1), "--format", "json", "-C", dir], SLOW);
+    // findings is the same for any plan, so its own process would show nothing more. Started
+    // in beforeAll, beside this process's own load.
+    const r = await cli;
     expect(r.stderr).not.toMatch(/Maximum call stack|internal error|\n\s+at /u);
     expect(r.stderr).toBe("");
     expect(r.status, r.stderr).toBe(0);
@@ -239,19 +250,23 @@ describe("work that grew quadratically", () => {
 
 /** The definition: full Levenshtein against every candidate, as before the index. */
 function fullScan(name: string, candidates: string[], limit = 3): string[] {
-  const lev = (a: string, b: string): number => {
-    const s = a.toLowerCase();
+  const s = name.toLowerCase();
+  // Two rows of the table, reused for every candidate (the scan is the costly part of the tests above).
+  let prev = new Uint32Array(64);
+  let cur = new Uint32Array(64);
+  const lev = (b: string): number => {
     const t = b.toLowerCase();
-    let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
+    if (t.length + 1 > prev.length) [prev, cur] = [new Uint32Array(t.length + 1), new Uint32Array(t.length + 1)];
+    for (let j = 0; j <= t.length; j++) prev[j] = j;
     for (let i = 1; i <= s.length; i++) {
-      const cur = [i];
+      cur[0] = i;
       for (let j = 1; j <= t.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-      prev = cur;
+      [prev, cur] = [cur, prev];
     }
     return prev[t.length]!;
   };
   const max = Math.max(2, Math.floor(name.length / 3));
-  const scored = candidates.map((c) => [lev(name, c), c] as const).filter(([d]) => d <= max);
+  const scored = candidates.map((c) => [lev(c), c] as const).filter(([d]) => d <= max);
   scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
   return [...new Set(scored.map((s) => s[1]))].slice(0, limit);
 }

@@ -21,32 +21,54 @@ import { SelectionError } from "../../src/status/selection-error.js";
 import type { Run } from "./exec.js";
 import type { JsonOutput } from "./plan-dir.js";
 
+/** process.exit called in this process: stopped, and its status kept. */
+class Exit extends Error {
+  constructor(readonly status: number) {
+    super(`process.exit(${status})`);
+  }
+}
+
+/** How stdout takes the output: captured, or full (as /dev/full: each write throws ENOSPC, as a device's synchronous write does). */
+interface InProcessOptions {
+  stdout?: "capture" | "full";
+}
+
 /**
  * Run `command` (one of src/cli's run functions) as `plan` would: stdout and stderr captured,
  * NO_COLOR set, the plan parsed on this thread (the parse worker is part of the build:
  * test/parallel.test.ts tests it there), and a usage or I/O error turned into one line on
  * stderr and status 2, as cli/main.ts does. Any other exception is a bug and is thrown.
+ * process.exit (cli/io.ts's on a stdout that failed) ends the command with its status.
  */
-function inProcess(command: () => number, env: Record<string, string | undefined> = {}): Run {
+function inProcess(command: () => number, env: Record<string, string | undefined> = {}, o: InProcessOptions = {}): Run {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const capture = (into: string[]) => (chunk: string | Uint8Array): boolean => {
     into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
     return true;
   };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(capture(stdout) as typeof process.stdout.write);
+  const full = (): never => {
+    throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+  };
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((o.stdout === "full" ? full : capture(stdout)) as typeof process.stdout.write);
   const errs = vi.spyOn(process.stderr, "write").mockImplementation(capture(stderr) as typeof process.stderr.write);
+  const exit = vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
+    throw new Exit(code ?? 0);
+  }) as typeof process.exit);
   for (const [k, v] of Object.entries({ NO_COLOR: "1", FORCE_COLOR: undefined, RODTRAD_THREADS: "1", ...env })) vi.stubEnv(k, v);
   let status: number;
   try {
     status = command();
   } catch (e) {
-    if (!(e instanceof UsageError || e instanceof PlanIoError || e instanceof SelectionError)) throw e;
-    err(`plan: ${e.in(messageLang())}`);
-    status = 2;
+    if (e instanceof Exit) status = e.status;
+    else if (e instanceof UsageError || e instanceof PlanIoError || e instanceof SelectionError) {
+      err(`plan: ${e.in(messageLang())}`);
+      status = 2;
+    } else throw e;
   } finally {
     out.mockRestore();
     errs.mockRestore();
+    exit.mockRestore();
     vi.unstubAllEnvs();
   }
   return { status, stdout: stdout.join(""), stderr: stderr.join("") };
@@ -87,7 +109,7 @@ const GRAMMARS: Record<string, Grammar> = {
   diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
   årshjul: { values: { ...common, "--år": "år", "--idag": "idag" }, positional: [], defaults: { format: "text" }, run: (o) => runArshjul(o as never) },
   report: {
-    values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum" },
+    values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum", "-o": "output", "--output": "output" },
     positional: ["fas"],
     defaults: {},
     run: ({ fas, ...o }) => runReport(fas as string, o),
@@ -104,23 +126,24 @@ const GRAMMARS: Record<string, Grammar> = {
  * CLI (helpers/exec.ts). -C is required (but by regler, which reads no plan): this process's
  * working folder is not the plan's.
  */
-export function planInProcess(args: string[], env: Record<string, string | undefined> = {}): Run {
+export function planInProcess(args: string[], env: Record<string, string | undefined> = {}, o: InProcessOptions = {}): Run {
   const [command, ...rest] = normalizeArgv(args);
-  const g = GRAMMARS[command ?? ""];
+  const g = Object.hasOwn(GRAMMARS, command ?? "") ? GRAMMARS[command!] : undefined;
   if (!g) throw new Error(`planInProcess: no command ${command}`);
-  const o: Record<string, unknown> = { ...g.defaults };
+  const opts: Record<string, unknown> = { ...g.defaults };
   const positional = [...g.positional];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (g.values[a] !== undefined && i + 1 < rest.length) o[g.values[a]] = rest[++i];
-    else if (g.flags?.[a] !== undefined) o[g.flags[a]] = true;
-    else if (!a.startsWith("-") && positional.length > 0) o[positional.shift()!] = a;
+    // Own keys only: an argument may be named like an Object.prototype member (hardening-args.test.ts).
+    if (Object.hasOwn(g.values, a) && i + 1 < rest.length) opts[g.values[a]!] = rest[++i];
+    else if (g.flags !== undefined && Object.hasOwn(g.flags, a)) opts[g.flags[a]!] = true;
+    else if (!a.startsWith("-") && positional.length > 0) opts[positional.shift()!] = a;
     else throw new Error(`planInProcess: ${command} ${a} is the CLI's to parse: spawn it (helpers/exec.ts)`);
   }
-  if (o.dir === undefined && !g.noPlan) throw new Error("planInProcess needs -C");
+  if (opts.dir === undefined && !g.noPlan) throw new Error("planInProcess needs -C");
   // As main() does: until the command has read plan.yaml, its error lines follow --lang and the locale.
   return inProcess(() => {
-    setMessageLang(chooseLang(o.lang as string | undefined, undefined, process.env));
-    return g.run(o);
-  }, env);
+    setMessageLang(chooseLang(opts.lang as string | undefined, undefined, process.env));
+    return g.run(opts);
+  }, env, o);
 }
