@@ -86,9 +86,10 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   }
   const { plan, root, lang } = openPlan(o.dir, o.lang, "report");
   const nämnd = checkNämnd(plan, o.nämnd);
-  const common = { lang, format, dirs: templateDirs(root, mallar), ...(nämnd !== undefined ? { nämnd } : {}), ...(datum !== undefined ? { datum } : {}) };
   let text: string;
   try {
+    // Reading the template folders may refuse one (a link, a FIFO): a TemplateError, as in rendering.
+    const common = { lang, format, dirs: templateDirs(root, mallar), ...(nämnd !== undefined ? { nämnd } : {}), ...(datum !== undefined ? { datum } : {}) };
     if (isPlanning(phase)) {
       text = renderPlanningReport(plan, { ...common, phase, year: o.år !== undefined ? yearFor(plan, o.år) : defaultPlanningYear(plan, phase) });
     } else {
