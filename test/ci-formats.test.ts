@@ -2,9 +2,9 @@
 // Quality with fingerprints that survive moved lines, JUnit XML read by an XML parser, GitHub's
 // step summary, and the example CI files.
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import multitool from "@microsoft/sarif-multitool";
 import { XMLParser } from "fast-xml-parser";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
@@ -55,7 +55,6 @@ describe("--format sarif", () => {
       writeFileSync(file, run(p, "sarif").stdout);
       return file;
     });
-    const multitool = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
     const log = path.join(dir, "validation.sarif");
     // All its rules but one, a note that each URI answers an HTTP GET: the tests run offline, where it waits for each link to time out.
     const config = path.join(dir, "config.xml");
