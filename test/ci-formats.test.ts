@@ -9,7 +9,9 @@ import { XMLParser } from "fast-xml-parser";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadChecked } from "../src/cli/open-plan.js";
 import { ALL_CODES, CODES } from "../src/diagnostics/index.js";
+import { formatStepSummary } from "../src/format/diagnostics.js";
 import { ROOT } from "./helpers/exec.js";
 import { planInProcess } from "./helpers/in-process.js";
 import { cleanup, planCopy, tempDir } from "./helpers/plan-dir.js";
@@ -262,6 +264,23 @@ describe("--format github with $GITHUB_STEP_SUMMARY", () => {
     expect(readFileSync(empty, "utf8")).toMatch(/^## Validering av planen\n\n✔ Inga problem i \d+ filer\.\n$/u);
     planInProcess(["validate", "-C", EXAMPLES[0]!, "--format", "sarif"], { GITHUB_STEP_SUMMARY: summary });
     expect(readFileSync(summary, "utf8")).toBe(text);
+  });
+
+  it("stays below GitHub's 1 MiB a step: rows past the budget are left out, and a closing line counts them", () => {
+    const { diagnostics, loaded } = loadChecked(planWithFindings());
+    expect(diagnostics.length).toBeGreaterThan(2);
+    const all = formatStepSummary(diagnostics, loaded.files.length, "en", "");
+    expect(all).not.toContain("not shown");
+    const rows = (s: string) => s.split("\n").filter((l) => /^\| \d+:\d+ \|/u.test(l));
+    const lastRow = rows(all).at(-1)!;
+    const cut = formatStepSummary(diagnostics, loaded.files.length, "en", "", Buffer.byteLength(all) - 1);
+    expect(rows(cut)).toEqual(rows(all).slice(0, -1));
+    expect(cut).not.toContain(lastRow);
+    expect(cut.endsWith("\n\n1 more finding is not shown: GitHub takes at most 1 MiB of summary per step. `plan validate` lists them all.\n")).toBe(true);
+    const none = formatStepSummary(diagnostics, loaded.files.length, "sv", "", 100);
+    expect(rows(none)).toEqual([]);
+    expect(none).not.toContain("###");
+    expect(none).toContain(`\n\n${diagnostics.length} fynd till visas inte: `);
   });
 
   it("a summary file that cannot be written is an I/O error (exit 2) after the annotations", () => {

@@ -93,25 +93,65 @@ export function formatGithub(diagnostics: readonly Diagnostic[], files: number, 
 }
 
 const SUMMARY_WORDS = {
-  en: { title: "Plan validation", position: "Line:col", severity: "Severity", code: "Code", message: "Message" },
-  sv: { title: "Validering av planen", position: "Rad:kol", severity: "Nivå", code: "Kod", message: "Meddelande" },
-} satisfies Record<Lang, Record<string, string>>;
+  en: {
+    title: "Plan validation",
+    position: "Line:col",
+    severity: "Severity",
+    code: "Code",
+    message: "Message",
+    left: (n: number) => `${plural(n, "more finding is", "more findings are")} not shown: GitHub takes at most 1 MiB of summary per step. \`plan validate\` lists them all.`,
+  },
+  sv: {
+    title: "Validering av planen",
+    position: "Rad:kol",
+    severity: "Nivå",
+    code: "Kod",
+    message: "Meddelande",
+    left: (n: number) => `${n} fynd till visas inte: GitHub tar emot högst 1 MiB sammanfattning per steg. \`plan validate\` listar alla.`,
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** GitHub drops a step's summary above 1 MiB: the rows stop below that, with room for the closing line. */
+const SUMMARY_BUDGET = 1_000_000;
 
 /**
  * The Markdown for GitHub's job summary ($GITHUB_STEP_SUMMARY): the counts, then a table per
- * file of every finding. GitHub shows only the first ten annotations of each kind; this shows all.
+ * file of every finding. GitHub shows only the first ten annotations of each kind; this shows
+ * all of them, unless they pass `budget` bytes, and then says how many are left out.
  */
-export function formatStepSummary(diagnostics: readonly Diagnostic[], files: number, lang: Lang, prefix: string): string {
+export function formatStepSummary(diagnostics: readonly Diagnostic[], files: number, lang: Lang, prefix: string, budget = SUMMARY_BUDGET): string {
   const w = SUMMARY_WORDS[lang];
   const summary = summarize(diagnostics, files);
   const mark = summary.errors > 0 ? "✖" : summary.warnings > 0 ? "⚠" : "✔";
   const lines = [`## ${w.title}`, "", `${mark} ${problemCountLine(summary, lang)}`];
+  let bytes = Buffer.byteLength(`${lines.join("\n")}\n`);
+  const add = (more: readonly string[]): boolean => {
+    const size = Buffer.byteLength(`${more.join("\n")}\n`);
+    if (bytes + size > budget) return false;
+    lines.push(...more);
+    bytes += size;
+    return true;
+  };
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  for (const [file, list] of byFile) {
-    lines.push("", `### ${mdCode(repoPath(prefix, file))}`, "", `| ${w.position} | ${w.severity} | ${w.code} | ${w.message} |`, "| ---: | --- | --- | --- |");
-    for (const d of list) lines.push(`| ${d.line}:${d.column} | ${severityWord(d.severity, lang)} | ${mdCode(d.code)} | ${mdText(formatMessage(d, lang))} |`);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
   }
+  const row = (d: Diagnostic): string => `| ${d.line}:${d.column} | ${severityWord(d.severity, lang)} | ${mdCode(d.code)} | ${mdText(formatMessage(d, lang))} |`;
+  let shown = 0;
+  let full = false;
+  for (const [file, list] of byFile) {
+    const head = ["", `### ${mdCode(repoPath(prefix, file))}`, "", `| ${w.position} | ${w.severity} | ${w.code} | ${w.message} |`, "| ---: | --- | --- | --- |"];
+    // A heading goes in only with its first row.
+    for (const [i, d] of list.entries()) {
+      full = !add(i === 0 ? [...head, row(d)] : [row(d)]);
+      if (full) break;
+      shown++;
+    }
+    if (full) break;
+  }
+  if (shown < diagnostics.length) lines.push("", w.left(diagnostics.length - shown));
   return `${lines.join("\n")}\n`;
 }
 
