@@ -10,8 +10,10 @@ import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadChecked } from "../src/cli/open-plan.js";
-import { ALL_CODES, CODES } from "../src/diagnostics/index.js";
+import { ALL_CODES, CODES, diagnostic } from "../src/diagnostics/index.js";
 import { formatStepSummary } from "../src/format/diagnostics.js";
+import { formatGitlab } from "../src/format/gitlab.js";
+import { formatJunit } from "../src/format/junit.js";
 import { ROOT } from "./helpers/exec.js";
 import { planInProcess } from "./helpers/in-process.js";
 import { cleanup, planCopy, tempDir } from "./helpers/plan-dir.js";
@@ -320,5 +322,46 @@ describe("examples/ci", () => {
   it("the README shows both", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
     for (const f of ["examples/ci/github-code-scanning.yml", "examples/ci/gitlab-ci.yml", "--format sarif", "--format gitlab", "--format junit", "GITHUB_STEP_SUMMARY"]) expect(readme).toContain(f);
+  });
+});
+
+describe("fixed input, exact output", () => {
+  const found = [
+    diagnostic("yaml-syntax", { file: "budget/2026.yaml", line: 9, column: 1 }, { detail: 'Tabs <&"> here' }),
+    diagnostic("not-followed", { file: "länk", line: 1, column: 1 }, { kind: "symlink" }),
+  ];
+
+  it("JUnit: a testcase per file read and per file with a finding, escaped", () => {
+    expect(formatJunit(found, ["budget/2026.yaml", "plan.yaml"], { lang: "sv", gitPrefix: "plan", failOn: "error" })).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="plan validate" tests="3" failures="1" errors="0" skipped="0">',
+        '  <testsuite name="plan validate" tests="3" failures="1" errors="0" skipped="0">',
+        '    <testcase classname="rodtrad" name="plan/budget/2026.yaml" file="plan/budget/2026.yaml">',
+        '      <failure type="yaml-syntax" message="syntaxfel i YAML: Tabs &lt;&amp;&quot;&gt; here">plan/budget/2026.yaml:9:1: fel yaml-syntax: syntaxfel i YAML: Tabs &lt;&amp;&quot;&gt; here</failure>',
+        "    </testcase>",
+        '    <testcase classname="rodtrad" name="plan/plan.yaml" file="plan/plan.yaml"/>',
+        '    <testcase classname="rodtrad" name="plan/länk" file="plan/länk">',
+        "      <system-out>plan/länk:1:1: varning not-followed: en symbolisk länk: följs inte, så ingen planfil bakom den läses (lägg den under ignorera för att tysta detta)</system-out>",
+        "    </testcase>",
+        "  </testsuite>",
+        "</testsuites>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("GitLab: the fields GitLab reads, and fingerprints that ignore the line", () => {
+    const issues = JSON.parse(formatGitlab(found, "en", "")) as GitlabIssue[];
+    expect(issues.map(({ fingerprint, ...rest }) => ({ ...rest, fingerprint: fingerprint.length }))).toEqual([
+      { description: 'YAML syntax error: Tabs <&"> here', check_name: "yaml-syntax", fingerprint: 64, severity: "major", location: { path: "budget/2026.yaml", lines: { begin: 9 } } },
+      { description: "a symbolic link: not followed, so no plan file behind it is read (list it under ignorera to silence this)", check_name: "not-followed", fingerprint: 64, severity: "minor", location: { path: "länk", lines: { begin: 1 } } },
+    ]);
+    const moved = [{ ...found[0]!, line: 30, column: 4 }, found[1]!];
+    expect(JSON.parse(formatGitlab(moved, "en", "plan")).map((i: GitlabIssue) => i.fingerprint)).toEqual(issues.map((i) => i.fingerprint));
+    // The same finding twice in one file: two fingerprints, each kept when both move.
+    const twice = JSON.parse(formatGitlab([found[0]!, { ...found[0]!, line: 12 }], "en", "")) as GitlabIssue[];
+    expect(new Set(twice.map((i) => i.fingerprint)).size).toBe(2);
+    expect(twice[0]!.fingerprint).toBe(issues[0]!.fingerprint);
   });
 });
