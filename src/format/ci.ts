@@ -28,3 +28,14 @@ export function counts(diagnostics: readonly Diagnostic[]): { errors: number; wa
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   return { errors, warnings: diagnostics.length - errors };
 }
+
+/** The diagnostics of each file, files in the order of their first finding. */
+export function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = out.get(d.file);
+    if (list) list.push(d);
+    else out.set(d.file, [d]);
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import type { Formatter, FormatOptions } from "./formatter.js";
 import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
-import { counts, repoPath } from "./ci.js";
+import { byFile, counts, repoPath } from "./ci.js";
 import { formatGitlab } from "./gitlab.js";
 import { formatJunit } from "./junit.js";
 import { mdCode, mdText } from "./markdown.js";
@@ -132,16 +132,10 @@ export function formatStepSummary(diagnostics: readonly Diagnostic[], files: num
     bytes += size;
     return true;
   };
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
   const row = (d: Diagnostic): string => `| ${d.line}:${d.column} | ${severityWord(d.severity, lang)} | ${mdCode(d.code)} | ${mdText(formatMessage(d, lang))} |`;
   let shown = 0;
   let full = false;
-  for (const [file, list] of byFile) {
+  for (const [file, list] of byFile(diagnostics)) {
     const head = ["", `### ${mdCode(repoPath(prefix, file))}`, "", `| ${w.position} | ${w.severity} | ${w.code} | ${w.message} |`, "| ---: | --- | --- | --- |"];
     // A heading goes in only with its first row.
     for (const [i, d] of list.entries()) {

@@ -3,7 +3,7 @@
 // (errors, and warnings too with --fail-on warning), the other warnings as the testcase's
 // <system-out>, so a file with only warnings passes exactly when `plan validate` does.
 import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
-import { repoPath } from "./ci.js";
+import { byFile, repoPath } from "./ci.js";
 import { terminalSafe } from "./text.js";
 
 /**
@@ -31,12 +31,13 @@ export interface JunitOptions {
 
 /** `files`: every plan file read, each a testcase even when nothing was found in it. */
 export function formatJunit(diagnostics: readonly Diagnostic[], files: readonly string[], o: JunitOptions): string {
-  const all = [...new Set([...files, ...diagnostics.map((d) => d.file)])];
+  const found = byFile(diagnostics);
+  const all = [...new Set([...files, ...found.keys()])];
   const fails = (d: Diagnostic): boolean => d.severity === "error" || o.failOn === "warning";
   const line = (d: Diagnostic): string => `${repoPath(o.gitPrefix, d.file)}:${d.line}:${d.column}: ${severityWord(d.severity, o.lang)} ${d.code}: ${formatMessage(d, o.lang)}`;
   let failures = 0;
   const cases = all.map((file) => {
-    const mine = diagnostics.filter((d) => d.file === file);
+    const mine = found.get(file) ?? [];
     const name = xml(repoPath(o.gitPrefix, file));
     const body: string[] = [];
     for (const d of mine.filter(fails)) {
