@@ -45,7 +45,7 @@ describe("start-up", () => {
 
   it("the help lists validate's formats from the names, pretty among them as the old name of text", () => {
     const help = plan(["validate", "--help"]).stdout.replace(/\s+/gu, " ");
-    expect(help).toContain('(choices: "text", "json", "github", "pretty", default: "text")');
+    expect(help).toContain('(choices: "text", "json", "github", "sarif", "gitlab", "junit", "pretty", default: "text")');
     expect(help).toContain("pretty: the old name of text");
   });
 

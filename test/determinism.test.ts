@@ -14,6 +14,9 @@ const KATRINEHOLM = path.join(ROOT, "examples/katrineholm");
 
 const COMMANDS: string[][] = [
   ["validate", "--format", "json"],
+  ["validate", "--format", "sarif"],
+  ["validate", "--format", "gitlab"],
+  ["validate", "--format", "junit"],
   ["trace", "--format", "text"],
   ["trace", "--format", "md"],
   ["trace", "--format", "mermaid"],

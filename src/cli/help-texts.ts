@@ -2,7 +2,12 @@
 // documentation is. Text only (help stays cheap: this module imports nothing).
 
 const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
-  validate: ["plan validate", "plan validate -C examples/katrineholm --format github", "plan validate --fail-on warning --format json"],
+  validate: [
+    "plan validate",
+    "plan validate -C examples/katrineholm --format github",
+    "plan validate --format sarif > plan.sarif",
+    "plan validate --fail-on warning --format junit > plan-junit.xml",
+  ],
   trace: ["plan trace BIF-AK01 --år 2012", "plan trace --orphans --format md", "plan trace --år 2012 --format mermaid > tråd.mmd"],
   stats: ["plan stats", "plan stats --år 2012 --lang sv", "plan stats --format json"],
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],

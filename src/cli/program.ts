@@ -63,7 +63,10 @@ function program(setStatus: (n: number) => void): Command {
     .description("check the plan files against the schemas and the red thread")
     .addOption(dirOption())
     .addOption(
-      new Option("--format <format>", `output format (${[...DIAGNOSTICS_ALIASES].map(([alias, name]) => `${alias}: the old name of ${name}`).join("; ")})`)
+      new Option(
+        "--format <format>",
+        `output format: github annotations (and the job summary when $GITHUB_STEP_SUMMARY is set), sarif for code scanning, gitlab Code Quality, junit XML (${[...DIAGNOSTICS_ALIASES].map(([alias, name]) => `${alias}: the old name of ${name}`).join("; ")})`,
+      )
         .choices([...DIAGNOSTICS_FORMATS, ...DIAGNOSTICS_ALIASES.keys()])
         .default("text"),
     )

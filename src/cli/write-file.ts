@@ -1,4 +1,4 @@
-// The only place that writes files: reports, atomically.
+// The only place that writes files: reports, atomically; and GitHub's step summary, appended.
 import { randomBytes } from "node:crypto";
 import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
@@ -43,5 +43,20 @@ export function writeFileAtomic(file: string, text: string): void {
     if (fd !== undefined) closeSync(fd);
     if (created) rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Append `text` to `file` (created when missing) in one write on a descriptor opened for
+ * appending: the kernel places it at the end as a whole, so two steps appending at once do not
+ * interleave their lines, and a failure leaves no half of it behind when the write fails at once.
+ */
+export function appendFileOnce(file: string, text: string): void {
+  const fd = openSync(file, "a", 0o666);
+  try {
+    const bytes = Buffer.from(text, "utf8");
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,8 +1,14 @@
-// Diagnostics as text for a terminal, as JSON, and as GitHub Actions annotations.
+// Diagnostics as text for a terminal, as JSON, as GitHub Actions annotations with a step
+// summary, and (in their own modules) as SARIF, GitLab Code Quality and JUnit XML.
 import { Chalk } from "chalk";
 import type { Formatter, FormatOptions } from "./formatter.js";
 import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
+import { byFile, counts, repoPath } from "./ci.js";
+import { formatGitlab } from "./gitlab.js";
+import { formatJunit } from "./junit.js";
+import { mdCode, mdText } from "./markdown.js";
 import type { DiagnosticsFormat } from "./names.js";
+import { formatSarif } from "./sarif.js";
 import { terminalSafe } from "./text.js";
 
 interface Summary {
@@ -12,13 +18,7 @@ interface Summary {
 }
 
 function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === "error") errors++;
-    else warnings++;
-  }
-  return { errors, warnings, files };
+  return { ...counts(diagnostics), files };
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -84,7 +84,7 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, "%3A"
 /** `prefix`: the plan root relative to the repository root ("" when they are the same). */
 export function formatGithub(diagnostics: readonly Diagnostic[], files: number, lang: Lang, prefix: string): string {
   const lines = diagnostics.map((d) => {
-    const file = prefix === "" ? d.file : `${prefix}/${d.file}`;
+    const file = repoPath(prefix, d.file);
     const props = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
     return `::${d.severity} ${props}::${escapeData(formatMessage(d, lang))}`;
   });
@@ -92,19 +92,83 @@ export function formatGithub(diagnostics: readonly Diagnostic[], files: number, 
   return `${lines.join("\n")}\n`;
 }
 
+const SUMMARY_WORDS = {
+  en: {
+    title: "Plan validation",
+    position: "Line:col",
+    severity: "Severity",
+    code: "Code",
+    message: "Message",
+    left: (n: number) => `${plural(n, "more finding is", "more findings are")} not shown: GitHub takes at most 1 MiB of summary per step. \`plan validate\` lists them all.`,
+  },
+  sv: {
+    title: "Validering av planen",
+    position: "Rad:kol",
+    severity: "Nivå",
+    code: "Kod",
+    message: "Meddelande",
+    left: (n: number) => `${n} fynd till visas inte: GitHub tar emot högst 1 MiB sammanfattning per steg. \`plan validate\` listar alla.`,
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** GitHub drops a step's summary above 1 MiB: the rows stop below that, with room for the closing line. */
+const SUMMARY_BUDGET = 1_000_000;
+
+/**
+ * The Markdown for GitHub's job summary ($GITHUB_STEP_SUMMARY): the counts, then a table per
+ * file of every finding. GitHub shows only the first ten annotations of each kind; this shows
+ * all of them, unless they pass `budget` bytes, and then says how many are left out.
+ */
+export function formatStepSummary(diagnostics: readonly Diagnostic[], files: number, lang: Lang, prefix: string, budget = SUMMARY_BUDGET): string {
+  const w = SUMMARY_WORDS[lang];
+  const summary = summarize(diagnostics, files);
+  const mark = summary.errors > 0 ? "✖" : summary.warnings > 0 ? "⚠" : "✔";
+  const lines = [`## ${w.title}`, "", `${mark} ${problemCountLine(summary, lang)}`];
+  let bytes = Buffer.byteLength(`${lines.join("\n")}\n`);
+  const add = (more: readonly string[]): boolean => {
+    const size = Buffer.byteLength(`${more.join("\n")}\n`);
+    if (bytes + size > budget) return false;
+    lines.push(...more);
+    bytes += size;
+    return true;
+  };
+  const row = (d: Diagnostic): string => `| ${d.line}:${d.column} | ${severityWord(d.severity, lang)} | ${mdCode(d.code)} | ${mdText(formatMessage(d, lang))} |`;
+  let shown = 0;
+  let full = false;
+  for (const [file, list] of byFile(diagnostics)) {
+    const head = ["", `### ${mdCode(repoPath(prefix, file))}`, "", `| ${w.position} | ${w.severity} | ${w.code} | ${w.message} |`, "| ---: | --- | --- | --- |"];
+    // A heading goes in only with its first row.
+    for (const [i, d] of list.entries()) {
+      full = !add(i === 0 ? [...head, row(d)] : [row(d)]);
+      if (full) break;
+      shown++;
+    }
+    if (full) break;
+  }
+  if (shown < diagnostics.length) lines.push("", w.left(diagnostics.length - shown));
+  return `${lines.join("\n")}\n`;
+}
+
 export interface DiagnosticsData {
   diagnostics: readonly Diagnostic[];
-  /** How many plan files were read, for the summary line. */
-  files: number;
+  /** The plan files read (relative to the plan root): counted in the summary line, a testcase each in JUnit. */
+  files: readonly string[];
 }
 
 export interface DiagnosticsOptions extends FormatOptions {
-  /** The plan root relative to the repository root ("" when they are the same), for CI annotations. */
+  /** The plan root relative to the repository root ("" when they are the same), for the CI formats. */
   gitPrefix: string;
+  /** The tool's version, for SARIF. */
+  version: string;
+  /** What fails the run, for JUnit. */
+  failOn: "error" | "warning";
 }
 
 export const DIAGNOSTICS_FORMATTERS: Record<DiagnosticsFormat, Formatter<DiagnosticsData, DiagnosticsOptions>> = {
-  text: (d, o) => formatPretty(d.diagnostics, d.files, o.lang, o.color),
-  json: (d, o) => formatJson(d.diagnostics, d.files, o.lang),
-  github: (d, o) => formatGithub(d.diagnostics, d.files, o.lang, o.gitPrefix),
+  text: (d, o) => formatPretty(d.diagnostics, d.files.length, o.lang, o.color),
+  json: (d, o) => formatJson(d.diagnostics, d.files.length, o.lang),
+  github: (d, o) => formatGithub(d.diagnostics, d.files.length, o.lang, o.gitPrefix),
+  sarif: (d, o) => formatSarif(d.diagnostics, o),
+  gitlab: (d, o) => formatGitlab(d.diagnostics, o.lang, o.gitPrefix),
+  junit: (d, o) => formatJunit(d.diagnostics, d.files, o),
 };

@@ -3,7 +3,7 @@
 // are typed `Record<Name, Formatter>`, so the compiler proves that the two agree.
 
 /** `plan validate`: the diagnostics. */
-export const DIAGNOSTICS_FORMATS = ["text", "json", "github"] as const;
+export const DIAGNOSTICS_FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit"] as const;
 /** `plan trace [ID]`: the thread up and down. */
 export const TRACE_FORMATS = ["text", "md", "mermaid", "json"] as const;
 /** `plan trace --orphans | --gaps`: lists, so no drawing. */
