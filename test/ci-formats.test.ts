@@ -36,7 +36,7 @@ const json = (dir: string) => JSON.parse(run(dir, "json", "--lang", "en").stdout
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; help: { text: string }; helpUri: string }[] } };
+    tool: { driver: { name: string; version: string; informationUri?: string; rules: { id: string; shortDescription: { text: string }; help: { text: string }; helpUri?: string }[] } };
     originalUriBaseIds: Record<string, unknown>;
     results: {
       ruleId: string;
@@ -77,7 +77,10 @@ describe("--format sarif", () => {
     const found = (JSON.parse(readFileSync(log, "utf8")) as { runs: { results: { ruleId: string; level?: string; message: { arguments?: string[] } }[] }[] }).runs[0]!.results;
     // Its notes ask for what a plan's findings cannot have (code snippets, rule ids like CS2001, reachable URIs offline).
     const serious = found.filter((r) => r.level === "error" || r.level === undefined || r.level === "warning");
-    expect(serious.map((r) => `${r.level ?? "warning"} ${r.ruleId} ${(r.message.arguments ?? []).join(" ")}`)).toEqual([]);
+    // No error at all. One warning is expected and only that one: SARIF2005 asks for the tool's
+    // informationUri, and the project has no web address of its own yet (src/format/sarif.ts).
+    expect(serious.filter((r) => r.level === "error").map((r) => `${r.ruleId} ${(r.message.arguments ?? []).join(" ")}`)).toEqual([]);
+    expect([...new Set(serious.map((r) => r.ruleId))]).toEqual(serious.length > 0 ? ["SARIF2005"] : []);
     // The validator does report errors: a region starting at line 0 is one.
     const bad = path.join(dir, "bad.sarif");
     writeFileSync(bad, readFileSync(files[2]!, "utf8").replace(/"startLine": \d+/u, '"startLine": 0'));
@@ -91,13 +94,15 @@ describe("--format sarif", () => {
     expect(sarif.version).toBe("2.1.0");
     const driver = sarif.runs[0]!.tool.driver;
     expect(driver.version).toBe((JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version);
-    expect(driver.informationUri).toMatch(/^https:\/\//u);
+    // The project has no web address yet: the rules name their section of docs/regler.md in the package instead.
+    expect(driver.informationUri).toBeUndefined();
     expect(driver.rules.map((r) => r.id)).toEqual(ALL_CODES);
     const headings = new Set([...readFileSync(path.join(ROOT, "docs/regler.md"), "utf8").matchAll(/^### `([a-z0-9-]+)`$/gmu)].map((m) => m[1]));
     for (const r of driver.rules) {
       expect(r.shortDescription.text).toBe(CODES[r.id as keyof typeof CODES].summary.en);
       expect(r.help.text).toContain(`docs/regler.md#${r.id}`);
-      expect(r.helpUri).toMatch(new RegExp(`/docs/regler\\.md#${r.id}$`, "u"));
+      expect(r.help.text).toContain(`(rodtrad ${driver.version})`);
+      expect(r.helpUri).toBeUndefined();
       expect(headings.has(r.id)).toBe(true);
     }
   });

@@ -1,14 +1,16 @@
 // `plan validate --format sarif`: SARIF 2.1.0, as GitHub code scanning and other tools read it.
 // One run; the rules table holds every code (not only those found), each with its summary,
-// help and a link to its section of docs/regler.md; results point at files relative to the
+// help and where its section of docs/regler.md is; results point at files relative to the
 // repository root through the base id %SRCROOT%.
 import { ALL_CODES, CODES, formatMessage, type Code, type Diagnostic, type Lang } from "../diagnostics/index.js";
 import { fingerprints, repoPath } from "./ci.js";
 
-/** Where the tool is described, and the rules, for a reader of the results. */
-const HOME = "https://www.npmjs.com/package/rodtrad";
-/** The documentation of a code, in the package of the version that found it. */
-const ruleUri = (version: string, code: Code): string => `https://unpkg.com/rodtrad@${version}/docs/regler.md#${code}`;
+/**
+ * The documentation of a code: its section of docs/regler.md in the package of the version
+ * that found it. The project has no web address of its own yet, so the rule names the file
+ * (a relative reference), not a URL: no helpUri, no informationUri.
+ */
+const ruleDoc = (version: string, code: Code): string => `docs/regler.md#${code} (rodtrad ${version})`;
 
 const SRCROOT = "%SRCROOT%";
 
@@ -22,13 +24,12 @@ const uriOf = (file: string): string => file.split("/").map(encodeURIComponent).
 
 function rule(code: Code, lang: Lang, version: string) {
   const { severity, summary } = CODES[code];
-  const uri = ruleUri(version, code);
+  const doc = ruleDoc(version, code);
   return {
     id: code,
     shortDescription: { text: summary[lang] },
     fullDescription: { text: summary[lang] },
-    help: { text: `${summary[lang]} ${WORDS[lang].more}: docs/regler.md#${code}`, markdown: `${summary[lang]} [${WORDS[lang].more}](${uri})` },
-    helpUri: uri,
+    help: { text: `${summary[lang]} ${WORDS[lang].more}: ${doc}`, markdown: `${summary[lang]} ${WORDS[lang].more}: \`${doc}\`` },
     defaultConfiguration: { level: severity },
   };
 }
@@ -54,7 +55,6 @@ export function formatSarif(diagnostics: readonly Diagnostic[], o: SarifOptions)
             name: "Rödtråd",
             version: o.version,
             semanticVersion: o.version,
-            informationUri: HOME,
             rules: ALL_CODES.map((code) => rule(code, o.lang, o.version)),
           },
         },
