@@ -135,10 +135,11 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     resolvedDiagTitle: "Resolved errors and warnings",
     diagnosticsCount: (n) => plural(n, "error or warning", "errors and warnings"),
     consequencesTitle: "Consequences",
-    changes: (a, c, r) => {
-      const parts = [a && `adds ${a}`, c && `modifies ${c}`, r && `removes ${r}`].filter((x) => x !== "");
-      return `The change ${andList(parts, "and")}.`;
-    },
+    changes: (a, c, r) =>
+      [a && `adds ${a}.`, c && `modifies ${c}.`, r && `removes ${r}.`]
+        .filter((x) => x !== "")
+        .map((x, i) => `${i === 0 ? "The change" : "It"} ${x}`)
+        .join(" "),
     noChanges: "The change leaves the plan's content as it was.",
     target: (id, year, from, to, raised) => `The ${year} target of ${id} is ${raised === undefined ? "changed" : raised ? "raised" : "lowered"} from ${from} to ${to}.`,
     targets: (n) => `Targets change for ${plural(n, "nyckeltal", "nyckeltal")}.`,
@@ -187,10 +188,11 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     resolvedDiagTitle: "Åtgärdade fel och varningar",
     diagnosticsCount: (n) => (n === 1 ? "1 fel eller varning" : `${n} fel och varningar`),
     consequencesTitle: "Konsekvenser",
-    changes: (a, c, r) => {
-      const parts = [a && `lägger till ${a}`, c && `ändrar ${c}`, r && `tar bort ${r}`].filter((x) => x !== "");
-      return `Ändringen ${andList(parts, "och")}.`;
-    },
+    changes: (a, c, r) =>
+      [a && `lägger till ${a}.`, c && `ändrar ${c}.`, r && `tar bort ${r}.`]
+        .filter((x) => x !== "")
+        .map((x, i) => `${i === 0 ? "Ändringen" : "Den"} ${x}`)
+        .join(" "),
     noChanges: "Ändringen lämnar planens innehåll som det var.",
     target: (id, year, from, to, raised) => `Målvärdet för ${id} år ${year} ${raised === undefined ? "ändras" : raised ? "höjs" : "sänks"} från ${from} till ${to}.`,
     targets: (n) => `Målvärden ändras för ${n} nyckeltal.`,
