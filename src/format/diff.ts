@@ -165,7 +165,9 @@ function basisText(s: StatusChange, all: readonly StatusChange[], lang: Lang): s
     for (const c of all) {
       if (c !== s && c.period === s.period && children.has(c.id)) parts.push(`${c.id} ${c.from ? STATUS_SYMBOL[c.from] : "–"} → ${c.to ? STATUS_SYMBOL[c.to] : "–"}`);
     }
-    parts.push(`${symbols(b.counts)} → ${symbols(a.counts)}`);
+    // The statuses rolled up, unless the changed children named above are all there is.
+    const assessed = (x: StatusBasis): number => STATUSES.filter((st) => st !== "ej_bedömd").reduce((n, st) => n + (x.counts?.[st] ?? 0), 0);
+    if (Math.max(assessed(b), assessed(a)) > parts.length) parts.push(`${symbols(b.counts)} → ${symbols(a.counts)}`);
   } else {
     if (b.value !== undefined || a.value !== undefined) {
       const src = (x: StatusBasis): string => x.valueSource ?? "";
