@@ -40,7 +40,7 @@ const KINDS: Record<string, [one: string, many: string, title?: string]> = {
 };
 
 /** The kinds in the order of the thread (the order of the sections and of lists of kinds). */
-export const KIND_ORDER = Object.keys(KINDS);
+const KIND_ORDER = Object.keys(KINDS);
 export const kindRank = (kind: string): number => (Object.hasOwn(KINDS, kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
 
 /** "1 åtagande", "3 åtaganden" (an unknown kind stays as written). */

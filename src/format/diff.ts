@@ -255,7 +255,7 @@ const NAMED = 3;
  * adds, changes and removes, its targets and moves, the decision it lacks, what it leaves
  * without a goal, the fulfilment it changes and the errors it brings.
  */
-export function summaryParagraph(diff: PlanDiff, lang: Lang): string {
+function summaryParagraph(diff: PlanDiff, lang: Lang): string {
   const w = DIFF_WORDS[lang];
   const byKind = (list: readonly DiffEntity[]): Map<string, Set<string>> => {
     const m = new Map<string, Set<string>>();
