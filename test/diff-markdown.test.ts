@@ -240,6 +240,27 @@ describe("plan diff --format md: YAML content that is not an ordinary text", () 
     expect(foreignHtml(t)).toEqual([]);
   });
 
+  it("a removed entity's whole text, over several lines, is quoted literally: no heading, list, code block or HTML from it", async ({ expect }) => {
+    const r = new GitRepo();
+    const HOSTILE = `Kartlägg behovet\n\n        <script>alert(1)</script>\n# rubrik\n- punkt\n1. första\n${NASTY}`;
+    r.editYaml("namnder/KS/2025.yaml", (doc) => doc.setIn([...itemPath(doc, ["uppdrag"], "KS-U1"), "text"], HOSTILE));
+    const base = r.commit("fientlig text");
+    r.editYaml("namnder/KS/2025.yaml", (doc) => doc.deleteIn(itemPath(doc, ["uppdrag"], "KS-U1")));
+    const head = r.commit("bort med KS-U1");
+    const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
+    expect(run.status, run.stderr).toBe(0);
+    const t = md.parse(run.stdout, {});
+    expect(foreignHtml(t)).toEqual([]);
+    const out = md.render(run.stdout);
+    expect(out).not.toMatch(/<script|<img|<h1|<a\s|<pre|<ol/iu);
+    // Every line of the text stands in the quote under the removed item, as written.
+    const quote = /<blockquote>([\s\S]*?)<\/blockquote>/u.exec(out)?.[1] ?? "";
+    for (const line of ["Kartlägg behovet", "&lt;script&gt;alert(1)&lt;/script&gt;", "# rubrik", "- punkt", "1. första"]) expect(quote).toContain(line);
+    const texts = t.filter((x) => x.type === "inline").map(inlineText);
+    expect(texts.some((x) => x.includes(NASTY))).toBe(true);
+    expect(texts.some((x) => x.startsWith("KS-U1 uppdrag (2025)"))).toBe(true);
+  });
+
   it("an ID holding | and ` (an error, but in both revisions) keeps the status table's columns and the ID", async ({ expect }) => {
     const r = new GitRepo();
     const BAD = "ORT-Å9|x`y";

@@ -103,6 +103,8 @@ interface DiffWords {
   // What a status was judged on.
   targetWord: string;
   byHand: string;
+  /** Before the statuses a goal rolls up. */
+  below: string;
 }
 
 export const DIFF_WORDS: Record<Lang, DiffWords> = {
@@ -158,6 +160,7 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     errorKinds: (n, what) => `${plural(n, "new error", "new errors")}: ${what}`,
     targetWord: "målvärde",
     byHand: "assessed by hand",
+    below: "below:",
   },
   sv: {
     counts: (a, c, r) => `${plural(a, "tillagd", "tillagda")}, ${plural(c, "ändrad", "ändrade")}, ${plural(r, "borttagen", "borttagna")}`,
@@ -211,5 +214,6 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     errorKinds: (n, what) => `${plural(n, "nytt fel", "nya fel")}: ${what}`,
     targetWord: "målvärde",
     byHand: "bedömd för hand",
+    below: "under:",
   },
 };

@@ -77,13 +77,17 @@ export function diffText(v: DiffView, color: boolean): string {
     for (const f of diff.flags) lines.push(c.red(t(`  ! ${decidedChangeLine(f, v.lang)}`)));
     lines.push("");
   }
-  for (const d of diff.added) lines.push(c.green(`+ ${t(label(d))}`));
+  const named = (d: DiffEntity): string => {
+    const name = nameOf(d.entity);
+    return name === "" ? t(label(d)) : `${t(label(d))} ${c.dim(t(`— ${name}`))}`;
+  };
+  for (const d of diff.added) lines.push(c.green(`+ ${named(d)}`));
   for (const d of diff.changed) {
-    lines.push(c.yellow(`~ ${t(label(d))}`));
+    lines.push(c.yellow(`~ ${named(d)}`));
     for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c, lang)}`);
   }
   for (const r of diff.removed) {
-    lines.push(c.red(`- ${t(label(r))}`));
+    lines.push(c.red(`- ${named(r)}`));
     const s = strandsText(r, lang);
     if (s) lines.push(c.red(`    ${t(s)}`));
   }
@@ -167,7 +171,7 @@ function basisText(s: StatusChange, all: readonly StatusChange[], lang: Lang): s
     }
     // The statuses rolled up, unless the changed children named above are all there is.
     const assessed = (x: StatusBasis): number => STATUSES.filter((st) => st !== "ej_bedömd").reduce((n, st) => n + (x.counts?.[st] ?? 0), 0);
-    if (Math.max(assessed(b), assessed(a)) > parts.length) parts.push(`${symbols(b.counts)} → ${symbols(a.counts)}`);
+    if (Math.max(assessed(b), assessed(a)) > parts.length) parts.push(`${w.below} ${symbols(b.counts)} → ${symbols(a.counts)}`);
   } else {
     if (b.value !== undefined || a.value !== undefined) {
       const src = (x: StatusBasis): string => x.valueSource ?? "";
@@ -332,7 +336,7 @@ function removedItem(r: Removal): string[] {
   const name = typeof r.entity.data.namn === "string" ? `: ${mdText(r.entity.data.namn)}` : "";
   const head = `- **${mdCode(r.id)}** ${mdText(r.typ)}${scopeMd(r)}${name}`;
   if (text === "") return [head];
-  return [head, "", ...text.split(/\r?\n/u).map((l) => (l.trim() === "" ? "  >" : `  > ${mdText(l)}`)), ""];
+  return [head, "", ...text.split(/\r?\n/u).map((l) => (l.trim() === "" ? "  >" : `  > ${mdText(l.trim())}`)), ""];
 }
 
 export function diffMarkdown(v: DiffView): string {
