@@ -195,6 +195,24 @@ describe.concurrent("plan diff --format md in Swedish (språk: sv)", () => {
     expect(d.out).not.toMatch(ENGLISH);
   });
 
+  it("a decided budget changed with a new beslut: no flag; a list reordered: nothing changed, said in one sentence", ({ expect }) => {
+    const { r, base } = swedishRepo();
+    r.editYaml(B25, (doc) => doc.setIn([...itemPath(doc, ["åtaganden"], "ORT-Å1"), "nyckeltal", "målvärden", 2025], 3.45));
+    r.replace(B25, 'beslut: { organ: KF, datum: 2024-11-18, paragraf: "§ 150" }', 'beslut: { organ: KF, datum: 2025-03-24, paragraf: "§ 31" }');
+    const decided = r.commit("nytt beslut");
+    const d = read([base, decided, "-C", r.root]);
+    expect(d.summary).toBe("Ändringen ändrar 1 budget (OPB2025) och 1 åtagande (ORT-Å1). Målvärdet för ORT-Å1 år 2025 höjs från 3,4 till 3,45.");
+    expect(d.headings).not.toContain("⚠ Ändrat utan nytt beslut");
+    expect(d.section("Budgetar")).toContain("beslut.paragraf: § 150 → § 31");
+
+    r.editYaml(B25, (doc) => void (doc.getIn(["åtaganden"], true) as { items: unknown[] }).items.reverse());
+    const reordered = r.commit("omordnat");
+    const same = read([decided, reordered, "-C", r.root]);
+    expect(same.summary).toBe("Ändringen lämnar planens innehåll som det var.");
+    expect(same.headings).toEqual([]);
+    expect(same.out).toContain("**0 tillagda, 0 ändrade, 0 borttagna**");
+  });
+
   it("the same plan with --lang en: English throughout, no Swedish sentence", ({ expect }) => {
     const { r, base } = swedishRepo();
     const head = r.replace(UF, "{ avser: ORT-Å1, utfall: 3.3, prognos: 3.5 }", "{ avser: ORT-Å1, utfall: 3.3, prognos: 3.2 }").commit("prognos");
