@@ -3,6 +3,7 @@ import { Chalk } from "chalk";
 import { CODES, decidedChangeLine, decidedChangeMarkdown, formatMessage, messageOf, severityWord, type Code, type Lang } from "../diagnostics/index.js";
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal, StatusBasis, StatusChange } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
+import { addTo, consequencesOf, targetChanges, type Consequences } from "../diff/consequences.js";
 import { wordDiff } from "../diff/words.js";
 import { isData } from "../model/build.js";
 import { nameOf } from "../model/thread.js";
@@ -198,55 +199,12 @@ function countsByKind(byKind: ReadonlyMap<string, ReadonlySet<string>>, lang: La
   );
 }
 
-const addTo = (m: Map<string, Set<string>>, kind: string, id: string): void => void (m.get(kind) ?? m.set(kind, new Set()).get(kind)!).add(id);
-
-interface Consequences {
-  /** What stands without the removed entity it served, by "kind of the removed" and kind. */
-  without: Map<string, Map<string, Set<string>>>;
-  /** What further down the thread no longer reaches a goal, by kind. */
-  further: Map<string, Set<string>>;
-}
-
-/** The strands of the removals, split into what served the removed entity directly and what stood further down. */
-function consequencesOf(diff: PlanDiff): Consequences {
-  const without = new Map<string, Map<string, Set<string>>>();
-  const further = new Map<string, Set<string>>();
-  const direct = new Set<string>();
-  for (const r of diff.removed) {
-    const children = new Set(r.entity.children.map((c) => `${c.kind}\u0000${c.id}`));
-    for (const [kind, ids] of Object.entries(r.strands)) {
-      for (const id of ids) {
-        if (!children.has(`${kind}\u0000${id}`)) continue;
-        const m = without.get(r.typ) ?? without.set(r.typ, new Map()).get(r.typ)!;
-        addTo(m, kind, id);
-        direct.add(`${kind}\u0000${id}`);
-      }
-    }
-  }
-  for (const r of diff.removed) {
-    for (const [kind, ids] of Object.entries(r.strands)) for (const id of ids) if (!direct.has(`${kind}\u0000${id}`)) addTo(further, kind, id);
-  }
-  return { without, further };
-}
-
 /** Each (kind, kind it stands without) pair of the consequences, in the order of the thread. */
 function withoutPairs(c: Consequences): { parent: string; kind: string; ids: string[] }[] {
   const out: { parent: string; kind: string; ids: string[] }[] = [];
   for (const parent of [...c.without.keys()].sort((x, y) => kindRank(x) - kindRank(y))) {
     const m = c.without.get(parent)!;
     for (const kind of [...m.keys()].sort((x, y) => kindRank(x) - kindRank(y))) out.push({ parent, kind, ids: [...m.get(kind)!].sort() });
-  }
-  return out;
-}
-
-/** The target (målvärde) changes of a diff: which nyckeltal, which year, from and to. */
-function targetChanges(diff: PlanDiff): { id: string; year: string; from: FieldValue | undefined; to: FieldValue | undefined }[] {
-  const out: { id: string; year: string; from: FieldValue | undefined; to: FieldValue | undefined }[] = [];
-  for (const d of diff.changed) {
-    for (const f of d.fields) {
-      const m = /^(?:nyckeltal(?:\[([^\]]+)\])?\.)?målvärden\.(\d{4})$/u.exec(f.path);
-      if (m) out.push({ id: m[1] ?? d.id, year: m[2]!, from: f.from, to: f.to });
-    }
   }
   return out;
 }
