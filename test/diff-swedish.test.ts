@@ -158,6 +158,21 @@ describe.concurrent("plan diff --format md in Swedish (språk: sv)", () => {
     expect(planInProcess(["diff", base, head, "-C", r.root, "--format", "md", "--fail-on", "none"])).toMatchObject({ status: 0, stdout: d.out });
   });
 
+  it("a målområde removed: its namn beside the ID and its beskrivning quoted, every line", ({ expect }) => {
+    const { r } = swedishRepo();
+    const KP = "kommunplan/2025-2028.yaml";
+    r.editYaml(KP, (doc) => doc.setIn([...itemPath(doc, ["målområden"], "UTB"), "beskrivning"], "Alla barn ska lyckas i skolan.\nFörskolan lägger grunden."));
+    const base = r.commit("beskrivning");
+    const head = r.editYaml(KP, (doc) => doc.deleteIn(itemPath(doc, ["målområden"], "UTB"))).commit("bort med UTB");
+    const d = read([base, head, "-C", r.root, "--fail-on", "none"]);
+    expect(d.status).toBe(0);
+    // The övergripande mål inside it goes with it; both with their names, the kommunplan as scope.
+    expect(d.section("❌ Borttaget").split("\n")).toEqual(["UTB.1 mål (KP2025): Alla elever når målen", "UTB målområde (KP2025): Utbildning", "Alla barn ska lyckas i skolan.Förskolan lägger grunden."]);
+    expect(d.out).toContain("  > Alla barn ska lyckas i skolan.\n  > Förskolan lägger grunden.\n");
+    expect(d.summary).toMatch(/^Ändringen tar bort 1 målområde \(UTB\) och 1 övergripande mål \(UTB\.1\)\. /u);
+    expect(d.summary).toMatch(/ resultatmål står utan målområde\./u);
+  });
+
   it("a text edited: the word diff with <ins> and <del>", ({ expect }) => {
     const { r, base } = swedishRepo();
     const head = r.replace(B25, "text: Antalet nystartade företag ska öka\n", "text: Antalet nya företag i kommunen ska öka\n").commit("text");

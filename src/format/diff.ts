@@ -288,9 +288,10 @@ function consequenceItems(diff: PlanDiff, lang: Lang): string[] {
   return items;
 }
 
-/** A removed entity: its ID, kind and name, and its whole text as a quote. */
+/** A removed entity: its ID, kind and name, and its whole text (or beskrivning) as a quote. */
 function removedItem(r: Removal): string[] {
-  const text = typeof r.entity.data.text === "string" ? r.entity.data.text.trim() : "";
+  const { text: t1, beskrivning } = r.entity.data;
+  const text = (typeof t1 === "string" ? t1 : typeof beskrivning === "string" ? beskrivning : "").trim();
   const name = typeof r.entity.data.namn === "string" ? `: ${mdText(r.entity.data.namn)}` : "";
   const head = `- **${mdCode(r.id)}** ${mdText(r.typ)}${scopeMd(r)}${name}`;
   if (text === "") return [head];
