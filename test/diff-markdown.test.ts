@@ -6,6 +6,8 @@ import type Token from "markdown-it/lib/token.mjs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { GitRepo, cleanupRepos, itemPath, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
+import { STATUS_SYMBOL, STATUS_WORD } from "../src/format/status-words.js";
+import type { Status } from "../src/status/fulfilment.js";
 
 // What `plan diff --format md` prints, in-process (the CLI adds only a process: cli.test.ts and
 // diff.test.ts spawn it).
@@ -15,6 +17,9 @@ const diffJson = async (args: string[]): Promise<{ json: DiffJson }> => ({ json:
 afterAll(cleanupRepos);
 
 const md = new MarkdownIt({ html: true });
+
+/** A status as the table shows it in English: symbol and word. */
+const statusCell = (s: string | undefined): string => (s === undefined ? "–" : `${STATUS_SYMBOL[s as Status]} ${STATUS_WORD.en[s as Status]}`);
 
 const NASTY = "Mål | delmål <script>alert(1)</script> <img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) och `kod` & &lt;b&gt;";
 const B25 = "budget/2025.yaml";
@@ -113,15 +118,25 @@ describe("plan diff --format md", () => {
     expect(json.status_changes).toContainEqual({ period: "2025-08", id: "ORT-Å1", typ: "åtagande", from: "uppfyllt", to: "delvis_uppfyllt" });
   });
 
-  it("starts with the summary line, in bold", ({ expect }) => {
+  it("starts with a plain paragraph a secretary can paste, then the count line in bold", ({ expect }) => {
+    // The paragraph: sentences, no markup (no strong, no code, no links), the IDs of what changed.
     expect(tokens[0]!.type).toBe("paragraph_open");
     const first = tokens[1]!;
-    // (markdown-it leaves empty text tokens where the ** delimiters stood)
-    const kinds = first.children!.filter((c) => !(c.type === "text" && c.content === "")).map((c) => c.type);
-    expect(kinds).toEqual(["strong_open", "text", "strong_close"]);
-    expect(inlineText(first)).toBe(json.summary);
+    expect(first.children!.map((c) => c.type).filter((t) => t !== "text" && t !== "softbreak")).toEqual([]);
+    const prose = inlineText(first);
+    expect(prose).toMatch(/^The change adds 1 verksamhetsplan \(VP2026-BUF\) and 12 aktiviteter\. It modifies [^.]*\bORT-Å1\b[^.]*\. It removes 1 uppdrag \(KS-U1\)\./u);
+    expect(prose).toContain("The 2025 target of ORT-Å1 is raised from 3.4 to 3.45.");
+    expect(prose).toContain("Budget OPB2025 is decided but changes without a new decision.");
+    expect(prose).toContain("Nämndplan NP2025-KS is decided but changes without a new decision.");
+    expect(prose).toContain("åtagande ORT-Å1 from met to partly met");
+    // The 12 aktiviteter are counted, not named one by one.
+    expect(prose).not.toContain("BUF-B01");
+    // The count line follows, in bold, as the JSON's summary.
+    const second = tokens[4]!;
+    const kinds = second.children!.filter((c) => !(c.type === "text" && c.content === "")).map((c) => c.type);
+    expect(kinds.slice(0, 3)).toEqual(["strong_open", "text", "strong_close"]);
+    expect(inlineText(second).startsWith(json.summary)).toBe(true);
     expect(json.summary).toMatch(/^13 added, 4 changed, 1 removed\b/u);
-    expect(html.startsWith("<p><strong>13 added, 4 changed, 1 removed")).toBe(true);
   });
 
   it("has a ### heading per kind, in the order of the thread, and sections for removals, flags and status", ({ expect }) => {
@@ -191,11 +206,17 @@ describe("plan diff --format md", () => {
     expect(html).not.toContain("<code>kod</code>");
   });
 
-  it("keeps the status table's columns: every row has the header's 5 cells, holding the JSON's values", ({ expect }) => {
+  it("keeps the status table's columns: every row has the header's 7 cells, the JSON's values as symbol and word", ({ expect }) => {
     const rows = tableRows(sections(tokens).get("Status changes")!);
-    expect(rows[0]).toEqual(["period", "typ", "id", "from", "to"]);
-    expect(rows.slice(1)).toEqual(json.status_changes.map((s) => [s.period, s.typ, s.id, s.from ?? "–", s.to ?? "–"]));
-    for (const row of rows) expect(row).toHaveLength(5);
+    expect(rows[0]).toEqual(["period", "typ", "id", "name", "before", "after", "judged on"]);
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual(json.status_changes.map((s) => [s.period, s.typ, s.id]));
+    expect(rows.slice(1).map((r) => r.slice(4, 6))).toEqual(json.status_changes.map((s) => [statusCell(s.from), statusCell(s.to)]));
+    for (const row of rows) expect(row).toHaveLength(7);
+    // ORT-Å1: its text beside the ID, the prognos that moved and the målvärde it is judged against.
+    const å1 = rows.find((r) => r[2] === "ORT-Å1")!;
+    expect(å1.slice(3)).toEqual([`Antalet nystartade företag ska öka ${NASTY}`, "● Met", "◐ Partly met", "prognos 3.5 → 3.2; målvärde 3.4 → 3.45"]);
+    // No raw enum anywhere in the table.
+    expect(rows.flat().join(" ")).not.toMatch(/delvis_uppfyllt|ej_uppfyllt/u);
     // The source lines of the table have as many unescaped pipes as the header.
     const lines = out.split("\n").filter((l) => l.startsWith("|"));
     const pipes = (l: string): number => l.replace(/\\\|/gu, "").split("|").length;
@@ -219,6 +240,27 @@ describe("plan diff --format md: YAML content that is not an ordinary text", () 
     expect(foreignHtml(t)).toEqual([]);
   });
 
+  it("a removed entity's whole text, over several lines, is quoted literally: no heading, list, code block or HTML from it", async ({ expect }) => {
+    const r = new GitRepo();
+    const HOSTILE = `Kartlägg behovet\n\n        <script>alert(1)</script>\n# rubrik\n- punkt\n1. första\n${NASTY}`;
+    r.editYaml("namnder/KS/2025.yaml", (doc) => doc.setIn([...itemPath(doc, ["uppdrag"], "KS-U1"), "text"], HOSTILE));
+    const base = r.commit("fientlig text");
+    r.editYaml("namnder/KS/2025.yaml", (doc) => doc.deleteIn(itemPath(doc, ["uppdrag"], "KS-U1")));
+    const head = r.commit("bort med KS-U1");
+    const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
+    expect(run.status, run.stderr).toBe(0);
+    const t = md.parse(run.stdout, {});
+    expect(foreignHtml(t)).toEqual([]);
+    const out = md.render(run.stdout);
+    expect(out).not.toMatch(/<script|<img|<h1|<a\s|<pre|<ol/iu);
+    // Every line of the text stands in the quote under the removed item, as written.
+    const quote = /<blockquote>([\s\S]*?)<\/blockquote>/u.exec(out)?.[1] ?? "";
+    for (const line of ["Kartlägg behovet", "&lt;script&gt;alert(1)&lt;/script&gt;", "# rubrik", "- punkt", "1. första"]) expect(quote).toContain(line);
+    const texts = t.filter((x) => x.type === "inline").map(inlineText);
+    expect(texts.some((x) => x.includes(NASTY))).toBe(true);
+    expect(texts.some((x) => x.startsWith("KS-U1 uppdrag (2025)"))).toBe(true);
+  });
+
   it("an ID holding | and ` (an error, but in both revisions) keeps the status table's columns and the ID", async ({ expect }) => {
     const r = new GitRepo();
     const BAD = "ORT-Å9|x`y";
@@ -240,6 +282,8 @@ describe("plan diff --format md: YAML content that is not an ordinary text", () 
     expect(json.status_changes).toContainEqual({ period: "2025-08", id: BAD, typ: "åtagande", from: "uppfyllt", to: "ej_uppfyllt" });
     const run = await here(["diff", base, head, "-C", r.root, "--format", "md"]);
     const rows = tableRows(sections(md.parse(run.stdout, {})).get("Status changes")!);
-    expect(rows.slice(1)).toEqual(json.status_changes.map((s) => [s.period, s.typ, s.id, s.from ?? "–", s.to ?? "–"]));
+    expect(rows.slice(1).map((r) => [...r.slice(0, 3), ...r.slice(4, 6)])).toEqual(
+      json.status_changes.map((s) => [s.period, s.typ, s.id, statusCell(s.from), statusCell(s.to)]),
+    );
   });
 });

@@ -118,8 +118,10 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     r.editYaml(B25, (doc) => doc.deleteIn(itemPath(doc, ["resultatmål"], "UTB-R1")));
     r.editYaml(B26, (doc) => doc.deleteIn(itemPath(doc, ["resultatmål"], "UTB-R1")));
     const head = r.commit("bort med UTB-R1");
+    // New errors: the default --fail-on errors fails, after printing the diff.
     const { run, json } = await diffJson([base, head, "-C", r.root]);
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
     expect(json.removed.map(({ id, typ, year }) => ({ id, typ, year }))).toEqual([
       { id: "UTB-R1", typ: "resultatmål", year: 2025 },
       { id: "UTB-R1", typ: "resultatmål", year: 2026 },
@@ -143,6 +145,10 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     expect(failErrors.status, failErrors.stderr).toBe(1);
     expect(JSON.parse(failErrors.stdout)).toEqual(json);
     expect(await exitOf(["diff", base, head, "-C", r.root, "--fail-on", "removed", "--format", "json"])).toBe(1);
+    // --fail-on none: the same output, exit 0.
+    const none = await diffJson([base, head, "-C", r.root, "--fail-on", "none"]);
+    expect(none.run.status, none.run.stderr).toBe(0);
+    expect(none.json).toEqual(json);
 
     // The other way round the same errors are resolved, nothing is removed, and --fail-on passes.
     const back = await diffJson([head, base, "-C", r.root, "--fail-on", "removed"]);
@@ -370,7 +376,8 @@ describe.concurrent("plan diff: revisions", () => {
     rmSync(r.path("namnder/KS/2025.yaml")); // deleted, not staged
     const before = r.git("status", "--porcelain");
 
-    const wt = await diffJson(["HEAD", "-C", r.root]);
+    // The deleted nämndplan leaves references unknown: new errors, so --fail-on none to read the diff with exit 0.
+    const wt = await diffJson(["HEAD", "-C", r.root, "--fail-on", "none"]);
     expect(wt.run.status, wt.run.stderr).toBe(0);
     expect(wt.json.head).toBe("worktree");
     expect(wt.json.changed.map((c) => `${c.id} ${c.year}`).sort()).toEqual(["ORT-Å1 2025", "UTB-Å3 2026"]);
@@ -464,7 +471,7 @@ describe.concurrent("plan diff: revisions", () => {
     );
     const head = r.commit("mycket");
     for (const format of ["json", "md"]) {
-      const args = ["diff", base, head, "-C", r.root, "--format", format];
+      const args = ["diff", base, head, "-C", r.root, "--format", format, "--fail-on", "none"];
       // One run in a fresh process, one in this one: nothing of a process's state shows.
       const [a, b] = [await runPlan(args), await diff(args)];
       expect(a.status, a.stderr).toBe(0);

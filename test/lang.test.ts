@@ -85,7 +85,8 @@ describe("every command follows it", () => {
     expect(text.stdout.split("\n")[0]).toMatch(/^0 tillagda, 1 ändrad, 0 borttagna/u);
     expect(text.stdout).not.toMatch(/\b(added|changed|removed)\b/u);
     const md = planInProcess(["diff", base, "-C", r.root, "--lang", "sv", "--format", "md"]).stdout;
-    expect(md).toMatch(/^\*\*0 tillagda, 1 ändrad, 0 borttagna/u);
+    // The summary paragraph first, then the count line in bold.
+    expect(md).toMatch(/^Ändringen ändrar 1 åtagande \(ORT-Å1\)\. [^\n]*\n\n\*\*0 tillagda, 1 ändrad, 0 borttagna/u);
     const json = JSON.parse(planInProcess(["diff", base, "-C", r.root, "--lang", "sv", "--format", "json"]).stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["base", "head", "summary", "added", "removed", "changed", "renames", "introduced", "resolved", "status_changes", "flags"]);
     expect(json.summary).toMatch(/^0 tillagda/u);

@@ -13,7 +13,8 @@ export interface DiffOptions {
   head?: string;
   dir?: string;
   format: DiffFormat;
-  failOn?: "removed" | "errors";
+  /** When the command fails (exit 1): `errors` (the default) when the change introduces errors, `removed` when it also removes entities, `none` never. */
+  failOn?: "none" | "errors" | "removed";
   lang?: string;
 }
 
@@ -32,7 +33,8 @@ export function runDiff(o: DiffOptions): number {
   const lang = langFor(o.lang, head.plan);
   const view: DiffView = { base: o.base, head: o.head ?? "worktree", diff, lang };
   out(DIFF_FORMATTERS[o.format](view, { color: useColor(process.env, process.stdout) }));
-  if (o.failOn === "removed" && diff.removed.length > 0) return 1;
-  if (o.failOn === "errors" && diff.introduced.some((d) => d.severity === "error")) return 1;
-  return 0;
+  const failOn = o.failOn ?? "errors";
+  if (failOn === "none") return 0;
+  if (failOn === "removed" && diff.removed.length > 0) return 1;
+  return diff.introduced.some((d) => d.severity === "error") ? 1 : 0;
 }

@@ -11,7 +11,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   trace: ["plan trace BIF-AK01 --år 2012", "plan trace --orphans --format md", "plan trace --år 2012 --format mermaid > tråd.mmd"],
   stats: ["plan stats", "plan stats --år 2012 --lang sv", "plan stats --format json"],
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
-  diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on removed"],
+  diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on none"],
   report: ["plan report delår -o delar.html", "plan report budget --år 2012 -o budget.html", "plan report namndplan --nämnd BIN --lang en"],
   "nytt-år": ["plan nytt-år 2027", "plan nytt-ar 2027 -C plan", "plan nytt-år 2027 --lang en"],
   årshjul: ["plan årshjul --idag 2026-12-01 --format md", "plan arshjul --ar 2026 --format ics > arshjul.ics", "plan årshjul --format svg > arshjul.svg"],

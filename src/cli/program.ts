@@ -125,7 +125,11 @@ function program(setStatus: (n: number) => void): Command {
     .argument("[head]", "the revision to compare to (default: the working tree, uncommitted changes included)")
     .addOption(dirOption())
     .addOption(new Option("--format <format>", "output format").choices(DIFF_FORMATS).default("text"))
-    .addOption(new Option("--fail-on <what>", "exit 1 when the change removes entities or introduces errors").choices(["removed", "errors"]))
+    .addOption(
+      new Option("--fail-on <what>", "exit 1 when the change introduces errors (errors), also when it removes entities (removed), or never (none)")
+        .choices(["errors", "removed", "none"])
+        .default("errors"),
+    )
     .addOption(langOption())
     .action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
       const { runDiff } = await import("./diff.js");

@@ -5,7 +5,7 @@ import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";
 import { descendants } from "../model/thread.js";
-import { computeStatus, followUpPeriods } from "../status/engine.js";
+import { computeStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
 
@@ -37,12 +37,25 @@ export interface Removal extends DiffEntity {
   strands: Record<string, string[]>;
 }
 
-interface StatusChange {
+/** What a status was judged on: a nyckeltal's figures (åtagande) or the statuses rolled up (goals). */
+export interface StatusBasis {
+  value?: number;
+  valueSource?: "prognos" | "utfall";
+  target?: number;
+  manual: boolean;
+  counts?: Record<Status, number>;
+}
+
+export interface StatusChange {
   period: string;
   id: string;
   typ: "åtagande" | "resultatmål" | "målområde";
   from?: Status;
   to?: Status;
+  /** The entity in head (its name, its children). */
+  entity: Entity;
+  before: StatusBasis;
+  after: StatusBasis;
 }
 
 /** A decided document changed without a new beslut: what the code's message takes, plus where. */
@@ -133,25 +146,36 @@ function multisetDifference(a: readonly Diagnostic[], b: readonly Diagnostic[]):
   return out;
 }
 
+type Judged = KpiStatus | GoalStatus;
+
+function basisOf(x: Judged): StatusBasis {
+  if ("counts" in x) return { manual: x.manual, counts: x.counts };
+  return {
+    manual: x.manual,
+    ...(x.value !== undefined ? { value: x.value } : {}),
+    ...(x.valueSource !== undefined ? { valueSource: x.valueSource } : {}),
+    ...(x.target !== undefined ? { target: x.target } : {}),
+  };
+}
+
 function statusChanges(base: CheckResult, head: CheckResult): StatusChange[] {
   const periods = [...new Set([...followUpPeriods(base.plan), ...followUpPeriods(head.plan)])].sort();
   const out: StatusChange[] = [];
   for (const period of periods) {
     const a = computeStatus(base.plan, { period });
     const b = computeStatus(head.plan, { period });
-    const lists: [StatusChange["typ"], { id: string; status: Status }[], { id: string; status: Status }[]][] = [
+    const lists: [StatusChange["typ"], Judged[], Judged[]][] = [
       ["åtagande", a.åtaganden, b.åtaganden],
       ["resultatmål", a.resultatmål, b.resultatmål],
       ["målområde", a.målområden, b.målområden],
     ];
     for (const [typ, before, after] of lists) {
-      const was = new Map(before.map((x) => [x.id, x.status]));
-      const now = new Map(after.map((x) => [x.id, x.status]));
-      for (const id of [...new Set([...was.keys(), ...now.keys()])]) {
-        const from = was.get(id);
-        const to = now.get(id);
+      const was = new Map(before.map((x) => [x.id, x]));
+      for (const now of after) {
+        const old = was.get(now.id);
         // Only changes of an entity that exists on both sides: additions and removals are listed already.
-        if (from !== undefined && to !== undefined && from !== to) out.push({ period, id, typ, from, to });
+        if (old === undefined || old.status === now.status) continue;
+        out.push({ period, id: now.id, typ, from: old.status, to: now.status, entity: now.entity, before: basisOf(old), after: basisOf(now) });
       }
     }
   }

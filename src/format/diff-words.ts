@@ -4,6 +4,57 @@ import type { Lang } from "../diagnostics/index.js";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** "a", "a and b", "a, b and c". */
+export const andList = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+
+const capital = (s: string): string => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
+
+/** A kind's nouns: singular, plural and the heading of its section (Swedish in both languages). */
+const KINDS: Record<string, [one: string, many: string, title?: string]> = {
+  kommun: ["kommun", "kommuner", "Kommun (plan.yaml)"],
+  organ: ["organ", "organ", "Organisation"],
+  vision: ["vision", "visioner"],
+  kommunplan: ["kommunplan", "kommunplaner"],
+  målområde: ["målområde", "målområden"],
+  mål: ["övergripande mål", "övergripande mål"],
+  budget: ["budget", "budgetar"],
+  resultatmål: ["resultatmål", "resultatmål"],
+  åtagande: ["åtagande", "åtaganden"],
+  uppdrag: ["uppdrag", "uppdrag"],
+  investering: ["investering", "investeringar"],
+  finansiellt_mål: ["finansiellt mål", "finansiella mål"],
+  nyckeltal: ["nyckeltal", "nyckeltal"],
+  planeringsdirektiv: ["planeringsdirektiv", "planeringsdirektiv"],
+  satsning: ["satsning", "satsningar"],
+  underlag: ["underlag", "underlag"],
+  investeringsbehov: ["investeringsbehov", "investeringsbehov"],
+  upphandling: ["upphandling", "upphandlingar"],
+  nämndplan: ["nämndplan", "nämndplaner"],
+  verksamhetsmål: ["verksamhetsmål", "verksamhetsmål"],
+  verksamhetsplan: ["verksamhetsplan", "verksamhetsplaner"],
+  aktivitet: ["aktivitet", "aktiviteter"],
+  produktionsmål: ["produktionsmål", "produktionsmål"],
+  uppföljning: ["uppföljning", "uppföljningar"],
+  åtgärd: ["åtgärd", "åtgärder", "Åtgärdsplaner"],
+};
+
+/** The kinds in the order of the thread (the order of the sections and of lists of kinds). */
+const KIND_ORDER = Object.keys(KINDS);
+export const kindRank = (kind: string): number => (Object.hasOwn(KINDS, kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+
+/** "1 åtagande", "3 åtaganden" (an unknown kind stays as written). */
+export const kindCount = (n: number, kind: string): string => {
+  const k = Object.hasOwn(KINDS, kind) ? KINDS[kind]! : [kind, kind];
+  return plural(n, k[0], k[1]);
+};
+export const kindTitle = (kind: string): string => {
+  if (!Object.hasOwn(KINDS, kind)) return kind;
+  const [, many, title] = KINDS[kind]!;
+  return title ?? capital(many);
+};
+const kindOne = (kind: string): string => (Object.hasOwn(KINDS, kind) ? KINDS[kind]![0] : kind);
+
 interface DiffWords {
   counts(added: number, changed: number, removed: number): string;
   newErrors(n: number): string;
@@ -28,10 +79,32 @@ interface DiffWords {
   added: string;
   linesCount(n: number): string;
   renamesTitle: string;
-  statusHead: string;
+  statusHead: readonly string[];
   introducedTitle: string;
   resolvedDiagTitle: string;
   diagnosticsCount(n: number): string;
+  consequencesTitle: string;
+  // The summary paragraph, sentence by sentence.
+  changes(added: string, changed: string, removed: string): string;
+  noChanges: string;
+  target(id: string, year: string, from: string, to: string, raised: boolean | undefined): string;
+  targets(n: number): string;
+  movedTo(id: string, from: string, to: string): string;
+  decidedChanged(typ: string, id: string): string;
+  statusChanged(list: string): string;
+  statusCount(list: string): string;
+  statusFromTo(what: string, from: string, to: string): string;
+  errorsSentence(errors: number, warnings: number): string;
+  resolvedSentence(n: number): string;
+  // The consequences.
+  standsWithout(list: string, kind: string): string;
+  losesThread(list: string): string;
+  errorKinds(n: number, what: string): string;
+  // What a status was judged on.
+  targetWord: string;
+  byHand: string;
+  /** Before the statuses a goal rolls up. */
+  below: string;
 }
 
 export const DIFF_WORDS: Record<Lang, DiffWords> = {
@@ -59,10 +132,35 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     added: "added",
     linesCount: (n) => `${n} lines`,
     renamesTitle: "Possible renames",
-    statusHead: "| period | typ | id | from | to |",
-    introducedTitle: "Introduced diagnostics",
-    resolvedDiagTitle: "Resolved diagnostics",
-    diagnosticsCount: (n) => `${n} diagnostics`,
+    statusHead: ["period", "typ", "id", "name", "before", "after", "judged on"],
+    introducedTitle: "New errors and warnings",
+    resolvedDiagTitle: "Resolved errors and warnings",
+    diagnosticsCount: (n) => plural(n, "error or warning", "errors and warnings"),
+    consequencesTitle: "Consequences",
+    changes: (a, c, r) =>
+      [a && `adds ${a}.`, c && `modifies ${c}.`, r && `removes ${r}.`]
+        .filter((x) => x !== "")
+        .map((x, i) => `${i === 0 ? "The change" : "It"} ${x}`)
+        .join(" "),
+    noChanges: "The change leaves the plan's content as it was.",
+    target: (id, year, from, to, raised) => `The ${year} target of ${id} is ${raised === undefined ? "changed" : raised ? "raised" : "lowered"} from ${from} to ${to}.`,
+    targets: (n) => `Targets change for ${plural(n, "nyckeltal", "nyckeltal")}.`,
+    movedTo: (id, from, to) => `${id} moves from ${from} to ${to}.`,
+    decidedChanged: (typ, id) => `${capital(kindOne(typ))} ${id} is decided but changes without a new decision.`,
+    statusChanged: (list) => `The assessed fulfilment changes: ${list}.`,
+    statusCount: (list) => `The assessed fulfilment changes for ${list}.`,
+    statusFromTo: (what, from, to) => `${what} from ${from} to ${to}`,
+    errorsSentence: (e, w) => {
+      const parts = [e > 0 ? plural(e, "new error", "new errors") : "", w > 0 ? plural(w, "new warning", "new warnings") : ""].filter((x) => x !== "");
+      return `It introduces ${andList(parts, "and")}${e > 0 ? ", to be fixed before the change is approved" : ""}.`;
+    },
+    resolvedSentence: (n) => `It resolves ${plural(n, "earlier error or warning", "earlier errors and warnings")}.`,
+    standsWithout: (list, kind) => `${list} ${/^1 /u.test(list) && !list.includes(" and ") ? "is" : "are"} left without a ${kindOne(kind)}`,
+    losesThread: (list) => `${list} no longer lead${/^1 /u.test(list) && !list.includes(" and ") ? "s" : ""} up to any goal`,
+    errorKinds: (n, what) => `${plural(n, "new error", "new errors")}: ${what}`,
+    targetWord: "målvärde",
+    byHand: "assessed by hand",
+    below: "below:",
   },
   sv: {
     counts: (a, c, r) => `${plural(a, "tillagd", "tillagda")}, ${plural(c, "ändrad", "ändrade")}, ${plural(r, "borttagen", "borttagna")}`,
@@ -88,9 +186,34 @@ export const DIFF_WORDS: Record<Lang, DiffWords> = {
     added: "tillagd",
     linesCount: (n) => `${n} rader`,
     renamesTitle: "Möjliga omdöpningar",
-    statusHead: "| period | typ | id | från | till |",
-    introducedTitle: "Nya diagnostiker",
-    resolvedDiagTitle: "Åtgärdade diagnostiker",
-    diagnosticsCount: (n) => `${n} diagnostiker`,
+    statusHead: ["period", "typ", "id", "namn", "före", "efter", "bedömt på"],
+    introducedTitle: "Nya fel och varningar",
+    resolvedDiagTitle: "Åtgärdade fel och varningar",
+    diagnosticsCount: (n) => (n === 1 ? "1 fel eller varning" : `${n} fel och varningar`),
+    consequencesTitle: "Konsekvenser",
+    changes: (a, c, r) =>
+      [a && `lägger till ${a}.`, c && `ändrar ${c}.`, r && `tar bort ${r}.`]
+        .filter((x) => x !== "")
+        .map((x, i) => `${i === 0 ? "Ändringen" : "Den"} ${x}`)
+        .join(" "),
+    noChanges: "Ändringen lämnar planens innehåll som det var.",
+    target: (id, year, from, to, raised) => `Målvärdet för ${id} år ${year} ${raised === undefined ? "ändras" : raised ? "höjs" : "sänks"} från ${from} till ${to}.`,
+    targets: (n) => `Målvärden ändras för ${n} nyckeltal.`,
+    movedTo: (id, from, to) => `${id} flyttas från ${from} till ${to}.`,
+    decidedChanged: (typ, id) => `${capital(kindOne(typ))} ${id} är beslutad men ändras utan nytt beslut.`,
+    statusChanged: (list) => `Den bedömda måluppfyllelsen ändras: ${list}.`,
+    statusCount: (list) => `Den bedömda måluppfyllelsen ändras för ${list}.`,
+    statusFromTo: (what, from, to) => `${what} går från ${from} till ${to}`,
+    errorsSentence: (e, w) => {
+      const parts = [e > 0 ? plural(e, "nytt fel", "nya fel") : "", w > 0 ? plural(w, "ny varning", "nya varningar") : ""].filter((x) => x !== "");
+      return `Den ger ${andList(parts, "och")}${e > 0 ? ", som behöver rättas innan ändringen godkänns" : ""}.`;
+    },
+    resolvedSentence: (n) => (n === 1 ? "Den åtgärdar 1 tidigare fel eller varning." : `Den åtgärdar ${n} tidigare fel och varningar.`),
+    standsWithout: (list, kind) => `${list} står utan ${kindOne(kind)}`,
+    losesThread: (list) => `${list} når inte längre upp till något mål`,
+    errorKinds: (n, what) => `${plural(n, "nytt fel", "nya fel")}: ${what}`,
+    targetWord: "målvärde",
+    byHand: "bedömd för hand",
+    below: "under:",
   },
 };
