@@ -84,6 +84,8 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(TRACE_FORMATS).default("text"))
     .option("--orphans", "only what does not trace to a målområde")
     .option("--gaps", "only coverage gaps going down")
+    .addOption(new Option("--målområde <id>", "the whole year cut to one målområde (ASCII: --malomrade)"))
+    .addOption(new Option("--djup <n>", "levels drawn below each målområde, with --format mermaid or md"))
     .addOption(langOption())
     .action(async (id: string | undefined, o: Omit<TraceOptions, "id">) => {
       const { runTrace } = await import("./trace.js");
