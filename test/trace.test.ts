@@ -331,6 +331,12 @@ describe.concurrent("plan trace", () => {
       expect(j.down).toMatchObject({ id: "SKO", typ: "målområde" });
       expect(j).not.toHaveProperty("up");
       expect(await ok(["trace", ...K12, "--målområde", "SKO"])).toMatch(/^SKO {2}Skola /mu);
+      // Through commander once: the options reach the command under their Swedish names.
+      const viaCli = await cli(["trace", ...K12, "--malomrade", "SKO", "--djup", "1", "--format", "md"]);
+      expect(viaCli.stderr).toBe("");
+      expect(viaCli.stdout).toMatch(/^### `SKO` Skola\n\n```mermaid\nflowchart LR\n/mu);
+      expect(viaCli.stdout.match(/^```mermaid$/gmu)).toHaveLength(1);
+      expect(viaCli.stdout).toMatch(/^\*\d+ av \d+ enheter är utelämnade \(--djup 1\)\*$/mu);
     });
 
     it("--djup N draws N levels below the målområde and says in a comment line what it left out", async () => {

@@ -142,7 +142,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
-    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
+    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout; .html is HTML, .pdf a PDF (Chromium), .docx Word (pandoc)"))
     .addOption(new Option("--lang <lang>", "language of the report (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
     .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
     .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))

@@ -214,7 +214,7 @@ export function traceMermaid(g: ThreadGraph, direction: "TD" | "LR" = "TD", more
 }
 
 /** At most this many entities in one drawing of a målområde: more make a picture no one can read. */
-export const MAX_DRAWN = 120;
+const MAX_DRAWN = 120;
 
 const DRAWING_WORDS = {
   en: {
