@@ -247,13 +247,19 @@ interface Drawing {
 function drawOmråde(plan: Plan, område: Entity, year: number, djup: number | undefined, lang: Lang): Drawing {
   const W = DRAWING_WORDS[lang];
   const full = sharedTree(plan, område, year);
-  // Each entity's children, from where sharedTree expanded it (elsewhere it is a leaf).
+  // Each entity's children, from where sharedTree expanded it (elsewhere it is a leaf), and
+  // every entity below. Not eachNode: the shared graph is not cut in depth (a chain may be
+  // 100,000 long), and this walk keeps no path per node.
   const kids = new Map<Entity, TreeNode[]>();
-  eachNode(full, (n) => {
-    if (n.children.length > 0) kids.set(n.entity, n.children);
-  });
-  const all = new Set<Entity>([full.entity]);
-  eachNode(full, (n) => void all.add(n.entity));
+  const all = new Set<Entity>();
+  const stack = [full];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    all.add(n.entity);
+    if (n.children.length === 0) continue;
+    kids.set(n.entity, n.children);
+    for (const c of n.children) stack.push(c);
+  }
   const root: TreeNode = { ...full, children: [] };
   const kept = new Set<Entity>([område]);
   const more = new Map<Entity, string>();
