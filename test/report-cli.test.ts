@@ -35,15 +35,30 @@ describe("plan report: phases and periods", () => {
     expect(r.stderr).toContain("månad, delår, årsredovisning");
   });
 
-  it("picks the period: delår the newest delår, årsredovisning the newest helår, månad the newest", () => {
+  it("picks the period: delår the newest delår, årsredovisning the newest helår, månad the newest månad", () => {
     const period = (args: string[], how: (args: string[]) => Run = report): string => /Period: .* \((\d{4})\\?-(\d\d)\)/u.exec(how(["report", ...args, ...K]).stdout)?.slice(1).join("-") ?? "";
     expect(period(["delår"])).toBe("2012-08");
     expect(period(["årsredovisning"])).toBe("2012-12");
-    expect(period(["månad"])).toBe("2012-12");
+    // uppfoljning/: 2012-08 delår, 2012-10 månad, 2012-12 helår: the month report is October's.
+    expect(period(["månad"])).toBe("2012-10");
+    expect(period(["månad", "--år", "2012"])).toBe("2012-10");
+    expect(report(["report", "månad", ...K]).stdout.split("\n")[0]).toContain("# Månadsrapport januari–oktober 2012");
     expect(period(["delår", "--ar", "2012"], plan)).toBe("2012-08");
     expect(report(["report", "månad", "--period", "2012-10", ...K]).stdout).toContain("# Månadsrapport januari–oktober 2012");
-    // delår falls back to the newest period when no follow-up says rapport: delår.
+    // delår falls back to the newest period when no follow-up says rapport: delår; månad too.
     expect(report(["report", "delår", "-C", copyPlanWithout(KATRINEHOLM, "delar")]).stdout).toMatch(/\(2012\\?-12\)/u);
+    expect(report(["report", "månad", "-C", copyPlanWithout(KATRINEHOLM, "manad")]).stdout).toMatch(/\(2012\\?-12\)/u);
+  });
+
+  it("månad takes the newest of several månad follow-ups, not a newer helår or delår one", () => {
+    const dir = copyPlan(KATRINEHOLM);
+    const oct = readFileSync(path.join(dir, "uppfoljning/2012-10-manad.yaml"), "utf8");
+    // An earlier month (September) and a delår follow-up for November besides the helår one.
+    writeFileSync(path.join(dir, "uppfoljning/2012-09-manad.yaml"), oct.replace("id: UF2012-10", "id: UF2012-09").replace("period: 2012-10", "period: 2012-09"));
+    writeFileSync(path.join(dir, "uppfoljning/2012-11-delar.yaml"), oct.replace("id: UF2012-10", "id: UF2012-11").replace("period: 2012-10", "period: 2012-11").replace("rapport: månad", "rapport: delår"));
+    const period = (fas: string): string | undefined => /Period: .* \((\d{4})\\?-(\d\d)\)/u.exec(report(["report", fas, "-C", dir]).stdout)?.slice(1).join("-");
+    expect(period("månad")).toBe("2012-10");
+    expect(period("delår")).toBe("2012-11");
   });
 
   it("exits 2 with one line when no period fits", () => {

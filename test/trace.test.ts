@@ -62,6 +62,9 @@ function lineOf(file: string, needle: string): number {
   return i + 1;
 }
 
+/** The diagrams of a whole-year Mermaid output: each `flowchart` with the comment line naming its målområde above it. */
+const diagramsOf = (src: string): string[] => src.split(/\n(?=%% [^\n]*\nflowchart )/u);
+
 function allIds(n: TreeJson): string[] {
   return [n.id, ...n.children.flatMap(allIds)];
 }
@@ -280,6 +283,116 @@ describe.concurrent("plan trace", () => {
     });
   });
 
+  describe.concurrent("the whole year drawn: one diagram per målområde", () => {
+    const K12 = ["-C", KATRINEHOLM, "--år", "2012"];
+    const nodeLines = (src: string): string[] => src.split("\n").filter((l) => /^\s+n\d+\["/u.test(l));
+
+    it("mermaid: a flowchart per målområde of the year, each headed by a comment naming it, in plan order", async () => {
+      const src = await ok(["trace", ...K12, "--format", "mermaid"]);
+      const parts = diagramsOf(src);
+      const j = await traceJson(K12);
+      expect(parts.map((p) => /^%% ([^:]+):/u.exec(p)?.[1])).toEqual(j.down.children.map((c) => c.id));
+      for (const p of parts) {
+        expect(p.split("\n")[1]).toBe("flowchart LR");
+        expect(p.match(/^flowchart /gmu)).toHaveLength(1);
+        // The målområde is the first node; nothing of another målområde is drawn as its root.
+        expect(nodeLines(p)[0]).toMatch(new RegExp(`^  n0\\["${/^%% ([^:]+):/u.exec(p)![1]}: `, "u"));
+        expect(nodeLines(p).length).toBeLessThanOrEqual(120);
+      }
+      // Every entity of the year's tree is in some diagram (none is cut in the example).
+      const drawn = new Set(nodeLines(src).map((l) => /\["([^:]+): /u.exec(l)![1]));
+      const all = allIds(j.down).filter((id) => id !== "V2025");
+      expect(all.filter((id) => !drawn.has(id))).toEqual([]);
+      expect(src).not.toMatch(/left out/u);
+    });
+
+    it("md: a heading with each målområde's ID and name above a ```mermaid fence (parsed with markdown-it)", async () => {
+      const { default: MarkdownIt } = await import("markdown-it");
+      const md = await ok(["trace", ...K12, "--format", "md", "--lang", "sv"]);
+      const tokens = new MarkdownIt().parse(md, {});
+      const fences = tokens.filter((t) => t.type === "fence");
+      const j = await traceJson(K12);
+      expect(fences.map((f) => f.info)).toEqual(j.down.children.map(() => "mermaid"));
+      const headings = tokens.flatMap((t, i) => (t.type === "heading_open" && t.tag === "h3" ? [tokens[i + 1]!.content] : []));
+      expect(headings).toEqual(j.down.children.map((c) => `\`${c.id}\` ${c.namn}`));
+      expect(tokens[1]!.content).toBe("Den röda tråden 2012");
+      // The fence holds exactly the Mermaid of that målområde.
+      const mermaid = diagramsOf(await ok(["trace", ...K12, "--format", "mermaid", "--lang", "sv"]));
+      expect(fences.map((f) => f.content)).toEqual(mermaid.map((p) => p.slice(p.indexOf("\n") + 1).replace(/\n+$/u, "\n")));
+    });
+
+    it("--målområde (ASCII --malomrade) draws one målområde; in text and json it roots the tree there", async () => {
+      const whole = diagramsOf(await ok(["trace", ...K12, "--format", "mermaid"]));
+      for (const flag of ["--målområde", "--malomrade"]) {
+        const one = await ok(["trace", ...K12, flag, "SKO", "--format", "mermaid"]);
+        expect(one, flag).toBe(`${whole.find((p) => p.startsWith("%% SKO:"))!.replace(/\n+$/u, "")}\n`);
+      }
+      const j = await traceJson([...K12, "--målområde", "SKO"]);
+      expect(j.down).toMatchObject({ id: "SKO", typ: "målområde" });
+      expect(j).not.toHaveProperty("up");
+      expect(await ok(["trace", ...K12, "--målområde", "SKO"])).toMatch(/^SKO {2}Skola /mu);
+      // Through commander once: the options reach the command under their Swedish names.
+      const viaCli = await cli(["trace", ...K12, "--malomrade", "SKO", "--djup", "1", "--format", "md"]);
+      expect(viaCli.stderr).toBe("");
+      expect(viaCli.stdout).toMatch(/^### `SKO` Skola\n\n```mermaid\nflowchart LR\n/mu);
+      expect(viaCli.stdout.match(/^```mermaid$/gmu)).toHaveLength(1);
+      expect(viaCli.stdout).toMatch(/^\*\d+ av \d+ enheter är utelämnade \(--djup 1\)\*$/mu);
+    });
+
+    it("--djup N draws N levels below the målområde and says in a comment line what it left out", async () => {
+      const j = await traceJson([...K12, "--målområde", "ORT"]);
+      const levels: string[][] = [];
+      const walk = (n: TreeJson, d: number): void => {
+        (levels[d] ??= []).push(n.id);
+        n.children.forEach((c) => walk(c, d + 1));
+      };
+      walk(j.down, 0);
+      const upTo = (d: number): Set<string> => new Set(levels.slice(0, d + 1).flat());
+      const src = await ok(["trace", ...K12, "--målområde", "ORT", "--djup", "2", "--format", "mermaid", "--lang", "en"]);
+      const drawn = new Set(nodeLines(src).map((l) => /\["([^:]+): /u.exec(l)![1]));
+      expect(drawn).toEqual(upTo(2));
+      const all = new Set(levels.flat()).size;
+      expect(src).toContain(`%% ${all - drawn.size} of ${all} entities left out (--djup 2)`);
+      expect(src).toMatch(/\(\+\d+ below\)"\]$/mu);
+      const sv = await ok(["trace", ...K12, "--målområde", "ORT", "--djup", "2", "--format", "md", "--lang", "sv"]);
+      expect(sv).toContain(`*${all - drawn.size} av ${all} enheter är utelämnade (--djup 2)*`);
+      expect(sv).not.toMatch(/left out|below/u);
+    });
+
+    it("a målområde larger than the cap is drawn breadth-first up to it, and the rest is counted", async () => {
+      const { tempDir } = await import("./helpers/plan-dir.js");
+      const { writeLadderPlan } = await import("./helpers/hostile-graph.js");
+      const dir = tempDir("rodtrad-ladder-");
+      // M, R1, A1, 2 × 60 rungs of verksamhetsmål and AK1 below the last rung: 124 in the diagram.
+      writeLadderPlan(dir, 60);
+      const src = await ok(["trace", "-C", dir, "--år", "2026", "--format", "mermaid"]);
+      expect(nodeLines(src)).toHaveLength(120);
+      expect(src).toMatch(/^%% 4 of 124 entities left out \(at most 120 per diagram; /mu);
+      // Breadth-first: M, R1, A1 and 117 rungs' goals (L000a … L058a); L058b, L059a/b and AK1 are cut.
+      for (const id of ["M", "R1", "A1", "L000a", "L057b", "L058a"]) expect(src).toContain(`"${id}: `);
+      for (const id of ["L058b", "L059a", "L059b", "AK1"]) expect(src).not.toContain(`"${id}: `);
+      // L057a and L057b each lead to one rung goal not drawn; L058a's children are cut too.
+      expect(src).toMatch(/"L057a: [^"]*\(\+1 below\)"\]/u);
+      expect(src).toMatch(/"L058a: [^"]*\(\+2 below\)"\]/u);
+    });
+
+    it("refuses what it cannot cut, in one line (exit 2)", async () => {
+      for (const [args, words] of [
+        [["--målområde", "XYZ"], /no målområde "XYZ" in 2012; the year's målområden: ORT, KUL, SKO, OMS, FOLK, EKO/u],
+        [["--djup", "0", "--format", "mermaid"], /--djup must be a number/u],
+        [["--djup", "2"], /--djup cuts the drawings/u],
+        [["ORT-A14", "--målområde", "ORT"], /leave out the ID/u],
+        [["--gaps", "--djup", "2", "--format", "md"], /leave out the ID, --orphans and --gaps/u],
+      ] as const) {
+        const r = await run(["trace", ...K12, ...args, "--lang", "en"]);
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+        expect(r.stderr).toMatch(words);
+      }
+    });
+  });
+
   describe.concurrent("text and md formats", () => {
     it("text is a box-drawn tree under the focus, md a nested list", async () => {
       const text = await ok(["trace", "ORT-A14", "-C", KATRINEHOLM]);
@@ -321,8 +434,23 @@ describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own pa
 
   const mermaid = async (args: string[]): Promise<string> => {
     const src = await ok(["trace", ...args, "--format", "mermaid"]);
-    expect(src).toMatch(/^flowchart /u);
+    // One entity's thread is one diagram; the whole year one per målområde, a comment line above each.
+    expect(src).toMatch(/^(%% [^\n]*\n)?flowchart /u);
     return src;
+  };
+  /** Mermaid's parser on every diagram of an output: the first failure, or `{ ok: true }`. */
+  const parseAll = async (src: string): Promise<{ ok: true } | { ok: false; error: string }> => {
+    for (const part of diagramsOf(src)) {
+      const r = await mermaidParse(page, part);
+      if (!r.ok) return r;
+    }
+    return { ok: true };
+  };
+  /** Every diagram of an output rendered, the SVGs joined. */
+  const renderAll = async (src: string, id: string): Promise<string> => {
+    const svgs: string[] = [];
+    for (const [i, part] of diagramsOf(src).entries()) svgs.push(await mermaidRender(page, part, `${id}${i}`));
+    return svgs.join("\n");
   };
 
   it("the harness rejects a broken diagram (so a pass means something)", async () => {
@@ -333,12 +461,53 @@ describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own pa
     expect(await mermaidParse(page, 'flowchart TD\n  n0["fine"] --> n1["also fine"]\n')).toEqual({ ok: true });
   });
 
-  it("the whole year of katrineholm", async () => {
-    const src = await mermaid(["-C", KATRINEHOLM, "--år", "2012"]);
-    expect(src.split("\n").length).toBeGreaterThan(300);
-    expect(src).toMatch(/^\s*subgraph /mu);
-    expect(await mermaidParse(page, src)).toEqual({ ok: true });
+
+  /**
+   * An SVG placed in the page as a reader's browser shows it (1280 px wide window): its
+   * rendered width, and the font size of its labels at that scale (the label's computed size
+   * times the ratio of the rendered width to the drawing's own).
+   */
+  const shown = (svg: string): Promise<{ width: number; font: number; labels: number }> =>
+    page.evaluate((markup) => {
+      document.body.innerHTML = markup;
+      const el = document.body.querySelector("svg")!;
+      const width = el.getBoundingClientRect().width;
+      const scale = width / el.viewBox.baseVal.width;
+      const labels = [...el.querySelectorAll(".nodeLabel")];
+      const font = Math.min(...labels.map((l) => parseFloat(getComputedStyle(l).fontSize) * scale));
+      return { width, font, labels: labels.length };
+    }, svg);
+
+  it("the whole year of katrineholm: every målområde's diagram parses", async () => {
+    const src = await ok(["trace", "-C", KATRINEHOLM, "--år", "2012", "--format", "mermaid"]);
+    const parts = diagramsOf(src);
+    expect(parts).toHaveLength(6);
+    for (const p of parts) expect(await mermaidParse(page, p), p.split("\n")[0]).toEqual({ ok: true });
   });
+
+  // The largest målområde of the example drawn as a reader sees it: wider than a sliver, and
+  // its labels no smaller than 8 px. The single graph of the whole year drawn the old way
+  // (traceMermaid from the vision) fails the same measure, so a pass means something.
+  it("the largest målområde renders legibly at 1280 px; the whole year as one graph would not", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const parts = diagramsOf(await ok(["trace", "-C", KATRINEHOLM, "--år", "2012", "--format", "mermaid"]));
+    const size = (p: string): number => p.split("\n").filter((l) => /^\s+n\d+\["/u.test(l)).length;
+    const largest = parts.reduce((a, b) => (size(b) > size(a) ? b : a));
+    expect(size(largest)).toBeGreaterThan(80);
+    const m = await shown(await mermaidRender(page, largest, "largest"));
+    expect(m.labels).toBe(size(largest));
+    expect(m.width, "rendered width").toBeGreaterThanOrEqual(600);
+    expect(m.font, "label font size at the rendered scale").toBeGreaterThanOrEqual(8);
+
+    const { loadPlan } = await import("../src/load/load-plan.js");
+    const { checkPlan } = await import("../src/check/index.js");
+    const { sharedTree, visionOf } = await import("../src/model/thread.js");
+    const { traceMermaid } = await import("../src/format/trace.js");
+    const loaded = loadPlan(KATRINEHOLM, { parallel: false });
+    const { plan } = checkPlan(loaded.docs, loaded.diagnostics);
+    const one = await shown(await mermaidRender(page, traceMermaid({ down: sharedTree(plan, visionOf(plan, 2012)!, 2012) }), "one"));
+    expect(one.font, "the one graph of the whole year").toBeLessThan(8);
+  }, 60_000);
 
   it("single entities: an åtagande with two resultatmål, an aktivitet of the minimal example, its whole year", async () => {
     for (const args of [
@@ -346,7 +515,7 @@ describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own pa
       ["BUF-AK01", "-C", MINIMAL],
       ["-C", MINIMAL],
     ]) {
-      const r = await mermaidParse(page, await mermaid(args));
+      const r = await parseAll(await mermaid(args));
       expect(r, `plan trace ${args.join(" ")}`).toEqual({ ok: true });
     }
   });
@@ -358,23 +527,25 @@ describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own pa
       await mermaid(["Mål.å.ä.ö", "-C", HOSTILE, "--år", "2025"]),
     ];
     for (const src of sources) {
-      const r = await mermaidParse(page, src);
+      const r = await parseAll(src);
       expect(r, src).toEqual({ ok: true });
     }
-    // Every plan ID reaches the diagram (as label text, not as a Mermaid node ID).
-    for (const id of ["Vision.2030-å", "Mål.å.ä.ö", "R.å-1", "Å.ä.ö-1", "KLF.AK-ö1", "style", "end", "graph"]) expect(sources[0]).toContain(`${id}: `);
+    // Every plan ID reaches the diagrams (as label text, not as a Mermaid node ID); the vision
+    // is drawn above an entity, the year's diagrams start at the målområden.
+    for (const id of ["Mål.å.ä.ö", "R.å-1", "Å.ä.ö-1", "KLF.AK-ö1", "style", "end", "graph"]) expect(sources[0]).toContain(`${id}: `);
+    expect(sources[2]).toContain("Vision.2030-å: ");
   });
 
   it("renders to SVG with a label shown literally", async () => {
     const svg = await mermaidRender(page, await mermaid(["BUF-AK01", "-C", MINIMAL]), "minimal");
     expect(svg.startsWith("<svg"), svg.slice(0, 200)).toBe(true);
     expect(svg.includes("BUF-AK01") && svg.includes("UTB-A01")).toBe(true);
-    const whole = await mermaidRender(page, await mermaid(["-C", MINIMAL]), "whole");
+    const whole = await renderAll(await mermaid(["-C", MINIMAL]), "whole");
     expect(whole.includes("BUF-AK01: Läxhjälp och sommarskola för elever i åk 8–9"), "label text in the SVG").toBe(true);
   });
 
   it("hostile names render as text: <b> is shown, not made bold, and no script element appears", async () => {
-    const svg = await mermaidRender(page, await mermaid(["-C", HOSTILE, "--år", "2025"]), "hostile");
+    const svg = await renderAll(await mermaid(["-C", HOSTILE, "--år", "2025"]), "hostile");
     expect(svg.includes("&lt;b&gt;fet&lt;/b&gt;"), "<b> shown as text").toBe(true);
     expect(/<b>fet<\/b>/u.test(svg), "<b> made an element").toBe(false);
     expect(/<script/iu.test(svg), "a script element").toBe(false);
@@ -384,7 +555,7 @@ describe.skipIf(skip !== undefined)("Mermaid output parses with Mermaid's own pa
   // label: a plan name must neither vanish from its node nor restyle the diagram.
   it("a name holding a %%{init}%% directive is shown as text and does not change the theme", async () => {
     const src = await mermaid(["-C", HOSTILE, "--år", "2025"]);
-    const svg = await mermaidRender(page, src, "directive");
+    const svg = await renderAll(src, "directive");
     const forest = svg.toLowerCase().includes("#cde498"); // the forest theme's node colour
     expect(forest, "the diagram took the theme from a plan name").toBe(false);
     expect(svg.includes("%%{init:"), "the %%{init}%% text vanished from its label").toBe(true);

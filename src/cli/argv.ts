@@ -6,6 +6,7 @@
 const OPTION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["--ar", "--år"],
   ["--namnd", "--nämnd"],
+  ["--malomrade", "--målområde"],
 ]);
 
 /** ASCII spellings of commands and phases → the Swedish word. */

@@ -2,13 +2,8 @@
 // documentation is. Text only (help stays cheap: this module imports nothing).
 
 const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
-  validate: [
-    "plan validate",
-    "plan validate -C examples/katrineholm --format github",
-    "plan validate --format sarif > plan.sarif",
-    "plan validate --fail-on warning --format junit > plan-junit.xml",
-  ],
-  trace: ["plan trace BIF-AK01 --år 2012", "plan trace --orphans --format md", "plan trace --år 2012 --format mermaid > tråd.mmd"],
+  validate: ["plan validate -C examples/katrineholm --format github", "plan validate --format sarif > plan.sarif", "plan validate --fail-on warning --format junit > plan-junit.xml"],
+  trace: ["plan trace BIF-AK01 --år 2012", "plan trace --år 2012 --format md > tråd.md", "plan trace --år 2012 --målområde ORT --djup 3 --format mermaid > ort.mmd"],
   stats: ["plan stats", "plan stats --år 2012 --lang sv", "plan stats --format json"],
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
   diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on none"],

@@ -87,6 +87,8 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(TRACE_FORMATS).default("text"))
     .option("--orphans", "only what does not trace to a målområde")
     .option("--gaps", "only coverage gaps going down")
+    .addOption(new Option("--målområde <id>", "the whole year cut to one målområde (ASCII: --malomrade)"))
+    .addOption(new Option("--djup <n>", "levels drawn below each målområde, with --format mermaid or md"))
     .addOption(langOption())
     .action(async (id: string | undefined, o: Omit<TraceOptions, "id">) => {
       const { runTrace } = await import("./trace.js");
@@ -147,7 +149,7 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--period <YYYY-MM>", "the follow-up period (default: the newest suitable one)"))
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
-    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout"))
+    .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout; .html is HTML, .pdf a PDF (Chromium), .docx Word (pandoc)"))
     .addOption(new Option("--lang <lang>", "language of the report (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
     .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
     .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))

@@ -10,6 +10,7 @@ import { checkNämnd } from "../status/select.js";
 import { out, UsageError } from "./io.js";
 import { openPlan, parseYear, yearFor } from "./open-plan.js";
 import { writeFileAtomic } from "./write-file.js";
+import { binaryOf, convert, converterFor, sourceFormat, type Binary } from "./convert.js";
 
 export interface ReportCliOptions {
   dir?: string;
@@ -43,8 +44,21 @@ function parseDatum(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** The format: --format, else from -o's extension (.html, .htm), else Markdown. */
-function formatFor(o: { format?: ReportFormat; output?: string }): ReportFormat {
+/**
+ * The format: for -o with .pdf or .docx the one it is made from (HTML, Markdown), else
+ * --format, else from -o's extension (.html, .htm), else Markdown.
+ */
+function formatFor(o: { format?: ReportFormat; output?: string }, binary: Binary | undefined): ReportFormat {
+  if (binary) {
+    const from = sourceFormat(binary);
+    if (o.format !== undefined && o.format !== from) {
+      throw new UsageError({
+        en: `-o ${o.output} is made from the ${from} report: leave out --format ${o.format}`,
+        sv: `-o ${o.output} görs av rapporten i ${from}: utelämna --format ${o.format}`,
+      });
+    }
+    return from;
+  }
   if (o.format) return o.format;
   return o.output !== undefined && /\.html?$/iu.test(o.output) ? "html" : "md";
 }
@@ -73,11 +87,14 @@ function defaultPlanningYear(plan: Plan, phase: PlanningPhase): number {
 export function runReport(fasRaw: string, o: ReportCliOptions): number {
   const phase = parsePhase(fasRaw);
   const datum = parseDatum(o.datum);
-  const format = formatFor(o);
+  const binary = binaryOf(o.output);
+  const format = formatFor(o, binary);
   const mallar = o.mallar !== undefined ? checkFolder({ en: "--mallar", sv: "--mallar" }, o.mallar) : undefined;
   const target = o.output !== undefined ? path.resolve(o.output) : undefined;
   // Fail before any work when the file cannot be written where asked.
   if (o.output !== undefined) checkFolder({ en: `cannot write ${o.output}`, sv: `kan inte skriva ${o.output}` }, path.dirname(target!));
+  // …and when the program that makes a PDF or DOCX is missing: never Markdown under such a name.
+  const converter = binary ? converterFor(binary, o.output!) : undefined;
   if (isPlanning(phase) && o.period !== undefined) {
     throw new UsageError({ en: `${phase} is chosen by year: use --år, not --period`, sv: `${phase} väljs per år: ange --år, inte --period` });
   }
@@ -105,8 +122,9 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
     out(text);
     return 0;
   }
+  const bytes = binary ? convert(binary, converter!, text, lang, o.output!) : text;
   try {
-    writeFileAtomic(target, text);
+    writeFileAtomic(target, bytes);
   } catch (e) {
     const { code, message } = e as NodeJS.ErrnoException;
     const why = `${code ?? message}${code !== undefined && !message.startsWith(code) ? ` (${message})` : ""}`;

@@ -4,7 +4,8 @@ import { TRACE_LIST_FORMATS } from "../format/names.js";
 import { TRACE_FORMATTERS } from "../format/trace.js";
 import { TRACE_LIST_FORMATTERS } from "../format/trace-list.js";
 import { lookupEntity, type Lookup } from "../model/lookup.js";
-import { visionOf } from "../model/thread.js";
+import { inYear, visionOf } from "../model/thread.js";
+import type { Plan } from "../model/plan.js";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import { useColor } from "./color.js";
@@ -18,6 +19,8 @@ export interface TraceOptions {
   format: TraceFormat;
   orphans?: boolean;
   gaps?: boolean;
+  målområde?: string;
+  djup?: string;
   lang?: string;
 }
 
@@ -48,10 +51,33 @@ function notFound(id: string, year: number, l: Exclude<Lookup, { found: Entity }
   };
 }
 
+/** --djup: a whole number of levels, 1 or more. */
+function parseDjup(raw: string | undefined, format: TraceFormat): number | undefined {
+  if (raw === undefined) return undefined;
+  if (format !== "mermaid" && format !== "md") throw new UsageError({ en: "--djup cuts the drawings: use --format mermaid or md", sv: "--djup avgränsar diagrammen: använd --format mermaid eller md" });
+  if (!/^[1-9]\d{0,2}$/u.test(raw)) throw new UsageError({ en: `--djup must be a number of levels from 1 to 999, not "${raw}"`, sv: `--djup ska vara ett antal nivåer från 1 till 999, inte "${raw}"` });
+  return Number(raw);
+}
+
+/** The målområde asked for with --målområde, among those below the year's vision. */
+function pickOmråde(vision: Entity, raw: string, year: number, plan: Plan): Entity {
+  const id = raw.normalize("NFC");
+  const områden = vision.children.filter((c) => c.kind === "målområde" && inYear(plan, c, year)).sort((a, b) => a.order - b.order);
+  const found = områden.find((m) => m.id === id);
+  if (found) return found;
+  const list = områden.map((m) => m.id).join(", ");
+  throw new UsageError({ en: `no målområde "${id}" in ${year}; the year's målområden: ${list}`, sv: `inget målområde "${id}" år ${year}; årets målområden: ${list}` });
+}
+
 export function runTrace(o: TraceOptions): number {
   if (o.orphans && o.gaps) throw new UsageError({ en: "--orphans and --gaps show different lists: use one at a time", sv: "--orphans och --gaps visar olika listor: använd en i taget" });
   if ((o.orphans || o.gaps) && !isListFormat(o.format)) throw new UsageError({ en: `--orphans and --gaps are lists: use --format ${listFormats}`, sv: `--orphans och --gaps är listor: använd --format ${listFormatsSv}` });
   if ((o.orphans || o.gaps) && o.id !== undefined) throw new UsageError({ en: "--orphans and --gaps cover the whole year: leave out the ID", sv: "--orphans och --gaps gäller hela året: utelämna ID:t" });
+  const cutting = o.målområde !== undefined || o.djup !== undefined;
+  if (cutting && (o.orphans || o.gaps || o.id !== undefined)) {
+    throw new UsageError({ en: "--målområde and --djup cut the whole year's thread: leave out the ID, --orphans and --gaps", sv: "--målområde och --djup avgränsar hela årets tråd: utelämna ID:t, --orphans och --gaps" });
+  }
+  const djup = parseDjup(o.djup, o.format);
   const { plan, lang } = openPlan(o.dir, o.lang);
   const year = yearFor(plan, o.år);
   const options = { lang, color: useColor(process.env, process.stdout) };
@@ -72,8 +98,8 @@ export function runTrace(o: TraceOptions): number {
   } else {
     const vision = visionOf(plan, year);
     if (!vision) throw new UsageError({ en: "the plan has no vision to start the thread from", sv: "planen har ingen vision att börja tråden från" });
-    root = vision;
+    root = o.målområde !== undefined ? pickOmråde(vision, o.målområde, year, plan) : vision;
   }
-  out(TRACE_FORMATTERS[o.format]({ plan, year, root, ...(focus ? { focus } : {}) }, options));
+  out(TRACE_FORMATTERS[o.format]({ plan, year, root, ...(focus ? { focus } : {}), ...(djup !== undefined ? { djup } : {}) }, options));
   return 0;
 }

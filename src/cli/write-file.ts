@@ -1,4 +1,5 @@
-// The only place that writes files: reports, atomically; and GitHub's step summary, appended.
+// The only place that writes files: reports (text, or the bytes of a PDF or DOCX), atomically;
+// and GitHub's step summary, appended.
 import { randomBytes } from "node:crypto";
 import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,7 @@ import path from "node:path";
  * - A device or FIFO (`/dev/null`, `/dev/stdout` on a pipe) is written directly, as a shell's
  *   `>` would; it is never replaced by a regular file. A directory or socket is refused.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const link = lstatSync(file, { throwIfNoEntry: false });
   const target = statSync(file, { throwIfNoEntry: false });
   if (link?.isSymbolicLink() && !target) throw Object.assign(new Error("a symbolic link to nothing"), { code: "ENOENT" });
@@ -34,7 +35,7 @@ export function writeFileAtomic(file: string, text: string): void {
     created = true;
     // The umask applied at creation; the original's mode (a 0600 report stays 0600) is set exactly.
     if (target) fchmodSync(fd, target.mode & 0o7777);
-    const bytes = Buffer.from(text, "utf8");
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     closeSync(fd);
     fd = undefined;

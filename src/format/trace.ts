@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
-import { chainsUp, MAX_CHAINS, nameOf, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
+import { chainsUp, inYear, MAX_CHAINS, nameOf, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
 import type { Formatter } from "./formatter.js";
 import type { TraceFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
@@ -150,7 +150,7 @@ function mermaidLabel(s: string): string {
  * subgraph per målområde holding what lies below it. Drawn from the shared graph: each node
  * and edge once, however many paths lead through them.
  */
-export function traceMermaid(g: ThreadGraph): string {
+export function traceMermaid(g: ThreadGraph, direction: "TD" | "LR" = "TD", more: ReadonlyMap<Entity, string> = new Map()): string {
   const ids = new Map<Entity, string>();
   const nodeId = (e: Entity): string => {
     let id = ids.get(e);
@@ -167,13 +167,13 @@ export function traceMermaid(g: ThreadGraph): string {
     }
   };
   const declared = new Set<Entity>();
-  const lines: string[] = ["flowchart TD"];
+  const lines: string[] = [`flowchart ${direction}`];
   const declareAs = (e: Entity, indent: string, text: string): void => {
     if (declared.has(e)) return;
     declared.add(e);
     lines.push(`${indent}${nodeId(e)}["${mermaidLabel(text)}"]`);
   };
-  const declare = (n: TreeNode, indent: string): void => declareAs(n.entity, indent, `${n.id}: ${clip(n.namn, 60)}${nämnderSuffix(n)}`);
+  const declare = (n: TreeNode, indent: string): void => declareAs(n.entity, indent, `${n.id}: ${clip(n.namn, 60)}${nämnderSuffix(n)}${more.get(n.entity) ?? ""}`);
   /** Every node below `n` in preorder, each edge before the subtree it leads to. */
   const collect = (n: TreeNode, link: (parent: TreeNode, child: TreeNode) => void, show: (child: TreeNode) => void): void => {
     const stack: { n: TreeNode; i: number }[] = [{ n, i: 0 }];
@@ -211,6 +211,109 @@ export function traceMermaid(g: ThreadGraph): string {
   }
   if (g.focus) lines.push(`  style ${nodeId(g.focus)} stroke-width:3px`);
   return `${[...lines, ...edges].join("\n")}\n`;
+}
+
+/** At most this many entities in one drawing of a målområde: more make a picture no one can read. */
+const MAX_DRAWN = 120;
+
+const DRAWING_WORDS = {
+  en: {
+    more: (n: number): string => ` (+${n} below)`,
+    left: (left: number, all: number): string =>
+      `${left} of ${all} entities left out (at most ${MAX_DRAWN} per diagram; use --djup or trace an ID to see further)`,
+    depth: (left: number, all: number, djup: number): string => `${left} of ${all} entities left out (--djup ${djup})`,
+  },
+  sv: {
+    more: (n: number): string => ` (+${n} nedanför)`,
+    left: (left: number, all: number): string =>
+      `${left} av ${all} enheter är utelämnade (högst ${MAX_DRAWN} per diagram; använd --djup eller följ ett ID för att se mer)`,
+    depth: (left: number, all: number, djup: number): string => `${left} av ${all} enheter är utelämnade (--djup ${djup})`,
+  },
+} as const;
+
+/** One målområde drawn: its Mermaid source and what the limits left out, in words (or undefined). */
+interface Drawing {
+  område: TreeNode;
+  mermaid: string;
+  note?: string;
+}
+
+/**
+ * The shared graph below a målområde drawn left to right (a tree of the thread is wide and
+ * shallow: sideways it stays readable), cut breadth-first at `djup` levels and MAX_DRAWN
+ * entities, so the upper levels are whole when the lower ones are cut. A node with children
+ * left out says how many.
+ */
+function drawOmråde(plan: Plan, område: Entity, year: number, djup: number | undefined, lang: Lang): Drawing {
+  const W = DRAWING_WORDS[lang];
+  const full = sharedTree(plan, område, year);
+  // Each entity's children, from where sharedTree expanded it (elsewhere it is a leaf), and
+  // every entity below. Not eachNode: the shared graph is not cut in depth (a chain may be
+  // 100,000 long), and this walk keeps no path per node.
+  const kids = new Map<Entity, TreeNode[]>();
+  const all = new Set<Entity>();
+  const stack = [full];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    all.add(n.entity);
+    if (n.children.length === 0) continue;
+    kids.set(n.entity, n.children);
+    for (const c of n.children) stack.push(c);
+  }
+  const root: TreeNode = { ...full, children: [] };
+  const kept = new Set<Entity>([område]);
+  const more = new Map<Entity, string>();
+  let queue: { copy: TreeNode; level: number }[] = [{ copy: root, level: 0 }];
+  while (queue.length > 0) {
+    const next: typeof queue = [];
+    for (const { copy, level } of queue) {
+      let hidden = 0;
+      for (const child of kids.get(copy.entity) ?? []) {
+        const seen = kept.has(child.entity);
+        if (!seen && ((djup !== undefined && level >= djup) || kept.size >= MAX_DRAWN)) {
+          hidden++;
+          continue;
+        }
+        const c: TreeNode = { ...child, children: [] };
+        copy.children.push(c);
+        if (seen) continue;
+        kept.add(child.entity);
+        next.push({ copy: c, level: level + 1 });
+      }
+      if (hidden > 0) more.set(copy.entity, W.more(hidden));
+    }
+    queue = next;
+  }
+  const left = all.size - kept.size;
+  const note = left === 0 ? undefined : kept.size >= MAX_DRAWN ? W.left(left, all.size) : W.depth(left, all.size, djup!);
+  return { område: full, mermaid: traceMermaid({ down: root }, "LR", more), ...(note !== undefined ? { note } : {}) };
+}
+
+/** The målområden of a year's thread below its vision (or the root, when it is one), each drawn. */
+function drawings(s: TraceSubject, lang: Lang): Drawing[] {
+  const områden = s.root.kind === "målområde" ? [s.root] : s.root.children.filter((c) => c.kind === "målområde" && inYear(s.plan, c, s.year));
+  return områden.sort((a, b) => a.order - b.order).map((o) => drawOmråde(s.plan, o, s.year, s.djup, lang));
+}
+
+/** Every drawing as Mermaid, one `flowchart` each, a comment line naming its målområde above it. */
+function drawingsMermaid(ds: Drawing[]): string {
+  return ds
+    .map((d) => {
+      // The name as in a label: `%%{…}%%` in a comment line is a directive too.
+      const head = `%% ${mermaidLabel(`${d.område.id}: ${d.område.namn}`)}\n`;
+      return `${head}${d.mermaid}${d.note !== undefined ? `%% ${d.note}\n` : ""}`;
+    })
+    .join("\n");
+}
+
+/** Every drawing under a heading with its målområde's ID and name, in a ```mermaid fence. */
+function drawingsMarkdown(ds: Drawing[], year: number, lang: Lang): string {
+  const parts = [`## ${LABELS[lang].thread} ${year}\n`];
+  for (const d of ds) {
+    parts.push(`### ${mdCode(d.område.id)} ${mdText(d.område.namn)}\n`, `\`\`\`mermaid\n${d.mermaid}\`\`\`\n`);
+    if (d.note !== undefined) parts.push(`*${d.note}*\n`);
+  }
+  return parts.join("\n");
 }
 
 interface JsonNode {
@@ -255,6 +358,8 @@ export interface TraceSubject {
   year: number;
   root: Entity;
   focus?: Entity;
+  /** Without a focus, in the drawings: how many levels below a målområde to draw. */
+  djup?: number;
 }
 
 /** The thread as chains and a tree, cut to the limits a reader can take in. */
@@ -264,8 +369,12 @@ function traceView(s: TraceSubject): TraceView {
 
 export const TRACE_FORMATTERS: Record<TraceFormat, Formatter<TraceSubject>> = {
   text: (s, o) => traceText(traceView(s), o.lang, o.color),
-  md: (s, o) => traceMarkdown(traceView(s), o.lang),
-  // A drawing shares nodes, so it needs no limits: as many lines as entities and references.
-  mermaid: (s) => traceMermaid({ ...(s.focus ? { focus: s.focus, up: sharedUp(s.plan, s.focus) } : {}), down: sharedTree(s.plan, s.root, s.year) }),
+  // The whole year in Markdown is a picture per målområde; one entity's thread is a list.
+  md: (s, o) => (s.focus ? traceMarkdown(traceView(s), o.lang) : drawingsMarkdown(drawings(s, o.lang), s.year, o.lang)),
+  // One entity's drawing shares nodes, so it needs no limits: as many lines as entities and references.
+  mermaid: (s, o) =>
+    s.focus
+      ? traceMermaid({ focus: s.focus, up: sharedUp(s.plan, s.focus), down: sharedTree(s.plan, s.root, s.year) })
+      : drawingsMermaid(drawings(s, o.lang)),
   json: (s) => traceJson(traceView(s)),
 };

@@ -20,8 +20,9 @@ function helårList(plan: Plan): { en: string; sv: string } {
 
 /**
  * The period of a report. `period` wins (checked against `year`); else the newest suitable one
- * of `year` or of all: delår prefers a delår follow-up, årsredovisning needs a helår one,
- * månad takes the newest. Throws SelectionError when the plan has none that fits.
+ * of `year` or of all: delår and månad prefer a follow-up of their own kind (a helår one is
+ * the year's close, not a month), falling back on the newest of any kind; årsredovisning needs
+ * a helår one. Throws SelectionError when the plan has none that fits.
  */
 export function periodFor(plan: Plan, phase: Phase, o: { year?: number; period?: string }): string {
   const { year } = o;
@@ -48,7 +49,7 @@ export function periodFor(plan: Plan, phase: Phase, o: { year?: number; period?:
     }
     return p;
   }
-  const p = phase === "delår" ? (newest(inYear(periodsWith(plan, "delår"))) ?? newest(all)) : newest(all);
+  const p = newest(inYear(periodsWith(plan, phase))) ?? newest(all);
   if (!p) {
     throw new SelectionError({ en: `the plan has no uppföljning${year !== undefined ? ` for ${year}` : ""}: nothing to report`, sv: `planen har ingen uppföljning${year !== undefined ? ` för ${year}` : ""}: inget att rapportera` });
   }

@@ -9,7 +9,7 @@ const CHROMIUM = process.env.RODTRAD_CHROMIUM ?? "/usr/bin/chromium";
 const MERMAID_JS = fileURLToPath(new URL("../../node_modules/mermaid/dist/mermaid.min.js", import.meta.url));
 
 /** CI=true (or any value but "", "0", "false") turns a missing browser into a failure. */
-const IN_CI = ((v) => v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false")(process.env.CI);
+export const IN_CI = ((v) => v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false")(process.env.CI);
 
 /** Why browser tests must skip, or undefined when they must run (the browser is there, or we are in CI). */
 export function browserSkipReason(): string | undefined {

@@ -103,7 +103,7 @@ const GRAMMARS: Record<string, Grammar> = {
     // `pretty` is the old name of `text`: the CLI resolves it before the run function sees it.
     run: (o) => runValidate({ ...o, format: DIAGNOSTICS_ALIASES.get(o.format as string) ?? o.format } as never),
   },
-  trace: { values: { ...common, "--år": "år" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text" }, run: (o) => runTrace(o as never) },
+  trace: { values: { ...common, "--år": "år", "--målområde": "målområde", "--djup": "djup" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text" }, run: (o) => runTrace(o as never) },
   stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text" }, run: (o) => runStats(o as never) },
   status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text" }, run: (o) => runStatus(o as never) },
   diff: { values: { ...common, "--fail-on": "failOn" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
