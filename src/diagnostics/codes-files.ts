@@ -33,14 +33,17 @@ export const FILE_CODES = {
   "yaml-syntax": entry({
     severity: "error",
     summary: { en: "The file is not valid YAML.", sv: "Filen är inte giltig YAML." },
-    en: (a: { detail: string }) => `YAML syntax error: ${a.detail}`,
-    sv: (a) => `syntaxfel i YAML: ${a.detail}`,
+    // `typ` is not worded: the kind a broken document names, so the checks know what it would define.
+    en: (a: { detail: string; more?: number; typ?: string }) =>
+      `YAML syntax error: ${a.detail}${a.more ? ` (not shown: ${a.more === 1 ? "1 later syntax error in this document, which most likely follows" : `${a.more} later syntax errors in this document, which most likely follow`} from this one)` : ""}`,
+    sv: (a) => `syntaxfel i YAML: ${a.detail}${a.more ? ` (visas inte: ${a.more} senare syntaxfel i dokumentet, som troligen följer av detta)` : ""}`,
   }),
   "not-utf8": entry({
     severity: "error",
     summary: { en: "The file is not valid UTF-8 text.", sv: "Filen är inte giltig UTF-8-text." },
-    en: (a: { offset: number }) => `not valid UTF-8 text (byte ${a.offset}); save the file as UTF-8`,
-    sv: (a) => `inte giltig UTF-8-text (byte ${a.offset}); spara filen som UTF-8`,
+    en: (a: { offset: number; line: number; column: number }) =>
+      `not valid UTF-8 text: the byte at offset ${a.offset} from the start of the file (line ${a.line}, column ${a.column}) is not UTF-8; save the file as UTF-8`,
+    sv: (a) => `inte giltig UTF-8-text: byten på position ${a.offset} räknat från filens början (rad ${a.line}, kolumn ${a.column}) är inte UTF-8; spara filen som UTF-8`,
   }),
   "duplicate-key": entry({
     severity: "error",

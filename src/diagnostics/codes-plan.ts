@@ -26,6 +26,27 @@ export const PLAN_CODES = {
       `${a.field}: unknown ID ${q(a.ref)}${a.suggestions.length > 0 ? `; did you mean ${orList(a.suggestions, "or")}?` : ""}`,
     sv: (a) => `${a.field}: okänt ID ${q(a.ref)}${a.suggestions.length > 0 ? `; menade du ${orList(a.suggestions, "eller")}?` : ""}`,
   }),
+  "unchecked-references": entry({
+    severity: "warning",
+    summary: {
+      en: "A file that could not be read whole: references to what it may define, and findings that depend on it, are not checked until it is fixed.",
+      sv: "En fil som inte kunde läsas hel: referenser till det den kan definiera, och fynd som beror på den, kontrolleras inte förrän den är rättad.",
+    },
+    en: (a: { references: number; findings: number }) => {
+      const parts = [
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "reference" : "references"} to IDs it may define`] : []),
+        ...(a.findings > 0 ? [`${a.findings} ${a.findings === 1 ? "finding" : "findings"} that may depend on it`] : []),
+      ];
+      return `because of the error above, ${parts.join(" and ")} ${a.references + a.findings === 1 ? "was" : "were"} not checked; fix it first`;
+    },
+    sv: (a) => {
+      const parts = [
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "referens" : "referenser"} till ID:n som den kan definiera`] : []),
+        ...(a.findings > 0 ? [`${a.findings} fynd som kan bero på den`] : []),
+      ];
+      return `på grund av felet ovan kontrollerades inte ${parts.join(" och ")}; rätta det först`;
+    },
+  }),
   "wrong-kind-reference": entry({
     severity: "error",
     summary: {
