@@ -10,7 +10,7 @@ import { checkDocuments } from "./documents.js";
 import { checkEconomy } from "./economy.js";
 import { checkFollowUps } from "./followup.js";
 import { checkIds } from "./ids.js";
-import { checkPeriods } from "./periods.js";
+import { checkDates, checkPeriods } from "./periods.js";
 import { checkReferences } from "./references.js";
 import { at } from "./report.js";
 import { checkThread } from "./thread.js";
@@ -79,6 +79,7 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
     checkReferences(plan.failed, plan.index, broken),
     checkThread(plan.entities).diagnostics,
     checkPeriods(plan),
+    checkDates(plan.entities),
     checkContent(plan),
     checkCoverage(plan),
     checkFollowUps(plan),

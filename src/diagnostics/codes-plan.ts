@@ -118,6 +118,23 @@ export const PLAN_CODES = {
     en: (a: { från: number; till: number }) => `the period runs backwards: från ${a.från} is after till ${a.till}`,
     sv: (a) => `perioden går baklänges: från ${a.från} ligger efter till ${a.till}`,
   }),
+  "date-reversed": entry({
+    severity: "error",
+    summary: { en: "An end date (slut) before its start date (start).", sv: "Ett slutdatum (slut) före sitt startdatum (start)." },
+    en: (a: { start: string; slut: string }) => `slut ${a.slut} is before start ${a.start}`,
+    sv: (a) => `slut ${a.slut} ligger före start ${a.start}`,
+  }),
+  "date-outside-year": entry({
+    severity: "warning",
+    summary: {
+      en: "A date outside the year of its document: an aktivitet outside the verksamhetsplan's år, an uppdrag due (klart) before its year.",
+      sv: "Ett datum utanför dokumentets år: en aktivitet utanför verksamhetsplanens år, ett uppdrag som ska vara klart före sitt år.",
+    },
+    // before: 1 when only a date before the year is wrong (a date after it may be a later deadline).
+    en: (a: { field: string; value: string; year: number; kind: string; before: 0 | 1 }) =>
+      `${a.field} ${a.value} ${a.before ? "is before" : "lies outside"} ${a.year}, the year of this ${a.kind}`,
+    sv: (a) => `${a.field} ${a.value} ligger ${a.before ? "före" : "utanför"} ${a.year}, året för dokumentet (${a.kind})`,
+  }),
   "budget-year-outside-planperiod": entry({
     severity: "error",
     summary: { en: "A budget whose år lies outside its own planperiod.", sv: "En budget vars år ligger utanför dess egen planperiod." },
