@@ -198,6 +198,7 @@ const CASES: Case[] = [
   { code: "date-reversed", fixture: "rules/date-reversed", at: { file: KLF, line: 11, column: 11, id: "KLF-AK01" } },
   { code: "date-outside-year", fixture: "rules/date-outside-year", at: { file: KLF, line: 11, column: 11, id: "KLF-AK01" } },
   { code: "date-outside-year", fixture: "rules/date-outside-year-klart", at: { file: "budget/2025.yaml", line: 50, column: 12, id: "U25-01" } },
+  { code: "date-outside-year", fixture: "rules/date-outside-year-atgard", at: { file: UF, line: 17, column: 77, id: "ÅP-01" } },
   { code: "budget-year-outside-planperiod", fixture: "defects/budget-year-outside-planperiod", at: { file: "budget/2026.yaml", line: 4, column: 5, id: "OPB2026" } },
   {
     code: "duplicate-budget",

@@ -94,7 +94,7 @@ export function checkPeriods(plan: Plan): Diagnostic[] {
 const dateOf = (v: unknown): string | undefined =>
   typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(v) ? v : undefined;
 
-/** Dates against each other and against their document's year: an aktivitet's start and slut, an uppdrag's klart. */
+/** Dates against each other and against their document's year: an aktivitet's start and slut, an uppdrag's or åtgärd's klart. */
 export function checkDates(entities: readonly Entity[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of entities) {
@@ -112,7 +112,7 @@ export function checkDates(entities: readonly Entity[]): Diagnostic[] {
         return d !== undefined && Number(d.slice(0, 4)) !== year;
       });
       if (outside) out.push(at("date-outside-year", loc(outside), { field: outside, value: outside === "start" ? start! : slut!, year, kind, before: 0 }, e.id));
-    } else if (e.kind === "uppdrag" && year !== undefined) {
+    } else if ((e.kind === "uppdrag" || e.kind === "åtgärd") && year !== undefined) {
       const klart = dateOf(e.data.klart);
       if (klart !== undefined && Number(klart.slice(0, 4)) < year) out.push(at("date-outside-year", loc("klart"), { field: "klart", value: klart, year, kind, before: 1 }, e.id));
     }

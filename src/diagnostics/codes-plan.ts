@@ -127,8 +127,8 @@ export const PLAN_CODES = {
   "date-outside-year": entry({
     severity: "warning",
     summary: {
-      en: "A date outside the year of its document: an aktivitet outside the verksamhetsplan's år, an uppdrag due (klart) before its year.",
-      sv: "Ett datum utanför dokumentets år: en aktivitet utanför verksamhetsplanens år, ett uppdrag som ska vara klart före sitt år.",
+      en: "A date outside the year of its document: an aktivitet outside the verksamhetsplan's år, an uppdrag or åtgärd due (klart) before its year.",
+      sv: "Ett datum utanför dokumentets år: en aktivitet utanför verksamhetsplanens år, ett uppdrag eller en åtgärd som ska vara klar före sitt år.",
     },
     // before: 1 when only a date before the year is wrong (a date after it may be a later deadline).
     en: (a: { field: string; value: string; year: number; kind: string; before: 0 | 1 }) =>
