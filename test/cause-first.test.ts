@@ -128,3 +128,29 @@ describe("order: the cause first, in the list every formatter receives", () => {
     expect(forward[0]!.code).toBe("yaml-syntax");
   });
 });
+
+describe("a misspelt key takes its follow-on findings along", () => {
+  it("a misspelt aktiviteter: the references to the aktiviteter under it and the gaps they leave are counted, not listed", () => {
+    const klf = base("verksamhetsplaner/KLF/2025.yaml");
+    const ds = checkFiles(overlayFiles([], { "verksamhetsplaner/KLF/2025.yaml": klf.replace("aktiviteter:", "aktivitter:") }));
+    expect(brief(ds)).toEqual(["verksamhetsplaner/KLF/2025.yaml:5:1 unknown-key"]);
+    expect(ds[0]!.args).toEqual({ key: "aktivitter", suggestion: "aktiviteter", folded: 3 });
+    expect(formatMessage(ds[0]!, "sv")).toMatch(/menade du "aktiviteter"\?.*; 3 fynd som följer av den visas inte$/u);
+  });
+
+  it("a key that is simply unknown (no near known key) folds nothing", () => {
+    const klf = base("verksamhetsplaner/KLF/2025.yaml");
+    const ds = checkFiles(overlayFiles([], { "verksamhetsplaner/KLF/2025.yaml": klf.replace("aktiviteter:", "xyzzyplugh:") }));
+    expect(ds.map((d) => d.code)).toContain("unknown-reference");
+    expect(ds.find((d) => d.code === "unknown-key")?.args).toEqual({ key: "xyzzyplugh" });
+  });
+});
+
+describe("the parser's words in Swedish", () => {
+  it("a tab as indentation is explained in Swedish, not in the parser's English", () => {
+    const ds = checkFiles(overlayFiles([], { "budget/2025.yaml": tabbed(base("budget/2025.yaml")) }));
+    const syntax = ds.find((d) => d.code === "yaml-syntax")!;
+    expect(formatMessage(syntax, "sv")).toMatch(/^syntaxfel i YAML: tabbtecken får inte användas som indrag; använd mellanslag \(visas inte: \d+ senare/u);
+    expect(formatMessage(syntax, "en")).toMatch(/^YAML syntax error: Tabs are not allowed as indentation/u);
+  });
+});

@@ -2,7 +2,7 @@
 // unknown-because-broken, and a misspelt key takes the findings that follow from it along.
 import { diagnostic, type Code, type Diagnostic } from "../diagnostics/index.js";
 import { closest } from "../model/similar.js";
-import { definedKinds } from "../model/build.js";
+import { definedKinds, isData } from "../model/build.js";
 import { isDocKind, type Plan } from "../model/plan.js";
 import { DOC_KINDS, type DocKind, type EntityKind, type RefTarget } from "../model/types.js";
 
@@ -137,26 +137,80 @@ const SAME_YEAR = new Map<string, readonly Code[]>([
 
 const yearArg = (d: Diagnostic): number | undefined => ("year" in d.args && typeof d.args.year === "number" ? d.args.year : undefined);
 
-/** Fold the findings that follow from a misspelt key into its unknown-key finding (which says how many). */
+/** The IDs of the mappings under the given keys anywhere in a file's documents: what a misspelt key hid. */
+function idsUnderKeys(plan: Plan, file: string, keys: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const stack: unknown[] = plan.docs.filter((t) => t.doc.file === file).map((t) => t.data);
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      stack.push(x);
+      if (!keys.has(k)) continue;
+      let ids = out.get(k);
+      if (!ids) out.set(k, (ids = new Set()));
+      for (const item of Array.isArray(x) ? x : [x]) {
+        const id = isData(item) ? item.id : undefined;
+        if (typeof id === "string") ids.add(id);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Fold the findings that follow from a misspelt key into its unknown-key finding (which says
+ * how many): the required key it stands for, findings about the same entity or the same year
+ * that the key would have prevented, and references to IDs defined under it.
+ */
 export function foldMisspelt(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
+  const misspelt = diagnostics.filter((d): d is Extract<Diagnostic, { code: "unknown-key" }> => d.code === "unknown-key" && d.args.suggestion !== undefined);
+  if (misspelt.length === 0) return diagnostics;
+  const byEntity = new Map<string, Diagnostic[]>();
+  const byYear = new Map<number, Diagnostic[]>();
+  const byRef = new Map<string, Diagnostic[]>();
+  const push = <K>(map: Map<K, Diagnostic[]>, key: K, d: Diagnostic): void => {
+    const list = map.get(key);
+    if (list) list.push(d);
+    else map.set(key, [d]);
+  };
+  for (const d of diagnostics) {
+    if (d.id !== undefined) push(byEntity, `${d.file}\u0000${d.id}`, d);
+    const year = yearArg(d);
+    if (year !== undefined) push(byYear, year, d);
+    if (d.code === "unknown-reference" || d.code === "reference-other-year") push(byRef, d.args.ref, d);
+  }
+  const keysByFile = new Map<string, Set<string>>();
+  for (const u of misspelt) {
+    const keys = keysByFile.get(u.file);
+    if (keys) keys.add(u.args.key);
+    else keysByFile.set(u.file, new Set([u.args.key]));
+  }
+  const hidden = new Map([...keysByFile].map(([file, keys]) => [file, idsUnderKeys(plan, file, keys)]));
+  const yearOfFile = new Map<string, number>();
+  for (const t of plan.docs) if (t.year !== undefined && !yearOfFile.has(t.doc.file)) yearOfFile.set(t.doc.file, t.year);
+
   const folded = new Set<Diagnostic>();
   const counts = new Map<Diagnostic, number>();
-  for (const u of diagnostics) {
-    if (u.code !== "unknown-key" || u.args.suggestion === undefined) continue;
-    const meant = u.args.suggestion;
-    const year = plan.docs.find((t) => t.doc.file === u.file && t.year !== undefined)?.year;
+  for (const u of misspelt) {
+    const meant = u.args.suggestion!;
+    const year = yearOfFile.get(u.file);
+    const candidates = [
+      ...(u.id !== undefined ? (byEntity.get(`${u.file}\u0000${u.id}`) ?? []).filter((c) => (c.code === "missing-field" && c.args.field === meant) || (SAME_ENTITY.get(meant)?.includes(c.code) ?? false)) : []),
+      ...(year !== undefined ? (byYear.get(year) ?? []).filter((c) => SAME_YEAR.get(meant)?.includes(c.code) ?? false) : []),
+      ...[...(hidden.get(u.file)?.get(u.args.key) ?? [])].flatMap((id) => byRef.get(id) ?? []),
+    ];
     let n = 0;
-    for (const c of diagnostics) {
+    for (const c of candidates) {
       if (c === u || folded.has(c)) continue;
-      const sameEntity =
-        c.file === u.file &&
-        c.id === u.id &&
-        ((c.code === "missing-field" && c.args.field === meant) || (SAME_ENTITY.get(meant)?.includes(c.code) ?? false));
-      const sameYear = year !== undefined && yearArg(c) === year && (SAME_YEAR.get(meant)?.includes(c.code) ?? false);
-      if (sameEntity || sameYear) {
-        folded.add(c);
-        n++;
-      }
+      folded.add(c);
+      n++;
     }
     if (n > 0) counts.set(u, n);
   }

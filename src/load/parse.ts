@@ -158,7 +158,7 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
       // counted, not listed. The kind the document names tells the checks what it would define.
       const first = yamlDoc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
       const typ = namedTyp(yamlDoc);
-      const args = { detail: first.message.split("\n")[0]!, more: yamlDoc.errors.length - 1, ...(typ !== undefined ? { typ } : {}) };
+      const args = { detail: first.message.split("\n")[0]!, reason: first.code, more: yamlDoc.errors.length - 1, ...(typ !== undefined ? { typ } : {}) };
       diagnostics.push(diagnostic("yaml-syntax", placeAt(file, lineCounter, first.pos[0]), args));
       return;
     }
