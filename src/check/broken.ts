@@ -7,17 +7,75 @@ import { isDocKind, type Plan } from "../model/plan.js";
 import { DOC_KINDS, type DocKind, type EntityKind, type RefTarget } from "../model/types.js";
 
 /** A file whose documents were not read, or not as plan documents, and what they may define. */
-export interface BrokenFile {
+interface BrokenFile {
   file: string;
   /** Where the first cause stands: the summary line goes there. */
   line: number;
   column: number;
   /** The kinds of document it may hold; undefined when it could be any. */
   docKinds?: Set<DocKind>;
-  /** References into it that were not checked, and findings that depend on it left out. */
-  references: number;
-  findings: number;
+  /** The kinds of entity those documents define; undefined when any. */
+  entityKinds?: ReadonlySet<EntityKind>;
 }
+
+/**
+ * The broken files of a plan, and what was not checked because of them: counted per kind of
+ * reference and per code (a plan may have many broken files and many references; each
+ * reference is looked at once), then summed per file for its summary line.
+ */
+export class Broken {
+  private readonly files: BrokenFile[];
+  /** Some broken file may hold any kind. */
+  private readonly anyKind: boolean;
+  private readonly docKinds = new Set<DocKind>();
+  private readonly entityKinds = new Set<EntityKind>();
+  private readonly references = new Map<string, { allowed: readonly RefTarget[]; n: number }>();
+  private readonly findings = new Map<Code, number>();
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    this.files = brokenFiles(diagnostics);
+    this.anyKind = this.files.some((b) => !b.entityKinds);
+    for (const b of this.files) {
+      for (const k of b.docKinds ?? []) this.docKinds.add(k);
+      for (const k of b.entityKinds ?? []) this.entityKinds.add(k);
+    }
+  }
+
+  /** True, and counted, when a broken file could define what a reference expects (anything, for `allowed` empty). */
+  unchecked(allowed: readonly RefTarget[]): boolean {
+    if (this.files.length === 0 || !(this.anyKind || allowed.length === 0 || allowed.some((a) => this.entityKinds.has(organOf(a))))) return false;
+    const key = allowed.join("\n");
+    const known = this.references.get(key);
+    if (known) known.n++;
+    else this.references.set(key, { allowed, n: 1 });
+    return true;
+  }
+
+  /** Leave out the findings of absence that a broken file may be the reason for; one summary line per broken file. */
+  fold(diagnostics: Diagnostic[]): Diagnostic[] {
+    if (this.files.length === 0) return diagnostics;
+    const out = diagnostics.filter((d) => {
+      const needs = ABSENCE.get(d.code);
+      if (!needs || !(this.anyKind || needs.some((k) => this.docKinds.has(k)))) return true;
+      this.findings.set(d.code, (this.findings.get(d.code) ?? 0) + 1);
+      return false;
+    });
+    for (const b of this.files) {
+      let references = 0;
+      for (const { allowed, n } of this.references.values()) {
+        if (!b.entityKinds || allowed.length === 0 || allowed.some((a) => b.entityKinds!.has(organOf(a)))) references += n;
+      }
+      let findings = 0;
+      for (const [code, n] of this.findings) if (!b.docKinds || ABSENCE.get(code)!.some((k) => b.docKinds!.has(k))) findings += n;
+      if (references + findings === 0) continue;
+      out.push(diagnostic("unchecked-references", { file: b.file, line: b.line, column: b.column }, { references, findings }));
+    }
+    return out;
+  }
+}
+
+/** `organ:nämnd` and the like name the organ kind. */
+const organOf = (a: RefTarget): EntityKind => (a.startsWith("organ:") ? "organ" : (a as EntityKind));
 
 /** The kind a misspelt or unknown `typ` most likely meant, if any is near. */
 export const nearestKind = (typ: string): DocKind | undefined => closest(typ, DOC_KINDS, 1)[0] as DocKind | undefined;
@@ -44,8 +102,8 @@ const BREAKING: ReadonlySet<Code> = new Set<Code>([
   "unknown-typ",
 ]);
 
-/** Files of the plan that are broken, in the order of their first cause. */
-export function brokenFiles(diagnostics: readonly Diagnostic[]): Map<string, BrokenFile> {
+/** The files that are broken, in the order of their first cause, each with what it may define. */
+function brokenFiles(diagnostics: readonly Diagnostic[]): BrokenFile[] {
   const out = new Map<string, BrokenFile>();
   for (const d of diagnostics) {
     // A yaml-syntax finding without `more` is about one key of a document that was read.
@@ -53,7 +111,7 @@ export function brokenFiles(diagnostics: readonly Diagnostic[]): Map<string, Bro
     let b = out.get(d.file);
     if (!b) {
       // plan.yaml is the kommun document, whatever else is wrong with it.
-      b = { file: d.file, line: d.line, column: d.column, docKinds: new Set(d.file === "plan.yaml" ? ["kommun"] : []), references: 0, findings: 0 };
+      b = { file: d.file, line: d.line, column: d.column, docKinds: new Set(d.file === "plan.yaml" ? ["kommun"] : []) };
       out.set(d.file, b);
     } else if (d.line < b.line || (d.line === b.line && d.column < b.column)) {
       b.line = d.line;
@@ -63,26 +121,8 @@ export function brokenFiles(diagnostics: readonly Diagnostic[]): Map<string, Bro
     if (!kinds) delete b.docKinds;
     else if (b.docKinds) for (const k of kinds) b.docKinds.add(k);
   }
-  return out;
-}
-
-const entityKindsOf = (b: BrokenFile): ReadonlySet<EntityKind> | undefined => (b.docKinds ? new Set([...b.docKinds].flatMap(definedKinds)) : undefined);
-
-/**
- * The broken files that could define what a reference expects (any kind, for `allowed` empty),
- * each counted. An unknown reference into one of them is not reported.
- */
-export function couldDefine(broken: ReadonlyMap<string, BrokenFile>, allowed: readonly RefTarget[]): boolean {
-  let any = false;
-  for (const b of broken.values()) {
-    const kinds = entityKindsOf(b);
-    const hit = !kinds || allowed.length === 0 || allowed.some((a) => kinds.has(a.replace(/^organ:.*/u, "organ") as EntityKind));
-    if (hit) {
-      b.references++;
-      any = true;
-    }
-  }
-  return any;
+  for (const b of out.values()) if (b.docKinds) b.entityKinds = new Set([...b.docKinds].flatMap(definedKinds));
+  return [...out.values()];
 }
 
 /** Findings that something is missing, and the kinds of document that could have held it. */
@@ -90,31 +130,9 @@ const ABSENCE = new Map<Code, readonly DocKind[]>([
   ["year-without-budget", ["budget"]],
   ["year-without-kommunplan", ["kommunplan"]],
   ["resultatmal-without-atagande", ["budget"]],
-  ["namnd-without-atagande", ["budget", "kommun"]],
+  ["namnd-without-atagande", ["budget"]],
   ["atagande-without-aktivitet", ["nämndplan", "verksamhetsplan"]],
 ]);
-
-/** Leave out the findings of absence that a broken file may be the reason for; one summary per broken file. */
-export function foldBroken(diagnostics: Diagnostic[], broken: ReadonlyMap<string, BrokenFile>): Diagnostic[] {
-  if (broken.size === 0) return diagnostics;
-  const out = diagnostics.filter((d) => {
-    const needs = ABSENCE.get(d.code);
-    if (!needs) return true;
-    let dropped = false;
-    for (const b of broken.values()) {
-      if (!b.docKinds || needs.some((k) => b.docKinds!.has(k))) {
-        b.findings++;
-        dropped = true;
-      }
-    }
-    return !dropped;
-  });
-  for (const b of broken.values()) {
-    if (b.references + b.findings === 0) continue;
-    out.push(diagnostic("unchecked-references", { file: b.file, line: b.line, column: b.column }, { references: b.references, findings: b.findings }));
-  }
-  return out;
-}
 
 /** Per misspelt key (by the key it most likely meant): findings about the same entity that follow from it. */
 const SAME_ENTITY = new Map<string, readonly Code[]>([

@@ -3,7 +3,7 @@ import { isCode, isFileCode, type Diagnostic } from "../diagnostics/index.js";
 import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
-import { brokenFiles, foldBroken, foldMisspelt } from "./broken.js";
+import { Broken, foldMisspelt } from "./broken.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
 import { checkDocuments } from "./documents.js";
@@ -70,7 +70,7 @@ function applyRules(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
 export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly Diagnostic[] = []): CheckResult {
   const documents = checkDocuments(docs);
   const plan = buildPlan(typeDocuments(docs));
-  const broken = brokenFiles([...loadDiagnostics, ...documents]);
+  const broken = new Broken([...loadDiagnostics, ...documents]);
   // concat, not push(...): a hostile plan can have more findings than a call has arguments.
   const diagnostics: Diagnostic[] = ([] as Diagnostic[]).concat(
     loadDiagnostics,
@@ -85,7 +85,7 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
     checkFollowUps(plan),
     checkEconomy(plan),
   );
-  const final = sortDiagnostics(foldMisspelt(applyRules(foldBroken(diagnostics, broken), plan), plan));
+  const final = sortDiagnostics(foldMisspelt(applyRules(broken.fold(diagnostics), plan), plan));
   // One diagnostic per place and code: two checks reaching the same conclusion say it once.
   const unique: Diagnostic[] = [];
   let last = "";

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Entity, RefTarget, Scope } from "../model/types.js";
 import type { Resolution, ScopeIndex } from "../model/resolve.js";
 import { SUGGESTION_CELLS, Suggester } from "../model/similar.js";
-import { couldDefine, type BrokenFile } from "./broken.js";
+import type { Broken } from "./broken.js";
 import { at } from "./report.js";
 
 function whereLabel(e: Entity): string {
@@ -29,7 +29,7 @@ const scopeYear = (s: Scope): string =>
  * The references that did not resolve. Those that a broken file could answer (an unknown ID,
  * or one found only in another year) are not reported: `broken` counts them instead.
  */
-export function checkReferences(failed: readonly Resolution[], index: ScopeIndex, broken: ReadonlyMap<string, BrokenFile> = new Map()): Diagnostic[] {
+export function checkReferences(failed: readonly Resolution[], index: ScopeIndex, broken?: Broken): Diagnostic[] {
   const out: Diagnostic[] = [];
   // One suggester per set of visible scopes and kinds expected, not one pass over every ID per unknown reference.
   const suggesters = new Map<string, Suggester>();
@@ -42,7 +42,7 @@ export function checkReferences(failed: readonly Resolution[], index: ScopeIndex
   };
   for (const { ref, owner, lookup } of failed) {
     const allowed = ref.allowed.map((a) => a.replace(/^organ:/u, ""));
-    if (!lookup.entity && broken.size > 0 && couldDefine(broken, ref.allowed)) continue;
+    if (!lookup.entity && broken?.unchecked(ref.allowed)) continue;
     if (lookup.entity) {
       const found = lookup.entity;
       const kind = found.kind === "organ" && found.organTyp ? `${found.organTyp}` : found.kind;

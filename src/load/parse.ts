@@ -148,7 +148,7 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
   } catch (e) {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
     if (e instanceof RangeError) diagnostics.push(diagnostic("yaml-too-deep", { file, line: 1, column: 1 }, { max: MAX_DEPTH }));
-    else diagnostics.push(diagnostic("yaml-syntax", { file, line: 1, column: 1 }, { detail: String((e as Error).message).split("\n")[0]! }));
+    else diagnostics.push(diagnostic("yaml-syntax", { file, line: 1, column: 1 }, { detail: String((e as Error).message).split("\n")[0]!, more: 0 }));
     return { values: [], diagnostics };
   }
   const values: ParsedValues["values"] = [];
