@@ -190,19 +190,25 @@ function idsUnderKeys(plan: Plan, file: string, keys: ReadonlySet<string>): Map<
 export function foldMisspelt(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
   const misspelt = diagnostics.filter((d): d is Extract<Diagnostic, { code: "unknown-key" }> => d.code === "unknown-key" && d.args.suggestion !== undefined);
   if (misspelt.length === 0) return diagnostics;
-  const byEntity = new Map<string, Diagnostic[]>();
-  const byYear = new Map<number, Diagnostic[]>();
-  const byRef = new Map<string, Diagnostic[]>();
-  const push = <K>(map: Map<K, Diagnostic[]>, key: K, d: Diagnostic): void => {
-    const list = map.get(key);
+  // Each finding sits in the one bucket a misspelt key can ask for; a bucket is taken whole,
+  // once, so a plan with thousands of misspelt keys costs one pass, not one per key.
+  const buckets = new Map<string, Diagnostic[]>();
+  const put = (key: string, d: Diagnostic): void => {
+    const list = buckets.get(key);
     if (list) list.push(d);
-    else map.set(key, [d]);
+    else buckets.set(key, [d]);
   };
+  const take = (key: string): Diagnostic[] => {
+    const list = buckets.get(key) ?? [];
+    buckets.delete(key);
+    return list;
+  };
+  const entityKey = (file: string, id: string, code: string, field = ""): string => `e\u0000${file}\u0000${id}\u0000${code}\u0000${field}`;
   for (const d of diagnostics) {
-    if (d.id !== undefined) push(byEntity, `${d.file}\u0000${d.id}`, d);
+    if (d.id !== undefined) put(entityKey(d.file, d.id, d.code, d.code === "missing-field" ? d.args.field : ""), d);
     const year = yearArg(d);
-    if (year !== undefined) push(byYear, year, d);
-    if (d.code === "unknown-reference" || d.code === "reference-other-year") push(byRef, d.args.ref, d);
+    if (year !== undefined) put(`y\u0000${year}\u0000${d.code}`, d);
+    if (d.code === "unknown-reference" || d.code === "reference-other-year") put(`r\u0000${d.args.ref}`, d);
   }
   const keysByFile = new Map<string, Set<string>>();
   for (const u of misspelt) {
@@ -220,9 +226,9 @@ export function foldMisspelt(diagnostics: Diagnostic[], plan: Plan): Diagnostic[
     const meant = u.args.suggestion!;
     const year = yearOfFile.get(u.file);
     const candidates = [
-      ...(u.id !== undefined ? (byEntity.get(`${u.file}\u0000${u.id}`) ?? []).filter((c) => (c.code === "missing-field" && c.args.field === meant) || (SAME_ENTITY.get(meant)?.includes(c.code) ?? false)) : []),
-      ...(year !== undefined ? (byYear.get(year) ?? []).filter((c) => SAME_YEAR.get(meant)?.includes(c.code) ?? false) : []),
-      ...[...(hidden.get(u.file)?.get(u.args.key) ?? [])].flatMap((id) => byRef.get(id) ?? []),
+      ...(u.id !== undefined ? [entityKey(u.file, u.id, "missing-field", meant), ...(SAME_ENTITY.get(meant) ?? []).map((code) => entityKey(u.file, u.id!, code))].flatMap(take) : []),
+      ...(year !== undefined ? (SAME_YEAR.get(meant) ?? []).flatMap((code) => take(`y\u0000${year}\u0000${code}`)) : []),
+      ...[...(hidden.get(u.file)?.get(u.args.key) ?? [])].flatMap((id) => take(`r\u0000${id}`)),
     ];
     let n = 0;
     for (const c of candidates) {
