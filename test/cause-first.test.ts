@@ -40,7 +40,7 @@ describe("a tab in plan.yaml of an example: one error for the cause, one summary
     // The cause is the first line of the output, the summary the second.
     expect(out.diagnostics.slice(0, 2).map((d) => d.code)).toEqual(["yaml-syntax", "unchecked-references"]);
     expect(out.diagnostics[0]!.message).toMatch(/^YAML syntax error: Tabs are not allowed as indentation/u);
-    expect(out.diagnostics[1]!.message).toMatch(/^because of the error above, \d+ references to IDs it may define were not checked/u);
+    expect(out.diagnostics[1]!.message).toMatch(/^because of the error above, \d+ references to IDs this file may define were not checked/u);
 
     for (const format of DIAGNOSTICS_FORMATS) {
       const run = planInProcess(["validate", "-C", dir, "--format", format, "--lang", "en"]);

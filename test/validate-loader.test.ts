@@ -146,7 +146,7 @@ describe("invalid UTF-8", () => {
     // The unreadable file's aktiviteter are unknown, not missing: the uppföljning's reference to
     // KLF-AK01 and the two åtaganden they served are counted in the summary, not reported.
     expect(codesOf(out)).toEqual(["not-utf8", "unchecked-references"]);
-    expect(out.diagnostics[1]!.message).toMatch(/1 reference to IDs it may define and 2 findings that may depend on it were not checked/u);
+    expect(out.diagnostics[1]!.message).toMatch(/1 reference to IDs this file may define and 2 findings that may depend on this file were not checked/u);
   });
 
   it.each([

@@ -34,15 +34,15 @@ export const PLAN_CODES = {
     },
     en: (a: { references: number; findings: number }) => {
       const parts = [
-        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "reference" : "references"} to IDs it may define`] : []),
-        ...(a.findings > 0 ? [`${a.findings} ${a.findings === 1 ? "finding" : "findings"} that may depend on it`] : []),
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "reference" : "references"} to IDs this file may define`] : []),
+        ...(a.findings > 0 ? [`${a.findings} ${a.findings === 1 ? "finding" : "findings"} that may depend on this file`] : []),
       ];
       return `because of the error above, ${parts.join(" and ")} ${a.references + a.findings === 1 ? "was" : "were"} not checked; fix it first`;
     },
     sv: (a) => {
       const parts = [
-        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "referens" : "referenser"} till ID:n som den kan definiera`] : []),
-        ...(a.findings > 0 ? [`${a.findings} fynd som kan bero på den`] : []),
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "referens" : "referenser"} till ID:n som filen kan definiera`] : []),
+        ...(a.findings > 0 ? [`${a.findings} fynd som kan bero på filen`] : []),
       ];
       return `på grund av felet ovan kontrollerades inte ${parts.join(" och ")}; rätta det först`;
     },
