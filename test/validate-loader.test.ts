@@ -122,7 +122,12 @@ describe("invalid UTF-8", () => {
     const { run, out } = validate(dir);
     expect(run.status).toBe(1);
     const inFile = out.diagnostics.filter((d) => d.file === KLF);
-    expect(inFile.map((d) => [d.code, d.line, d.column])).toEqual([["not-utf8", 4, 1]]);
+    // The cause, then the one line about what could not be checked without the file.
+    expect(inFile.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["not-utf8", 4, 1],
+      ["unchecked-references", 4, 1],
+    ]);
+    expect(inFile[0]!.message).toMatch(/byte at offset 47 from the start of the file \(line 4, column 1\)/u);
   });
 
   it("one Latin-1 byte inside UTF-8 text is reported at its line and character column", () => {
@@ -134,9 +139,14 @@ describe("invalid UTF-8", () => {
     writeFileSync(path.join(dir, KLF), Buffer.concat([Buffer.from(`${before}F`), Buffer.from([0xf6]), Buffer.from(`retagslotsen${after}`)]));
     const { run, out } = validate(dir);
     expect(run.status).toBe(1);
-    expect(out.diagnostics.filter((d) => d.file === KLF).map((d) => [d.code, d.line, d.column])).toEqual([["not-utf8", 7, 12]]);
-    // The unreadable file's aktiviteter are gone: the uppföljning's KLF-AK01 and the åtaganden they served follow.
-    expect(codesOf(out)).toEqual(["atagande-without-aktivitet", "atagande-without-aktivitet", "not-utf8", "unknown-reference"]);
+    expect(out.diagnostics.filter((d) => d.file === KLF).map((d) => [d.code, d.line, d.column])).toEqual([
+      ["not-utf8", 7, 12],
+      ["unchecked-references", 7, 12],
+    ]);
+    // The unreadable file's aktiviteter are unknown, not missing: the uppföljning's reference to
+    // KLF-AK01 and the two åtaganden they served are counted in the summary, not reported.
+    expect(codesOf(out)).toEqual(["not-utf8", "unchecked-references"]);
+    expect(out.diagnostics[1]!.message).toMatch(/1 reference to IDs this file may define and 2 findings that may depend on this file were not checked/u);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { isDocKind } from "../model/plan.js";
 import { DOC_KINDS } from "../model/types.js";
+import { nearestKind } from "./broken.js";
 import { at } from "./report.js";
 import { validateSchema } from "./schema.js";
 
@@ -19,7 +20,9 @@ export function checkDocuments(docs: readonly SourceDoc[]): Diagnostic[] {
     const typ = value.typ;
     if (!isDocKind(typ)) {
       const loc = "typ" in value ? { doc, obj: value, key: "typ" } : { doc, obj: value };
-      out.push(at("unknown-typ", loc, { value: typ === undefined ? "" : String(typ), allowed: [...DOC_KINDS] }));
+      const word = typ === undefined ? "" : String(typ);
+      const suggestion = word === "" ? undefined : nearestKind(word);
+      out.push(at("unknown-typ", loc, { value: word, allowed: [...DOC_KINDS], ...(suggestion ? { suggestion } : {}) }));
       continue;
     }
     if (typ === "kommun") {

@@ -1,15 +1,16 @@
 // All checks over a loaded plan, then the municipality's own severities from plan.yaml `regler`.
-import { isCode, type Diagnostic } from "../diagnostics/index.js";
+import { isCode, isFileCode, type Diagnostic } from "../diagnostics/index.js";
 import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
+import { Broken, foldMisspelt } from "./broken.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
 import { checkDocuments } from "./documents.js";
 import { checkEconomy } from "./economy.js";
 import { checkFollowUps } from "./followup.js";
 import { checkIds } from "./ids.js";
-import { checkPeriods } from "./periods.js";
+import { checkDates, checkPeriods } from "./periods.js";
 import { checkReferences } from "./references.js";
 import { at } from "./report.js";
 import { checkThread } from "./thread.js";
@@ -19,11 +20,25 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** Order of output: file, line, column, code, then message arguments, whatever the input order. */
+/** 0 for a cause (a file not read, a document not usable), 1 for the line that sums up what it hid, 2 for the rest. */
+const rank = (d: Diagnostic): number => (isFileCode(d.code) || DOCUMENT_CAUSES.has(d.code) ? 0 : d.code === "unchecked-references" ? 1 : 2);
+const DOCUMENT_CAUSES: ReadonlySet<string> = new Set(["unknown-typ", "misplaced-kommun"]);
+
+/**
+ * Order of output, whatever the input order: the causes first. Files with a cause come before
+ * the others; within a file its causes, its summary line, then the rest; each by line, column,
+ * code, then message arguments.
+ */
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const causeFiles = new Set(diagnostics.filter((d) => rank(d) === 0).map((d) => d.file));
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const fileRank = (d: Diagnostic): number => (causeFiles.has(d.file) ? 0 : 1);
+  return diagnostics.sort((a, b) => fileRank(a) - fileRank(b) || cmp(a.file, b.file) || rank(a) - rank(b) || compareDiagnostics(a, b));
+}
+
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return (
-    cmp(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
     cmp(a.code, b.code) ||
@@ -55,20 +70,22 @@ function applyRules(diagnostics: Diagnostic[], plan: Plan): Diagnostic[] {
 export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly Diagnostic[] = []): CheckResult {
   const documents = checkDocuments(docs);
   const plan = buildPlan(typeDocuments(docs));
+  const broken = new Broken([...loadDiagnostics, ...documents]);
   // concat, not push(...): a hostile plan can have more findings than a call has arguments.
   const diagnostics: Diagnostic[] = ([] as Diagnostic[]).concat(
     loadDiagnostics,
     documents,
     checkIds(plan.entities, plan.index),
-    checkReferences(plan.failed, plan.index),
+    checkReferences(plan.failed, plan.index, broken),
     checkThread(plan.entities).diagnostics,
     checkPeriods(plan),
+    checkDates(plan.entities),
     checkContent(plan),
     checkCoverage(plan),
     checkFollowUps(plan),
     checkEconomy(plan),
   );
-  const final = applyRules(diagnostics, plan).sort(compareDiagnostics);
+  const final = sortDiagnostics(foldMisspelt(applyRules(broken.fold(diagnostics), plan), plan));
   // One diagnostic per place and code: two checks reaching the same conclusion say it once.
   const unique: Diagnostic[] = [];
   let last = "";

@@ -1,6 +1,7 @@
 // Periods and years: kommunplaner cover the planned years without overlapping; one budget a year.
 import type { Diagnostic } from "../diagnostics/index.js";
 import { isData, num, str, type TypedDoc } from "../model/build.js";
+import type { Entity } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
 import { at } from "./report.js";
 
@@ -88,3 +89,33 @@ export function checkPeriods(plan: Plan): Diagnostic[] {
   return out;
 }
 
+
+/** A real-looking ISO date (bad-date speaks of the others), comparable as text. */
+const dateOf = (v: unknown): string | undefined =>
+  typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(v) ? v : undefined;
+
+/** Dates against each other and against their document's year: an aktivitet's start and slut, an uppdrag's or åtgärd's klart. */
+export function checkDates(entities: readonly Entity[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of entities) {
+    const year = e.year;
+    const kind = e.container?.kind ?? "";
+    const loc = (field: string): { doc: Entity["doc"]; obj: object; key: string } => ({ doc: e.doc, obj: e.data, key: field });
+    if (e.kind === "aktivitet") {
+      const start = dateOf(e.data.start);
+      const slut = dateOf(e.data.slut);
+      if (start !== undefined && slut !== undefined && slut < start) out.push(at("date-reversed", loc("slut"), { start, slut }, e.id));
+      if (year === undefined) continue;
+      // One finding per aktivitet: the first of its dates outside the year.
+      const outside = (["start", "slut"] as const).find((f) => {
+        const d = f === "start" ? start : slut;
+        return d !== undefined && Number(d.slice(0, 4)) !== year;
+      });
+      if (outside) out.push(at("date-outside-year", loc(outside), { field: outside, value: outside === "start" ? start! : slut!, year, kind, before: 0 }, e.id));
+    } else if ((e.kind === "uppdrag" || e.kind === "åtgärd") && year !== undefined) {
+      const klart = dateOf(e.data.klart);
+      if (klart !== undefined && Number(klart.slice(0, 4)) < year) out.push(at("date-outside-year", loc("klart"), { field: "klart", value: klart, year, kind, before: 1 }, e.id));
+    }
+  }
+  return out;
+}

@@ -185,7 +185,9 @@ function mapError(doc: SourceDoc, err: ErrorObject): Diagnostic | undefined {
         const expected = [...new Set(allowed.map((a) => TYPE_WORD[typeof a] ?? typeof a))];
         return at("wrong-type", here, { field, expected, actual: typeName(value) }, id);
       }
-      return at("bad-value", here, { field, value: String(value), allowed: allowed.map(String) }, id);
+      const words = allowed.map(String);
+      const suggestion = closest(String(value), words, 1)[0];
+      return at("bad-value", here, { field, value: String(value), allowed: words, ...(suggestion !== undefined ? { suggestion } : {}) }, id);
     }
     case "pattern": {
       const pattern = String(err.params.pattern);

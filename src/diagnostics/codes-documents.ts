@@ -1,5 +1,12 @@
 // Codes about documents and their fields: kinds, schema findings.
-import { entry, iFält, inField, orList, q, type NoArgs } from "./entry.js";
+import { entry, iFält, inField, orList, q, type Lang, type NoArgs } from "./entry.js";
+
+/** "; did you mean "x"?" (or in parentheses) when there is a suggestion, else nothing. */
+const didYouMean = (a: { suggestion?: string }, lang: Lang, paren = false): string => {
+  if (a.suggestion === undefined) return "";
+  const words = lang === "sv" ? `menade du ${q(a.suggestion)}?` : `did you mean ${q(a.suggestion)}?`;
+  return paren ? ` (${words})` : `; ${words}`;
+};
 
 /** Swedish words for the type names of src/check/schema.ts. */
 const TYPE_SV: Record<string, string> = {
@@ -34,9 +41,12 @@ export const DOCUMENT_CODES = {
   "unknown-typ": entry({
     severity: "error",
     summary: { en: "The document's typ is missing or not one of the known kinds.", sv: "Dokumentets typ saknas eller är inte en av de kända typerna." },
-    en: (a: { value: string; allowed: string[] }) =>
-      a.value === "" ? `the document has no typ; use one of ${orList(a.allowed, "or")}` : `unknown typ ${q(a.value)}; use ${orList(a.allowed, "or")}`,
-    sv: (a) => (a.value === "" ? `dokumentet saknar typ; använd ${orList(a.allowed, "eller")}` : `okänd typ ${q(a.value)}; använd ${orList(a.allowed, "eller")}`),
+    en: (a: { value: string; allowed: string[]; suggestion?: string }) =>
+      a.value === ""
+        ? `the document has no typ; use one of ${orList(a.allowed, "or")}`
+        : `unknown typ ${q(a.value)}${didYouMean(a, "en", true)}; use ${orList(a.allowed, "or")}`,
+    sv: (a) =>
+      a.value === "" ? `dokumentet saknar typ; använd ${orList(a.allowed, "eller")}` : `okänd typ ${q(a.value)}${didYouMean(a, "sv", true)}; använd ${orList(a.allowed, "eller")}`,
   }),
   "misplaced-kommun": entry({
     severity: "error",
@@ -65,9 +75,13 @@ export const DOCUMENT_CODES = {
       en: "A key that the format does not know (often a typo); own data goes under keys starting with x-.",
       sv: "En nyckel som formatet inte känner till (ofta ett stavfel); egna data läggs under nycklar som börjar med x-.",
     },
-    en: (a: { key: string; suggestion?: string }) =>
-      `unknown key ${q(a.key)}${a.suggestion ? `; did you mean ${q(a.suggestion)}?` : ""} (own data goes under keys starting with x-)`,
-    sv: (a) => `okänd nyckel ${q(a.key)}${a.suggestion ? `; menade du ${q(a.suggestion)}?` : ""} (egna data läggs under nycklar som börjar med x-)`,
+    // `folded`: findings that follow from the misspelling (a missing målvärde, a gap in coverage), left out.
+    en: (a: { key: string; suggestion?: string; folded?: number }) =>
+      `unknown key ${q(a.key)}${didYouMean(a, "en")} (own data goes under keys starting with x-)${
+        a.folded ? `; ${a.folded === 1 ? "1 finding that follows from it is" : `${a.folded} findings that follow from it are`} not shown` : ""
+      }`,
+    sv: (a) =>
+      `okänd nyckel ${q(a.key)}${didYouMean(a, "sv")} (egna data läggs under nycklar som börjar med x-)${a.folded ? `; ${a.folded} fynd som följer av den visas inte` : ""}`,
   }),
   "wrong-type": entry({
     severity: "error",
@@ -85,8 +99,9 @@ export const DOCUMENT_CODES = {
   "bad-value": entry({
     severity: "error",
     summary: { en: "A value that is not one of the allowed words.", sv: "Ett värde som inte är ett av de tillåtna orden." },
-    en: (a: { field: string; value: string; allowed: string[] }) => `${q(a.value)} is not allowed${inField(a)}; use ${orList(a.allowed, "or")}`,
-    sv: (a) => `${q(a.value)} är inte tillåtet${iFält(a)}; använd ${orList(a.allowed, "eller")}`,
+    en: (a: { field: string; value: string; allowed: string[]; suggestion?: string }) =>
+      `${q(a.value)} is not allowed${inField(a)}${didYouMean(a, "en", true)}; use ${orList(a.allowed, "or")}`,
+    sv: (a) => `${q(a.value)} är inte tillåtet${iFält(a)}${didYouMean(a, "sv", true)}; använd ${orList(a.allowed, "eller")}`,
   }),
   "bad-id": entry({
     severity: "error",

@@ -27,20 +27,53 @@ const kindSv = (kind: string): string => (Object.hasOwn(KIND_SV, kind) ? KIND_SV
 /** What a refused path is, in words: "a symbolic link" / "en symbolisk länk". */
 export const kindWords = (kind: string): Bilingual => ({ en: kindEn(kind), sv: kindSv(kind) });
 
+/** The YAML parser's errors in Swedish, by its error code; an error without one keeps the parser's words. */
+const YAML_SV: Record<string, string> = {
+  TAB_AS_INDENT: "tabbtecken får inte användas som indrag; använd mellanslag",
+  BAD_INDENT: "fel indrag: raden står inte i linje med det den hör till",
+  MISSING_CHAR: "ett tecken saknas, t.ex. ett avslutande citattecken, } eller ]",
+  MULTILINE_IMPLICIT_KEY: "en nyckel måste stå på en enda rad (saknas ett kolon eller ett mellanslag efter kolon?)",
+  BLOCK_AS_IMPLICIT_KEY: "en lista eller mappning kan inte användas som nyckel",
+  UNEXPECTED_TOKEN: "ett tecken som inte hör hemma här",
+  BAD_DQ_ESCAPE: "en ogiltig \\-sekvens inom dubbla citattecken",
+  BLOCK_IN_FLOW: "en rad med indrag inuti { } eller [ ]",
+  BAD_SCALAR_START: "ett värde får inte börja med detta tecken; sätt det inom citattecken",
+  BAD_ALIAS: "ett ogiltigt alias (*namn)",
+  ALIAS_PROPS: "ett alias (*namn) får inte ha ankare eller tagg",
+  MULTIPLE_ANCHORS: "mer än ett ankare (&namn) på samma värde",
+  MULTIPLE_TAGS: "mer än en tagg (!tagg) på samma värde",
+  BAD_PROP_ORDER: "ankare och tagg står på fel plats",
+  BAD_DIRECTIVE: "ett ogiltigt direktiv (rad som börjar med %)",
+  TAG_RESOLVE_FAILED: "en tagg (!tagg) som inte kan tolkas",
+  KEY_OVER_1024_CHARS: "en nyckel som är längre än 1024 tecken",
+  NON_STRING_KEY: "en nyckel som inte är text",
+  DUPLICATE_KEY: "en nyckel som förekommer två gånger",
+  BAD_COLLECTION_TYPE: "en samling av fel slag",
+  // Not the parser's: src/load/yaml-values.ts refuses a key that is a mapping or a list.
+  KEY_NOT_PLAIN: "en nyckel måste vara ett enkelt värde, inte en mappning eller lista",
+};
+const yamlReasonSv = (a: { detail: string; reason?: string }): string =>
+  a.reason !== undefined && Object.hasOwn(YAML_SV, a.reason) ? YAML_SV[a.reason]! : a.detail;
+
 type BadName = { kind: "not-utf8" } | { kind: "nfc-collision"; other: string };
 
 export const FILE_CODES = {
   "yaml-syntax": entry({
     severity: "error",
     summary: { en: "The file is not valid YAML.", sv: "Filen är inte giltig YAML." },
-    en: (a: { detail: string }) => `YAML syntax error: ${a.detail}`,
-    sv: (a) => `syntaxfel i YAML: ${a.detail}`,
+    // `typ` is not worded: the kind a broken document names, so the checks know what it would define.
+    // `reason`: the parser's code for the error, for the Swedish words (its own are English).
+    en: (a: { detail: string; reason?: string; more?: number; typ?: string }) =>
+      `YAML syntax error: ${a.detail}${a.more ? ` (not shown: ${a.more === 1 ? "1 later syntax error in this document, which most likely follows" : `${a.more} later syntax errors in this document, which most likely follow`} from this one)` : ""}`,
+    sv: (a) =>
+      `syntaxfel i YAML: ${yamlReasonSv(a)}${a.more ? ` (visas inte: ${a.more} senare syntaxfel i dokumentet, som troligen följer av detta)` : ""}`,
   }),
   "not-utf8": entry({
     severity: "error",
     summary: { en: "The file is not valid UTF-8 text.", sv: "Filen är inte giltig UTF-8-text." },
-    en: (a: { offset: number }) => `not valid UTF-8 text (byte ${a.offset}); save the file as UTF-8`,
-    sv: (a) => `inte giltig UTF-8-text (byte ${a.offset}); spara filen som UTF-8`,
+    en: (a: { offset: number; line: number; column: number }) =>
+      `not valid UTF-8 text: the byte at offset ${a.offset} from the start of the file (line ${a.line}, column ${a.column}) is not UTF-8; save the file as UTF-8`,
+    sv: (a) => `inte giltig UTF-8-text: byten på position ${a.offset} räknat från filens början (rad ${a.line}, kolumn ${a.column}) är inte UTF-8; spara filen som UTF-8`,
   }),
   "duplicate-key": entry({
     severity: "error",

@@ -26,6 +26,27 @@ export const PLAN_CODES = {
       `${a.field}: unknown ID ${q(a.ref)}${a.suggestions.length > 0 ? `; did you mean ${orList(a.suggestions, "or")}?` : ""}`,
     sv: (a) => `${a.field}: okänt ID ${q(a.ref)}${a.suggestions.length > 0 ? `; menade du ${orList(a.suggestions, "eller")}?` : ""}`,
   }),
+  "unchecked-references": entry({
+    severity: "warning",
+    summary: {
+      en: "A file that could not be read whole: references to what it may define, and findings that depend on it, are not checked until it is fixed.",
+      sv: "En fil som inte kunde läsas hel: referenser till det den kan definiera, och fynd som beror på den, kontrolleras inte förrän den är rättad.",
+    },
+    en: (a: { references: number; findings: number }) => {
+      const parts = [
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "reference" : "references"} to IDs this file may define`] : []),
+        ...(a.findings > 0 ? [`${a.findings} ${a.findings === 1 ? "finding" : "findings"} that may depend on this file`] : []),
+      ];
+      return `because of the error above, ${parts.join(" and ")} ${a.references + a.findings === 1 ? "was" : "were"} not checked; fix it first`;
+    },
+    sv: (a) => {
+      const parts = [
+        ...(a.references > 0 ? [`${a.references} ${a.references === 1 ? "referens" : "referenser"} till ID:n som filen kan definiera`] : []),
+        ...(a.findings > 0 ? [`${a.findings} fynd som kan bero på filen`] : []),
+      ];
+      return `på grund av felet ovan kontrollerades inte ${parts.join(" och ")}; rätta det först`;
+    },
+  }),
   "wrong-kind-reference": entry({
     severity: "error",
     summary: {
@@ -96,6 +117,23 @@ export const PLAN_CODES = {
     summary: { en: "A period whose från comes after its till.", sv: "En period där från kommer efter till." },
     en: (a: { från: number; till: number }) => `the period runs backwards: från ${a.från} is after till ${a.till}`,
     sv: (a) => `perioden går baklänges: från ${a.från} ligger efter till ${a.till}`,
+  }),
+  "date-reversed": entry({
+    severity: "error",
+    summary: { en: "An end date (slut) before its start date (start).", sv: "Ett slutdatum (slut) före sitt startdatum (start)." },
+    en: (a: { start: string; slut: string }) => `slut ${a.slut} is before start ${a.start}`,
+    sv: (a) => `slut ${a.slut} ligger före start ${a.start}`,
+  }),
+  "date-outside-year": entry({
+    severity: "warning",
+    summary: {
+      en: "A date outside the year of its document: an aktivitet outside the verksamhetsplan's år, an uppdrag or åtgärd due (klart) before its year.",
+      sv: "Ett datum utanför dokumentets år: en aktivitet utanför verksamhetsplanens år, ett uppdrag eller en åtgärd som ska vara klar före sitt år.",
+    },
+    // before: 1 when only a date before the year is wrong (a date after it may be a later deadline).
+    en: (a: { field: string; value: string; year: number; kind: string; before: 0 | 1 }) =>
+      `${a.field} ${a.value} ${a.before ? "is before" : "lies outside"} ${a.year}, the year of this ${a.kind}`,
+    sv: (a) => `${a.field} ${a.value} ligger ${a.before ? "före" : "utanför"} ${a.year}, året för dokumentet (${a.kind})`,
   }),
   "budget-year-outside-planperiod": entry({
     severity: "error",

@@ -16,6 +16,9 @@ export type ArgsOf<C extends Code> = (typeof CODES)[C] extends CodeEntry<infer A
 
 export const ALL_CODES = Object.keys(CODES).sort() as Code[];
 
+/** A code about reading the files: a cause that other findings may follow from. */
+export const isFileCode = (s: string): boolean => Object.prototype.hasOwnProperty.call(FILE_CODES, s);
+
 export function isCode(s: string): s is Code {
   return Object.prototype.hasOwnProperty.call(CODES, s);
 }

@@ -137,7 +137,8 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
   const diagnostics: Diagnostic[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    diagnostics.push(diagnostic("not-utf8", { file, ...lineColOfByte(bytes, bad) }, { offset: bad }));
+    const place = lineColOfByte(bytes, bad);
+    diagnostics.push(diagnostic("not-utf8", { file, ...place }, { offset: bad, ...place }));
     return { values: [], diagnostics };
   }
   const lineCounter = new LineCounter();
@@ -147,15 +148,18 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
   } catch (e) {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
     if (e instanceof RangeError) diagnostics.push(diagnostic("yaml-too-deep", { file, line: 1, column: 1 }, { max: MAX_DEPTH }));
-    else diagnostics.push(diagnostic("yaml-syntax", { file, line: 1, column: 1 }, { detail: String((e as Error).message).split("\n")[0]! }));
+    else diagnostics.push(diagnostic("yaml-syntax", { file, line: 1, column: 1 }, { detail: String((e as Error).message).split("\n")[0]!, more: 0 }));
     return { values: [], diagnostics };
   }
   const values: ParsedValues["values"] = [];
   parsed.forEach((yamlDoc, index) => {
     if (yamlDoc.errors.length > 0) {
-      for (const err of yamlDoc.errors) {
-        diagnostics.push(diagnostic("yaml-syntax", placeAt(file, lineCounter, err.pos[0]), { detail: err.message.split("\n")[0]! }));
-      }
+      // The first error is the cause; the parser's later ones mostly follow from it, so they are
+      // counted, not listed. The kind the document names tells the checks what it would define.
+      const first = yamlDoc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+      const typ = namedTyp(yamlDoc);
+      const args = { detail: first.message.split("\n")[0]!, reason: first.code, more: yamlDoc.errors.length - 1, ...(typ !== undefined ? { typ } : {}) };
+      diagnostics.push(diagnostic("yaml-syntax", placeAt(file, lineCounter, first.pos[0]), args));
       return;
     }
     if (isEmpty(yamlDoc)) return;
@@ -163,6 +167,18 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
     if (converted) values.push({ index, value: converted.value });
   });
   return { values, diagnostics };
+}
+
+/** The `typ` a broken document names at its top level, where the parser could still read it. */
+function namedTyp(yamlDoc: Document.Parsed): string | undefined {
+  const contents = yamlDoc.contents as YamlNode | null;
+  if (!isMap(contents)) return undefined;
+  for (const pair of contents.items as Pair[]) {
+    if (keyOf(pair.key) !== "typ") continue;
+    const v = isScalar(pair.value) ? pair.value.value : undefined;
+    return typeof v === "string" ? v.normalize("NFC") : undefined;
+  }
+  return undefined;
 }
 
 /** An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not. */

@@ -87,7 +87,7 @@ function convertMap(c: Conversion, node: YamlNode & { items: unknown[] }, depth:
     const key = keyOf(pair.key);
     const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
     if (key === undefined) {
-      c.diagnostics.push(diagnostic("yaml-syntax", placeAt(c.file, c.lineCounter, keyOffset), { detail: "a key must be a plain value, not a mapping or list" }));
+      c.diagnostics.push(diagnostic("yaml-syntax", placeAt(c.file, c.lineCounter, keyOffset), { detail: "a key must be a plain value, not a mapping or list", reason: "KEY_NOT_PLAIN" }));
       continue;
     }
     if (seen.has(key)) {

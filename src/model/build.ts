@@ -133,6 +133,14 @@ const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
   },
 };
 
+/** The kinds of entity a document of `kind` defines: the document, its lists' items, their nyckeltal. */
+export function definedKinds(kind: DocKind): EntityKind[] {
+  if (kind === "kommun") return ["organ", "vision"];
+  if (kind === "kommunplan") return ["kommunplan", "målområde", "mål"];
+  const children = DOC_SPECS[kind]?.children ?? [];
+  return [kind, ...children.map((c) => c.kind), ...(children.some((c) => c.nyckeltal) ? (["nyckeltal"] as const) : [])];
+}
+
 /** The year of a document, or undefined where it has none that can be read. */
 export function yearOf(kind: DocKind, data: Data): number | undefined {
   if (kind === "uppföljning") {

@@ -93,9 +93,11 @@ export class ScopeIndex {
     return elsewhere ? { elsewhere } : {};
   }
 
-  /** Every ID visible from `scope`, for suggestions. */
-  *visibleIds(scope: Scope): Iterable<string> {
-    for (const key of this.chain(scope)) yield* this.byScope.get(key)?.keys() ?? [];
+  /** Every ID visible from `scope`, for suggestions; with `allowed`, only IDs of those kinds. */
+  *visibleIds(scope: Scope, allowed: readonly RefTarget[] = []): Iterable<string> {
+    for (const key of this.chain(scope)) {
+      for (const [id, list] of this.byScope.get(key) ?? []) if (list.some((e) => accepts(allowed, e))) yield id;
+    }
   }
 }
 

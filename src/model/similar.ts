@@ -9,7 +9,7 @@ export interface Work {
 export const SUGGESTION_CELLS = 300_000_000;
 
 /**
- * The edit distance of two lower-cased strings when it is at most `max`, else max + 1. Only
+ * The edit distance of two folded strings when it is at most `max`, else max + 1. Only
  * the band of cells within `max` of the diagonal is filled, and the walk stops as soon as a
  * whole row exceeds `max`: a far candidate costs a row or two, not the full table.
  */
@@ -44,14 +44,18 @@ function within(s: string, t: string, max: number, row: Int32Array, work: Work):
   return Math.min(row[m]!, big);
 }
 
+/** The form names are compared in: lower case, with å, ä, ö (and other marks) folded to a, a, o. */
+const folded = (name: string): string => name.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
 /** Names longer than this get no suggestions: an ID has at most 64 characters (format.md). */
 export const LONGEST = 128;
 
 /**
- * Candidates grouped by the length of their lower-cased form, made once and asked many times
+ * Candidates grouped by the length of their folded form, made once and asked many times
  * (validate asks once per unknown reference): only lengths within reach are compared.
  */
 export class Suggester {
+  /** Candidates by the length of their folded form. */
   private readonly byLength = new Map<number, { lower: string; name: string }[]>();
   private row = new Int32Array(LONGEST * 2 + 2);
 
@@ -60,8 +64,8 @@ export class Suggester {
     for (const name of candidates) {
       if (seen.has(name)) continue;
       seen.add(name);
-      const lower = name.toLowerCase();
-      if (lower.length > LONGEST * 2) continue;
+      if (name.length > LONGEST * 2) continue;
+      const lower = folded(name);
       const list = this.byLength.get(lower.length);
       if (list) list.push({ lower, name });
       else this.byLength.set(lower.length, [{ lower, name }]);
@@ -77,7 +81,7 @@ export class Suggester {
   closest(name: string, limit = 3, work: Work = { cells: Infinity }): string[] {
     if (name.length > LONGEST || work.cells <= 0) return [];
     const max = Math.max(2, Math.floor(name.length / 3));
-    const s = name.toLowerCase();
+    const s = folded(name);
     const kept: [number, string][] = [];
     const before = (x: [number, string], y: [number, string]): boolean => x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
     for (let len = Math.max(0, s.length - max); len <= s.length + max; len++) {
