@@ -18,8 +18,9 @@ const report = (args: string[]): Run => planInProcess(args);
 describe("plan report: phases and periods", () => {
   it("takes the three phases, also spelled in ASCII", () => {
     for (const [fas, title] of [["månad", "# Månadsrapport"], ["manad", "# Månadsrapport"], ["delår", "# Delårsrapport"], ["delar", "# Delårsrapport"], ["årsredovisning", "# Årsredovisning 2012"], ["arsredovisning", "# Årsredovisning 2012"]]) {
-      // The ASCII spellings are the CLI's (normalizeArgv): those through the built CLI.
-      const r = (/^[a-z]+$/u.test(fas!) ? plan : report)(["report", fas!, ...K]);
+      // The ASCII spellings are normalizeArgv's, which the in-process runner applies as the CLI
+      // does; one of them goes through the built CLI to show that the CLI applies it.
+      const r = (fas === "manad" ? plan : report)(["report", fas!, ...K]);
       expect(r.stderr, fas).toBe("");
       expect(r.status, fas).toBe(0);
       expect(r.stdout.split("\n")[0], fas).toContain(title);
