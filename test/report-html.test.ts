@@ -59,8 +59,10 @@ describe.skipIf(SKIP_BROWSER)("HTML reports in headless Chromium", () => {
   const economy = path.join(FIXTURES, "report-economy");
   const cases: { name: string; dir: () => string; nämnd?: string; phases?: Phase[] }[] = [
     { name: "katrineholm", dir: () => KATRINEHOLM },
-    // Every nämnd of the example: each cut has its own tables and may have empty sections.
-    ...["KS", "BIN", "SOCN", "VON", "KFN", "SBN", "VIAN", "MHN"].map((nämnd) => ({ name: `katrineholm ${nämnd}`, dir: () => KATRINEHOLM, nämnd })),
+    // A cut has its own tables and may have empty sections: the nämnd with its own follow-up and
+    // goals (BIN), one with deficits and action plans (SOCN), and the smallest, whose sections are
+    // mostly empty (MHN). The other five cut the same templates with the same shapes of data.
+    ...["BIN", "SOCN", "MHN"].map((nämnd) => ({ name: `katrineholm ${nämnd}`, dir: () => KATRINEHOLM, nämnd })),
     { name: "minimal", dir: () => minimal },
     { name: "minimal KS", dir: () => minimal, nämnd: "KS" },
     { name: "minimal BUN", dir: () => minimal, nämnd: "BUN" },
