@@ -6,6 +6,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { GitRepo, cleanupRepos, itemPath, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
+import { foreignHtml } from "./helpers/markdown-html.js";
 import { STATUS_SYMBOL, STATUS_WORD } from "../src/format/status-words.js";
 import type { Status } from "../src/status/fulfilment.js";
 
@@ -25,9 +26,6 @@ const NASTY = "Mål | delmål <script>alert(1)</script> <img src=x onerror=alert
 const B25 = "budget/2025.yaml";
 const UF = "uppfoljning/2025-08-delar.yaml";
 const ADDED = Array.from({ length: 12 }, (_, i) => `BUF-B${String(i + 1).padStart(2, "0")}`);
-
-/** Raw HTML that the output writes itself; everything else raw is an injection. */
-const OWN_TAGS = /<\/?(?:details|summary|ins|del)>/gu;
 
 /** The text a reader sees in an inline token: text and code, without the markup. */
 const inlineText = (t: Token): string =>
@@ -60,19 +58,6 @@ function tableRows(tokens: Token[]): string[][] {
     if (t.type === "th_open" || t.type === "td_open") rows[rows.length - 1]!.push(inlineText(tokens[i + 1]!));
   }
   return rows;
-}
-
-/** Raw HTML tokens (block or inline) that hold more markup than the output's own tags. */
-function foreignHtml(tokens: Token[]): string[] {
-  const raw: string[] = [];
-  const walk = (list: Token[]): void => {
-    for (const t of list) {
-      if (t.type === "html_block" || t.type === "html_inline") raw.push(t.content);
-      if (t.children) walk(t.children);
-    }
-  };
-  walk(tokens);
-  return raw.filter((s) => /[<>]/u.test(s.replace(OWN_TAGS, "")));
 }
 
 describe("plan diff --format md", () => {

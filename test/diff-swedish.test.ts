@@ -7,6 +7,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { afterAll, describe, it } from "vitest";
 import { GitRepo, cleanupRepos, itemPath } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
+import { foreignHtml } from "./helpers/markdown-html.js";
 
 afterAll(cleanupRepos);
 
@@ -35,19 +36,6 @@ interface Read {
   section: (heading: string) => string;
   /** The status table's rows below the header. */
   statusRows: string[][];
-}
-
-/** Raw HTML other than the output's own tags. */
-function foreignHtml(tokens: Token[]): string[] {
-  const raw: string[] = [];
-  const walk = (list: Token[]): void => {
-    for (const t of list) {
-      if (t.type === "html_block" || t.type === "html_inline") raw.push(t.content);
-      if (t.children) walk(t.children);
-    }
-  };
-  walk(tokens);
-  return raw.filter((s) => /[<>]/u.test(s.replace(/<\/?(?:details|summary|ins|del)>/gu, "")));
 }
 
 /** The English words of the diff's Markdown: none may show in a Swedish plan's diff. */
