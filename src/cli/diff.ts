@@ -3,12 +3,11 @@ import { comparePlans } from "../diff/compare.js";
 import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
 import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
-import type { FileValues } from "../load/parallel.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
-import { langFor, loadChecked, planRoot } from "./open-plan.js";
+import { langFor, loadChecked, parseCache, planRoot, type CacheOptions } from "./open-plan.js";
 
-export interface DiffOptions {
+export interface DiffOptions extends CacheOptions {
   base: string;
   head?: string;
   dir?: string;
@@ -24,8 +23,9 @@ export function runDiff(o: DiffOptions): number {
   const prefix = relativePrefix(top, root);
   const baseCommit = resolveRevision(top, o.base);
   const headCommit = o.head !== undefined ? resolveRevision(top, o.head) : undefined;
-  // Files the two revisions share are parsed once.
-  const cache = new Map<string, FileValues>();
+  // Files the two revisions share are parsed once; with --cache, files parsed in an earlier run not at all.
+  const persistent = parseCache(root, o);
+  const cache = persistent.cache ?? new Map();
   const base = loadChecked(root, { source: revisionSource(top, baseCommit, prefix), cache });
   const head = loadChecked(root, { ...(headCommit ? { source: revisionSource(top, headCommit, prefix) } : {}), cache });
   const diff = comparePlans(base, head);
@@ -33,6 +33,7 @@ export function runDiff(o: DiffOptions): number {
   const lang = langFor(o.lang, head.plan);
   const view: DiffView = { base: o.base, head: o.head ?? "worktree", diff, lang };
   out(DIFF_FORMATTERS[o.format](view, { color: useColor(process.env, process.stdout) }));
+  persistent.save();
   const failOn = o.failOn ?? "errors";
   if (failOn === "none") return 0;
   if (failOn === "removed" && diff.removed.length > 0) return 1;

@@ -1,5 +1,6 @@
 // How every command gets its plan: the root (-C, or found upwards), loaded and checked.
 import { checkPlan, type CheckResult } from "../check/index.js";
+import { cacheFile, ParseCache } from "../load/cache.js";
 import { findPlanRoot } from "../load/find-root.js";
 import { loadFrom, loadPlan, type FileSource, type LoadedPlan, type LoadOptions } from "../load/load-plan.js";
 import type { Plan } from "../model/plan.js";
@@ -35,6 +36,31 @@ export function loadChecked(root: string, opts: LoadOptions & { source?: FileSou
   const { source, ...load } = opts;
   const loaded = source ? loadFrom(source, root, load) : loadPlan(root, load);
   return { root, loaded, ...checkPlan(loaded.docs, loaded.diagnostics) };
+}
+
+/** `--cache` and `--cache-location` (the latter alone turns the cache on too). */
+export interface CacheOptions {
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+/**
+ * The parse cache of the plan at `root` when asked for, and how to save it once the command
+ * has done its work: a cache that cannot be written is one note on stderr, never a failure,
+ * since the output is the same with or without it.
+ */
+export function parseCache(root: string, o: CacheOptions): { cache?: ParseCache; save: () => void } {
+  if (!o.cache && o.cacheLocation === undefined) return { save: () => undefined };
+  const cache = new ParseCache(cacheFile(root, o.cacheLocation));
+  const save = (): void => {
+    try {
+      cache.save();
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      err(messageLang() === "sv" ? `plan: obs: kan inte skriva cachen ${cache.file}: ${why}` : `plan: note: cannot write the cache ${cache.file}: ${why}`);
+    }
+  };
+  return { cache, save };
 }
 
 /**

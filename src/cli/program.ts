@@ -39,6 +39,10 @@ const langOption = (): Option => new Option("--lang <lang>", "language of the ou
 const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
 const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
 const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
+const cacheOptions = (): Option[] => [
+  new Option("--cache", "keep what parsing each file gave, and parse only the files changed since the last run (the checks across files always run)"),
+  new Option("--cache-location <path>", "the cache file, or a folder for it (default: node_modules/.cache/rodtrad of the plan when that node_modules exists, else $XDG_CACHE_HOME/rodtrad or ~/.cache/rodtrad); implies --cache"),
+];
 const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
 
 function program(setStatus: (n: number) => void): Command {
@@ -58,7 +62,7 @@ function program(setStatus: (n: number) => void): Command {
     })
     .addHelpText("after", ROOT_HELP);
 
-  cmd
+  const validate = cmd
     .command("validate")
     .description("check the plan files against the schemas and the red thread")
     .addOption(dirOption())
@@ -71,12 +75,14 @@ function program(setStatus: (n: number) => void): Command {
         .default("text"),
     )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
-    .addOption(langOption())
-    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv" }) => {
-      const { runValidate } = await import("./validate.js");
-      const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
-      setStatus(runValidate({ ...(o.dir !== undefined ? { dir: o.dir } : {}), format, failOn: o.failOn, lang: o.lang }));
-    });
+    .addOption(langOption());
+  for (const opt of cacheOptions()) validate.addOption(opt);
+  validate.action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
+    const { runValidate } = await import("./validate.js");
+    const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
+    const { dir, cache, cacheLocation } = o;
+    setStatus(runValidate({ ...(dir !== undefined ? { dir } : {}), format, failOn: o.failOn, lang: o.lang, ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) }));
+  });
 
   cmd
     .command("trace")
@@ -120,7 +126,7 @@ function program(setStatus: (n: number) => void): Command {
       setStatus(runStatus(o));
     });
 
-  cmd
+  const diff = cmd
     .command("diff")
     .description("what a change does to the goals: added, changed, removed, and what it breaks")
     .argument("<base>", "the revision to compare from, e.g. origin/main")
@@ -132,11 +138,12 @@ function program(setStatus: (n: number) => void): Command {
         .choices(["errors", "removed", "none"])
         .default("errors"),
     )
-    .addOption(langOption())
-    .action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
-      const { runDiff } = await import("./diff.js");
-      setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
-    });
+    .addOption(langOption());
+  for (const opt of cacheOptions()) diff.addOption(opt);
+  diff.action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
+    const { runDiff } = await import("./diff.js");
+    setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
+  });
 
   // plan report: the follow-up reports (månad, delår, årsredovisning) by period and the
   // planning reports (budget, nämndplan) by year, in Markdown or HTML.

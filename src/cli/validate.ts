@@ -4,11 +4,11 @@ import type { DiagnosticsFormat } from "../format/names.js";
 import { findGitRoot } from "../load/find-root.js";
 import { useColor } from "./color.js";
 import { out, UsageError } from "./io.js";
-import { langFor, loadChecked, planRoot } from "./open-plan.js";
+import { langFor, loadChecked, parseCache, planRoot, type CacheOptions } from "./open-plan.js";
 import { packageVersion } from "./version.js";
 import { appendFileOnce } from "./write-file.js";
 
-export interface ValidateOptions {
+export interface ValidateOptions extends CacheOptions {
   dir?: string;
   format: DiagnosticsFormat;
   failOn: "error" | "warning";
@@ -26,7 +26,9 @@ function gitPrefix(root: string): string {
 
 /** Run `plan validate`; returns the exit status. */
 export function runValidate(opts: ValidateOptions): number {
-  const { root, loaded, diagnostics, plan } = loadChecked(planRoot(opts.dir));
+  const planDir = planRoot(opts.dir);
+  const { cache, save } = parseCache(planDir, opts);
+  const { root, loaded, diagnostics, plan } = loadChecked(planDir, cache ? { cache } : {});
   const lang = langFor(opts.lang, plan);
   // Only the CI formats name files from the repository root; the others need not look for it.
   const prefix = FROM_REPO_ROOT.has(opts.format) ? gitPrefix(root) : "";
@@ -43,6 +45,7 @@ export function runValidate(opts: ValidateOptions): number {
       throw new UsageError({ en: `cannot write the step summary $GITHUB_STEP_SUMMARY: ${why}`, sv: `kan inte skriva stegsammanfattningen $GITHUB_STEP_SUMMARY: ${why}` });
     }
   }
+  save();
   const failing = diagnostics.some((d) => d.severity === "error" || (opts.failOn === "warning" && d.severity === "warning"));
   return failing ? 1 : 0;
 }

@@ -1,9 +1,9 @@
 // Read a plan from a file source (the disk, or a git revision): plan.yaml first for
 // `ignorera`, then every plan file, in path order.
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type Place } from "../diagnostics/index.js";
 import type { SourceDoc } from "./source.js";
+import { entryKey } from "./cache.js";
 import { PlanIoError } from "./errors.js";
 import { compileGlob, GlobError, type Glob } from "./glob.js";
 import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, selectPlanFiles, type Listing } from "./list-files.js";
@@ -102,11 +102,10 @@ export interface LoadOptions {
   /**
    * Parsed files by path and content, shared between loads: two revisions of a plan mostly
    * hold the same files, and those are parsed once (the values are never changed after parsing).
+   * With `--cache` the map is a ParseCache, read from and saved to disk (cache.ts).
    */
   cache?: Map<string, FileValues>;
 }
-
-const cacheKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${createHash("sha1").update(bytes).digest("hex")}`;
 
 export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
   const plan = source.read("plan.yaml");
@@ -144,7 +143,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
     }
   }
   const rest = inputs.filter((f) => f.name !== "plan.yaml");
-  const keys = new Map(opts.cache ? rest.map((f) => [f.name, cacheKey(f.name, f.bytes)]) : []);
+  const keys = new Map(opts.cache ? rest.map((f) => [f.name, entryKey(f.name, f.bytes)]) : []);
   const todo = opts.cache ? rest.filter((f) => !opts.cache!.has(keys.get(f.name)!)) : rest;
   const parsed = new Map(parseAll(todo, opts).map((r) => [r.name, r]));
   if (opts.cache) {

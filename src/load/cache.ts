@@ -1,0 +1,179 @@
+// The parse cache of `--cache`: what parsing each plan file gave (values and diagnostics), kept
+// on disk between runs, so that bytes already parsed are never parsed again. The cache is a
+// hint, never a source of truth: a file that is missing, truncated, corrupt, written by another
+// version or by anything else is ignored whole and written anew.
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { isCode } from "../diagnostics/index.js";
+import { findGitRoot } from "./find-root.js";
+import type { FileValues } from "./parallel.js";
+import { readRegularFile } from "./read-file.js";
+import { MAX_DEPTH } from "./yaml-values.js";
+
+const MAGIC = "rodtrad-parse-cache 1\n";
+/** A cache file holds at most what a plan of the largest allowed size parses into, with room to spare. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** The key of one file's entry: its path (diagnostics name it) and a hash of its bytes. */
+export const entryKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${sha256(bytes)}`;
+
+let stampMemo: string | undefined;
+
+/**
+ * What the cached results depend on besides the bytes: the tool's version, the code that parses
+ * and words the findings (this folder and the diagnostics, hashed, so that a changed build never
+ * reads an older build's results), and V8, whose serialization holds them.
+ */
+function toolStamp(): string {
+  if (stampMemo) return stampMemo;
+  const here = fileURLToPath(import.meta.url);
+  const ext = path.extname(here);
+  const hash = createHash("sha256");
+  hash.update(readFileSync(new URL("../../package.json", import.meta.url)));
+  hash.update(process.versions.v8);
+  for (const dir of [path.dirname(here), path.join(path.dirname(here), "..", "diagnostics")]) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(ext)).sort()) {
+      hash.update(`\u0000${name}\u0000`);
+      hash.update(readFileSync(path.join(dir, name)));
+    }
+  }
+  return (stampMemo = hash.digest("hex"));
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the cache of the plan at `root` is kept. `location` (--cache-location) is a file, or a
+ * folder when it exists as one or ends in a separator. Otherwise node_modules/.cache/rodtrad of
+ * the plan (or of the git work tree holding it) when that node_modules exists, else the user's
+ * cache folder ($XDG_CACHE_HOME or ~/.cache)/rodtrad. One file per plan root.
+ */
+export function cacheFile(root: string, location: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const name = `plan-${sha256(path.resolve(root)).slice(0, 16)}.cache`;
+  if (location !== undefined) {
+    const isDir = /[\\/]$/u.test(location) || isFolder(location);
+    return isDir ? path.resolve(location, name) : path.resolve(location);
+  }
+  for (const base of [root, findGitRoot(root)]) {
+    if (base !== undefined && isFolder(path.join(base, "node_modules"))) {
+      return path.join(base, "node_modules", ".cache", "rodtrad", name);
+    }
+  }
+  const xdg = env.XDG_CACHE_HOME;
+  const user = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), ".cache");
+  return path.join(user, "rodtrad", name);
+}
+
+/** Plain data only: null, booleans, numbers, strings, arrays and plain objects, no deeper than a plan file can be. */
+function isPlainData(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") continue;
+    if (typeof v !== "object" || depth > MAX_DEPTH + 4) return false;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== (Array.isArray(v) ? Array.prototype : Object.prototype)) return false;
+    for (const x of Object.values(v as object)) stack.push([x, depth + 1]);
+  }
+  return true;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** One entry as the cache file holds it, checked field by field before it is believed. */
+function isEntry(key: unknown, e: unknown): e is FileValues {
+  if (typeof key !== "string" || !isRecord(e) || typeof e.name !== "string" || !key.startsWith(e.name)) return false;
+  if (!/^\u0000[0-9a-f]{64}$/u.test(key.slice(e.name.length)) || !Array.isArray(e.values) || !Array.isArray(e.diagnostics)) return false;
+  if (!e.values.every((v) => isRecord(v) && isCount(v.index) && "value" in v)) return false;
+  const diagnosticOk = (d: unknown): boolean =>
+    isRecord(d) && typeof d.code === "string" && isCode(d.code) && (d.severity === "error" || d.severity === "warning") && d.file === e.name && isCount(d.line) && isCount(d.column) && isRecord(d.args);
+  return e.diagnostics.every(diagnosticOk) && isPlainData(e.values) && isPlainData(e.diagnostics);
+}
+
+/** The entries of a cache file, or none when it is not a whole, sound cache of this build. */
+function readEntries(file: string): Map<string, FileValues> {
+  const none = new Map<string, FileValues>();
+  const r = readRegularFile(file, MAX_CACHE_BYTES);
+  if (r === undefined || "refused" in r) return none;
+  const bytes = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length);
+  // The magic line, this build's stamp, the SHA-256 of the payload, then the payload.
+  const prefix = `${MAGIC}${toolStamp()}\n`;
+  const head = prefix.length + 65;
+  if (bytes.length < head || bytes.toString("latin1", 0, prefix.length) !== prefix || bytes[head - 1] !== 0x0a) return none;
+  const payload = bytes.subarray(head);
+  if (sha256(payload) !== bytes.toString("latin1", prefix.length, head - 1)) return none;
+  let data: unknown;
+  try {
+    data = deserialize(payload);
+  } catch {
+    return none;
+  }
+  if (!Array.isArray(data)) return none;
+  const entries = new Map<string, FileValues>();
+  for (const pair of data as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2 || !isEntry(pair[0], pair[1])) return none;
+    entries.set(pair[0] as string, pair[1]);
+  }
+  return entries;
+}
+
+/**
+ * Parsed files by path and content hash, read from a cache file, that notes which entries a load
+ * used: saving keeps those and drops the rest (files since changed or removed).
+ */
+export class ParseCache extends Map<string, FileValues> {
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  constructor(readonly file: string) {
+    super(readEntries(file));
+  }
+
+  override get(key: string): FileValues | undefined {
+    this.used.add(key);
+    return super.get(key);
+  }
+
+  override set(key: string, value: FileValues): this {
+    // Map's constructor sets the entries read, before the fields exist: those are neither used nor new.
+    if (this.used) {
+      this.used.add(key);
+      this.changed = true;
+    }
+    return super.set(key, value);
+  }
+
+  /** Write the entries used, atomically (a temporary file beside it, renamed over it); nothing when they are what the file holds. */
+  save(): void {
+    if (!this.changed && this.used.size === this.size) return;
+    const kept = [...this.entries()].filter(([key]) => this.used.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const payload = serialize(kept);
+    const head = Buffer.from(`${MAGIC}${toolStamp()}\n${sha256(payload)}\n`, "latin1");
+    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${randomBytes(8).toString("hex")}.tmp`;
+    const fd = openSync(tmp, "wx", 0o600);
+    let open = true;
+    try {
+      for (const part of [head, payload]) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, this.file);
+    } catch (e) {
+      if (open) closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+}

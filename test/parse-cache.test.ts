@@ -1,0 +1,206 @@
+// `--cache`: the output is byte-identical with and without it, a cache file is used when sound
+// and ignored (then rewritten) when it is not, and it lives where the documentation says.
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { serialize } from "node:v8";
+import { createHash } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { cacheFile, entryKey, ParseCache } from "../src/load/cache.js";
+import { loadPlan } from "../src/load/load-plan.js";
+import { ROOT } from "./helpers/exec.js";
+import { cleanupRepos, GitRepo, tempDir } from "./helpers/git-repo.js";
+import { planInProcess } from "./helpers/in-process.js";
+
+afterAll(cleanupRepos);
+
+/** A copy of the example with errors in three files: a syntax error, an unknown key, an unknown reference; and odd values. */
+function brokenPlan(): string {
+  const dir = tempDir("rodtrad-cache-plan-");
+  cpSync(path.join(ROOT, "examples/katrineholm"), dir, { recursive: true });
+  const edit = (rel: string, f: (s: string) => string): void => writeFileSync(path.join(dir, rel), f(readFileSync(path.join(dir, rel), "utf8")));
+  edit("budget/2012.yaml", (s) => s.replace("resultatmål: [ORT-R1]", "resultatmål: [ORT-R9]"));
+  edit("verksamhetsplaner/BIF/2012.yaml", (s) => `${s}\nokänd: [\n`);
+  edit("namnder/KS/2012.yaml", (s) => s.replace("typ: nämndplan", "typ: nämndplan\nbeslutt: x"));
+  // Values JSON could not carry: NaN, infinities, minus zero, a key named __proto__.
+  writeFileSync(path.join(dir, "udda.yaml"), "typ: okänd\na: .nan\nb: -.inf\nc: -0.0\n__proto__: { x: 1 }\n");
+  return dir;
+}
+
+const validate = (dir: string, ...extra: string[]): ReturnType<typeof planInProcess> =>
+  planInProcess(["validate", "-C", dir, "--format", "json", "--lang", "en", ...extra]);
+
+describe("plan validate --cache", () => {
+  it("prints byte for byte what it prints without the cache: cold, warm, and after a file changed", () => {
+    const dir = brokenPlan();
+    const where = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const plain = validate(dir);
+    expect(plain.status).toBe(1);
+    const codes = new Set((JSON.parse(plain.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code));
+    expect([...codes]).toEqual(expect.arrayContaining(["unknown-key", "unknown-typ", "yaml-syntax"]));
+    const cold = validate(dir, "--cache", "--cache-location", where);
+    expect(existsSync(where)).toBe(true);
+    const warm = validate(dir, "--cache", "--cache-location", where);
+    for (const r of [cold, warm]) expect(r).toEqual(plain);
+    for (const format of ["text", "sarif"]) {
+      const args = ["validate", "-C", dir, "--format", format, "--lang", "sv"];
+      expect(planInProcess([...args, "--cache", "--cache-location", where]).stdout).toBe(planInProcess(args).stdout);
+    }
+    writeFileSync(path.join(dir, "namnder/KS/2012.yaml"), readFileSync(path.join(dir, "namnder/KS/2012.yaml"), "utf8").replace("beslutt: x", "beslut2: x"));
+    expect(validate(dir, "--cache", "--cache-location", where)).toEqual(validate(dir));
+  });
+
+  it("gives the same values as parsing, NaN, infinities, minus zero and __proto__ included", () => {
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const first = new ParseCache(file);
+    const parsed = loadPlan(dir, { cache: first, parallel: false });
+    first.save();
+    const again = new ParseCache(file);
+    expect(again.size).toBe(parsed.files.length - 1);
+    const cached = loadPlan(dir, { cache: again, parallel: false });
+    expect(cached.diagnostics).toEqual(parsed.diagnostics);
+    expect(cached.docs.map((d) => d.value)).toEqual(parsed.docs.map((d) => d.value));
+    const udda = cached.docs.find((d) => d.file === "udda.yaml")!.value as Record<string, unknown>;
+    expect(Number.isNaN(udda.a)).toBe(true);
+    expect(udda.b).toBe(-Infinity);
+    expect(Object.is(udda.c, -0)).toBe(true);
+    expect(Object.getPrototypeOf(udda)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(udda)).toContain("__proto__");
+  });
+
+  it("really uses a sound cache: an entry it holds stands in for parsing the file", () => {
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const cache = new ParseCache(file);
+    loadPlan(dir, { cache, parallel: false });
+    // Put a made-up finding in the entry of an unchanged, clean file, and save it soundly.
+    const rel = "kommunplan/2011-2014.yaml";
+    const key = entryKey(rel, readFileSync(path.join(dir, rel)));
+    const entry = cache.get(key)!;
+    expect(entry.diagnostics).toEqual([]);
+    cache.set(key, { ...entry, diagnostics: [{ code: "yaml-syntax", severity: "error", file: rel, line: 7, column: 3, args: { detail: "planted", more: 0 } }] });
+    cache.save();
+    const r = validate(dir, "--cache-location", file);
+    expect(r.stdout).toContain("planted");
+    // The same file changed by one byte: its entry no longer applies, and the file is parsed.
+    writeFileSync(path.join(dir, rel), `${readFileSync(path.join(dir, rel), "utf8")}\n`);
+    expect(validate(dir, "--cache-location", file).stdout).not.toContain("planted");
+  });
+
+  it("ignores a truncated, corrupt, foreign, misshapen or other build's cache file and writes a sound one", () => {
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const plain = validate(dir);
+    validate(dir, "--cache-location", file);
+    const sound = readFileSync(file);
+    const lines = sound.subarray(0, sound.indexOf(0x0a, sound.indexOf(0x0a) + 1) + 1);
+    /** A file with this build's header and a correct hash over `payload`: only the shape check stands between it and use. */
+    const wellSealed = (payload: Buffer): Buffer => Buffer.concat([lines, Buffer.from(`${createHash("sha256").update(payload).digest("hex")}\n`), payload]);
+    const rel = "kommunplan/2011-2014.yaml";
+    const key = entryKey(rel, readFileSync(path.join(dir, rel)));
+    const bad: Record<string, Buffer> = {
+      truncated: sound.subarray(0, Math.floor(sound.length / 2)),
+      "one bit flipped": Buffer.from(sound.map((b, i) => (i === sound.length - 10 ? b ^ 1 : b))),
+      foreign: Buffer.from('{"eslint": true}\n'),
+      "other build": Buffer.from(sound.toString("latin1").replace(/\n[0-9a-f]{8}/u, "\n00000000"), "latin1"),
+      "unknown code": wellSealed(serialize([[key, { name: rel, values: [], diagnostics: [{ code: "no-such-code", severity: "error", file: rel, line: 1, column: 1, args: {} }] }]])),
+      "a Map for a value": wellSealed(serialize([[key, { name: rel, values: [{ index: 0, value: new Map([["typ", "kommunplan"]]) }], diagnostics: [] }]])),
+      "a key for another file": wellSealed(serialize([[entryKey("budget/2012.yaml", Buffer.from("x")), { name: rel, values: [], diagnostics: [] }]])),
+      "not a list": wellSealed(serialize({ entries: 1 })),
+    };
+    // The control: sealed the same way, the sound payload is believed.
+    writeFileSync(file, wellSealed(sound.subarray(lines.length + 65)));
+    expect(new ParseCache(file).size).toBeGreaterThan(20);
+    for (const [what, bytes] of Object.entries(bad)) {
+      writeFileSync(file, bytes);
+      expect(new ParseCache(file).size, what).toBe(0);
+      const r = validate(dir, "--cache-location", file);
+      expect(r, what).toEqual(plain);
+      expect(new ParseCache(file).size, what).toBeGreaterThan(20);
+    }
+    // A link where the cache file should be: not read, not followed; replaced by a cache file, its target kept.
+    const target = path.join(tempDir("rodtrad-cache-"), "elsewhere");
+    writeFileSync(target, sound);
+    const link = path.join(tempDir("rodtrad-cache-"), "l.cache");
+    symlinkSync(target, link);
+    expect(validate(dir, "--cache-location", link)).toEqual(plain);
+    expect(readFileSync(target).equals(sound)).toBe(true);
+    expect(lstatSync(link).isFile()).toBe(true);
+  });
+
+  it("says so on stderr, in the plan's language, when the cache cannot be written, and keeps the output and status", () => {
+    const dir = brokenPlan();
+    const blocker = path.join(tempDir("rodtrad-cache-"), "a-file");
+    writeFileSync(blocker, "");
+    const r = planInProcess(["validate", "-C", dir, "--format", "json", "--cache-location", path.join(blocker, "c.cache")]);
+    const plain = planInProcess(["validate", "-C", dir, "--format", "json"]);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.status).toBe(plain.status);
+    expect(r.stderr).toMatch(/^plan: obs: kan inte skriva cachen .*c\.cache: (ENOTDIR|EEXIST)\n$/u);
+  });
+});
+
+describe("threads", () => {
+  // On dist, as in parallel.test.ts: the worker thread runs the built parse-worker.js.
+  it("one thread or two, cold, warm or after a change: the same JSON as without the cache", async () => {
+    const { checkPlan } = await import("../dist/check/index.js");
+    const { formatJson } = await import("../dist/format/diagnostics.js");
+    const dist = { load: await import("../dist/load/load-plan.js"), cache: await import("../dist/load/cache.js") };
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "t.cache");
+    const json = (parallel: boolean, cached: boolean): string => {
+      const cache = cached ? new dist.cache.ParseCache(file) : undefined;
+      const loaded = dist.load.loadPlan(dir, { parallel, ...(cache ? { cache } : {}) });
+      cache?.save();
+      const { diagnostics } = checkPlan(loaded.docs, loaded.diagnostics);
+      return formatJson(diagnostics, loaded.files.length, "en");
+    };
+    const expected = json(false, false);
+    expect(JSON.parse(expected).summary.errors).toBeGreaterThan(2);
+    for (const parallel of [true, false, true]) expect(json(parallel, true)).toBe(expected);
+    const ks = path.join(dir, "namnder/KS/2012.yaml");
+    writeFileSync(ks, `# ändrad\n${readFileSync(ks, "utf8").replace("beslutt: x", "beslutt2: x")}`);
+    const changed = json(false, false);
+    expect(changed).not.toBe(expected);
+    expect(json(true, true)).toBe(changed);
+    expect(json(true, true)).toBe(changed);
+  });
+});
+
+describe("where the cache is", () => {
+  it("under the plan's node_modules/.cache/rodtrad when that node_modules exists, else the user's cache folder, never in the plan", () => {
+    const plan = tempDir("rodtrad-cache-root-");
+    const home = tempDir("rodtrad-cache-home-");
+    const user = cacheFile(plan, undefined, { XDG_CACHE_HOME: home });
+    expect(path.dirname(user)).toBe(path.join(home, "rodtrad"));
+    expect(path.basename(user)).toMatch(/^plan-[0-9a-f]{16}\.cache$/u);
+    expect(cacheFile(path.join(plan, "."), undefined, { XDG_CACHE_HOME: home })).toBe(user);
+    expect(cacheFile(tempDir("rodtrad-cache-root-"), undefined, { XDG_CACHE_HOME: home })).not.toBe(user);
+    // A relative XDG_CACHE_HOME is not used (the XDG rule), so the cache never lands in the working folder.
+    expect(cacheFile(plan, undefined, { XDG_CACHE_HOME: "rel" }).startsWith(plan)).toBe(false);
+    mkdirSync(path.join(plan, "node_modules"));
+    expect(path.dirname(cacheFile(plan, undefined, { XDG_CACHE_HOME: home }))).toBe(path.join(plan, "node_modules", ".cache", "rodtrad"));
+  });
+
+  it("at --cache-location: a file, or a folder when it is one or ends in a separator", () => {
+    const plan = tempDir("rodtrad-cache-root-");
+    const dir = tempDir("rodtrad-cache-");
+    expect(cacheFile(plan, path.join(dir, "mine"))).toBe(path.join(dir, "mine"));
+    expect(path.dirname(cacheFile(plan, dir))).toBe(dir);
+    expect(path.dirname(cacheFile(plan, `${path.join(dir, "new")}/`))).toBe(path.join(dir, "new"));
+  });
+});
+
+describe("plan diff --cache", () => {
+  it("prints what it prints without the cache, and a later validate of the head reads the files it cached", () => {
+    const repo = new GitRepo();
+    const file = path.join(tempDir("rodtrad-cache-"), "d.cache");
+    repo.write("extra.yaml", "typ: okänd\n");
+    const args = ["diff", "HEAD", "-C", repo.root, "--format", "json", "--lang", "en"];
+    const plain = planInProcess(args);
+    expect(planInProcess([...args, "--cache-location", file])).toEqual(plain);
+    expect(planInProcess([...args, "--cache-location", file])).toEqual(plain);
+    const cache = new ParseCache(file);
+    expect(cache.has(entryKey("extra.yaml", readFileSync(repo.path("extra.yaml"))))).toBe(true);
+  });
+});
