@@ -9,7 +9,7 @@ import { compileGlob, GlobError, type Glob } from "./glob.js";
 import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, selectPlanFiles, type Listing } from "./list-files.js";
 import { locate } from "./locate.js";
 import { parseAll, type FileInput, type FileValues } from "./parallel.js";
-import { attachPositions, parsePlanFile, type ParsedFile } from "./parse.js";
+import { attachPositions, type ParsedFile } from "./parse.js";
 import { checkPlanTotals, MAX_PLAN_FILE_BYTES, readRegularFile, refusalLine, type ReadResult, type Refusal } from "./read-file.js";
 import type { Bilingual } from "../diagnostics/index.js";
 
@@ -63,8 +63,8 @@ function refusalDiagnostic(rel: string, r: Refusal): Diagnostic {
 interface IgnoreList {
   globs: Glob[];
   diagnostics: Diagnostic[];
-  /** Where `ignorera:` is, for a diagnostic about the list as a whole. */
-  at: { line: number; column: number };
+  /** Where `ignorera:` is, for a diagnostic about the list as a whole (asked only then: it costs a parse for positions). */
+  at: () => { line: number; column: number };
 }
 
 /** The `ignorera` globs of plan.yaml's kommun document, compiled, with what is wrong with them. */
@@ -72,9 +72,9 @@ function ignoreList(parsed: ParsedFile): IgnoreList {
   const doc = parsed.docs[0];
   const v = doc?.value as Record<string, unknown> | undefined;
   const ignorera = v && typeof v === "object" && !Array.isArray(v) ? v.ignorera : undefined;
-  const out: IgnoreList = { globs: [], diagnostics: [], at: { line: 1, column: 1 } };
+  const out: IgnoreList = { globs: [], diagnostics: [], at: () => ({ line: 1, column: 1 }) };
   if (!doc || !Array.isArray(ignorera)) return out;
-  out.at = locate({ doc, obj: v!, key: "ignorera", part: "key" });
+  out.at = () => locate({ doc, obj: v!, key: "ignorera", part: "key" });
   const globAt = (i: number): Place => ({ file: "plan.yaml", ...locate({ doc, obj: ignorera, key: i }) });
   ignorera.forEach((g, i) => {
     if (typeof g !== "string") return;
@@ -107,12 +107,23 @@ export interface LoadOptions {
   cache?: Map<string, FileValues>;
 }
 
+/** Parsed values for every file, in the order given: from `opts.cache` where it holds them, the rest parsed (and added to it). */
+function parseCached(files: readonly FileInput[], opts: LoadOptions): FileValues[] {
+  const cache = opts.cache;
+  if (!cache) return parseAll(files, opts);
+  const keys = new Map(files.map((f) => [f.name, entryKey(f.name, f.bytes)]));
+  const parsed = new Map(parseAll(files.filter((f) => !cache.has(keys.get(f.name)!)), opts).map((r) => [r.name, r]));
+  for (const r of parsed.values()) cache.set(keys.get(r.name)!, r);
+  return files.map((f) => parsed.get(f.name) ?? cache.get(keys.get(f.name)!)!);
+}
+
 export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
   const plan = source.read("plan.yaml");
   // Without plan.yaml nothing else can be read rightly (not even ignorera): stop with one line.
   if (plan !== undefined && "refused" in plan) throw new PlanIoError(refusalLine({ en: `plan.yaml in ${source.where.en}`, sv: `plan.yaml i ${source.where.sv}` }, plan.refused));
   const planBytes = plan?.bytes;
-  const planYaml = planBytes ? parsePlanFile("plan.yaml", planBytes) : { docs: [], diagnostics: [] };
+  const planValues = planBytes ? parseCached([{ name: "plan.yaml", bytes: planBytes }], { ...opts, parallel: false })[0]! : { values: [], diagnostics: [] };
+  const planYaml: ParsedFile = { docs: planBytes ? attachPositions("plan.yaml", planBytes, planValues.values) : [], diagnostics: planValues.diagnostics };
   const diagnostics: Diagnostic[] = [];
   const inputs: FileInput[] = [];
   if (planBytes) {
@@ -122,7 +133,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
     append(diagnostics, listing.diagnostics);
     const others = listing.files.filter((rel) => rel !== "plan.yaml");
     if (others.length === 0 && listing.ignored > 0) {
-      diagnostics.push(diagnostic("ignore-everything", { file: "plan.yaml", ...ignore.at }, { ignored: listing.ignored }));
+      diagnostics.push(diagnostic("ignore-everything", { file: "plan.yaml", ...ignore.at() }, { ignored: listing.ignored }));
     }
     checkPlanTotals(others.length + 1, 0);
     let total = planBytes.length;
@@ -142,14 +153,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
       }
     }
   }
-  const rest = inputs.filter((f) => f.name !== "plan.yaml");
-  const keys = new Map(opts.cache ? rest.map((f) => [f.name, entryKey(f.name, f.bytes)]) : []);
-  const todo = opts.cache ? rest.filter((f) => !opts.cache!.has(keys.get(f.name)!)) : rest;
-  const parsed = new Map(parseAll(todo, opts).map((r) => [r.name, r]));
-  if (opts.cache) {
-    for (const r of parsed.values()) opts.cache.set(keys.get(r.name)!, r);
-    for (const f of rest) if (!parsed.has(f.name)) parsed.set(f.name, opts.cache.get(keys.get(f.name)!)!);
-  }
+  const parsed = new Map(parseCached(inputs.filter((f) => f.name !== "plan.yaml"), opts).map((r) => [r.name, r]));
   const docs: SourceDoc[] = [];
   for (const { name, bytes } of inputs) {
     if (name === "plan.yaml") {

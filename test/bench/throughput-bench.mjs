@@ -116,6 +116,7 @@ for (const c of cases) {
   c.times = [];
   const r = run(c);
   c.status = r.status;
+  c.invalid = (`${r.stdout}${r.stderr}`.match(/ invalid$/gmu) ?? []).length;
   if (c.key !== 'ajv' && r.status !== 0) console.log(`${c.label}: exit ${r.status}\n${r.stderr.split('\n').slice(0, 8).join('\n')}`);
 }
 for (let i = 0; i < runs; i++) for (const c of cases) c.times.push(run(c).ms);
@@ -151,4 +152,4 @@ for (const [label, a, b, limit] of targets) {
 console.log(`${'peak RSS, validate city-sized, cold'.padEnd(50)}  ${`${coldRss.toFixed(0)} MB`.padStart(9)}  ${'400 MB'.padStart(12)}  ${(coldRss / 400).toFixed(2).padStart(6)}  ${'1×'.padStart(5)}  ${coldRss <= 400 ? 'yes' : 'no'}`);
 console.log(`${'peak RSS, validate --cache'.padEnd(50)}  ${`${cachedRss.toFixed(0)} MB`.padStart(9)}`);
 console.log('');
-console.log(`validate output with and without --cache: ${same ? 'identical' : 'DIFFERENT'}; ajv-cli exit ${cases[1].status} (0: every file valid)`);
+console.log(`validate output with and without --cache: ${same ? 'identical' : 'DIFFERENT'}; ajv-cli found ${cases[1].invalid} file(s) invalid (js-yaml does not normalise the corpus's NFD files, whose keys it then misses)`);
