@@ -1,9 +1,9 @@
 // `--cache`: the output is byte-identical with and without it, a cache file is used when sound
 // and ignored (then rewritten) when it is not, and it lives where the documentation says.
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { serialize } from "node:v8";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheFile, entryKey, ParseCache } from "../src/load/cache.js";
 import { loadPlan } from "../src/load/load-plan.js";
@@ -11,7 +11,15 @@ import { ROOT } from "./helpers/exec.js";
 import { cleanupRepos, GitRepo, tempDir } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
 
-afterAll(cleanupRepos);
+// The user's cache folder (and the key in it) in a folder of this test's own, never the real one.
+const userCache = tempDir("rodtrad-cache-user-");
+const xdgBefore = process.env.XDG_CACHE_HOME;
+process.env.XDG_CACHE_HOME = userCache;
+afterAll(() => {
+  if (xdgBefore === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = xdgBefore;
+  cleanupRepos();
+});
 
 /** A copy of the example with errors in three files: a syntax error, an unknown key, an unknown reference; and odd values. */
 function brokenPlan(): string {
@@ -68,23 +76,35 @@ describe("plan validate --cache", () => {
     expect(Object.getOwnPropertyNames(udda)).toContain("__proto__");
   });
 
-  it("really uses a sound cache: an entry it holds stands in for parsing the file", () => {
+  it("really uses a sound cache: an entry it holds stands in for parsing the file, unless the bytes changed or another user sealed it", () => {
     const dir = brokenPlan();
     const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
-    const cache = new ParseCache(file);
-    loadPlan(dir, { cache, parallel: false });
-    // Put a made-up finding in the entry of an unchanged, clean file, and save it soundly.
     const rel = "kommunplan/2011-2014.yaml";
-    const key = entryKey(rel, readFileSync(path.join(dir, rel)));
-    const entry = cache.get(key)!;
-    expect(entry.diagnostics).toEqual([]);
-    cache.set(key, { ...entry, diagnostics: [{ code: "yaml-syntax", severity: "error", file: rel, line: 7, column: 3, args: { detail: "planted", more: 0 } }] });
-    cache.save();
-    const r = validate(dir, "--cache-location", file);
-    expect(r.stdout).toContain("planted");
+    /** Put a made-up finding in the entry of an unchanged, clean file, and save the cache soundly. */
+    const plant = (): void => {
+      const cache = new ParseCache(file);
+      loadPlan(dir, { cache, parallel: false });
+      const key = entryKey(rel, readFileSync(path.join(dir, rel)));
+      const entry = cache.get(key)!;
+      expect(entry.diagnostics).toEqual([]);
+      cache.set(key, { ...entry, diagnostics: [{ code: "yaml-syntax", severity: "error", file: rel, line: 7, column: 3, args: { detail: "planted", more: 0 } }] });
+      cache.save();
+    };
+    plant();
+    expect(validate(dir, "--cache-location", file).stdout).toContain("planted");
     // The same file changed by one byte: its entry no longer applies, and the file is parsed.
     writeFileSync(path.join(dir, rel), `${readFileSync(path.join(dir, rel), "utf8")}\n`);
     expect(validate(dir, "--cache-location", file).stdout).not.toContain("planted");
+    // Sealed with another user's key (a cache file committed to the plan's repository, say): not believed.
+    plant();
+    const other = tempDir("rodtrad-cache-user-");
+    const foreign = planInProcess(["validate", "-C", dir, "--format", "json", "--lang", "en", "--cache-location", file], { XDG_CACHE_HOME: other });
+    expect(foreign.stdout).not.toContain("planted");
+    expect(foreign.stdout).toBe(validate(dir).stdout);
+    const made = path.join(other, "rodtrad", "key");
+    expect(statSync(made).size).toBe(32);
+    expect(statSync(made).mode & 0o777).toBe(0o600);
+    expect(readFileSync(made).equals(readFileSync(path.join(userCache, "rodtrad", "key")))).toBe(false);
   });
 
   it("ignores a truncated, corrupt, foreign, misshapen or other build's cache file and writes a sound one", () => {
@@ -94,8 +114,9 @@ describe("plan validate --cache", () => {
     validate(dir, "--cache-location", file);
     const sound = readFileSync(file);
     const lines = sound.subarray(0, sound.indexOf(0x0a, sound.indexOf(0x0a) + 1) + 1);
-    /** A file with this build's header and a correct hash over `payload`: only the shape check stands between it and use. */
-    const wellSealed = (payload: Buffer): Buffer => Buffer.concat([lines, Buffer.from(`${createHash("sha256").update(payload).digest("hex")}\n`), payload]);
+    /** A file with this build's header, sealed with this user's key: only the shape check stands between it and use. */
+    const userKey = readFileSync(path.join(userCache, "rodtrad", "key"));
+    const wellSealed = (payload: Buffer): Buffer => Buffer.concat([lines, Buffer.from(`${createHmac("sha256", userKey).update(payload).digest("hex")}\n`), payload]);
     const rel = "kommunplan/2011-2014.yaml";
     const key = entryKey(rel, readFileSync(path.join(dir, rel)));
     const bad: Record<string, Buffer> = {

@@ -2,7 +2,7 @@
 // on disk between runs, so that bytes already parsed are never parsed again. The cache is a
 // hint, never a source of truth: a file that is missing, truncated, corrupt, written by another
 // version or by anything else is ignored whole and written anew.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -53,27 +53,73 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** The user's cache folder for Rödtråd: $XDG_CACHE_HOME/rodtrad when that is absolute (the XDG rule), else ~/.cache/rodtrad. */
+function userCacheDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), ".cache"), "rodtrad");
+}
+
 /**
  * Where the cache of the plan at `root` is kept. `location` (--cache-location) is a file, or a
  * folder when it exists as one or ends in a separator. Otherwise node_modules/.cache/rodtrad of
  * the plan (or of the git work tree holding it) when that node_modules exists, else the user's
- * cache folder ($XDG_CACHE_HOME or ~/.cache)/rodtrad. One file per plan root.
+ * cache folder. One file per plan root.
  */
 export function cacheFile(root: string, location: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const name = `plan-${sha256(path.resolve(root)).slice(0, 16)}.cache`;
-  if (location !== undefined) {
-    const isDir = /[\\/]$/u.test(location) || isFolder(location);
-    return isDir ? path.resolve(location, name) : path.resolve(location);
-  }
+  if (location !== undefined) return /[\\/]$/u.test(location) || isFolder(location) ? path.resolve(location, name) : path.resolve(location);
   for (const base of [root, findGitRoot(root)]) {
-    if (base !== undefined && isFolder(path.join(base, "node_modules"))) {
-      return path.join(base, "node_modules", ".cache", "rodtrad", name);
+    if (base !== undefined && isFolder(path.join(base, "node_modules"))) return path.join(base, "node_modules", ".cache", "rodtrad", name);
+  }
+  return path.join(userCacheDir(env), name);
+}
+
+/** Write `parts` to `file` whole or not at all: a new file (0600) under a random name beside it, renamed over it (a link there is replaced, not followed). */
+function writeAtomic(file: string, parts: readonly Uint8Array[]): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${randomBytes(8).toString("hex")}.tmp`;
+  const fd = openSync(tmp, "wx", 0o600);
+  let open = true;
+  try {
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+    closeSync(fd);
+    open = false;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (open) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+const KEY_BYTES = 32;
+const keys = new Map<string, Buffer>();
+
+/**
+ * This user's secret key, kept in the user's cache folder (made on first use). A cache file is
+ * sealed with it, so a cache file that came from anywhere else (committed to the plan's
+ * repository under node_modules, say, to pass a broken file off as parsed) is never believed.
+ * When the key cannot be kept, one for this run is used: the cache then never matches.
+ */
+function userKey(env: NodeJS.ProcessEnv): Buffer {
+  const file = path.join(userCacheDir(env), "key");
+  const known = keys.get(file);
+  if (known) return known;
+  const r = readRegularFile(file, KEY_BYTES);
+  let key = r !== undefined && "bytes" in r && r.bytes.length === KEY_BYTES ? Buffer.from(r.bytes) : undefined;
+  if (!key) {
+    key = randomBytes(KEY_BYTES);
+    try {
+      writeAtomic(file, [key]);
+    } catch {
+      // Not kept: this run's key only.
     }
   }
-  const xdg = env.XDG_CACHE_HOME;
-  const user = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), ".cache");
-  return path.join(user, "rodtrad", name);
+  keys.set(file, key);
+  return key;
 }
+
+const seal = (key: Buffer, payload: Uint8Array): string => createHmac("sha256", key).update(payload).digest("hex");
 
 /** Plain data only: null, booleans, numbers, strings, arrays and plain objects, no deeper than a plan file can be. */
 function isPlainData(root: unknown): boolean {
@@ -103,17 +149,17 @@ function isEntry(key: unknown, e: unknown): e is FileValues {
 }
 
 /** The entries of a cache file, or none when it is not a whole, sound cache of this build. */
-function readEntries(file: string): Map<string, FileValues> {
+function readEntries(file: string, key: Buffer): Map<string, FileValues> {
   const none = new Map<string, FileValues>();
   const r = readRegularFile(file, MAX_CACHE_BYTES);
   if (r === undefined || "refused" in r) return none;
   const bytes = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length);
-  // The magic line, this build's stamp, the SHA-256 of the payload, then the payload.
+  // The magic line, this build's stamp, the payload's HMAC-SHA-256 with the user's key, then the payload.
   const prefix = `${MAGIC}${toolStamp()}\n`;
   const head = prefix.length + 65;
   if (bytes.length < head || bytes.toString("latin1", 0, prefix.length) !== prefix || bytes[head - 1] !== 0x0a) return none;
   const payload = bytes.subarray(head);
-  if (sha256(payload) !== bytes.toString("latin1", prefix.length, head - 1)) return none;
+  if (seal(key, payload) !== bytes.toString("latin1", prefix.length, head - 1)) return none;
   let data: unknown;
   try {
     data = deserialize(payload);
@@ -136,9 +182,15 @@ function readEntries(file: string): Map<string, FileValues> {
 export class ParseCache extends Map<string, FileValues> {
   private readonly used = new Set<string>();
   private changed = false;
+  private readonly key: Buffer;
 
-  constructor(readonly file: string) {
-    super(readEntries(file));
+  constructor(
+    readonly file: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    const key = userKey(env);
+    super(readEntries(file, key));
+    this.key = key;
   }
 
   override get(key: string): FileValues | undefined {
@@ -160,20 +212,6 @@ export class ParseCache extends Map<string, FileValues> {
     if (!this.changed && this.used.size === this.size) return;
     const kept = [...this.entries()].filter(([key]) => this.used.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const payload = serialize(kept);
-    const head = Buffer.from(`${MAGIC}${toolStamp()}\n${sha256(payload)}\n`, "latin1");
-    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${randomBytes(8).toString("hex")}.tmp`;
-    const fd = openSync(tmp, "wx", 0o600);
-    let open = true;
-    try {
-      for (const part of [head, payload]) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
-      closeSync(fd);
-      open = false;
-      renameSync(tmp, this.file);
-    } catch (e) {
-      if (open) closeSync(fd);
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeAtomic(this.file, [Buffer.from(`${MAGIC}${toolStamp()}\n${seal(this.key, payload)}\n`, "latin1"), payload]);
   }
 }
