@@ -7,6 +7,8 @@ import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheFile, entryKey, ParseCache } from "../src/load/cache.js";
 import { loadPlan } from "../src/load/load-plan.js";
+import { parseValues } from "../src/load/parse.js";
+import { MAX_DEPTH } from "../src/load/yaml-values.js";
 import { ROOT } from "./helpers/exec.js";
 import { cleanupRepos, GitRepo, tempDir } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
@@ -74,6 +76,23 @@ describe("plan validate --cache", () => {
     expect(Object.is(udda.c, -0)).toBe(true);
     expect(Object.getPrototypeOf(udda)).toBe(Object.prototype);
     expect(Object.getOwnPropertyNames(udda)).toContain("__proto__");
+  });
+
+  it("keeps a document nested as deep as the parser allows", () => {
+    const dir = brokenPlan();
+    // The deepest list nesting the parser still accepts.
+    const nested = (n: number): string => `typ: okänd\ndjup: ${"[".repeat(n)}1${"]".repeat(n)}\n`;
+    let n = MAX_DEPTH + 2;
+    while (parseValues("d.yaml", Buffer.from(nested(n))).diagnostics.some((d) => d.code === "yaml-too-deep")) n--;
+    expect(n).toBeGreaterThan(MAX_DEPTH - 3);
+    writeFileSync(path.join(dir, "djup.yaml"), nested(n));
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const first = new ParseCache(file);
+    const parsed = loadPlan(dir, { cache: first, parallel: false });
+    first.save();
+    const again = new ParseCache(file);
+    expect(again.size).toBe(parsed.files.length);
+    expect(loadPlan(dir, { cache: again, parallel: false }).docs.find((d) => d.file === "djup.yaml")!.value).toEqual(parsed.docs.find((d) => d.file === "djup.yaml")!.value);
   });
 
   it("really uses a sound cache: an entry it holds stands in for parsing the file, unless the bytes changed or another user sealed it", () => {
