@@ -180,6 +180,20 @@ describe("plan validate --cache", () => {
   });
 });
 
+describe("the commands that show the plan", () => {
+  it("trace, stats, status, report and årshjul print with --cache what they print without it", () => {
+    const dir = path.join(ROOT, "examples/katrineholm");
+    const file = path.join(tempDir("rodtrad-cache-"), "v.cache");
+    for (const args of [["trace", "BIF-AK01", "--år", "2012"], ["stats", "--år", "2012"], ["status", "--period", "2012-08"], ["report", "delår", "--år", "2012"], ["årshjul", "--år", "2012", "--idag", "2012-09-01"]]) {
+      const plain = planInProcess([...args, "-C", dir, "--lang", "sv"]);
+      expect(plain.status, `${args.join(" ")}: ${plain.stderr}`).toBe(0);
+      for (let i = 0; i < 2; i++) expect(planInProcess([...args, "-C", dir, "--lang", "sv", "--cache-location", file]), args.join(" ")).toEqual(plain);
+    }
+    // The example parsed once, its cache then read by each command in turn.
+    expect(new ParseCache(file).size).toBeGreaterThan(20);
+  });
+});
+
 describe("threads", () => {
   // On dist, as in parallel.test.ts: the worker thread runs the built parse-worker.js.
   it("one thread or two, cold, warm or after a change: the same JSON as without the cache", async () => {

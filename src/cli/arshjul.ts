@@ -5,9 +5,9 @@ import { årshjulFor } from "../model/arshjul.js";
 import { årshjulStatus } from "../status/arshjul.js";
 import { useColor } from "./color.js";
 import { out, UsageError } from "./io.js";
-import { openPlan, parseYear } from "./open-plan.js";
+import { openPlan, parseYear, type CacheOptions } from "./open-plan.js";
 
-export interface ArshjulOptions {
+export interface ArshjulOptions extends CacheOptions {
   dir?: string;
   år?: string;
   idag?: string;
@@ -28,7 +28,7 @@ function parseIdag(raw: string | undefined, now: Date): string {
 export function runArshjul(o: ArshjulOptions): number {
   const idag = parseIdag(o.idag, new Date());
   // The pictures and the calendar are documents, Swedish by default like the reports; the table is a command's output.
-  const { plan, lang } = openPlan(o.dir, o.lang, o.format === "text" ? "cli" : "report");
+  const { plan, lang } = openPlan(o.dir, o.lang, o.format === "text" ? "cli" : "report", o);
   const år = parseYear(o.år) ?? Number(idag.slice(0, 4));
   const status = årshjulStatus(plan, årshjulFor(plan), år, idag);
   const data = plan.kommun?.data;

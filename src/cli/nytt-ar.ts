@@ -9,10 +9,10 @@ import { isData, items, str, type Data } from "../model/build.js";
 import { planNextYear, type Carried, type NextYear, type NotCarried } from "../model/next-year.js";
 import type { Lang } from "../diagnostics/index.js";
 import { out, UsageError } from "./io.js";
-import { openPlan } from "./open-plan.js";
+import { openPlan, type CacheOptions } from "./open-plan.js";
 import { writeFileAtomic } from "./write-file.js";
 
-export interface NyttArOptions {
+export interface NyttArOptions extends CacheOptions {
   dir?: string;
   lang?: string;
 }
@@ -164,7 +164,7 @@ function summary(next: NextYear, outcomes: Outcome[], lang: Lang): string {
 export function runNyttAr(rawYear: string, o: NyttArOptions): number {
   if (!/^\d{4}$/u.test(rawYear)) throw new UsageError({ en: `the year must be a year such as 2027, not "${rawYear}"`, sv: `året ska vara ett år som 2027, inte "${rawYear}"` });
   const year = Number(rawYear);
-  const { plan, root, lang } = openPlan(o.dir, o.lang);
+  const { plan, root, lang } = openPlan(o.dir, o.lang, "cli", o);
   const taken = (rel: string): boolean => lstatSync(path.join(root, ...rel.split("/")), { throwIfNoEntry: false }) !== undefined;
   const blocked = new Set(plan.namnder.filter((n) => taken(`underlag/${year}/${n}.yaml`)));
   const next = planNextYear(plan, year, blocked);

@@ -65,11 +65,14 @@ export function parseCache(root: string, o: CacheOptions): { cache?: ParseCache;
 
 /**
  * The plan for a command that shows a view of it, and the language of the view (from `flag`,
- * the plan and the locale); a plan with errors gets one note on stderr.
+ * the plan and the locale); a plan with errors gets one note on stderr. `cacheOpts`: --cache.
  */
-export function openPlan(dir: string | undefined, flag: string | undefined, output: Output = "cli"): OpenPlan & { lang: Lang } {
-  const opened = loadChecked(planRoot(dir));
+export function openPlan(dir: string | undefined, flag: string | undefined, output: Output = "cli", cacheOpts: CacheOptions = {}): OpenPlan & { lang: Lang } {
+  const root = planRoot(dir);
+  const { cache, save } = parseCache(root, cacheOpts);
+  const opened = loadChecked(root, cache ? { cache } : {});
   const lang = langFor(flag, opened.plan, output);
+  save();
   const errors = opened.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
     err(

@@ -39,10 +39,9 @@ const langOption = (): Option => new Option("--lang <lang>", "language of the ou
 const yearOption = (): Option => new Option("--år <år>", "the budget year (default: this year if it has a budget, else the newest)");
 const periodOption = (): Option => new Option("--period <YYYY-MM>", "the follow-up period (default: the newest)");
 const namndOption = (): Option => new Option("--nämnd <id>", "cut to one nämnd: its åtaganden, aktiviteter and economy");
-const cacheOptions = (): Option[] => [
-  new Option("--cache", "keep what parsing each file gave, and parse only the files changed since the last run (the checks across files always run)"),
-  new Option("--cache-location <path>", "the cache file, or a folder for it (default: node_modules/.cache/rodtrad of the plan when that node_modules exists, else $XDG_CACHE_HOME/rodtrad or ~/.cache/rodtrad); implies --cache"),
-];
+const cacheOption = (): Option => new Option("--cache", "keep what parsing each file gave, and parse only the files changed since the last run (the checks across files always run)");
+const cacheLocationOption = (): Option =>
+  new Option("--cache-location <path>", "the cache file, or a folder for it (default: node_modules/.cache/rodtrad of the plan when that node_modules exists, else $XDG_CACHE_HOME/rodtrad or ~/.cache/rodtrad); implies --cache");
 const dirOption = (): Option => new Option("-C, --dir <dir>", "the plan root (default: found from the current folder upwards)");
 
 function program(setStatus: (n: number) => void): Command {
@@ -62,7 +61,7 @@ function program(setStatus: (n: number) => void): Command {
     })
     .addHelpText("after", ROOT_HELP);
 
-  const validate = cmd
+  cmd
     .command("validate")
     .description("check the plan files against the schemas and the red thread")
     .addOption(dirOption())
@@ -75,14 +74,14 @@ function program(setStatus: (n: number) => void): Command {
         .default("text"),
     )
     .addOption(new Option("--fail-on <severity>", "exit 1 when a diagnostic reaches this severity").choices(["error", "warning"]).default("error"))
-    .addOption(langOption());
-  for (const opt of cacheOptions()) validate.addOption(opt);
-  validate.action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
-    const { runValidate } = await import("./validate.js");
-    const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
-    const { dir, cache, cacheLocation } = o;
-    setStatus(runValidate({ ...(dir !== undefined ? { dir } : {}), format, failOn: o.failOn, lang: o.lang, ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) }));
-  });
+    .addOption(langOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (o: { dir?: string; format: string; failOn: "error" | "warning"; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
+      const { runValidate } = await import("./validate.js");
+      const format = resolveFormat<DiagnosticsFormat>(o.format, DIAGNOSTICS_ALIASES);
+      setStatus(runValidate({ ...o, format }));
+    });
 
   cmd
     .command("trace")
@@ -96,6 +95,8 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--målområde <id>", "the whole year cut to one målområde (ASCII: --malomrade)"))
     .addOption(new Option("--djup <n>", "levels drawn below each målområde, with --format mermaid or md"))
     .addOption(langOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
     .action(async (id: string | undefined, o: Omit<TraceOptions, "id">) => {
       const { runTrace } = await import("./trace.js");
       setStatus(runTrace({ ...o, ...(id !== undefined ? { id } : {}) }));
@@ -108,7 +109,9 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(yearOption())
     .addOption(new Option("--format <format>", "output format").choices(STATS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang?: "en" | "sv" }) => {
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (o: { dir?: string; år?: string; format: StatsFormat; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
       const { runStats } = await import("./stats.js");
       setStatus(runStats(o));
     });
@@ -121,12 +124,14 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(namndOption())
     .addOption(new Option("--format <format>", "output format").choices(STATUS_FORMATS).default("text"))
     .addOption(langOption())
-    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang?: "en" | "sv" }) => {
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (o: { dir?: string; period?: string; nämnd?: string; format: StatusFormat; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
       const { runStatus } = await import("./status.js");
       setStatus(runStatus(o));
     });
 
-  const diff = cmd
+  cmd
     .command("diff")
     .description("what a change does to the goals: added, changed, removed, and what it breaks")
     .argument("<base>", "the revision to compare from, e.g. origin/main")
@@ -138,12 +143,13 @@ function program(setStatus: (n: number) => void): Command {
         .choices(["errors", "removed", "none"])
         .default("errors"),
     )
-    .addOption(langOption());
-  for (const opt of cacheOptions()) diff.addOption(opt);
-  diff.action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
-    const { runDiff } = await import("./diff.js");
-    setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
-  });
+    .addOption(langOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (base: string, head: string | undefined, o: Omit<DiffOptions, "base" | "head">) => {
+      const { runDiff } = await import("./diff.js");
+      setStatus(runDiff({ ...o, base, ...(head !== undefined ? { head } : {}) }));
+    });
 
   // plan report: the follow-up reports (månad, delår, årsredovisning) by period and the
   // planning reports (budget, nämndplan) by year, in Markdown or HTML.
@@ -158,6 +164,8 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--format <format>", "output format (default: html when -o ends in .html, else md)").choices(REPORT_FORMATS))
     .addOption(new Option("-o, --output <file>", "write the report to this file (atomically) instead of stdout; .html is HTML, .pdf a PDF (Chromium), .docx Word (pandoc)"))
     .addOption(new Option("--lang <lang>", "language of the report (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
     .addOption(new Option("--mallar <dir>", "a folder of templates that override the built-in ones and the plan's mallar/"))
     .addOption(new Option("--datum <YYYY-MM-DD>", "the report's date (default: none, so the output depends only on the plan)"))
     .action(async (fas: string, o: ReportCliOptions) => {
@@ -171,7 +179,9 @@ function program(setStatus: (n: number) => void): Command {
     .argument("<år>", "the new planning year, e.g. 2027")
     .addOption(dirOption())
     .addOption(langOption())
-    .action(async (år: string, o: { dir?: string; lang?: "en" | "sv" }) => {
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (år: string, o: { dir?: string; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
       const { runNyttAr } = await import("./nytt-ar.js");
       setStatus(runNyttAr(år, o));
     });
@@ -184,6 +194,8 @@ function program(setStatus: (n: number) => void): Command {
     .addOption(new Option("--idag <YYYY-MM-DD>", "the day to judge lateness on (default: today)"))
     .addOption(new Option("--format <format>", "output format").choices(ARSHJUL_FORMATS).default("text"))
     .addOption(langOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
     .action(async (o: ArshjulOptions) => {
       const { runArshjul } = await import("./arshjul.js");
       setStatus(runArshjul(o));

@@ -8,11 +8,11 @@ import { needsNämnd, PHASES, PLANNING_PHASES, renderPlanningReport, renderRepor
 import { templateDirs, TemplateError } from "../report/render.js";
 import { checkNämnd } from "../status/select.js";
 import { out, UsageError } from "./io.js";
-import { openPlan, parseYear, yearFor } from "./open-plan.js";
+import { openPlan, parseYear, yearFor, type CacheOptions } from "./open-plan.js";
 import { writeFileAtomic } from "./write-file.js";
 import { binaryOf, convert, converterFor, sourceFormat, type Binary } from "./convert.js";
 
-export interface ReportCliOptions {
+export interface ReportCliOptions extends CacheOptions {
   dir?: string;
   år?: string;
   period?: string;
@@ -101,7 +101,7 @@ export function runReport(fasRaw: string, o: ReportCliOptions): number {
   if (isPlanning(phase) && needsNämnd(phase) && o.nämnd === undefined) {
     throw new UsageError({ en: `${phase} is about one nämnd: give it with --nämnd`, sv: `${phase} gäller en nämnd: ange den med --nämnd` });
   }
-  const { plan, root, lang } = openPlan(o.dir, o.lang, "report");
+  const { plan, root, lang } = openPlan(o.dir, o.lang, "report", o);
   const nämnd = checkNämnd(plan, o.nämnd);
   let text: string;
   try {

@@ -10,9 +10,9 @@ import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import { useColor } from "./color.js";
 import { out, UsageError } from "./io.js";
-import { openPlan, yearFor } from "./open-plan.js";
+import { openPlan, yearFor, type CacheOptions } from "./open-plan.js";
 
-export interface TraceOptions {
+export interface TraceOptions extends CacheOptions {
   id?: string;
   dir?: string;
   år?: string;
@@ -78,7 +78,7 @@ export function runTrace(o: TraceOptions): number {
     throw new UsageError({ en: "--målområde and --djup cut the whole year's thread: leave out the ID, --orphans and --gaps", sv: "--målområde och --djup avgränsar hela årets tråd: utelämna ID:t, --orphans och --gaps" });
   }
   const djup = parseDjup(o.djup, o.format);
-  const { plan, lang } = openPlan(o.dir, o.lang);
+  const { plan, lang } = openPlan(o.dir, o.lang, "cli", o);
   const year = yearFor(plan, o.år);
   const options = { lang, color: useColor(process.env, process.stdout) };
 

@@ -97,16 +97,16 @@ interface Grammar {
   run: (o: Record<string, unknown>) => number;
 }
 
-const common = { "-C": "dir", "--format": "format", "--lang": "lang" };
+const common = { "-C": "dir", "--format": "format", "--lang": "lang", "--cache-location": "cacheLocation" };
 const GRAMMARS: Record<string, Grammar> = {
-  validate: { values: { ...common, "--fail-on": "failOn", "--cache-location": "cacheLocation" }, flags: { "--cache": "cache" }, positional: [], defaults: { format: "text", failOn: "error" },
+  validate: { values: { ...common, "--fail-on": "failOn" }, flags: { "--cache": "cache" }, positional: [], defaults: { format: "text", failOn: "error" },
     // `pretty` is the old name of `text`: the CLI resolves it before the run function sees it.
     run: (o) => runValidate({ ...o, format: DIAGNOSTICS_ALIASES.get(o.format as string) ?? o.format } as never),
   },
   trace: { values: { ...common, "--år": "år", "--målområde": "målområde", "--djup": "djup" }, flags: { "--orphans": "orphans", "--gaps": "gaps" }, positional: ["id"], defaults: { format: "text" }, run: (o) => runTrace(o as never) },
   stats: { values: { ...common, "--år": "år" }, positional: [], defaults: { format: "text" }, run: (o) => runStats(o as never) },
   status: { values: { ...common, "--period": "period", "--nämnd": "nämnd" }, positional: [], defaults: { format: "text" }, run: (o) => runStatus(o as never) },
-  diff: { values: { ...common, "--fail-on": "failOn", "--cache-location": "cacheLocation" }, flags: { "--cache": "cache" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
+  diff: { values: { ...common, "--fail-on": "failOn" }, flags: { "--cache": "cache" }, positional: ["base", "head"], defaults: { format: "text" }, run: (o) => runDiff(o as never) },
   årshjul: { values: { ...common, "--år": "år", "--idag": "idag" }, positional: [], defaults: { format: "text" }, run: (o) => runArshjul(o as never) },
   report: {
     values: { ...common, "--år": "år", "--period": "period", "--nämnd": "nämnd", "--mallar": "mallar", "--datum": "datum", "-o": "output", "--output": "output" },
