@@ -98,10 +98,13 @@ const cases = [
   { key: 'node', label: 'node -e ""', args: ['-e', ''] },
 ];
 
+// The user's cache folder (where the cache's key is kept) inside the temporary folder too.
+const env = { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'user-cache') };
+
 function run(c, extra = []) {
   c.before?.();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...extra, ...c.args], { cwd: c.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [...extra, ...c.args], { cwd: c.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
