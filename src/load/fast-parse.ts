@@ -35,7 +35,8 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
  * Text the fast path leaves alone (each is a rule in docs/val.md): anchors, aliases and tags
  * (`&`, `*`, `!` where a node may start), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
- * markers (`...`), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
+ * markers (`...`), `---` with text right after it, an empty
+ * item at the end of compact nested lists (`- - -`), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
  * limits implicit keys to 1,024), and `#` right after a quote or bracket.
  */
 const OUTSIDE_SUBSET = new RegExp(
@@ -46,7 +47,9 @@ const OUTSIDE_SUBSET = new RegExp(
     String.raw`(?:^|[\s[{,])\?(?:\s|$)`,
     String.raw`(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)`,
     String.raw`[\]}][ \t]*:(?:[\s,[\]{}]|$)`,
-    String.raw`^\.\.\.(?:\s|$)`,
+    String.raw`^\.\.\.`,
+    String.raw`^---[^\s]`,
+    String.raw`^[ ]*(?:-[ ]+)+-[ ]*(?:#.*)?$`,
     String.raw`[\t\r]`,
     String.raw`^[^\n]{1001}`,
     String.raw`["'\]}]#`,
@@ -79,11 +82,72 @@ function normalise(v: unknown, depth: number): unknown {
 class OutsideSubset extends Error {}
 
 /**
+ * Whether every quoted scalar closes on the line it opens on, and every quote is where a node
+ * starts (after the indentation, `- `, `: `, or `[`, `{`, `,` in a flow collection on that line).
+ * The parsers differ on how far a quoted scalar's later lines must be indented, and a quote inside
+ * plain text is harmless only when nothing on its line can be mistaken for one.
+ */
+function quotesStayOnTheirLine(text: string): boolean {
+  const QUOTE = /['"]/g;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE.exec(text)) !== null) {
+    const start = text.lastIndexOf("\n", m.index) + 1;
+    let end = text.indexOf("\n", m.index);
+    if (end < 0) end = text.length;
+    if (!lineQuotesClose(text, start, end)) return false;
+    QUOTE.lastIndex = end;
+  }
+  return true;
+}
+
+function lineQuotesClose(t: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && t[i] === " ") i++;
+  while (t[i] === "-" && (i + 1 === end || t[i + 1] === " ")) {
+    i++;
+    while (i < end && t[i] === " ") i++;
+  }
+  let atNode = true;
+  let flow = 0;
+  for (; i < end; i++) {
+    const c = t[i]!;
+    if (c === '"' || c === "'") {
+      if (!atNode) return false;
+      let j = i + 1;
+      for (; j < end; j++) {
+        if (c === '"' && t[j] === "\\") j++;
+        else if (t[j] === c) {
+          if (c === "'" && t[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      if (j >= end) return false;
+      i = j;
+      atNode = false;
+    } else if (c === "#" && (i === start || t[i - 1] === " ")) {
+      return true;
+    } else if (c === ":" && (i + 1 === end || t[i + 1] === " ")) {
+      atNode = true;
+    } else if ((c === "[" || c === "{") && atNode) {
+      flow++;
+    } else if (c === "," && flow > 0) {
+      atNode = true;
+    } else if ((c === "]" || c === "}") && flow > 0) {
+      flow--;
+      atNode = false;
+    } else if (c !== " ") {
+      atNode = false;
+    }
+  }
+  return true;
+}
+
+/**
  * The documents of a file's text when it is in the plan subset and js-yaml reads it cleanly,
  * each a mapping or list, numbered as the yaml package numbers them; otherwise undefined.
  */
 export function fastValues(text: string): { index: number; value: unknown }[] | undefined {
-  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  if (OUTSIDE_SUBSET.test(text) || !quotesStayOnTheirLine(text)) return undefined;
   const markers = text.match(DOC_START)?.length ?? 0;
   const first = markers > 0 ? text.search(DOC_START) : text.length;
   const expected = markers + (CONTENT_BEFORE.test(text.slice(0, first)) ? 1 : 0);
