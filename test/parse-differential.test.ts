@@ -22,25 +22,39 @@ const SCALARS = [
 const KEYS = ["typ", "id", "namn", "år", "a\u030Ar", "målområde", "åtaganden", "nyckeltal", "2012", "2025", "x-diarienummer", "beskrivning", "Ärende", "null", "~", "true", "1.0", "0x10", "010", "-0", "", "a b", "__proto__", "ö"];
 
 type Node =
-  | { k: "scalar"; src: string; style: number }
+  | { k: "scalar"; src: string; style: number; raw: boolean }
   | { k: "map"; flow: boolean; entries: { key: string; keyStyle: number; value: Node; comment: boolean }[] }
   | { k: "seq"; flow: boolean; items: Node[] };
 
-const scalarArb: fc.Arbitrary<Node> = fc.record({ k: fc.constant("scalar" as const), src: fc.constantFrom(...SCALARS), style: fc.integer({ min: 0, max: 6 }) });
-const { node: nodeArb } = fc.letrec<{ node: Node }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    scalarArb,
-    fc.record({
+const scalarArb: fc.Arbitrary<Node> = fc.record({
+  k: fc.constant("scalar" as const),
+  src: fc.constantFrom(...SCALARS),
+  style: fc.integer({ min: 0, max: 6 }),
+  // Mostly written the way a careful editor would; now and then as it comes, even where that breaks the file.
+  raw: fc.constantFrom(false, false, false, true),
+});
+/** Text that would not read back as the same plain scalar. */
+const NOT_PLAIN = /^$|^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|[:\s]$|\n|[,[\]{}]/;
+const entryArb = (value: fc.Arbitrary<Node>) => fc.record({ key: fc.constantFrom(...KEYS), keyStyle: fc.integer({ min: 0, max: 3 }), value, comment: fc.boolean() });
+const { root: rootArb } = fc.letrec<{ node: Node; root: Node }>((tie) => ({
+  node: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalarArb, tie("root")),
+  // A plan document is a mapping (a list now and then, which the checks refuse).
+  root: fc.oneof(
+    { weight: 4, arbitrary: fc.record({
       k: fc.constant("map" as const),
       flow: fc.boolean(),
-      entries: fc.array(fc.record({ key: fc.constantFrom(...KEYS), keyStyle: fc.integer({ min: 0, max: 3 }), value: tie("node"), comment: fc.boolean() }), { minLength: 1, maxLength: 5 }),
-    }),
-    fc.record({ k: fc.constant("seq" as const), flow: fc.boolean(), items: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }),
+      // Mostly distinct keys; now and then a duplicate (or two spellings of one key in NFC and NFD).
+      entries: fc.oneof(
+        { weight: 3, arbitrary: fc.uniqueArray(entryArb(tie("node")), { minLength: 1, maxLength: 5, selector: (e) => e.key.normalize("NFC") }) },
+        { weight: 1, arbitrary: fc.array(entryArb(tie("node")), { minLength: 1, maxLength: 5 }) },
+      ),
+    }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant("seq" as const), flow: fc.boolean(), items: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }) },
   ),
 }));
 
 function quoted(src: string, style: number): string {
+  if (src === "" && style % 3 === 0) return "''";
   if (style % 3 === 1) return `'${src.replace(/'/g, "''").replace(/\n/g, "\n\n")}'`;
   if (style % 3 === 2) return JSON.stringify(src);
   return src;
@@ -48,7 +62,8 @@ function quoted(src: string, style: number): string {
 
 /** A scalar on one line (flow context, or a key). */
 function inline(n: Extract<Node, { k: "scalar" }>): string {
-  return quoted(n.src, n.style > 3 ? 2 : n.style);
+  const style = n.style > 3 ? 2 : n.style;
+  return quoted(n.src, style === 0 && !n.raw && NOT_PLAIN.test(n.src) ? 2 : style);
 }
 
 function flow(n: Node): string {
@@ -83,21 +98,25 @@ function after(n: Node, pad: string): string {
   if (n.k === "scalar") {
     if (n.style === 3 || n.style === 4) {
       const body = n.src.split("\n").map((l) => (l === "" ? "" : pad + l));
-      return ` ${n.style === 3 ? "|" : ">-"}\n${body.join("\n")}`;
+      const indicator = (n.style === 3 ? ["|", "|-", "|+"] : [">", ">-", "|2"])[n.src.length % 3];
+      return ` ${indicator}\n${body.join("\n")}`;
     }
+    // Plain and quoted scalars over several lines, the later lines indented under the key.
+    if (n.style === 5 && (n.raw || !/^$|^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|[:\s]$|\n\n|[,[\]{}]/.test(n.src))) return " " + n.src.split("\n").join("\n" + pad);
+    if (n.style === 6) return " " + quoted(n.src, n.src.length).split("\n").join("\n" + pad);
     return n.src === "" && n.style === 0 ? "" : " " + inline(n);
   }
   if (n.flow) return " " + flow(n);
   return "\n" + block(n, pad).join("\n");
 }
 
-const docArb = fc.record({ root: nodeArb, topComment: fc.boolean() }).map(({ root, topComment }) => (topComment ? "# Rödtråd\n" : "") + block(root, "").join("\n") + "\n");
+const docArb = fc.record({ root: rootArb, topComment: fc.boolean() }).map(({ root, topComment }) => (topComment ? "# Rödtråd\n" : "") + block(root, "").join("\n") + "\n");
 const fileArb = fc
   .record({ docs: fc.array(docArb, { minLength: 1, maxLength: 3 }), leading: fc.boolean() })
   .map(({ docs, leading }) => (leading ? "---\n" : "") + docs.join("---\n"));
 
 type Mutation = { kind: "insert"; at: number; text: string } | { kind: "delete"; at: number } | { kind: "dupLine"; at: number };
-const INSERTS = ["\t", " ", "\n", ":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&a ", "*a", "!", "|", ">", "---\n", "...\n", "\r", "\u00A0", "\uFEFF", "\u0085", "\u2028", "A\u030A", "\\"];
+const INSERTS = ["\t", " ", "    ", "\n  ", "\n\n", "# x\n", "\n", ":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&a ", "*a", "!", "|", ">", "---\n", "...\n", "\r", "\u00A0", "\uFEFF", "\u0085", "\u2028", "A\u030A", "\\"];
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...INSERTS) }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
@@ -161,7 +180,7 @@ describe("the fast and the exact parser agree", () => {
       }),
       { numRuns: 600 },
     );
-    expect(taken).toBeGreaterThan(runs / 8);
+    expect(taken).toBeGreaterThan(runs / 4);
   });
 
   it("on mutations of them (a tab, a duplicate line, a deleted character, stray punctuation)", () => {
@@ -198,6 +217,13 @@ describe("the fast and the exact parser agree", () => {
     ["a list as a key", "[a]: 1\n", false],
     ["an alias", "a: &x 1\nb: *x\n", false],
     ["a tab", "a:\t1\n", false],
+    // Disagreements the generator found; each is now a rule that sends the file the exact way.
+    ["a quoted scalar over lines, less indented than its key", "a:\n  - b: '\n  c'\n", false],
+    ["a flow mapping over lines, too little indented", "a:\n  - {b: 1,\n c: 2}\n", false],
+    ["text right after ---", "---#x\na: 1\n", false],
+    ["an empty list item before a less indented one", "- a:\n  -\n- b\n", false],
+    ["an empty item at the end of compact nested lists", "- - - -\n    - x\n- y\n", false],
+    ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],
   ])("%s: the paths agree (fast path taken: %s)", (_, text, fast) => {
     expect(agree(text)).toBe(fast);
   });

@@ -36,8 +36,8 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
  * (`&`, `*`, `!` where a node may start), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
  * markers (`...`), `---` with text right after it, an empty
- * item at the end of compact nested lists (`- - -`), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
- * limits implicit keys to 1,024), and `#` right after a quote or bracket.
+ * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
+ * limits implicit keys to 1,024) (and see lineCloses).
  */
 const OUTSIDE_SUBSET = new RegExp(
   [
@@ -49,10 +49,9 @@ const OUTSIDE_SUBSET = new RegExp(
     String.raw`[\]}][ \t]*:(?:[\s,[\]{}]|$)`,
     String.raw`^\.\.\.`,
     String.raw`^---[^\s]`,
-    String.raw`^[ ]*(?:-[ ]+)+-[ ]*(?:#.*)?$`,
+    String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$`,
     String.raw`[\t\r]`,
     String.raw`^[^\n]{1001}`,
-    String.raw`["'\]}]#`,
   ].join("|"),
   "m",
 );
@@ -82,25 +81,26 @@ function normalise(v: unknown, depth: number): unknown {
 class OutsideSubset extends Error {}
 
 /**
- * Whether every quoted scalar closes on the line it opens on, and every quote is where a node
- * starts (after the indentation, `- `, `: `, or `[`, `{`, `,` in a flow collection on that line).
- * The parsers differ on how far a quoted scalar's later lines must be indented, and a quote inside
- * plain text is harmless only when nothing on its line can be mistaken for one.
+ * Whether every quoted scalar and flow collection closes on the line it opens on, and every quote
+ * is where a node starts (after the indentation, `- `, `: `, or `[`, `{`, `,` in a flow
+ * collection). The parsers differ on how far the later lines of a quoted scalar or a flow
+ * collection must be indented; a quote inside plain text is harmless only where nothing on its
+ * line can be mistaken for one.
  */
-function quotesStayOnTheirLine(text: string): boolean {
-  const QUOTE = /['"]/g;
+function openedAndClosedOnOneLine(text: string): boolean {
+  const QUOTE = /['"[{]/g;
   let m: RegExpExecArray | null;
   while ((m = QUOTE.exec(text)) !== null) {
     const start = text.lastIndexOf("\n", m.index) + 1;
     let end = text.indexOf("\n", m.index);
     if (end < 0) end = text.length;
-    if (!lineQuotesClose(text, start, end)) return false;
+    if (!lineCloses(text, start, end)) return false;
     QUOTE.lastIndex = end;
   }
   return true;
 }
 
-function lineQuotesClose(t: string, start: number, end: number): boolean {
+function lineCloses(t: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && t[i] === " ") i++;
   while (t[i] === "-" && (i + 1 === end || t[i + 1] === " ")) {
@@ -121,11 +121,11 @@ function lineQuotesClose(t: string, start: number, end: number): boolean {
           else break;
         }
       }
-      if (j >= end) return false;
+      if (j >= end || t[j + 1] === "#") return false;
       i = j;
       atNode = false;
     } else if (c === "#" && (i === start || t[i - 1] === " ")) {
-      return true;
+      break;
     } else if (c === ":" && (i + 1 === end || t[i + 1] === " ")) {
       atNode = true;
     } else if ((c === "[" || c === "{") && atNode) {
@@ -133,13 +133,14 @@ function lineQuotesClose(t: string, start: number, end: number): boolean {
     } else if (c === "," && flow > 0) {
       atNode = true;
     } else if ((c === "]" || c === "}") && flow > 0) {
+      if (t[i + 1] === "#") return false;
       flow--;
       atNode = false;
     } else if (c !== " ") {
       atNode = false;
     }
   }
-  return true;
+  return flow === 0;
 }
 
 /**
@@ -147,7 +148,7 @@ function lineQuotesClose(t: string, start: number, end: number): boolean {
  * each a mapping or list, numbered as the yaml package numbers them; otherwise undefined.
  */
 export function fastValues(text: string): { index: number; value: unknown }[] | undefined {
-  if (OUTSIDE_SUBSET.test(text) || !quotesStayOnTheirLine(text)) return undefined;
+  if (OUTSIDE_SUBSET.test(text) || !openedAndClosedOnOneLine(text)) return undefined;
   const markers = text.match(DOC_START)?.length ?? 0;
   const first = markers > 0 ? text.search(DOC_START) : text.length;
   const expected = markers + (CONTENT_BEFORE.test(text.slice(0, first)) ? 1 : 0);
