@@ -17,6 +17,7 @@ const SCALARS = [
   "0", "-0", "+12", "012", "0o17", "0O17", "0x1F", "0X1f", "-0x1F", "+0o7", "1_000", "0b101", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", "1.0e+3", "+1.50",
   ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "12345678901234567890", "2012", "2025-08-31", "2025-08-31T12:00:00Z", "12:30:00", "1:2", "0.1", "1,5",
   "true", "True", "TRUE", "tRUE", "false", "FALSE", "null", "Null", "NULL", "nULL", "~", "", "=", "5 %", "x #kommentar", "#ej", "a: b", "- a",
+  "Vi är *öppna* och **lyhörda**", "**Ekonomi.** Underskott", "rad ett\n**fet** rad två", "rad ett\n*x", "*x", "* punkt", "a *b", "&a", "a & b", "Viktigt!", "!x",
   "mål 1", "en rad\nen till", "rad ett\n\nrad tre\n", "  inledande", "slut  ", "\\n", "\"", "'", "@x", "`x`", "100 tkr", "-", "--- x", "x ...",
 ];
 const KEYS = ["typ", "id", "namn", "år", "a\u030Ar", "målområde", "åtaganden", "nyckeltal", "2012", "2025", "x-diarienummer", "beskrivning", "Ärende", "null", "~", "true", "1.0", "0x10", "010", "-0", "", "a b", "__proto__", "ö"];
@@ -216,11 +217,15 @@ describe("the fast and the exact parser agree", () => {
     ["a comment before the first marker", "# Rödtråd\n---\na: 1\n---\nb: 2\n", true],
     ["a list as a key", "[a]: 1\n", false],
     ["an alias", "a: &x 1\nb: *x\n", false],
+    ["an alias with no anchor", "a: *x\n", false],
+    ["Markdown emphasis in text", "a: Vi är *öppna*\nb: |\n  **Ekonomi.** Bra\nc: rad ett\n  **fet** rad\n", true],
     ["a tab", "a:\t1\n", false],
     // Disagreements the generator found; each is now a rule that sends the file the exact way.
     ["a quoted scalar over lines, less indented than its key", "a:\n  - b: '\n  c'\n", false],
     ["a flow mapping over lines, too little indented", "a:\n  - {b: 1,\n c: 2}\n", false],
     ["text right after ---", "---#x\na: 1\n", false],
+    ["a block collection on the --- line", "--- a: 1\n", false],
+    ["a comment on the --- line", "--- # Rödtråd\na: 1\n", true],
     ["an empty list item before a less indented one", "- a:\n  -\n- b\n", false],
     ["an empty item at the end of compact nested lists", "- - - -\n    - x\n- y\n", false],
     ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],

@@ -32,23 +32,24 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * Text the fast path leaves alone (each is a rule in docs/val.md): anchors, aliases and tags
- * (`&`, `*`, `!` where a node may start), directives (`%`), merge keys (`<<`), explicit and empty
+ * Text the fast path leaves alone (each is a rule in docs/val.md): anchors and tags (`&`, `!`
+ * where a node may start; with no anchor, an alias is an error js-yaml reports, so `*` in text
+ * such as Markdown emphasis need not be), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
- * markers (`...`), `---` with text right after it, an empty
+ * markers (`...`), `---` with anything but a comment after it, an empty
  * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
  * limits implicit keys to 1,024) (and see lineCloses).
  */
 const OUTSIDE_SUBSET = new RegExp(
   [
-    String.raw`(?:^|[\s[\]{},])(?:[&*][^\s[\]{},]|!)`,
+    String.raw`(?:^|[\s[\]{},])(?:&[^\s[\]{},]|!)`,
     String.raw`^%`,
     String.raw`<<`,
     String.raw`(?:^|[\s[{,])\?(?:\s|$)`,
     String.raw`(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)`,
     String.raw`[\]}][ \t]*:(?:[\s,[\]{}]|$)`,
     String.raw`^\.\.\.`,
-    String.raw`^---[^\s]`,
+    String.raw`^---(?!(?:[ \t]+#.*)?[ \t]*$)`,
     String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$`,
     String.raw`[\t\r]`,
     String.raw`^[^\n]{1001}`,
