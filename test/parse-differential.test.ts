@@ -216,6 +216,7 @@ describe("the fast and the exact parser agree", () => {
     ["a trailing empty document", "a: 1\n---\n", false],
     ["a comment before the first marker", "# Rödtråd\n---\na: 1\n---\nb: 2\n", true],
     ["a list as a key", "[a]: 1\n", false],
+    ["a mapping as a key in a flow mapping", "a: {b, {c: d}}\n", false],
     ["an alias", "a: &x 1\nb: *x\n", false],
     ["an alias with no anchor", "a: *x\n", false],
     ["Markdown emphasis in text", "a: Vi är *öppna*\nb: |\n  **Ekonomi.** Bra\nc: rad ett\n  **fet** rad\n", true],

@@ -82,10 +82,11 @@ function normalise(v: unknown, depth: number): unknown {
 class OutsideSubset extends Error {}
 
 /**
- * Whether every quoted scalar and flow collection closes on the line it opens on, and every quote
+ * Whether every quoted scalar and flow collection closes on the line it opens on, every quote
  * is where a node starts (after the indentation, `- `, `: `, or `[`, `{`, `,` in a flow
- * collection). The parsers differ on how far the later lines of a quoted scalar or a flow
- * collection must be indented; a quote inside plain text is harmless only where nothing on its
+ * collection), and no list or mapping is a key in a flow mapping. The parsers differ on how far
+ * the later lines of a quoted scalar or a flow collection must be indented, and js-yaml makes a
+ * collection key into text; a quote inside plain text is harmless only where nothing on its
  * line can be mistaken for one.
  */
 function openedAndClosedOnOneLine(text: string): boolean {
@@ -109,9 +110,13 @@ function lineCloses(t: string, start: number, end: number): boolean {
     while (i < end && t[i] === " ") i++;
   }
   let atNode = true;
-  let flow = 0;
+  /** Where a key of a flow mapping starts: a list or mapping there is a key. */
+  let atFlowKey = false;
+  /** The flow collections open at this point, innermost last. */
+  let open = "";
   for (; i < end; i++) {
     const c = t[i]!;
+    if (c === " ") continue;
     if (c === '"' || c === "'") {
       if (!atNode) return false;
       let j = i + 1;
@@ -124,24 +129,28 @@ function lineCloses(t: string, start: number, end: number): boolean {
       }
       if (j >= end || t[j + 1] === "#") return false;
       i = j;
-      atNode = false;
+      atNode = atFlowKey = false;
     } else if (c === "#" && (i === start || t[i - 1] === " ")) {
       break;
     } else if (c === ":" && (i + 1 === end || t[i + 1] === " ")) {
       atNode = true;
+      atFlowKey = false;
     } else if ((c === "[" || c === "{") && atNode) {
-      flow++;
-    } else if (c === "," && flow > 0) {
+      if (atFlowKey) return false;
+      open += c;
+      atFlowKey = c === "{";
+    } else if (c === "," && open !== "") {
       atNode = true;
-    } else if ((c === "]" || c === "}") && flow > 0) {
+      atFlowKey = open.endsWith("{");
+    } else if ((c === "]" || c === "}") && open !== "") {
       if (t[i + 1] === "#") return false;
-      flow--;
-      atNode = false;
-    } else if (c !== " ") {
-      atNode = false;
+      open = open.slice(0, -1);
+      atNode = atFlowKey = false;
+    } else {
+      atNode = atFlowKey = false;
     }
   }
-  return flow === 0;
+  return open === "";
 }
 
 /**
