@@ -111,7 +111,13 @@ function after(n: Node, pad: string): string {
   return "\n" + block(n, pad).join("\n");
 }
 
-const docArb = fc.record({ root: rootArb, topComment: fc.boolean() }).map(({ root, topComment }) => (topComment ? "# Rödtråd\n" : "") + block(root, "").join("\n") + "\n");
+/** A document, now and then indented four spaces a level and with comment lines between its lines. */
+const docArb = fc.record({ root: rootArb, topComment: fc.boolean(), wide: fc.boolean(), comments: fc.boolean() }).map(({ root, topComment, wide, comments }) => {
+  let lines = block(root, "");
+  if (wide) lines = lines.map((l) => l.replace(/^ +/, (sp) => sp + sp));
+  if (comments) lines = lines.flatMap((l, i) => (i % 3 === 1 ? [l, "", `${" ".repeat(i % 5)}# kommentar ${i}`] : [l]));
+  return (topComment ? "# Rödtråd\n" : "") + lines.join("\n") + "\n";
+});
 const fileArb = fc
   .record({ docs: fc.array(docArb, { minLength: 1, maxLength: 3 }), leading: fc.boolean() })
   .map(({ docs, leading }) => (leading ? "---\n" : "") + docs.join("---\n"));
