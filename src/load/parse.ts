@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { fastValues } from "./fast-parse.js";
 import type { DocPositions, SourceDoc } from "./source.js";
 import { convertDocument, keyOf, MAX_DEPTH, placeAt } from "./yaml-values.js";
 
@@ -141,10 +142,20 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
     diagnostics.push(diagnostic("not-utf8", { file, ...place }, { offset: bad, ...place }));
     return { values: [], diagnostics };
   }
+  const text = decoder.decode(bytes);
+  // Most plan files take the fast path; the rest, and every file with a finding, the exact one.
+  const fast = fastValues(text);
+  if (fast) return { values: fast, diagnostics };
+  return exactValues(file, text);
+}
+
+/** The yaml package's reading of a file, with a finding and its position for all that is wrong. */
+export function exactValues(file: string, text: string): ParsedValues {
+  const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    parsed = parseYaml(decoder.decode(bytes), lineCounter);
+    parsed = parseYaml(text, lineCounter);
   } catch (e) {
     // The parser recurses per level of nesting; a file nested absurdly deep overflows it.
     if (e instanceof RangeError) diagnostics.push(diagnostic("yaml-too-deep", { file, line: 1, column: 1 }, { max: MAX_DEPTH }));

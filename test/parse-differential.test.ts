@@ -1,0 +1,246 @@
+// The fast path (js-yaml) and the exact path (the yaml package) must agree: on every file the fast
+// path takes, the exact path accepts it without a finding and gives the same values, numbered the
+// same way, so positions found later by re-parsing point at the right nodes. Generated plan-shaped
+// documents, mutations of them, and every YAML file in the fixtures and examples.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastValues } from "../src/load/fast-parse.js";
+import { exactValues, parsePlanFile, parseValues } from "../src/load/parse.js";
+
+// ---- generated documents ------------------------------------------------------------------
+
+/** Scalars in every YAML 1.2 core form, and forms that only other schemas resolve. */
+const SCALARS = [
+  "Kultur & fritid", "Ökad trygghet för äldre", "Å\u0308r", "A\u030Angermanland", "e\u0301", "ja", "nej", "yes", "no", "on", "off", "y", "n",
+  "0", "-0", "+12", "012", "0o17", "0O17", "0x1F", "0X1f", "-0x1F", "+0o7", "1_000", "0b101", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", "1.0e+3", "+1.50",
+  ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "12345678901234567890", "2012", "2025-08-31", "2025-08-31T12:00:00Z", "12:30:00", "1:2", "0.1", "1,5",
+  "true", "True", "TRUE", "tRUE", "false", "FALSE", "null", "Null", "NULL", "nULL", "~", "", "=", "5 %", "x #kommentar", "#ej", "a: b", "- a",
+  "Vi är *öppna* och **lyhörda**", "**Ekonomi.** Underskott", "rad ett\n**fet** rad två", "rad ett\n*x", "*x", "* punkt", "a *b", "&a", "a & b", "Viktigt!", "!x",
+  "mål 1", "en rad\nen till", "rad ett\n\nrad tre\n", "  inledande", "slut  ", "\\n", "\"", "'", "@x", "`x`", "100 tkr", "-", "--- x", "x ...",
+];
+const KEYS = ["typ", "id", "namn", "år", "a\u030Ar", "målområde", "åtaganden", "nyckeltal", "2012", "2025", "x-diarienummer", "beskrivning", "Ärende", "null", "~", "true", "1.0", "0x10", "010", "-0", "", "a b", "__proto__", "ö"];
+
+type Node =
+  | { k: "scalar"; src: string; style: number; raw: boolean }
+  | { k: "map"; flow: boolean; entries: { key: string; keyStyle: number; value: Node; comment: boolean }[] }
+  | { k: "seq"; flow: boolean; items: Node[] };
+
+const scalarArb: fc.Arbitrary<Node> = fc.record({
+  k: fc.constant("scalar" as const),
+  src: fc.constantFrom(...SCALARS),
+  style: fc.integer({ min: 0, max: 6 }),
+  // Mostly written the way a careful editor would; now and then as it comes, even where that breaks the file.
+  raw: fc.constantFrom(false, false, false, true),
+});
+/** Text that would not read back as the same plain scalar. */
+const NOT_PLAIN = /^$|^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|[:\s]$|\n|[,[\]{}]/;
+const entryArb = (value: fc.Arbitrary<Node>) => fc.record({ key: fc.constantFrom(...KEYS), keyStyle: fc.integer({ min: 0, max: 3 }), value, comment: fc.boolean() });
+const { root: rootArb } = fc.letrec<{ node: Node; root: Node }>((tie) => ({
+  node: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalarArb, tie("root")),
+  // A plan document is a mapping (a list now and then, which the checks refuse).
+  root: fc.oneof(
+    { weight: 4, arbitrary: fc.record({
+      k: fc.constant("map" as const),
+      flow: fc.boolean(),
+      // Mostly distinct keys; now and then a duplicate (or two spellings of one key in NFC and NFD).
+      entries: fc.oneof(
+        { weight: 3, arbitrary: fc.uniqueArray(entryArb(tie("node")), { minLength: 1, maxLength: 5, selector: (e) => e.key.normalize("NFC") }) },
+        { weight: 1, arbitrary: fc.array(entryArb(tie("node")), { minLength: 1, maxLength: 5 }) },
+      ),
+    }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant("seq" as const), flow: fc.boolean(), items: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }) },
+  ),
+}));
+
+function quoted(src: string, style: number): string {
+  if (src === "" && style % 3 === 0) return "''";
+  if (style % 3 === 1) return `'${src.replace(/'/g, "''").replace(/\n/g, "\n\n")}'`;
+  if (style % 3 === 2) return JSON.stringify(src);
+  return src;
+}
+
+/** A scalar on one line (flow context, or a key). */
+function inline(n: Extract<Node, { k: "scalar" }>): string {
+  const style = n.style > 3 ? 2 : n.style;
+  return quoted(n.src, style === 0 && !n.raw && NOT_PLAIN.test(n.src) ? 2 : style);
+}
+
+function flow(n: Node): string {
+  if (n.k === "scalar") return inline(n);
+  if (n.k === "seq") return `[${n.items.map(flow).join(", ")}]`;
+  return `{${n.entries.map((e) => `${quoted(e.key, e.keyStyle)}: ${flow(e.value)}`).join(", ")}}`;
+}
+
+/** Lines of a node in block style at an indentation, or its text after `key:` / `-`. */
+function block(n: Node, pad: string): string[] {
+  if (n.k === "seq") {
+    if (n.flow) return [pad + flow(n)];
+    return n.items.flatMap((item) => {
+      if (item.k !== "scalar" && !(item.flow && item.k === "seq")) {
+        const lines = block(item, pad + "  ");
+        return [pad + "- " + lines[0]!.slice(pad.length + 2), ...lines.slice(1)];
+      }
+      return [pad + "-" + after(item, pad + "  ")];
+    }).flatMap((l) => l.split("\n"));
+  }
+  if (n.k === "map") {
+    if (n.flow) return [pad + flow(n)];
+    return n.entries
+      .map((e) => `${pad}${quoted(e.key, e.keyStyle)}:${after(e.value, pad + "  ")}${e.comment ? " # kommentar" : ""}`)
+      .flatMap((l) => l.split("\n"));
+  }
+  return [pad + inline(n)];
+}
+
+/** What follows `key:` or `-`: an inline scalar, a block scalar, or a nested collection on the next lines. */
+function after(n: Node, pad: string): string {
+  if (n.k === "scalar") {
+    if (n.style === 3 || n.style === 4) {
+      const body = n.src.split("\n").map((l) => (l === "" ? "" : pad + l));
+      const indicator = (n.style === 3 ? ["|", "|-", "|+"] : [">", ">-", "|2"])[n.src.length % 3];
+      return ` ${indicator}\n${body.join("\n")}`;
+    }
+    // Plain and quoted scalars over several lines, the later lines indented under the key.
+    if (n.style === 5 && (n.raw || !/^$|^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|[:\s]$|\n\n|[,[\]{}]/.test(n.src))) return " " + n.src.split("\n").join("\n" + pad);
+    if (n.style === 6) return " " + quoted(n.src, n.src.length).split("\n").join("\n" + pad);
+    return n.src === "" && n.style === 0 ? "" : " " + inline(n);
+  }
+  if (n.flow) return " " + flow(n);
+  return "\n" + block(n, pad).join("\n");
+}
+
+/** A document, now and then indented four spaces a level and with comment lines between its lines. */
+const docArb = fc.record({ root: rootArb, topComment: fc.boolean(), wide: fc.boolean(), comments: fc.boolean() }).map(({ root, topComment, wide, comments }) => {
+  let lines = block(root, "");
+  if (wide) lines = lines.map((l) => l.replace(/^ +/, (sp) => sp + sp));
+  if (comments) lines = lines.flatMap((l, i) => (i % 3 === 1 ? [l, "", `${" ".repeat(i % 5)}# kommentar ${i}`] : [l]));
+  return (topComment ? "# Rödtråd\n" : "") + lines.join("\n") + "\n";
+});
+const fileArb = fc
+  .record({ docs: fc.array(docArb, { minLength: 1, maxLength: 3 }), leading: fc.boolean() })
+  .map(({ docs, leading }) => (leading ? "---\n" : "") + docs.join("---\n"));
+
+type Mutation = { kind: "insert"; at: number; text: string } | { kind: "delete"; at: number } | { kind: "dupLine"; at: number };
+const INSERTS = ["\t", " ", "    ", "\n  ", "\n\n", "# x\n", "\n", ":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&a ", "*a", "!", "|", ">", "---\n", "...\n", "\r", "\u00A0", "\uFEFF", "\u0085", "\u2028", "A\u030A", "\\"];
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...INSERTS) }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("dupLine" as const), at: fc.nat() }),
+);
+
+function mutate(text: string, mutations: readonly Mutation[]): string {
+  let t = text;
+  for (const m of mutations) {
+    const at = m.at % (t.length + 1);
+    if (m.kind === "insert") t = t.slice(0, at) + m.text + t.slice(at);
+    else if (m.kind === "delete") t = t.slice(0, at) + t.slice(at + 1);
+    else {
+      const start = t.lastIndexOf("\n", at - 1) + 1;
+      const nl = t.indexOf("\n", at);
+      const end = nl < 0 ? t.length : nl + 1;
+      t = t.slice(0, end) + t.slice(start, end) + t.slice(end);
+    }
+  }
+  return t;
+}
+
+// ---- the comparison -----------------------------------------------------------------------
+
+/** Every mapping and list inside a value. */
+function collections(v: unknown, out: object[] = []): object[] {
+  if (v !== null && typeof v === "object") {
+    out.push(v);
+    for (const x of Object.values(v)) collections(x, out);
+  }
+  return out;
+}
+
+/** Whether the fast path took the text; throws (through expect) when the paths disagree. */
+function agree(text: string): boolean {
+  const file = "plan/x.yaml";
+  const bytes = new TextEncoder().encode(text);
+  const exact = exactValues(file, new TextDecoder().decode(bytes));
+  // What the loader gives is what the exact path gives, findings and their positions included.
+  expect(parseValues(file, bytes)).toStrictEqual(exact);
+  const fast = fastValues(new TextDecoder().decode(bytes));
+  if (!fast) return false;
+  expect(exact.diagnostics).toStrictEqual([]);
+  expect(fast).toStrictEqual(exact.values);
+  // The documents are numbered as the yaml package numbers them: each collection finds its node.
+  for (const doc of parsePlanFile(file, bytes).docs) {
+    const { nodes } = doc.positions();
+    for (const c of collections(doc.value)) expect(nodes.has(c)).toBe(true);
+  }
+  return true;
+}
+
+describe("the fast and the exact parser agree", () => {
+  it("on generated plan-shaped documents, and the fast path takes most of them", () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fileArb, (text) => {
+        runs++;
+        if (agree(text)) taken++;
+      }),
+      { numRuns: 600 },
+    );
+    expect(taken).toBeGreaterThan(runs / 4);
+  });
+
+  it("on mutations of them (a tab, a duplicate line, a deleted character, stray punctuation)", () => {
+    fc.assert(
+      fc.property(fileArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (text, mutations) => {
+        agree(mutate(text, mutations));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it("on every YAML file in the fixtures and examples", () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && e.name !== "node_modules") walk(p);
+        else if (e.isFile() && /\.ya?ml$/.test(e.name)) files.push(p);
+      }
+    };
+    walk("test/fixtures");
+    walk("examples");
+    let taken = 0;
+    for (const f of files) if (agree(readFileSync(f, "utf8"))) taken++;
+    expect(files.length).toBeGreaterThan(50);
+    expect(taken).toBeGreaterThan(files.length / 2);
+  });
+
+  it.each([
+    ["a duplicate key only NFC reveals", "a\u030Ar: 1\når: 2\n", false],
+    ["an integer form only YAML 1.1 knows", "a: 0b101\nb: 1_000\n", true],
+    ["a trailing empty document", "a: 1\n---\n", false],
+    ["a comment before the first marker", "# Rödtråd\n---\na: 1\n---\nb: 2\n", true],
+    ["a list as a key", "[a]: 1\n", false],
+    ["a mapping as a key in a flow mapping", "a: {b, {c: d}}\n", false],
+    ["an alias", "a: &x 1\nb: *x\n", false],
+    ["an alias with no anchor", "a: *x\n", false],
+    ["Markdown emphasis in text", "a: Vi är *öppna*\nb: |\n  **Ekonomi.** Bra\nc: rad ett\n  **fet** rad\n", true],
+    ["a tab", "a:\t1\n", false],
+    // Disagreements the generator found; each is now a rule that sends the file the exact way.
+    ["a quoted scalar over lines, less indented than its key", "a:\n  - b: '\n  c'\n", false],
+    ["a flow mapping over lines, too little indented", "a:\n  - {b: 1,\n c: 2}\n", false],
+    ["text right after ---", "---#x\na: 1\n", false],
+    ["a block collection on the --- line", "--- a: 1\n", false],
+    ["a comment on the --- line", "--- # Rödtråd\na: 1\n", true],
+    ["nesting near the depth limit", "a: ".repeat(1) + "[".repeat(70) + "]".repeat(70) + "\n", false],
+    ["a key of 300 characters", `${"k".repeat(300)}: 1\n`, false],
+    ["plain and block text over several lines", "a: rad ett\n  rad två\nb: |+\n  x\n\nc: >-\n  y\n  z\n", true],
+    ["YAML 1.2 core scalars", "a: [0o17, 0x1F, -0, +12, 1e3, .5, -.Inf, .NaN, ~, Null, TRUE, 2025-08-31, yes, 012]\n", true],
+    ["an empty list item before a less indented one", "- a:\n  -\n- b\n", false],
+    ["an empty item at the end of compact nested lists", "- - - -\n    - x\n- y\n", false],
+    ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],
+  ])("%s: the paths agree (fast path taken: %s)", (_, text, fast) => {
+    expect(agree(text)).toBe(fast);
+  });
+});
