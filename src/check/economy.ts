@@ -16,6 +16,7 @@ import {
   statedFigures,
   RESULTATRÄKNING,
   type Column,
+  type ComputedStatement,
   type Figures,
   type Statement,
 } from "../model/statements.js";
@@ -195,8 +196,8 @@ function checkEkonomi(out: Diagnostic[], t: TypedDoc, { t: budget, ramar }: Budg
     const sum = shown(justeringar.reduce((s, j) => s + num(j.belopp)!, 0));
     if (ramHere === undefined || sum === undefined || shown(ramHere + sum) === undefined) continue;
     const expected = shown(ramHere + sum)!;
-    const tolerance = fB < fU ? 0.5 * 10 ** -writtenDecimals(t.doc, row, 1) : 0.0005;
-    if (Math.abs(stated - expected) <= tolerance + 1e-9) continue;
+    const within = (written: number): boolean => Math.abs(stated - expected) <= (fB < fU ? 0.5 * 10 ** -written : 0.0005) + 1e-9;
+    if (byWritten(within, (a, b) => a === b, () => writtenDecimals(t.doc, row, 1))) continue;
     out.push(
       at(
         "budget-differs-from-ram",
@@ -254,13 +255,30 @@ class ÅretsResultat {
   }
 }
 
+/**
+ * A check's answer for the decimals the figures are written with (YAML reads 95.0 as 95: only
+ * the text knows, and asking it parses the file again). The more decimals, the smaller the
+ * rounding tolerance, and a check finds only more: when none and endless decimals give the same
+ * answer, that is the answer, and the text is not asked.
+ */
+function byWritten<T>(check: (written: number) => T, same: (a: T, b: T) => boolean, written: () => number): T {
+  const fewest = check(0);
+  return same(fewest, check(Infinity)) ? fewest : check(written());
+}
+
+/** A recomputed statement, its decimals written asked for only where they matter (byWritten). */
+function statementByWritten(compute: (written: number) => ComputedStatement, written: () => number): ComputedStatement {
+  // Mismatches only add up as decimals are added: as many means the same ones.
+  return byWritten(compute, (a, b) => a.mismatches.length === b.mismatches.length && a.unbalanced.length === b.unbalanced.length, written);
+}
+
 function checkStatements(out: Diagnostic[], t: TypedDoc, results: ÅretsResultat): void {
   const unit = unitOf(t.data);
   for (const key of STATEMENT_KEYS) {
     if (!isData(t.data[key])) continue;
     const st = STATEMENTS[key];
     const stated = statedFigures(st, t.data[key]);
-    const computed = computeStatement(st, stated, undefined, writtenDecimals(t.doc, t.data[key] as Data));
+    const computed = statementByWritten((w) => computeStatement(st, stated, undefined, w), () => writtenDecimals(t.doc, t.data[key] as Data));
     for (const m of computed.mismatches) {
       const c = shown(m.computed);
       if (c === undefined) continue;
@@ -279,7 +297,7 @@ function checkStatements(out: Diagnostic[], t: TypedDoc, results: ÅretsResultat
   const stated = statedFigures(BALANSKRAV, t.data.balanskrav);
   const rr = results.of(t);
   const overrides = new Map<string, Figures>(rr !== undefined ? [["årets_resultat", { utfall: rr }]] : []);
-  const computed = computeStatement(BALANSKRAV, stated, overrides, writtenDecimals(t.doc, t.data.balanskrav, 1));
+  const computed = statementByWritten((w) => computeStatement(BALANSKRAV, stated, overrides, w), () => writtenDecimals(t.doc, t.data.balanskrav as Data, 1));
   const id = str(t.data.id);
   for (const m of computed.mismatches) {
     const c = shown(m.computed);

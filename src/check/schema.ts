@@ -1,17 +1,17 @@
 // JSON Schema validation, with every Ajv error turned into a diagnostic on its YAML node.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { at } from "./report.js";
 import type { DocKind } from "../model/types.js";
 import type { Loc, SourceDoc } from "../load/source.js";
 import { closest } from "../model/similar.js";
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const addFormatsFn = (addFormats as { default?: unknown }).default ?? addFormats;
+// Ajv itself is loaded only where the schemas are compiled here: the precompiled validators
+// need none of it, and loading it would cost every command that validates.
+const require = createRequire(import.meta.url);
 
 const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
 
@@ -63,6 +63,9 @@ function compiled(): Map<DocKind, ValidateFunction> {
 
 /** Compile every schema from schemas/ (used where no precompiled validators exist, and by tests). */
 export function compileSchemas(): Map<DocKind, ValidateFunction> {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as { default?: unknown };
+  const addFormatsFn = addFormats.default ?? addFormats;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   (addFormatsFn as (a: unknown, f?: string[]) => void)(ajv, ["date"]);
   for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
