@@ -1,5 +1,5 @@
 // The way back from plain data to the line and column of its YAML node.
-import { isMap, isScalar, isSeq } from "yaml";
+import { yaml } from "./yaml-lib.js";
 import type { Node as YamlNode, Pair, YAMLMap } from "yaml";
 import type { Loc, SourceDoc } from "./source.js";
 import { keyOf } from "./yaml-values.js";
@@ -37,7 +37,7 @@ export function locate(loc: Loc): Position {
   const node = positions.nodes.get(obj) as YamlNode | undefined;
   if (node === undefined) return posOf(doc, (positions.contents as YamlNode | null)?.range?.[0]);
   if (key === undefined) return posOf(doc, node.range?.[0]);
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const pair = pairsOf(node).get(String(key));
     if (pair) {
       const keyNode = pair.key as YamlNode | null;
@@ -45,7 +45,7 @@ export function locate(loc: Loc): Position {
       const target = part === "key" ? keyNode : (valueNode ?? keyNode);
       return posOf(doc, target?.range?.[0] ?? node.range?.[0]);
     }
-  } else if (isSeq(node) && typeof key === "number") {
+  } else if (yaml().isSeq(node) && typeof key === "number") {
     const item = node.items[key] as YamlNode | undefined;
     if (item) return posOf(doc, item.range?.[0]);
   }
@@ -65,11 +65,11 @@ function decimalsWritten(source: string): number {
 export function writtenDecimals(doc: SourceDoc, obj: object, depth = 2): number {
   let most = 0;
   const visit = (node: unknown, level: number): void => {
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       if (typeof node.value === "number" && typeof node.source === "string") most = Math.max(most, decimalsWritten(node.source));
-    } else if (level < depth && isMap(node)) {
+    } else if (level < depth && yaml().isMap(node)) {
       for (const pair of node.items as Pair[]) visit(pair.value, level + 1);
-    } else if (level < depth && isSeq(node)) {
+    } else if (level < depth && yaml().isSeq(node)) {
       for (const item of node.items) visit(item, level + 1);
     }
   };

@@ -1,5 +1,6 @@
 // YAML text → plain data that remembers where each mapping and list came from.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import type { LineCounter } from "yaml";
+import { yaml } from "./yaml-lib.js";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { fastValues } from "./fast-parse.js";
@@ -72,20 +73,20 @@ const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
 const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, prettyErrors: false, merge: false } as const;
 
 function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const all = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const all = yaml().parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   return Array.isArray(all) ? all : [];
 }
 
 /** Walk a YAML node and the plain value made from it side by side, noting where each collection came from. */
 function mapNodes(doc: Document.Parsed, node: unknown, value: unknown, nodes: WeakMap<object, unknown>, seen: Set<unknown>): void {
   if (value === null || typeof value !== "object" || node === null || node === undefined || seen.has(node)) return;
-  if (isAlias(node)) {
+  if (yaml().isAlias(node)) {
     mapNodes(doc, node.resolve(doc), value, nodes, seen);
     return;
   }
   seen.add(node);
   if (!nodes.has(value)) nodes.set(value, node);
-  if (isMap(node) && !Array.isArray(value)) {
+  if (yaml().isMap(node) && !Array.isArray(value)) {
     const keys = new Set<string>();
     for (const pair of node.items as Pair[]) {
       const key = keyOf(pair.key);
@@ -93,7 +94,7 @@ function mapNodes(doc: Document.Parsed, node: unknown, value: unknown, nodes: We
       keys.add(key);
       mapNodes(doc, pair.value, (value as Record<string, unknown>)[key], nodes, seen);
     }
-  } else if (isSeq(node) && Array.isArray(value)) {
+  } else if (yaml().isSeq(node) && Array.isArray(value)) {
     node.items.forEach((item, i) => mapNodes(doc, item, value[i], nodes, seen));
   }
   seen.delete(node);
@@ -120,7 +121,7 @@ export function attachPositions(file: string, bytes: Uint8Array, values: ParsedV
     const known = cache.get(index);
     if (known) return known;
     if (!reparsed) {
-      const lc = new LineCounter();
+      const lc = new (yaml().LineCounter)();
       reparsed = { docs: parseYaml(decoder.decode(bytes), lc), lineCounter: lc };
     }
     const yamlDoc = reparsed.docs[index]!;
@@ -152,7 +153,7 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
 /** The yaml package's reading of a file, with a finding and its position for all that is wrong. */
 export function exactValues(file: string, text: string): ParsedValues {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   let parsed: Document.Parsed[];
   try {
     parsed = parseYaml(text, lineCounter);
@@ -183,10 +184,10 @@ export function exactValues(file: string, text: string): ParsedValues {
 /** The `typ` a broken document names at its top level, where the parser could still read it. */
 function namedTyp(yamlDoc: Document.Parsed): string | undefined {
   const contents = yamlDoc.contents as YamlNode | null;
-  if (!isMap(contents)) return undefined;
+  if (!yaml().isMap(contents)) return undefined;
   for (const pair of contents.items as Pair[]) {
     if (keyOf(pair.key) !== "typ") continue;
-    const v = isScalar(pair.value) ? pair.value.value : undefined;
+    const v = yaml().isScalar(pair.value) ? pair.value.value : undefined;
     return typeof v === "string" ? v.normalize("NFC") : undefined;
   }
   return undefined;
@@ -195,5 +196,5 @@ function namedTyp(yamlDoc: Document.Parsed): string | undefined {
 /** An empty document, or one holding only comments, is skipped; an explicit `null` or `~` is not. */
 function isEmpty(yamlDoc: Document.Parsed): boolean {
   const contents = yamlDoc.contents as YamlNode | null;
-  return contents === null || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "");
+  return contents === null || (yaml().isScalar(contents) && contents.value === null && (contents as { source?: string }).source === "");
 }

@@ -1,5 +1,6 @@
 // One parsed YAML document → plain data, within limits a hostile file cannot break.
-import { isAlias, isMap, isScalar, isSeq, type LineCounter } from "yaml";
+import type { LineCounter } from "yaml";
+import { yaml } from "./yaml-lib.js";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import { diagnostic, type Diagnostic, type Place } from "../diagnostics/index.js";
 
@@ -11,7 +12,7 @@ export const MAX_ALIAS_VALUES = 10_000;
 /** The NFC form of a key as it is compared everywhere. */
 export function keyOf(node: unknown): string | undefined {
   if (node === null || node === undefined) return "";
-  if (isScalar(node)) {
+  if (yaml().isScalar(node)) {
     const v = node.value;
     return typeof v === "string" ? v.normalize("NFC") : String(v);
   }
@@ -105,10 +106,10 @@ function convertMap(c: Conversion, node: YamlNode & { items: unknown[] }, depth:
 function convertNode(c: Conversion, node: unknown, depth: number): unknown {
   if (node === null || node === undefined) return null;
   if (depth > MAX_DEPTH) throw new Refusal("yaml-too-deep", (node as YamlNode).range?.[0] ?? 0);
-  if (isAlias(node)) return convertAlias(c, node, depth);
-  if (isScalar(node)) return convertScalar(node.value);
+  if (yaml().isAlias(node)) return convertAlias(c, node, depth);
+  if (yaml().isScalar(node)) return convertScalar(node.value);
   c.converting.add(node);
-  const out = isMap(node) ? convertMap(c, node, depth) : isSeq(node) ? node.items.map((item) => convertNode(c, item, depth + 1)) : null;
+  const out = yaml().isMap(node) ? convertMap(c, node, depth) : yaml().isSeq(node) ? node.items.map((item) => convertNode(c, item, depth + 1)) : null;
   c.converting.delete(node);
   if (out !== null && typeof out === "object") c.memo.set(node, out);
   return out;
