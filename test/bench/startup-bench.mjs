@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Start-up cost: `plan --version` and `plan --help` against a bare `node -e ""`, as whole
-// processes, interleaved (node, version, help, node, …) after one untimed warm-up round so
-// that a drifting machine moves all three alike. Prints median and min of each and the
+// Start-up cost: `plan --version`, `plan --help` and `plan validate` of the Katrineholm example
+// (issue 14's target: at most 3× a bare node) against a bare `node -e ""`, as whole processes,
+// interleaved (node, version, help, validate, node, …) after one untimed warm-up round so that
+// a drifting machine moves them all alike. Prints median and min of each and the
 // ratios of the medians. Run `npm run build` first (bin/plan.js loads dist/).
 //
 //   node test/bench/startup-bench.mjs [--runs N]
@@ -21,6 +22,7 @@ const cmds = [
   { label: 'node -e ""', args: ["-e", ""] },
   { label: "plan --version", args: ["bin/plan.js", "--version"] },
   { label: "plan --help", args: ["bin/plan.js", "--help"] },
+  { label: "validate katrineholm", args: ["bin/plan.js", "validate", "-C", "examples/katrineholm", "--format", "json"] },
 ];
 
 function time(args) {
@@ -44,5 +46,5 @@ console.log(`start-up, node ${process.version}, ${runs} interleaved runs each af
 const base = median(times[0]);
 cmds.forEach((c, k) => {
   const med = median(times[k]);
-  console.log(`${c.label.padEnd(16)} median ${med.toFixed(1).padStart(7)} ms  min ${Math.min(...times[k]).toFixed(1).padStart(7)} ms  ${(med / base).toFixed(2)}× node`);
+  console.log(`${c.label.padEnd(20)} median ${med.toFixed(1).padStart(7)} ms  min ${Math.min(...times[k]).toFixed(1).padStart(7)} ms  ${(med / base).toFixed(2)}× node`);
 });
