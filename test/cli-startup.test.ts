@@ -10,13 +10,11 @@ import { planInProcess } from "./helpers/in-process.js";
 const HOOK = fileURLToPath(new URL("./helpers/import-log.mjs", import.meta.url));
 
 /** The packages and the project's own modules (dist/…) that `plan …args` loads. */
-function loaded(args: string[]): { status: number | null; stdout: string; modules: string[] } {
+function loaded(args: string[]): { status: number | null; stdout: string; modules: string[]; urls: string[] } {
   const r = spawnSync(process.execPath, ["--import", HOOK, BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  const modules = [...r.stderr.matchAll(/^import (.*)$/gmu)]
-    .map((m) => m[1]!)
-    .filter((u) => !u.startsWith("node:"))
-    .map((u) => u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1"));
-  return { status: r.status, stdout: r.stdout, modules: [...new Set(modules)] };
+  const urls = [...r.stderr.matchAll(/^import (.*)$/gmu)].map((m) => m[1]!).filter((u) => !u.startsWith("node:"));
+  const modules = urls.map((u) => u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1"));
+  return { status: r.status, stdout: r.stdout, modules: [...new Set(modules)], urls };
 }
 
 const HEAVY = ["ajv", "ajv-formats", "yaml", "handlebars", "markdown-it", "chalk", "cli-table3"];
@@ -42,6 +40,19 @@ describe("start-up", () => {
       for (const m of own) expect(m).toMatch(/^dist\/(cli\/(main|program|argv|io|version|lang|help-texts|usage-sv)|diagnostics\/bilingual|format\/(names|text)|load\/errors|status\/selection-error)\.js$/u);
     });
   }
+
+  it("validate loads the yaml package only for a finding to place, and Ajv's compiler never (the validators are precompiled)", () => {
+    const compiler = /\/node_modules\/ajv\/dist\/(2020|core)\.js$/u;
+    const clean = loaded(["validate", "-C", "examples/minimal", "--format", "json"]);
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
+    expect(clean.modules).not.toContain("yaml");
+    expect(clean.urls.filter((u) => compiler.test(u))).toEqual([]);
+    const warned = loaded(["validate", "-C", "examples/katrineholm", "--format", "json"]);
+    expect(JSON.parse(warned.stdout).diagnostics.length).toBeGreaterThan(0);
+    expect(warned.modules).toContain("yaml");
+    expect(warned.urls.filter((u) => compiler.test(u))).toEqual([]);
+  });
 
   it("the help lists validate's formats from the names, pretty among them as the old name of text", () => {
     const help = plan(["validate", "--help"]).stdout.replace(/\s+/gu, " ");
