@@ -56,6 +56,16 @@ describe("the economy guards accept what is right", () => {
     expect(brief(economy({ [RÄKENSKAPER]: beyond }))).toEqual([`statement-sum-mismatch ${RÄKENSKAPER}:14 UF2025-08-R`]);
   });
 
+  it("figures written as 95.0 are compared to their written decimal, though YAML reads them as whole numbers", () => {
+    // Every figure is written with one decimal, each reads as a whole number: ±0.4, not ±4.
+    const off = edit(räkenskaper, "årets_resultat: { utfall: 13.0,", "årets_resultat: { utfall: 14.0,");
+    expect(brief(economy({ [RÄKENSKAPER]: off }))).toEqual([`statement-sum-mismatch ${RÄKENSKAPER}:14 UF2025-08-R`]);
+    // The same with every figure written whole (1.8 − 3.8 as 2 − 4): ±4, and 14 against 13 passes.
+    const whole = edit(edit(off, "föregående_år: 1.8,", "föregående_år: 2,"), "föregående_år: -3.8,", "föregående_år: -4,").replace(/(\d)\.0\b/gu, "$1");
+    expect(whole).not.toMatch(/\d\.\d/u);
+    expect(brief(economy({ [RÄKENSKAPER]: whole }))).toEqual([]);
+  });
+
   it("a ramjustering recorded on the row explains a budget above the ram", () => {
     const adjusted = edit(uf, KS_ROW, "{ organ: KS, budget: 152.5, utfall: 98.1, prognos: 149.0, ramjusteringar: [{ belopp: 2.0 }, { belopp: 0.5, text: Lönerevision }] }");
     expect(brief(economy({ [UF]: adjusted }))).toEqual([]);
