@@ -56,8 +56,19 @@ export class ScopeIndex {
     return found;
   }
 
+  // Both lists depend only on the scope's key: built once per scope, asked once per reference.
+  private readonly chains = new Map<string, readonly string[]>();
+  private readonly clashes = new Map<string, readonly string[]>();
+
   /** The scopes visible from `scope`, nearest first. */
-  chain(scope: Scope): string[] {
+  chain(scope: Scope): readonly string[] {
+    const key = scopeKey(scope);
+    let known = this.chains.get(key);
+    if (!known) this.chains.set(key, (known = this.buildChain(scope)));
+    return known;
+  }
+
+  private buildChain(scope: Scope): string[] {
     const period = (year: number): string[] => {
       const kp = this.kommunplanFor(year);
       return kp ? [scopeKey(kp.scope)] : [];
@@ -75,13 +86,16 @@ export class ScopeIndex {
   }
 
   /** The scopes whose IDs an entity defined in `scope` may not repeat (its own first). */
-  clashScopes(scope: Scope): string[] {
-    if (scope.kind === "proposals") {
-      // Proposals live apart from the year scopes: an adopted åtagande may keep its ID.
+  clashScopes(scope: Scope): readonly string[] {
+    if (scope.kind !== "proposals") return this.chain(scope);
+    // Proposals live apart from the year scopes: an adopted åtagande may keep its ID.
+    const key = scopeKey(scope);
+    let known = this.clashes.get(key);
+    if (!known) {
       const kp = this.kommunplanFor(scope.year);
-      return [`f:${scope.year}`, ...(kp ? [scopeKey(kp.scope)] : []), "g"];
+      this.clashes.set(key, (known = [key, ...(kp ? [scopeKey(kp.scope)] : []), "g"]));
     }
-    return this.chain(scope);
+    return known;
   }
 
   lookup(id: string, scope: Scope): Lookup {
