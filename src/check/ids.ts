@@ -24,16 +24,23 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
   }
   // A later definition can clash with an earlier one that lives in a wider scope the
   // other way round (a year's ID repeated by plan.yaml): report the later one as well.
+  // The first such definition in the index's order of scopes, found among the ID's few namesakes.
+  const rank = new Map([...index.byScope.keys()].map((key, i) => [key, i]));
   for (const e of entities) {
     if (reported.has(e)) continue;
-    for (const [key, ids] of index.byScope) {
-      if (key === scopeKey(e.scope)) continue;
-      const other = ids.get(e.id)?.find((o) => o.order < e.order && index.clashScopes(o.scope).includes(scopeKey(e.scope)));
-      if (other) {
-        reported.add(e);
-        out.push(at("duplicate-id", idOfEntity(e), { id: e.id, kind: e.kind, firstFile: other.doc.file, firstKind: other.kind, sameScope: 0 }, e.id));
-        break;
+    const own = scopeKey(e.scope);
+    let other: Entity | undefined;
+    let otherRank = Infinity;
+    for (const o of index.byId.get(e.id) ?? []) {
+      const r = rank.get(scopeKey(o.scope))!;
+      if (r < otherRank && r !== rank.get(own) && o.order < e.order && index.clashScopes(o.scope).includes(own)) {
+        other = o;
+        otherRank = r;
       }
+    }
+    if (other) {
+      reported.add(e);
+      out.push(at("duplicate-id", idOfEntity(e), { id: e.id, kind: e.kind, firstFile: other.doc.file, firstKind: other.kind, sameScope: 0 }, e.id));
     }
   }
   // Case: the first spelling of an ID stands, every other spelling is warned at its first use.
