@@ -122,16 +122,13 @@ function userKey(env: NodeJS.ProcessEnv): Buffer {
 const seal = (key: Buffer, payload: Uint8Array): string => createHmac("sha256", key).update(payload).digest("hex");
 
 /** Plain data only: null, booleans, numbers, strings, arrays and plain objects, no deeper than a plan file can be. */
-function isPlainData(root: unknown): boolean {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") continue;
-    if (typeof v !== "object" || depth > MAX_DEPTH + 4) return false;
-    const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== (Array.isArray(v) ? Array.prototype : Object.prototype)) return false;
-    for (const x of Object.values(v as object)) stack.push([x, depth + 1]);
-  }
+function isPlainData(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return true;
+  if (typeof v !== "object" || depth > MAX_DEPTH + 4) return false;
+  // The depth bound keeps the recursion shallow; walking keys in place spares an array per object.
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== (Array.isArray(v) ? Array.prototype : Object.prototype)) return false;
+  for (const k in v) if (Object.hasOwn(v, k) && !isPlainData((v as Record<string, unknown>)[k], depth + 1)) return false;
   return true;
 }
 
