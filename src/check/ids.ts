@@ -44,15 +44,22 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
     }
   }
   // Case: the first spelling of an ID stands, every other spelling is warned at its first use.
+  // A group of spellings is made only when a second one appears: most IDs have one.
+  const firstOf = new Map<string, Entity>();
   const spellings = new Map<string, Map<string, Entity>>();
   for (const e of entities) {
     const folded = e.id.toLowerCase();
-    let group = spellings.get(folded);
-    if (!group) spellings.set(folded, (group = new Map()));
-    if (!group.has(e.id)) group.set(e.id, e);
+    const first = firstOf.get(folded);
+    if (!first) firstOf.set(folded, e);
+    else if (first.id !== e.id) {
+      let group = spellings.get(folded);
+      if (!group) spellings.set(folded, (group = new Map([[first.id, first]])));
+      if (!group.has(e.id)) group.set(e.id, e);
+    }
   }
-  for (const group of spellings.values()) {
-    if (group.size < 2) continue;
+  for (const folded of firstOf.keys()) {
+    const group = spellings.get(folded);
+    if (!group) continue;
     const [first, ...rest] = [...group.values()].sort((a, b) => a.order - b.order);
     for (const e of rest) out.push(at("id-case-collision", idOfEntity(e), { id: e.id, other: first!.id, otherFile: first!.doc.file }, e.id));
   }
