@@ -4,10 +4,13 @@ import type { Entity } from "../model/types.js";
 import { scopeKey, type ScopeIndex } from "../model/resolve.js";
 import { at, idOfEntity } from "./report.js";
 
+/** `entities` are those `index` was built from. */
 export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<Entity>();
-  for (const e of entities) {
+  // Only an ID defined more than once can be a duplicate: one look-up each spares the scopes of the rest.
+  const repeated = entities.filter((e) => index.byId.get(e.id)!.length > 1);
+  for (const e of repeated) {
     const own = scopeKey(e.scope);
     for (const key of index.clashScopes(e.scope)) {
       const same = index.byScope.get(key)?.get(e.id);
@@ -26,7 +29,7 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
   // other way round (a year's ID repeated by plan.yaml): report the later one as well.
   // The first such definition in the index's order of scopes, found among the ID's few namesakes.
   const rank = new Map([...index.byScope.keys()].map((key, i) => [key, i]));
-  for (const e of entities) {
+  for (const e of repeated) {
     if (reported.has(e)) continue;
     const own = scopeKey(e.scope);
     let other: Entity | undefined;
