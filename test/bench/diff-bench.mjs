@@ -12,41 +12,16 @@
 //   plan diff HEAD~1 -C repo --format json   (head = the working tree)
 
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { twoRevisionRepo } from './two-revisions.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const CORPUS = path.join(HERE, 'corpus');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 
-const sh = (cmd, args, cwd = ROOT) => {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-};
-
-for (const rev of [1, 2]) {
-  const dir = path.join(CORPUS, rev === 1 ? 'large' : 'large-r2');
-  if (!fs.existsSync(path.join(dir, 'plan.yaml'))) sh(process.execPath, ['test/bench/generate.mjs', '--revision', String(rev)]);
-}
-
-const repo = path.join(CORPUS, 'diff-repo');
-fs.rmSync(repo, { recursive: true, force: true });
-fs.mkdirSync(repo, { recursive: true });
-const git = (...args) => sh('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], repo);
-git('init', '-q');
-const copy = (from) => {
-  for (const e of fs.readdirSync(repo)) if (e !== '.git') fs.rmSync(path.join(repo, e), { recursive: true, force: true });
-  fs.cpSync(from, repo, { recursive: true, filter: (src) => !src.endsWith('.bench-corpus.json') });
-};
-copy(path.join(CORPUS, 'large'));
-git('add', '-A');
-git('commit', '-qm', 'revision 1');
-copy(path.join(CORPUS, 'large-r2'));
-git('add', '-A');
-git('commit', '-qm', 'revision 2');
+const repo = twoRevisionRepo(path.join(CORPUS, 'diff-repo'));
 
 const time = (args) => {
   const t0 = process.hrtime.bigint();

@@ -25,10 +25,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { twoRevisionRepo } from './two-revisions.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const CORPUS = path.join(HERE, 'corpus');
 const PLAN = path.join(ROOT, 'bin', 'plan.js');
 const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 
@@ -39,35 +39,11 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const sh = (cmd, args, cwd = ROOT) => {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-};
-
-for (const rev of [1, 2]) {
-  const dir = path.join(CORPUS, rev === 1 ? 'large' : 'large-r2');
-  if (!fs.existsSync(path.join(dir, 'plan.yaml'))) sh(process.execPath, [path.join(HERE, 'generate.mjs'), '--revision', String(rev)]);
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rodtrad-throughput-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // The repository: revision 1, then revision 2 on top.
-const repo = path.join(tmp, 'repo');
-fs.mkdirSync(repo);
-const git = (...args) => sh('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], repo);
-git('init', '-q');
-const copy = (from) => {
-  for (const e of fs.readdirSync(repo)) if (e !== '.git') fs.rmSync(path.join(repo, e), { recursive: true, force: true });
-  fs.cpSync(from, repo, { recursive: true, filter: (src) => !src.endsWith('.bench-corpus.json') });
-};
-copy(path.join(CORPUS, 'large'));
-git('add', '-A');
-git('commit', '-qm', 'revision 1');
-copy(path.join(CORPUS, 'large-r2'));
-git('add', '-A');
-git('commit', '-qm', 'revision 2');
+const repo = twoRevisionRepo(path.join(tmp, 'repo'));
 
 // ajv-cli reads YAML with js-yaml 3's default schema, which turns a date into a Date object; in
 // the schema copies a date may be a string (checked as before) or an object (such a Date), so
