@@ -5,7 +5,7 @@ import type { Plan } from "../model/plan.js";
 import { åtgärderOf, type Åtgärd } from "./action-plans.js";
 import { beloppsenhetOf, economyOf, investmentsOf, type EconomyRow, type InvestmentRow } from "./economy.js";
 import { statementsOf, type Statements } from "./finance.js";
-import type { Rule, Thresholds } from "./fulfilment.js";
+import type { Rule } from "./fulfilment.js";
 import { hushållningOf, type Hushållning } from "./hushallning.js";
 import { kpiStatuses, type KpiStatus } from "./kpis.js";
 import { goalStatuses, ruleOf, type GoalStatus } from "./roll-up.js";
@@ -27,8 +27,6 @@ export interface StatusModel {
   rapport?: string;
   /** The kommun's roll-up rule (plan.yaml `måluppfyllelse`). */
   rule: Rule;
-  /** The rule's thresholds. */
-  thresholds: Thresholds;
   beloppsenhet: string;
   åtaganden: KpiStatus[];
   resultatmålNyckeltal: KpiStatus[];
@@ -71,7 +69,6 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
     year: s.year,
     ...(rapport !== undefined ? { rapport } : {}),
     rule,
-    thresholds: { uppfyllt: rule.uppfyllt, delvis: rule.delvis },
     beloppsenhet,
     åtaganden: kpis.åtaganden,
     resultatmålNyckeltal: kpis.resultatmålNyckeltal,
