@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Left to right: each may import only from the groups after it. A group holds folders at the same level. */
-const LAYERS: readonly (readonly string[])[] = [["cli"], ["report"], ["format"], ["diff"], ["status", "check"], ["model"], ["load"], ["diagnostics"]];
+const LAYERS: readonly (readonly string[])[] = [["cli"], ["site", "kolada"], ["report"], ["format"], ["diff"], ["status", "check"], ["model"], ["load"], ["diagnostics"]];
 
 const SRC = new URL("../src/", import.meta.url);
 const level = new Map(LAYERS.flatMap((group, i) => group.map((folder) => [folder, i] as const)));
