@@ -2,6 +2,9 @@
 // YAML parser, template engine, Markdown renderer, colour library or command module; the format
 // choices in the help come from format/names.ts. (The timing is test/bench/startup-bench.mjs.)
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN, plan, ROOT } from "./helpers/exec.js";
@@ -41,17 +44,30 @@ describe("start-up", () => {
     });
   }
 
-  it("validate loads the yaml package only for a finding to place, and Ajv's compiler never (the validators are precompiled)", () => {
+  it("validate loads the yaml package only for a file outside the fast path's subset, and Ajv's compiler never (the validators are precompiled)", () => {
     const compiler = /\/node_modules\/ajv\/dist\/(2020|core)\.js$/u;
     const clean = loaded(["validate", "-C", "examples/minimal", "--format", "json"]);
     expect(clean.status).toBe(0);
     expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
     expect(clean.modules).not.toContain("yaml");
     expect(clean.urls.filter((u) => compiler.test(u))).toEqual([]);
+    // Findings in files js-yaml read are placed by js-yaml.
     const warned = loaded(["validate", "-C", "examples/katrineholm", "--format", "json"]);
     expect(JSON.parse(warned.stdout).diagnostics.length).toBeGreaterThan(0);
-    expect(warned.modules).toContain("yaml");
+    expect(warned.modules).not.toContain("yaml");
     expect(warned.urls.filter((u) => compiler.test(u))).toEqual([]);
+    // An anchor is outside the subset: that file is read by the yaml package.
+    const dir = mkdtempSync(path.join(tmpdir(), "rodtrad-startup-"));
+    try {
+      cpSync(path.join(ROOT, "examples", "minimal"), dir, { recursive: true });
+      const kp = path.join(dir, "kommunplan", "2023-2026.yaml");
+      writeFileSync(kp, readFileSync(kp, "utf8").replace("vision: V2035", "vision: &v V2035"));
+      const anchored = loaded(["validate", "-C", dir, "--format", "json"]);
+      expect(JSON.parse(anchored.stdout).diagnostics).toEqual([]);
+      expect(anchored.modules).toContain("yaml");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the help lists validate's formats from the names, pretty among them as the old name of text", () => {

@@ -7,7 +7,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastValues } from "../src/load/fast-parse.js";
-import { exactValues, parsePlanFile, parseValues } from "../src/load/parse.js";
+import { fastPositions } from "../src/load/fast-positions.js";
+import { exactPositions, exactValues, parseValues } from "../src/load/parse.js";
+import type { DocPositions } from "../src/load/source.js";
 
 // ---- generated documents ------------------------------------------------------------------
 
@@ -157,8 +159,11 @@ function collections(v: unknown, out: object[] = []): object[] {
   return out;
 }
 
-/** Whether the fast path took the text; throws (through expect) when the paths disagree. */
-function agree(text: string): boolean {
+/**
+ * Whether the fast path took the text, and whether its positions did too (else the yaml
+ * package places findings); throws (through expect) when the paths disagree.
+ */
+function agree(text: string): false | "values" | "positions" {
   const file = "plan/x.yaml";
   const bytes = new TextEncoder().encode(text);
   const exact = exactValues(file, new TextDecoder().decode(bytes));
@@ -168,26 +173,45 @@ function agree(text: string): boolean {
   if (!fast) return false;
   expect(exact.diagnostics).toStrictEqual([]);
   expect(fast).toStrictEqual(exact.values);
-  // The documents are numbered as the yaml package numbers them: each collection finds its node.
-  for (const doc of parsePlanFile(file, bytes).docs) {
-    const { nodes } = doc.positions();
-    for (const c of collections(doc.value)) expect(nodes.has(c)).toBe(true);
+  // Positions read by js-yaml equal the yaml package's: every collection, key, value and item,
+  // and the decimals written, in every document (so the documents are numbered alike too).
+  const text2 = new TextDecoder().decode(bytes);
+  const quick = fastPositions(text2, fast);
+  if (quick === undefined) return "values";
+  const slow = exactPositions(text2, fast);
+  for (const { index, value } of fast) samePlaces(value, quick.get(index)!, slow.get(index)!);
+  return "positions";
+}
+
+/** Both position maps give the same place for everything in `value`. */
+function samePlaces(value: unknown, quick: DocPositions, slow: DocPositions): void {
+  const where = (p: DocPositions, c: object, key?: string | number, part?: "key" | "value") => p.locate(c, key, part);
+  expect(where(quick, {})).toStrictEqual(where(slow, {}));
+  for (const c of collections(value)) {
+    const keys: (string | number)[] = Array.isArray(c) ? c.map((_, i) => i) : Object.keys(c);
+    for (const key of [undefined, ...keys, "not-a-key", 0, 99]) {
+      for (const part of ["key", "value"] as const) expect(where(quick, c, key, part), `${JSON.stringify(key)} ${part}`).toStrictEqual(where(slow, c, key, part));
+    }
+    for (const depth of [0, 1, 2]) expect(quick.writtenDecimals(c, depth)).toBe(slow.writtenDecimals(c, depth));
   }
-  return true;
 }
 
 describe("the fast and the exact parser agree", () => {
   it("on generated plan-shaped documents, and the fast path takes most of them", () => {
     let taken = 0;
+    let placed = 0;
     let runs = 0;
     fc.assert(
       fc.property(fileArb, (text) => {
         runs++;
-        if (agree(text)) taken++;
+        const path = agree(text);
+        if (path) taken++;
+        if (path === "positions") placed++;
       }),
       { numRuns: 600 },
     );
     expect(taken).toBeGreaterThan(runs / 4);
+    expect(placed, "the fast positions take most files the fast values take").toBeGreaterThan(taken * 0.9);
   });
 
   it("on mutations of them (a tab, a duplicate line, a deleted character, stray punctuation)", () => {
@@ -211,7 +235,12 @@ describe("the fast and the exact parser agree", () => {
     walk("test/fixtures");
     walk("examples");
     let taken = 0;
-    for (const f of files) if (agree(readFileSync(f, "utf8"))) taken++;
+    for (const f of files) {
+      const path = agree(readFileSync(f, "utf8"));
+      if (path) taken++;
+      // Every real plan file the fast path reads is placed without the yaml package.
+      if (path) expect(path, f).toBe("positions");
+    }
     expect(files.length).toBeGreaterThan(50);
     expect(taken).toBeGreaterThan(files.length / 2);
   });
@@ -241,6 +270,6 @@ describe("the fast and the exact parser agree", () => {
     ["an empty item at the end of compact nested lists", "- - - -\n    - x\n- y\n", false],
     ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],
   ])("%s: the paths agree (fast path taken: %s)", (_, text, fast) => {
-    expect(agree(text)).toBe(fast);
+    expect(agree(text)).toBe(fast && "positions");
   });
 });

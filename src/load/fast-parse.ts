@@ -5,7 +5,7 @@ import { FAILSAFE_SCHEMA, loadAll, Type } from "js-yaml";
 import { MAX_DEPTH } from "./yaml-values.js";
 
 /** YAML 1.2 core scalars, resolved by the same patterns and in the same way as the yaml package's `core` schema. */
-const SCHEMA = FAILSAFE_SCHEMA.extend({
+export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     new Type("tag:yaml.org,2002:null", {
       kind: "scalar",
@@ -153,18 +153,23 @@ function lineCloses(t: string, start: number, end: number): boolean {
   return open === "";
 }
 
+/** Whether the text keeps to the plan subset (docs/val.md), where js-yaml reads what the yaml package reads. */
+export function inPlanSubset(text: string): boolean {
+  return !OUTSIDE_SUBSET.test(text) && openedAndClosedOnOneLine(text);
+}
+
 /**
  * The documents of a file's text when it is in the plan subset and js-yaml reads it cleanly,
  * each a mapping or list, numbered as the yaml package numbers them; otherwise undefined.
  */
 export function fastValues(text: string): { index: number; value: unknown }[] | undefined {
-  if (OUTSIDE_SUBSET.test(text) || !openedAndClosedOnOneLine(text)) return undefined;
+  if (!inPlanSubset(text)) return undefined;
   const markers = text.match(DOC_START)?.length ?? 0;
   const first = markers > 0 ? text.search(DOC_START) : text.length;
   const expected = markers + (CONTENT_BEFORE.test(text.slice(0, first)) ? 1 : 0);
   let docs: unknown[];
   try {
-    docs = loadAll(text, null, { schema: SCHEMA, json: false }) as unknown[];
+    docs = loadAll(text, null, { schema: FAST_SCHEMA, json: false }) as unknown[];
   } catch {
     return undefined;
   }

@@ -4,6 +4,8 @@ import { yaml } from "./yaml-lib.js";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { fastValues } from "./fast-parse.js";
+import { fastPositions } from "./fast-positions.js";
+import { yamlPositions } from "./locate.js";
 import type { DocPositions, SourceDoc } from "./source.js";
 import { convertDocument, keyOf, MAX_DEPTH, placeAt } from "./yaml-values.js";
 
@@ -111,27 +113,34 @@ export function parsePlanFile(file: string, bytes: Uint8Array): ParsedFile {
 
 /**
  * Documents with the way back to their source. Positions are needed only where a diagnostic
- * points: the YAML nodes are not kept (that would keep the whole syntax tree alive), the text
- * is parsed again when a position is first asked for.
+ * points: no syntax tree is kept (that would keep it alive for every file), the text is read
+ * again when a position is first asked for: by js-yaml where the fast path could read it
+ * (fast-positions.ts), else by the yaml package.
  */
 export function attachPositions(file: string, bytes: Uint8Array, values: ParsedValues["values"]): SourceDoc[] {
-  let reparsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
-  const cache = new Map<number, DocPositions>();
-  const positionsOf = (index: number, value: unknown): DocPositions => {
-    const known = cache.get(index);
-    if (known) return known;
-    if (!reparsed) {
-      const lc = new (yaml().LineCounter)();
-      reparsed = { docs: parseYaml(decoder.decode(bytes), lc), lineCounter: lc };
+  let known: Map<number, DocPositions> | undefined;
+  const positionsOf = (index: number): DocPositions => {
+    if (!known) {
+      const text = decoder.decode(bytes);
+      known = fastPositions(text, values) ?? exactPositions(text, values);
     }
-    const yamlDoc = reparsed.docs[index]!;
+    return known.get(index)!;
+  };
+  return values.map(({ index, value }) => ({ file, index, value, positions: () => positionsOf(index) }));
+}
+
+/** Positions from the yaml package's syntax tree, for each document that has a value. */
+export function exactPositions(text: string, values: ParsedValues["values"]): Map<number, DocPositions> {
+  const lineCounter = new (yaml().LineCounter)();
+  const docs = parseYaml(text, lineCounter);
+  const out = new Map<number, DocPositions>();
+  for (const { index, value } of values) {
+    const yamlDoc = docs[index]!;
     const nodes = new WeakMap<object, unknown>();
     mapNodes(yamlDoc, yamlDoc.contents, value, nodes, new Set());
-    const p: DocPositions = { contents: yamlDoc.contents, lineCounter: reparsed.lineCounter, nodes };
-    cache.set(index, p);
-    return p;
-  };
-  return values.map(({ index, value }) => ({ file, index, value, positions: () => positionsOf(index, value) }));
+    out.set(index, yamlPositions(yamlDoc.contents, lineCounter, nodes));
+  }
+  return out;
 }
 
 /** Parse one file into plain values and diagnostics; never throws for any input. */
