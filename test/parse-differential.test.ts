@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastValues } from "../src/load/fast-parse.js";
+import { fastValues, outsideSubset } from "../src/load/fast-parse.js";
 import { fastPositions } from "../src/load/fast-positions.js";
-import { exactPositions, exactValues, parseValues } from "../src/load/parse.js";
+import { exactPositions, exactValues, firstInvalidUtf8, parseValues } from "../src/load/parse.js";
 import type { DocPositions } from "../src/load/source.js";
 
 // ---- generated documents ------------------------------------------------------------------
@@ -196,6 +196,21 @@ function samePlaces(value: unknown, quick: DocPositions, slow: DocPositions): vo
   }
 }
 
+/** Every YAML file in the fixtures and examples. */
+function yamlFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== "node_modules") walk(p);
+      else if (e.isFile() && /\.ya?ml$/.test(e.name)) files.push(p);
+    }
+  };
+  walk("test/fixtures");
+  walk("examples");
+  return files;
+}
+
 describe("the fast and the exact parser agree", () => {
   it("on generated plan-shaped documents, and the fast path takes most of them", () => {
     let taken = 0;
@@ -224,16 +239,7 @@ describe("the fast and the exact parser agree", () => {
   });
 
   it("on every YAML file in the fixtures and examples", () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory() && e.name !== "node_modules") walk(p);
-        else if (e.isFile() && /\.ya?ml$/.test(e.name)) files.push(p);
-      }
-    };
-    walk("test/fixtures");
-    walk("examples");
+    const files = yamlFiles();
     let taken = 0;
     for (const f of files) {
       const path = agree(readFileSync(f, "utf8"));
@@ -271,5 +277,65 @@ describe("the fast and the exact parser agree", () => {
     ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],
   ])("%s: the paths agree (fast path taken: %s)", (_, text, fast) => {
     expect(agree(text)).toBe(fast && "positions");
+  });
+});
+
+describe("the UTF-8 check", () => {
+  it("finds a bad byte exactly where a strict decoder stops", () => {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    const utf8Arb = fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }).map((s) => new TextEncoder().encode(s)));
+    fc.assert(
+      fc.property(utf8Arb, utf8Arb, fc.uint8Array({ maxLength: 3 }), (a, b, noise) => {
+        const bytes = new Uint8Array([...a, ...noise, ...b]);
+        const bad = firstInvalidUtf8(bytes);
+        // Valid up to the bad byte, and the rest from there is not.
+        const ok = (x: Uint8Array): boolean => {
+          try {
+            strict.decode(x);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        expect(bad === -1).toBe(ok(bytes));
+        if (bad >= 0) expect(ok(bytes.subarray(0, bad))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("the subset's text rules", () => {
+  // The rules as one pattern (docs/val.md); outsideSubset answers as it does, only faster.
+  const SPEC = new RegExp(
+    [
+      String.raw`(?:^|[\s[\]{},])(?:&[^\s[\]{},]|!)`,
+      String.raw`^%`,
+      String.raw`<<`,
+      String.raw`(?:^|[\s[{,])\?(?:\s|$)`,
+      String.raw`(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)`,
+      String.raw`[\]}][ \t]*:(?:[\s,[\]{}]|$)`,
+      String.raw`^\.\.\.`,
+      String.raw`^---(?!(?:[ \t]+#.*)?[ \t]*$)`,
+      String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$`,
+      String.raw`[\t\r]`,
+      String.raw`^[^\n]{1001}`,
+    ].join("|"),
+    "m",
+  );
+  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "x".repeat(500)];
+  const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(""));
+
+  it("answer as the pattern does on text made of the characters they look at", () => {
+    fc.assert(fc.property(textArb, (text) => {
+        expect(outsideSubset(text), JSON.stringify(text)).toBe(SPEC.test(text));
+      }), { numRuns: 20000 });
+  });
+
+  it("answer as the pattern does on every fixture and example", () => {
+    for (const f of yamlFiles()) {
+      const text = readFileSync(f, "utf8");
+      expect(outsideSubset(text), f).toBe(SPEC.test(text));
+    }
   });
 });

@@ -1,4 +1,5 @@
 // YAML text → plain data that remembers where each mapping and list came from.
+import { isUtf8 } from "node:buffer";
 import type { LineCounter } from "yaml";
 import { yaml } from "./yaml-lib.js";
 import type { Document, Node as YamlNode, Pair } from "yaml";
@@ -22,6 +23,8 @@ export interface ParsedValues {
 
 /** Offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Node's own check (simdutf) answers for the whole buffer at once; the walk below finds where.
+  if (isUtf8(bytes)) return -1;
   let i = 0;
   const n = bytes.length;
   while (i < n) {

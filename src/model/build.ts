@@ -158,19 +158,9 @@ class Builder {
   entity(kind: EntityKind, data: Data, doc: SourceDoc, scope: Scope, container?: Entity, year?: number): Entity | undefined {
     const id = str(data.id);
     if (id === undefined) return undefined;
-    const e: Entity = {
-      id,
-      kind,
-      data,
-      doc,
-      scope,
-      ...(year !== undefined ? { year } : {}),
-      ...(container ? { container } : {}),
-      refs: [],
-      parents: [],
-      children: [],
-      order: this.order++,
-    };
+    const e: Entity = { id, kind, data, doc, scope, refs: [], parents: [], children: [], order: this.order++ };
+    if (year !== undefined) e.year = year;
+    if (container) e.container = container;
     if (kind === "organ") e.organTyp = str(data.typ) as OrganTyp | undefined;
     this.entities.push(e);
     return e;

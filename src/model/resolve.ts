@@ -60,11 +60,17 @@ export class ScopeIndex {
   private readonly chains = new Map<string, readonly string[]>();
   private readonly clashes = new Map<string, readonly string[]>();
 
+  /** The same per scope object: a document's entities share one, and the key need not be made again. */
+  private readonly chainOf = new WeakMap<Scope, readonly string[]>();
+
   /** The scopes visible from `scope`, nearest first. */
   chain(scope: Scope): readonly string[] {
+    let known = this.chainOf.get(scope);
+    if (known) return known;
     const key = scopeKey(scope);
-    let known = this.chains.get(key);
+    known = this.chains.get(key);
     if (!known) this.chains.set(key, (known = this.buildChain(scope)));
+    this.chainOf.set(scope, known);
     return known;
   }
 
@@ -142,14 +148,14 @@ export interface Resolution {
 export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
   const failed: Resolution[] = [];
   for (const owner of entities) {
-    // A set beside the parents list: an entity may name thousands of parents.
-    const parents = new Set(owner.parents);
+    // A set beside the parents list (an entity may name thousands of parents), made when needed.
+    let parents: Set<Entity> | undefined;
     for (const ref of owner.refs) {
       if (isAlla(ref)) continue;
       const lookup = index.lookup(ref.id, owner.scope);
       if (lookup.entity && accepts(ref.allowed, lookup.entity)) {
         ref.target = lookup.entity;
-        if (ref.upward && !parents.has(lookup.entity)) {
+        if (ref.upward && !(parents ??= new Set(owner.parents)).has(lookup.entity)) {
           parents.add(lookup.entity);
           owner.parents.push(lookup.entity);
         }
