@@ -116,6 +116,13 @@ function goalJson(g: GoalStatus): Record<string, unknown> {
   };
 }
 
+/** The utfall with its year and source (values from Kolada may be of an earlier year). */
+const kpiSourceJson = (k: KpiStatus): { utfall: number | null; utfall_år: number | null; källa: string | null } => ({
+  utfall: k.utfall ?? null,
+  utfall_år: k.utfallÅr ?? null,
+  källa: k.källa ?? null,
+});
+
 function statusJson(m: StatusModel): string {
   const out = {
     period: m.period,
@@ -128,6 +135,7 @@ function statusJson(m: StatusModel): string {
       value: k.value ?? null,
       target: k.target ?? null,
       manual: k.manual,
+      ...kpiSourceJson(k),
     })),
     resultatmål: m.resultatmål.map(goalJson),
     målområden: m.målområden.map(goalJson),
@@ -148,7 +156,7 @@ function statusJson(m: StatusModel): string {
       prognos: r.prognos ?? null,
       avvikelse: r.avvikelse ?? null,
     })),
-    finansiella_mål: m.finansiellaMål.map((k) => ({ id: k.id, status: k.status, value: k.value ?? null, target: k.target ?? null, manual: k.manual })),
+    finansiella_mål: m.finansiellaMål.map((k) => ({ id: k.id, status: k.status, value: k.value ?? null, target: k.target ?? null, manual: k.manual, ...kpiSourceJson(k) })),
     ...Object.fromEntries(
       (["resultaträkning", "balansräkning", "kassaflödesanalys", "balanskrav"] as const).map((key) => {
         const st = m.statements[key];
