@@ -62,7 +62,7 @@ export function comparisonView(ctx: Ctx): ComparisonView | null {
   return {
     caption: t.jämförelse.caption,
     rows: out,
-    källa: fill(t.jämförelse.källa, { källa: str(doc.data.källa) ?? "Kolada", datum: str(doc.data.hämtad) ?? "" }),
+    källa: fill(t.jämförelse.källa, { source: str(doc.data.källa) ?? "Kolada", date: str(doc.data.hämtad) ?? "" }),
     grupp: grupp !== undefined ? fill(t.jämförelse.grupp, { grupp, kommuner }) : fill(t.jämförelse.gruppen, { kommuner }),
     metod: t.jämförelse.metod,
   };
