@@ -7,8 +7,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparisonFigures, comparisonRowFor, type ComparisonRow } from "../src/model/comparison.js";
+import { planNextYear } from "../src/model/next-year.js";
 import { planInProcess } from "./helpers/in-process.js";
-import { axeViolations, checkMarkdown, cleanupTemp, copyPlan, launchChromium, MINIMAL, render, SKIP_BROWSER } from "./report-helpers.js";
+import { axeViolations, checkMarkdown, cleanupTemp, copyPlan, launchChromium, MINIMAL, minimalWithHelår, planAt, render, SKIP_BROWSER } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
 
@@ -178,6 +179,33 @@ describe("without a jämförelse for the year", () => {
     const plain = render(copyPlan(MINIMAL), "delår", { format: "html" });
     expect(plain).not.toContain("jamforelse");
     expect(plain).not.toContain("Källa");
+  });
+});
+
+describe("a helår utfall of an earlier year", () => {
+  /** examples/minimal with its helår, whose UTB-A01 row is Kolada's value for 2025. */
+  function helår(): string {
+    const dir = minimalWithHelår();
+    const file = path.join(dir, "uppfoljning/2026-12-helar.yaml");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("  - { avser: UTB-A01, utfall: 86 }");
+    writeFileSync(file, text.replace("  - { avser: UTB-A01, utfall: 86 }", "  - { avser: UTB-A01, utfall: 86, år: 2025, källa: Kolada }"));
+    return dir;
+  }
+
+  it("is not the year's value in the årsredovisning's trend, while UTB-A02's is", () => {
+    const md = render(helår(), "årsredovisning", { format: "md" });
+    expect(md).toContain("| `UTB-A01` | Elever i åk 9 behöriga till yrkesprogram (%) | – | 85 |");
+    expect(md).toContain("| `UTB-A02` | Barn som fått plats på önskat datum (%) | 93 | 92 |");
+    expect(md).toContain("| 86 (2025) |");
+  });
+
+  it("becomes the utgångsvärde of its own year in plan nytt-år", () => {
+    const next = planNextYear(planAt(helår()), 2027)!;
+    const carried = next.underlag.flatMap((u) => u.åtaganden);
+    const nyckeltal = (id: string): unknown => (carried.find((c) => c.id === id)!.data.nyckeltal as { utgångsvärde: unknown }).utgångsvärde;
+    expect(nyckeltal("UTB-A01")).toEqual({ år: 2025, värde: 86 });
+    expect(nyckeltal("UTB-A02")).toEqual({ år: 2026, värde: 93 });
   });
 });
 
