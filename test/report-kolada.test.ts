@@ -224,6 +224,19 @@ describe("plan status --format json", () => {
   });
 });
 
+describe("plan status as text and Markdown", () => {
+  it("shows the year beside an utfall of an earlier year, in both languages", () => {
+    const dir = koladaPlan();
+    const text = planInProcess(["status", "-C", dir, "--lang", "en"], { NO_COLOR: "1" }).stdout;
+    expect(text).toMatch(/UTB-A01 .*86 \(2025\)/u);
+    // A forecast is shown as one, whatever the year of the utfall beside it.
+    expect(text).toMatch(/UTB-A02 .*93 \(forecast\)/u);
+    const md = planInProcess(["status", "-C", dir, "--format", "md", "--lang", "sv"]).stdout;
+    expect(md.split("\n").find((l) => l.startsWith("| `UTB-A01` "))).toContain("| 86 (2025) |");
+    expect(md.split("\n").find((l) => l.startsWith("| `EKO-A01` "))).toContain("| 6,9 (prognos) |");
+  });
+});
+
 describe.skipIf(SKIP_BROWSER)("the delår html with Kolada values in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
