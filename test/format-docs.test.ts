@@ -185,7 +185,7 @@ describe("docs/format.md", () => {
 
   it("has an example document of every kind, each valid against its kind's schema", () => {
     const kinds = new Set(checked.map((e) => (parsePlanFile(e.file, new TextEncoder().encode(e.block.text)).docs[0]?.value as { typ?: string }).typ));
-    expect([...kinds].sort()).toEqual(["budget", "kommun", "kommunplan", "nämndplan", "planeringsdirektiv", "underlag", "uppföljning", "verksamhetsplan"]);
+    expect([...kinds].sort()).toEqual(["budget", "jämförelse", "kommun", "kommunplan", "nämndplan", "planeringsdirektiv", "underlag", "uppföljning", "verksamhetsplan"]);
     expect(checked.flatMap(schemaProblems)).toEqual([]);
   });
 

@@ -230,6 +230,12 @@ const CASES: Case[] = [
 
   // Follow-up
   { code: "duplicate-follow-up", fixture: "rules/duplicate-follow-up", at: { file: "uppfoljning/2025-08-delar.yaml", line: 8, column: 14, id: "ORT-Å1" } },
+  { code: "value-year-after-period", fixture: "rules/value-year-after-period", at: { file: UF, line: 7, column: 39, id: "ORT-Å1" } },
+
+  // Comparison with other municipalities
+  { code: "comparison-kpi-unknown", fixture: "rules/comparison-kpi-unknown", at: { file: "kolada/jamforelse-2025.yaml", line: 11, column: 13, id: "JMF-2025" } },
+  // "kolada/jamforelse-2025-b.yaml" sorts before "kolada/jamforelse-2025.yaml" ('-' < '.'): the later file is the second.
+  { code: "duplicate-comparison", fixture: "rules/duplicate-comparison", at: { file: "kolada/jamforelse-2025.yaml", line: 3, column: 5, id: "JMF-2025" } },
 
   // Economy
   // The case: a follow-up in mnkr without beloppsenhet. Read as tkr, each of its

@@ -134,6 +134,6 @@ describe("the entry schema", () => {
       return c === undefined ? [] : [c];
     });
     expect([...typ.enum].sort()).toEqual(consts.sort());
-    expect(typ.enum).toHaveLength(8);
+    expect(typ.enum).toHaveLength(9);
   });
 });

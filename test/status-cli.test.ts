@@ -15,7 +15,7 @@ interface StatusJson {
   period: string;
   year: number;
   nämnd?: string;
-  åtaganden: { id: string; status: Word; value: number | null; target: number | null; manual: boolean }[];
+  åtaganden: { id: string; status: Word; value: number | null; target: number | null; manual: boolean; utfall: number | null; utfall_år: number | null; källa: string | null }[];
   rule: { metod: string; nivå: string; uppfyllt: number; delvis: number };
   resultatmål: Goal[];
   målområden: Goal[];
@@ -93,8 +93,10 @@ describe.concurrent("plan status --format json", () => {
     expect(j.resultatmål).toHaveLength(8);
     expect(j.målområden.map((o) => o.id)).toEqual(["ORT", "KUL", "SKO", "OMS", "FOLK", "EKO"]);
     for (const a of j.åtaganden) {
-      expect(Object.keys(a)).toEqual(["id", "status", "value", "target", "manual"]);
+      expect(Object.keys(a)).toEqual(["id", "status", "value", "target", "manual", "utfall", "utfall_år", "källa"]);
       expect(WORDS).toContain(a.status);
+      // The utfall's year is there exactly when the utfall is.
+      expect(a.utfall === null).toBe(a.utfall_år === null);
       expect(a.value === null || typeof a.value === "number").toBe(true);
       expect(a.target === null || typeof a.target === "number").toBe(true);
       expect(typeof a.manual).toBe("boolean");

@@ -70,7 +70,7 @@ describe("yaml-language-server with the entry schema", () => {
   it("completes typ with every kind before a kind is chosen, then that kind's keys", async () => {
     const kinds = await service.doComplete(open("ny.yaml", ["typ: ", ""]), { line: 0, character: 5 }, false);
     expect(kinds.items.map((x) => x.label).sort()).toEqual(
-      ["budget", "kommun", "kommunplan", "nämndplan", "planeringsdirektiv", "underlag", "uppföljning", "verksamhetsplan"].sort(),
+      ["budget", "jämförelse", "kommun", "kommunplan", "nämndplan", "planeringsdirektiv", "underlag", "uppföljning", "verksamhetsplan"].sort(),
     );
     const keys = await service.doComplete(open("ny2.yaml", ["typ: budget", "åt", ""]), { line: 1, character: 2 }, false);
     expect(keys.items.map((x) => x.label)).toEqual(expect.arrayContaining(["åtaganden", "ramar", "beloppsenhet"]));

@@ -16,7 +16,7 @@ const SCHEMAS = path.join(ROOT, "schemas");
 const OUT = path.join(ROOT, "dist", "check", "validators.js");
 
 // Export names are the ASCII file names (JavaScript export names must be identifiers).
-const KINDS = ["kommun", "kommunplan", "budget", "planeringsdirektiv", "underlag", "namndplan", "verksamhetsplan", "uppfoljning"];
+const KINDS = ["kommun", "kommunplan", "budget", "planeringsdirektiv", "underlag", "namndplan", "verksamhetsplan", "uppfoljning", "jamforelse"];
 
 const ajv = new Ajv2020({
   allErrors: true,

@@ -10,6 +10,7 @@ import { checkDocuments } from "./documents.js";
 import { checkEconomy } from "./economy.js";
 import { checkFollowUps } from "./followup.js";
 import { checkIds } from "./ids.js";
+import { checkKolada } from "./kolada.js";
 import { checkDates, checkPeriods } from "./periods.js";
 import { checkReferences } from "./references.js";
 import { at } from "./report.js";
@@ -83,6 +84,7 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
     checkContent(plan),
     checkCoverage(plan),
     checkFollowUps(plan),
+    checkKolada(plan),
     checkEconomy(plan),
   );
   const final = sortDiagnostics(foldMisspelt(applyRules(broken.fold(diagnostics), plan), plan));

@@ -28,6 +28,7 @@ const SCHEMA_FILE: Record<DocKind, string> = {
   nämndplan: "namndplan.schema.json",
   verksamhetsplan: "verksamhetsplan.schema.json",
   uppföljning: "uppfoljning.schema.json",
+  jämförelse: "jamforelse.schema.json",
 };
 
 /** The ASCII export name of a kind's validator: its schema file name without the suffix. */
@@ -133,6 +134,8 @@ function patternHint(pattern: string): string {
   if (pattern.includes("(0[1-9]|1[0-2])")) return "month";
   if (pattern.startsWith("^[A-Z][0-9]{5}")) return "kolada";
   if (pattern === "^[0-9]{4}$") return "digits4";
+  if (pattern.startsWith("^https?:")) return "url";
+  if (pattern.startsWith("^G[0-9]")) return "group";
   if (pattern.startsWith("^[a-z]")) return "code";
   return "pattern";
 }

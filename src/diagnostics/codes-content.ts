@@ -76,6 +76,30 @@ export const CONTENT_CODES = {
     en: (a: { id: string; period: string; list: string; otherFile: string }) => `${q(a.id)} is already followed up for ${a.period} in ${a.otherFile}`,
     sv: (a) => `${q(a.id)} följs redan upp för ${a.period} i ${a.otherFile}`,
   }),
+  "value-year-after-period": entry({
+    severity: "error",
+    summary: {
+      en: "A follow-up's nyckeltal row whose år (the year of its utfall) is later than the follow-up's own year.",
+      sv: "En rad i en uppföljnings nyckeltal vars år (utfallets år) är senare än uppföljningens eget år.",
+    },
+    en: (a: { id: string; år: number; year: number }) => `the utfall of ${q(a.id)} is for ${a.år}, later than the follow-up's year ${a.year}`,
+    sv: (a) => `utfallet för ${q(a.id)} gäller ${a.år}, senare än uppföljningens år ${a.year}`,
+  }),
+  "comparison-kpi-unknown": entry({
+    severity: "warning",
+    summary: {
+      en: "A jämförelse row whose Kolada ID is the kolada of no nyckeltal in the plan: the reports cannot show it.",
+      sv: "En rad i en jämförelse vars Kolada-ID inte är kolada för något nyckeltal i planen: rapporterna kan inte visa den.",
+    },
+    en: (a: { kolada: string }) => `no nyckeltal in the plan has kolada: ${a.kolada}; the reports leave this comparison out`,
+    sv: (a) => `inget nyckeltal i planen har kolada: ${a.kolada}; rapporterna visar inte den här jämförelsen`,
+  }),
+  "duplicate-comparison": entry({
+    severity: "error",
+    summary: { en: "Two jämförelse documents for the same year.", sv: "Två dokument med typ: jämförelse för samma år." },
+    en: (a: { year: number; otherFile: string }) => `${a.otherFile} already holds the jämförelse for ${a.year}`,
+    sv: (a) => `${a.otherFile} har redan jämförelsen för ${a.year}`,
+  }),
   "unknown-rule": entry({
     severity: "warning",
     summary: { en: "plan.yaml regler names a diagnostic code that does not exist.", sv: "regler i plan.yaml anger en kod som inte finns." },

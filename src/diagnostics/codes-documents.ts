@@ -24,6 +24,8 @@ const HINT_EN: Record<string, string> = {
   month: "a month written YYYY-MM, such as 2025-08",
   kolada: "a Kolada ID: a capital letter and five digits, such as N00914",
   digits4: "four digits, such as 2025 or \"0483\"",
+  url: "an address starting with http:// or https://",
+  group: "a Kolada municipality group ID such as G12345, or a list of kommunkoder",
   code: "a diagnostic code in lower case, such as orphan",
   pattern: "the expected form",
 };
@@ -31,6 +33,8 @@ const HINT_SV: Record<string, string> = {
   month: "en månad skriven ÅÅÅÅ-MM, t.ex. 2025-08",
   kolada: "ett Kolada-ID: en versal och fem siffror, t.ex. N00914",
   digits4: "fyra siffror, t.ex. 2025 eller \"0483\"",
+  url: "en adress som börjar med http:// eller https://",
+  group: "ett ID för en kommungrupp i Kolada, t.ex. G12345, eller en lista med kommunkoder",
   code: "en diagnoskod med gemener, t.ex. orphan",
   pattern: "den väntade formen",
 };

@@ -36,6 +36,7 @@ const KINDS: Record<string, [one: string, many: string, title?: string]> = {
   aktivitet: ["aktivitet", "aktiviteter"],
   produktionsmål: ["produktionsmål", "produktionsmål"],
   uppföljning: ["uppföljning", "uppföljningar"],
+  jämförelse: ["jämförelse", "jämförelser"],
   åtgärd: ["åtgärd", "åtgärder", "Åtgärdsplaner"],
 };
 

@@ -61,7 +61,7 @@ export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
       colAligns: ["left", "left", "right", "right"],
     });
     for (const k of g.åtaganden) {
-      table.push([safe(`${k.id}  ${clip(k.namn || "", 48)}`), label(k.status, k.manual), valueCell(k, lang), formatNumber(k.target, lang)]);
+      table.push([safe(`${k.id}  ${clip(k.namn || "", 48)}`), label(k.status, k.manual), valueCell(k, lang, m.year), formatNumber(k.target, lang)]);
     }
     parts.push(table.toString(), "");
   }
@@ -75,9 +75,11 @@ export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
   return `${parts.join("\n").trimEnd()}\n`;
 }
 
-function valueCell(k: KpiStatus, lang: Lang): string {
+/** "3,5 (prognos)", or "32,1 (2024)" for an utfall of an earlier year than the status's. */
+function valueCell(k: KpiStatus, lang: Lang, year: number): string {
   if (k.value === undefined) return "–";
-  return `${formatNumber(k.value, lang)}${k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : ""}`;
+  const of = k.valueSource === "prognos" ? (lang === "sv" ? " (prognos)" : " (forecast)") : k.utfallÅr !== undefined && k.utfallÅr !== year ? ` (${k.utfallÅr})` : "";
+  return `${formatNumber(k.value, lang)}${of}`;
 }
 
 function statusMarkdown(m: StatusModel, lang: Lang): string {
@@ -87,7 +89,7 @@ function statusMarkdown(m: StatusModel, lang: Lang): string {
   const lines = [`## ${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${mdCode(m.nämnd)}` : ""}`, ""];
   for (const g of groupByOmråde(m)) {
     lines.push(`### ${mdCode(g.område.id)} ${mdText(nameOf(g.område))}`, "", row([t.åtagande, t.status, t.value, t.target]), row(["---", "---", "---:", "---:"]));
-    for (const k of g.åtaganden) lines.push(row([`${mdCode(k.id)} ${mdText(k.namn)}`, label(k.status, k.manual), mdText(valueCell(k, lang)), formatNumber(k.target, lang)]));
+    for (const k of g.åtaganden) lines.push(row([`${mdCode(k.id)} ${mdText(k.namn)}`, label(k.status, k.manual), mdText(valueCell(k, lang, m.year)), formatNumber(k.target, lang)]));
     lines.push("");
   }
   for (const { level, list } of LEVELS) {
@@ -116,6 +118,13 @@ function goalJson(g: GoalStatus): Record<string, unknown> {
   };
 }
 
+/** The utfall with its year and source (values from Kolada may be of an earlier year). */
+const kpiSourceJson = (k: KpiStatus): { utfall: number | null; utfall_år: number | null; källa: string | null } => ({
+  utfall: k.utfall ?? null,
+  utfall_år: k.utfallÅr ?? null,
+  källa: k.källa ?? null,
+});
+
 function statusJson(m: StatusModel): string {
   const out = {
     period: m.period,
@@ -128,6 +137,7 @@ function statusJson(m: StatusModel): string {
       value: k.value ?? null,
       target: k.target ?? null,
       manual: k.manual,
+      ...kpiSourceJson(k),
     })),
     resultatmål: m.resultatmål.map(goalJson),
     målområden: m.målområden.map(goalJson),
@@ -148,7 +158,7 @@ function statusJson(m: StatusModel): string {
       prognos: r.prognos ?? null,
       avvikelse: r.avvikelse ?? null,
     })),
-    finansiella_mål: m.finansiellaMål.map((k) => ({ id: k.id, status: k.status, value: k.value ?? null, target: k.target ?? null, manual: k.manual })),
+    finansiella_mål: m.finansiellaMål.map((k) => ({ id: k.id, status: k.status, value: k.value ?? null, target: k.target ?? null, manual: k.manual, ...kpiSourceJson(k) })),
     ...Object.fromEntries(
       (["resultaträkning", "balansräkning", "kassaflödesanalys", "balanskrav"] as const).map((key) => {
         const st = m.statements[key];

@@ -131,6 +131,8 @@ const DOC_SPECS: Partial<Record<DocKind, DocSpec>> = {
     ],
     children: [{ list: "åtgärder", kind: "åtgärd", refs: [["avser", ANYTHING]] }],
   },
+  // Comparison values from Kolada: an ID in the year scope of its `år`, no references (its Kolada IDs are checked in check/kolada.ts).
+  jämförelse: { children: [] },
 };
 
 /** The kinds of entity a document of `kind` defines: the document, its lists' items, their nyckeltal. */

@@ -59,7 +59,8 @@ function helårUtfall(plan: Plan, lastYear: number): Map<string, { år: number; 
     for (const row of items(t.data.nyckeltal)) {
       const avser = str(row.avser);
       const värde = num(row.utfall);
-      if (avser !== undefined && värde !== undefined && !out.has(avser)) out.set(avser, { år: t.year!, värde, from: str(t.data.id) ?? t.doc.file });
+      // A value of an earlier year (from Kolada) is that year's: its `år` says which.
+      if (avser !== undefined && värde !== undefined && !out.has(avser)) out.set(avser, { år: num(row.år) ?? t.year!, värde, from: str(t.data.id) ?? t.doc.file });
     }
   }
   return out;

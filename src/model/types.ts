@@ -9,7 +9,8 @@ export type DocKind =
   | "underlag"
   | "nämndplan"
   | "verksamhetsplan"
-  | "uppföljning";
+  | "uppföljning"
+  | "jämförelse";
 
 export const DOC_KINDS: readonly DocKind[] = [
   "kommun",
@@ -20,6 +21,7 @@ export const DOC_KINDS: readonly DocKind[] = [
   "nämndplan",
   "verksamhetsplan",
   "uppföljning",
+  "jämförelse",
 ];
 
 export type EntityKind =

@@ -33,7 +33,11 @@ export function trendSeries(plan: Plan, m: StatusModel): Series {
     for (const k of model.åtaganden) {
       if (k.value === undefined) continue;
       if (!values.has(k.id)) values.set(k.id, new Map());
-      values.get(k.id)!.set(model.year, k.value);
+      // An utfall of an earlier year (from Kolada) is that year's value, never the follow-up year's;
+      // it fills its own year only where that year's helår has none.
+      const year = k.valueSource === "utfall" && k.utfallÅr !== undefined ? k.utfallÅr : model.year;
+      const byYear = values.get(k.id)!;
+      if (year === model.year || !byYear.has(year)) byYear.set(year, k.value);
     }
   }
   return { years: models.map((x) => x.year), values };

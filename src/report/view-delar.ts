@@ -8,7 +8,8 @@ import { fill } from "./labels.js";
 import { header, rich, statusView, type Ctx, type Header, type StatusView } from "./view-common.js";
 import { economyView, type EconomyView } from "./view-economy.js";
 import { balanskravSection, driftSection, hushållningSection, investmentSection, statementSection, textBlock, type Block, type SectionView } from "./view-finance.js";
-import { fulfilmentSummary, kpiRow, områdeViews, type FulfilmentSummary, type KpiRow, type OmrådeView, ruleSentence } from "./view-goals.js";
+import { comparisonView, type ComparisonView } from "./view-comparison.js";
+import { fulfilmentSummary, kpiRow, källaNote, områdeViews, type FulfilmentSummary, type KpiRow, type OmrådeView, ruleSentence } from "./view-goals.js";
 import { activitiesView, analysViews, uppdragRows, åtgärdRows, type ActivitiesView, type AnalysView, type UppdragRow, type ÅtgärdRow } from "./view-tasks.js";
 import { tocOf, type TocEntry } from "./toc.js";
 import { trendView, type Series, type TrendView } from "./trend.js";
@@ -37,6 +38,9 @@ export interface DelårView extends Header {
   områden: OmrådeSection[];
   /** The nämnder's own verksamhetsmål and the förvaltningar's produktionsmål with values. */
   egnaMål: KpiRow[];
+  egnaMålKälla: string | null;
+  /** The comparison with other municipalities, when the year has a jämförelse. */
+  jämförelse: ComparisonView | null;
   aktiviteter: ActivitiesView;
   uppdrag: UppdragRow[];
   /** The driftredovisning (also inside `finans`), for a plan's own templates. */
@@ -122,7 +126,9 @@ export function delårView(ctx: Ctx, datum: string | undefined, trend: Series | 
   const berättelse = { title: år ? t.förvaltningsberättelse : t.fin.förvaltningsberättelseFörenklad, sections: berättelseSections(ctx, år) };
   const finans = finansSections(ctx, år);
   const områden = områdeViews(ctx).map((o) => ({ ...o, trend: trend ? trendView(ctx, trend, o) : null }));
-  const egnaMål = [...m.verksamhetsmål, ...m.produktionsmål].filter((k) => k.period !== undefined).map((k) => kpiRow(ctx, k, 2));
+  const egna = [...m.verksamhetsmål, ...m.produktionsmål].filter((k) => k.period !== undefined);
+  const egnaMål = egna.map((k) => kpiRow(ctx, k, 2));
+  const jämförelse = comparisonView(ctx);
   const analys = analysViews(ctx);
   return {
     ...header(ctx, datum),
@@ -132,6 +138,7 @@ export function delårView(ctx: Ctx, datum: string | undefined, trend: Series | 
       ...tocOf([
         ...områden.map((o) => [o.anchor, `${o.id} ${o.namn}`, true] as const),
         ["egna-mal", t.verksamhetsmål, egnaMål.length > 0],
+        ["jamforelse", t.jämförelse.title, jämförelse !== null],
         ["aktiviteter", t.aktiviteter, true],
         ["uppdrag", t.uppdrag, true],
         ["atgarder", t.åtgärder, true],
@@ -143,6 +150,8 @@ export function delårView(ctx: Ctx, datum: string | undefined, trend: Series | 
     finans,
     områden,
     egnaMål,
+    egnaMålKälla: källaNote(ctx, egna),
+    jämförelse,
     aktiviteter: activitiesView(ctx),
     uppdrag: uppdragRows(ctx),
     ekonomi,

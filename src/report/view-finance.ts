@@ -9,7 +9,7 @@ import type { Perspektiv } from "../status/hushallning.js";
 import { nameOf } from "../model/thread.js";
 import { fill } from "./labels.js";
 import { economyView, type EconomyView } from "./view-economy.js";
-import { kpiRow, type KpiRow } from "./view-goals.js";
+import { kpiRow, källaNote, type KpiRow } from "./view-goals.js";
 import { num, rich, statusView, type Ctx, type RichText, type StatusView } from "./view-common.js";
 
 interface CellView {
@@ -45,7 +45,7 @@ export interface Block {
   note?: string;
   text?: RichText;
   table?: TableView;
-  kpis?: { rows: KpiRow[]; caption: string; head: string };
+  kpis?: { rows: KpiRow[]; caption: string; head: string; källa: string | null };
   economy?: EconomyView;
   /** The fulfilment summary of the report (view-goals), shown where the Översikt stands. */
   summary?: true;
@@ -225,7 +225,7 @@ export function hushållningSection(ctx: Ctx, helårsrapport: boolean): SectionV
   if (m.finansiellaMål.length === 0) blocks.push({ para: fin.ingaFinansiellaMål });
   else {
     const rows = m.finansiellaMål.map((k) => ({ ...kpiRow(ctx, k, 4), text: rich(typeof k.entity.data.text === "string" ? k.entity.data.text : undefined, 4) }));
-    blocks.push({ kpis: { rows, caption: fin.finansiellaMålCaption, head: fin.mål } });
+    blocks.push({ kpis: { rows, caption: fin.finansiellaMålCaption, head: fin.mål, källa: källaNote(ctx, m.finansiellaMål) } });
   }
   if (h) {
     blocks.push({ heading: fin.verksamhetsmål });

@@ -53,6 +53,25 @@ function aktiviteterOf(ctx: Ctx, e: Entity): string {
   return `${found.length} ${found.length === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
 }
 
+/** "32,1", or "32,1 (2024)" for a value of another year than the follow-up's (Kolada's newest). */
+const utfallText = (ctx: Ctx, k: KpiStatus): string =>
+  `${num(ctx, k.utfall)}${k.utfall !== undefined && k.utfallÅr !== undefined && k.utfallÅr !== ctx.m.year ? ` (${k.utfallÅr})` : ""}`;
+
+/**
+ * The note under a table of nyckeltal whose utfall name a källa: "Källa: Kolada" when every
+ * utfall of the table has it, else naming the rows ("Källa: Kolada (UTB-A01, UTB-A02)"); null without.
+ */
+export function källaNote(ctx: Ctx, ks: readonly KpiStatus[]): string | null {
+  const withValue = ks.filter((k) => k.utfall !== undefined);
+  const sources = [...new Set(withValue.map((k) => k.källa).filter((s): s is string => s !== undefined))];
+  if (sources.length === 0) return null;
+  const parts = sources.map((s) => {
+    const ids = withValue.filter((k) => k.källa === s).map((k) => k.id);
+    return ids.length === withValue.length ? s : `${s} (${ids.join(", ")})`;
+  });
+  return `${ctx.t.källa}: ${parts.join("; ")}`;
+}
+
 export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
   const text = k.entity.kind === "åtagande" && typeof k.entity.data.text === "string" ? k.entity.data.text : undefined;
   const nämnder = k.entity.kind === "åtagande" ? namnderLabel(k.entity, ctx.plan).map((x) => (x === "alla" ? ctx.t.alla : x)) : k.nämnder;
@@ -65,7 +84,7 @@ export function kpiRow(ctx: Ctx, k: KpiStatus, headingBase: number): KpiRow {
     enhet: k.enhet,
     utgångsvärde: bas ? `${num(ctx, bas.värde)}${bas.år !== undefined ? ` (${bas.år})` : ""}` : "–",
     målvärde: num(ctx, k.target),
-    utfall: num(ctx, k.utfall),
+    utfall: utfallText(ctx, k),
     avPeriod: k.period !== undefined && k.period !== ctx.m.period ? `${ctx.t.avserPeriod} ${k.period}` : null,
     prognos: num(ctx, k.prognos),
     status: statusView(ctx, k.status, k.manual),
@@ -165,8 +184,10 @@ interface ResultatmålView {
   text: RichText | null;
   nyckeltal: KpiRow[];
   nyckeltalCaption: string;
+  nyckeltalKälla: string | null;
   åtaganden: KpiRow[];
   åtagandenCaption: string;
+  åtagandenKälla: string | null;
 }
 
 export interface OmrådeView {
@@ -190,8 +211,10 @@ function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
     text: rich(text, 3),
     nyckeltal: own.map((k) => kpiRow(ctx, k, 3)),
     nyckeltalCaption: `${t.resultatmålNyckeltal} ${r.id}`,
+    nyckeltalKälla: källaNote(ctx, own),
     åtaganden: åtaganden.map((k) => kpiRow(ctx, k, 3)),
     åtagandenCaption: `${t.åtagandenCaption} ${r.id}`,
+    åtagandenKälla: källaNote(ctx, åtaganden),
   };
 }
 
@@ -207,12 +230,13 @@ export function områdeViews(ctx: Ctx): OmrådeView[] {
   }));
 }
 
-/** Åtaganden that will not reach their target: ej uppfyllt first, then delvis uppfyllt. */
-export function offTrack(ctx: Ctx): KpiRow[] {
+/** Åtaganden that will not reach their target: ej uppfyllt first, then delvis uppfyllt; with the note of their källa. */
+export function offTrack(ctx: Ctx): { rows: KpiRow[]; källa: string | null } {
   const rank: Partial<Record<Status, number>> = { ej_uppfyllt: 0, delvis_uppfyllt: 1 };
-  return ctx.m.åtaganden
+  const ks = ctx.m.åtaganden
     .filter((k) => rank[k.status] !== undefined)
     .map((k, i) => ({ k, i }))
     .sort((a, b) => rank[a.k.status]! - rank[b.k.status]! || a.i - b.i)
-    .map(({ k }) => kpiRow(ctx, k, 2));
+    .map(({ k }) => k);
+  return { rows: ks.map((k) => kpiRow(ctx, k, 2)), källa: källaNote(ctx, ks) };
 }

@@ -18,6 +18,10 @@ export interface KpiStatus {
   utgångsvärde?: { år?: number; värde: number };
   target?: number;
   utfall?: number;
+  /** The year the utfall is for: the row's `år`, else the follow-up's year. Set with utfall. */
+  utfallÅr?: number;
+  /** Where the utfall comes from (the row's `källa`, e.g. Kolada). */
+  källa?: string;
   prognos?: number;
   value?: number;
   valueSource?: "prognos" | "utfall";
@@ -81,6 +85,9 @@ function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefine
   const prognos = f ? num(f.prognos) : undefined;
   const bedömning = f && STATUSES.includes(f.bedömning as Status) ? (f.bedömning as Status) : undefined;
   const tolerans = num(nyckeltal.tolerans);
+  // A value of an earlier year (Kolada's newest) counts as the newest known value; its year travels with it.
+  const utfallÅr = utfall !== undefined ? (num(f!.år) ?? year) : undefined;
+  const källa = f ? str(f.källa) : undefined;
   const r = assessKpi({
     riktning,
     ...(target !== undefined ? { target } : {}),
@@ -101,7 +108,8 @@ function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefine
     ...(kolada !== undefined ? { kolada } : {}),
     ...(baseline !== undefined ? { utgångsvärde: { ...(num(bas!.år) !== undefined ? { år: num(bas!.år)! } : {}), värde: baseline } } : {}),
     ...(target !== undefined ? { target } : {}),
-    ...(utfall !== undefined ? { utfall } : {}),
+    ...(utfall !== undefined ? { utfall, utfallÅr: utfallÅr! } : {}),
+    ...(källa !== undefined ? { källa } : {}),
     ...(prognos !== undefined ? { prognos } : {}),
     ...(r.value !== undefined ? { value: r.value, valueSource: r.valueSource! } : {}),
     status: r.status,

@@ -1,0 +1,78 @@
+// Comparison values (typ: jämförelse, written by `plan kolada --jämför`): which document serves a
+// year, the Kolada IDs the plan's nyckeltal carry, and the figures of one comparison row.
+import { isData, items, num, str, type Data, type TypedDoc } from "./build.js";
+import type { Plan } from "./plan.js";
+
+/** The jämförelse of a plan year: the first in file order (a second one is `duplicate-comparison`). */
+export const comparisonOf = (plan: Plan, year: number): TypedDoc | undefined => plan.docs.find((t) => t.kind === "jämförelse" && t.year === year);
+
+/** The nyckeltal of an entity's data: its `nyckeltal` mapping, or each of its `nyckeltal` list. */
+const nyckeltalOf = (data: Data): Data[] => (isData(data.nyckeltal) ? [data.nyckeltal] : items(data.nyckeltal));
+
+/** Every Kolada ID that some nyckeltal of the plan carries as `kolada`. */
+export function planKoladaIds(plan: Plan): Set<string> {
+  const out = new Set<string>();
+  for (const e of plan.entities) {
+    for (const n of nyckeltalOf(e.data)) {
+      const id = str(n.kolada);
+      if (id !== undefined) out.add(id);
+    }
+  }
+  return out;
+}
+
+export interface ComparisonRow {
+  kolada: string;
+  /** The year the values are for. */
+  år: number;
+  /** kommunkod → value; null where Kolada has no value yet. */
+  kommuner: Map<string, number | null>;
+}
+
+/** The rows of a jämförelse document, as written (rows without a usable kolada or år left out). */
+export function comparisonRows(doc: TypedDoc): ComparisonRow[] {
+  const out: ComparisonRow[] = [];
+  for (const r of items(doc.data.värden)) {
+    const kolada = str(r.kolada);
+    const år = num(r.år);
+    if (kolada === undefined || år === undefined) continue;
+    const kommuner = new Map<string, number | null>();
+    if (isData(r.kommuner)) for (const [kod, v] of Object.entries(r.kommuner)) kommuner.set(kod, num(v) ?? null);
+    out.push({ kolada, år, kommuner });
+  }
+  return out;
+}
+
+export interface ComparisonFigures {
+  /** Municipalities of the group with a value. */
+  count: number;
+  /** Municipalities of the group in the row, with a value or without. */
+  total: number;
+  /** Absent when no municipality has a value. An even count takes the mean of the two middle values. */
+  median?: number;
+  min?: number;
+  max?: number;
+}
+
+/** The median and range of a row's values; null values are counted out of them. */
+export function comparisonFigures(row: ComparisonRow): ComparisonFigures {
+  const values = [...row.kommuner.values()].filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const n = values.length;
+  if (n === 0) return { count: 0, total: row.kommuner.size };
+  const mid = Math.floor(n / 2);
+  const median = n % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return { count: n, total: row.kommuner.size, median, min: values[0]!, max: values[n - 1]! };
+}
+
+/**
+ * The row to show beside a kommun value of year `valueYear` (the year of the follow-up's utfall, or the
+ * follow-up's year): the row of that year when there is one, else the newest row up to `planYear`.
+ */
+export function comparisonRowFor(rows: readonly ComparisonRow[], kolada: string, valueYear: number, planYear: number): ComparisonRow | undefined {
+  const mine = rows.filter((r) => r.kolada === kolada);
+  const same = mine.find((r) => r.år === valueYear);
+  if (same) return same;
+  let best: ComparisonRow | undefined;
+  for (const r of mine) if (r.år <= planYear && (!best || r.år > best.år)) best = r;
+  return best;
+}
