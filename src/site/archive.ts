@@ -8,9 +8,10 @@ import { reportTitle, type Phase } from "../report/labels.js";
 import { builtInTemplateDirs } from "../report/render.js";
 import { renderReport } from "../report/report.js";
 import { followUpPeriods } from "../status/engine.js";
+import { toRoot } from "./page.js";
 import type { Crumb, SiteContext, SiteFile, SitePage } from "./types.js";
 
-export const ARCHIVE_PATH = "rapporter/index.html";
+const ARCHIVE_PATH = "rapporter/index.html";
 
 const PHASE_OF: Readonly<Record<string, Phase>> = { månad: "månad", delår: "delår", helår: "årsredovisning" };
 /** File names are ASCII, as the templates' are. */
@@ -66,8 +67,7 @@ export function archivePage(ctx: SiteContext): SitePage {
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
   for (const year of years) {
     parts.push(`<h2 id="ar-${year}">${year}</h2>`, "<ul>");
-    // The page sits in rapporter/: its links start below it.
-    for (const r of all.filter((x) => x.year === year)) parts.push(`<li><a href="${escapeXml(r.path.slice("rapporter/".length))}">${escapeXml(reportTitle(r.phase, r.period, ctx.lang))}</a></li>`);
+    for (const r of all.filter((x) => x.year === year)) parts.push(`<li><a href="${escapeXml(toRoot(ARCHIVE_PATH) + r.path)}">${escapeXml(reportTitle(r.phase, r.period, ctx.lang))}</a></li>`);
     parts.push("</ul>");
   }
   return { path: ARCHIVE_PATH, title: t.title, crumbs: [{ href: "index.html", text: t.start }], main: parts.join("\n") };

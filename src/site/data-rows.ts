@@ -9,7 +9,7 @@ import type { Entity } from "../model/types.js";
 import { computeStatus, followUpPeriods, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 
-export type RowTyp = "målområde" | "resultatmål" | "nyckeltal" | "åtagande" | "ekonomi";
+type RowTyp = "målområde" | "resultatmål" | "nyckeltal" | "åtagande" | "ekonomi";
 
 /** Every key is always there, null when it does not apply: one shape for every row. */
 export interface DataRow {

@@ -11,7 +11,7 @@ import { DATA_KEYS, dataRows, type DataRow } from "./data-rows.js";
 import { siteSettings } from "./data-settings.js";
 import type { Crumb, SiteContext, SiteFile, SitePage } from "./types.js";
 
-export const OPEN_DATA_PATH = "oppna-data.html";
+const OPEN_DATA_PATH = "oppna-data.html";
 
 const L = {
   sv: {

@@ -11,7 +11,7 @@ import { followUpPeriods } from "../status/engine.js";
 import { siteSettings, type SiteSettings } from "./data-settings.js";
 import type { SiteContext, SitePage } from "./types.js";
 
-export const STATEMENT_PATH = "tillganglighet.html";
+const STATEMENT_PATH = "tillganglighet.html";
 
 const L = {
   sv: {
