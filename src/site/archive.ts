@@ -3,6 +3,7 @@
 // the site load anything from elsewhere), an index page, and the reports that concern an entity.
 import { str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
+import type { Entity } from "../model/types.js";
 import { escapeXml } from "../report/chart.js";
 import { reportTitle, type Phase } from "../report/labels.js";
 import { builtInTemplateDirs } from "../report/render.js";
@@ -40,8 +41,12 @@ interface ArchivedReport {
   path: string;
 }
 
+const reportCache = new WeakMap<Plan, ArchivedReport[]>();
+
 /** Every report of the archive, by period, then phase in the order månad, delår, årsredovisning. */
 function reports(plan: Plan): ArchivedReport[] {
+  const cached = reportCache.get(plan);
+  if (cached) return cached;
   const out: ArchivedReport[] = [];
   for (const period of followUpPeriods(plan)) {
     const kinds = new Set(plan.docs.filter((d) => d.kind === "uppföljning" && d.data.period === period).map((d) => PHASE_OF[str(d.data.rapport) ?? ""]));
@@ -51,6 +56,7 @@ function reports(plan: Plan): ArchivedReport[] {
       out.push({ phase, period, year, path: `rapporter/${year}/${period}-${FILE_WORD[phase]}.html` });
     }
   }
+  reportCache.set(plan, out);
   return out;
 }
 
@@ -73,11 +79,22 @@ export function archivePage(ctx: SiteContext): SitePage {
   return { path: ARCHIVE_PATH, title: t.title, crumbs: [{ href: "index.html", text: t.start }], main: parts.join("\n") };
 }
 
+const entitiesById = new WeakMap<Plan, Map<string, Entity[]>>();
+
 /** The years an entity with this ID is part of: its budget year, its kommunplan's period, or every year for an organ. */
 function yearsOf(plan: Plan, entityId: string): (year: number) => boolean {
+  let byId = entitiesById.get(plan);
+  if (!byId) {
+    byId = new Map();
+    for (const e of plan.entities) {
+      const list = byId.get(e.id);
+      if (list) list.push(e);
+      else byId.set(e.id, [e]);
+    }
+    entitiesById.set(plan, byId);
+  }
   const tests: ((year: number) => boolean)[] = [];
-  for (const e of plan.entities) {
-    if (e.id !== entityId) continue;
+  for (const e of byId.get(entityId) ?? []) {
     if (e.scope.kind === "global") return () => true;
     if (e.scope.kind === "year") {
       const y = e.scope.year;

@@ -23,8 +23,18 @@ export const yearStem = (year: number): string => `data/plan-${year}`;
 /** A site-relative path as an href: every segment percent-encoded (IDs may hold å, ä, ö). */
 export const hrefOf = (p: string): string => p.split("/").map(encodeURIComponent).join("/");
 
-/** The entities of the year that have pages and so files, in plan order per kind. */
+const entityCache = new WeakMap<Plan, Map<number, DataEntity[]>>();
+
+/** The entities of the year that have pages and so files, in plan order per kind; asked once per page, so kept. */
 export function dataEntities(plan: Plan, year: number): DataEntity[] {
+  let byYear = entityCache.get(plan);
+  if (!byYear) entityCache.set(plan, (byYear = new Map()));
+  let list = byYear.get(year);
+  if (!list) byYear.set(year, (list = entitiesOf(plan, year)));
+  return list;
+}
+
+function entitiesOf(plan: Plan, year: number): DataEntity[] {
   const kp = plan.index.kommunplanFor(year);
   const budget = plan.docs.find((d) => d.kind === "budget" && d.year === year)?.entity;
   const out: DataEntity[] = [];

@@ -167,7 +167,9 @@ function kpiDefinitions(plan: Plan): Map<string, Entity[]> {
     const ok = (e.kind === "åtagande" && budgets.has(e.container)) || (e.kind === "nyckeltal" && e.container?.kind === "resultatmål");
     if (!ok || e.year === undefined) continue;
     const key = `${e.kind}\0${e.id}`;
-    out.set(key, [...(out.get(key) ?? []), e]);
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { escapeXml } from "../report/chart.js";
 import { followUpPeriods } from "../status/engine.js";
 import { STATUSES } from "../status/fulfilment.js";
 import { toCsv } from "./data-csv.js";
-import { DATA_KINDS, dataEntities, entityStem, hrefOf, rowsByEntity, yearStem, type DataKind } from "./data-files.js";
+import { DATA_KINDS, dataEntities, entityStem, hrefOf, rowsByEntity, yearStem, type DataEntity, type DataKind } from "./data-files.js";
 import { DATA_KEYS, dataRows, type DataRow } from "./data-rows.js";
 import { siteSettings } from "./data-settings.js";
 import type { Crumb, SiteContext, SiteFile, SitePage } from "./types.js";
@@ -168,9 +168,18 @@ export function openDataFiles(ctx: SiteContext): SiteFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+const fileKeys = new WeakMap<readonly DataEntity[], Set<string>>();
+
+function hasFiles(ctx: SiteContext, kind: DataKind, id: string): boolean {
+  const entities = dataEntities(ctx.plan, ctx.year);
+  let keys = fileKeys.get(entities);
+  if (!keys) fileKeys.set(entities, (keys = new Set(entities.map((e) => `${e.kind}\0${e.id}`))));
+  return keys.has(`${kind}\0${id}`);
+}
+
 /** The data files of an entity's page, as links from the site's root; none for an entity without files. */
 export function dataLinks(ctx: SiteContext, kind: DataKind, id: string): Crumb[] {
-  if (!dataEntities(ctx.plan, ctx.year).some((e) => e.kind === kind && e.id === id)) return [];
+  if (!hasFiles(ctx, kind, id)) return [];
   const stem = entityStem(kind, id);
   const last = stem.split("/").pop()!;
   return ["csv", "json"].map((ext) => ({ href: hrefOf(`${stem}.${ext}`), text: `${last}.${ext}` }));

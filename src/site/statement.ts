@@ -105,6 +105,9 @@ function dateText(date: string, lang: Lang): string {
   return `${d} ${LABELS[lang].months[m - 1]} ${y}`;
 }
 
+/** The kommun by name; a plan without one (a schema error) still gets a sentence that reads. */
+const who = (s: SiteSettings, lang: Lang): string => (s.kommun !== "" ? s.kommun : lang === "sv" ? "Kommunen" : "The municipality");
+
 const list = (items: readonly string[]): string => `<ul>\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
 
 function contactHtml(s: SiteSettings, lang: Lang): string {
@@ -114,7 +117,7 @@ function contactHtml(s: SiteSettings, lang: Lang): string {
   if (epost !== undefined) rows.push(`<dt>${t.epost}</dt><dd><a href="${escapeXml(`mailto:${epost}`)}">${escapeXml(epost)}</a></dd>`);
   if (telefon !== undefined) rows.push(`<dt>${t.telefon}</dt><dd><a href="${escapeXml(`tel:${telefon.replace(/[^\d+]/gu, "")}`)}">${escapeXml(telefon)}</a></dd>`);
   if (adress !== undefined) rows.push(`<dt>${t.adress}</dt><dd>${escapeXml(adress)}</dd>`);
-  if (rows.length === 0) return `<p>${escapeXml(t.noContact(s.kommun))}</p>`;
+  if (rows.length === 0) return `<p>${escapeXml(t.noContact(who(s, lang)))}</p>`;
   return `<p>${t.reportText}</p>\n<dl>\n${rows.join("\n")}\n</dl>`;
 }
 
@@ -130,7 +133,7 @@ export function accessibilityStatement(ctx: SiteContext): SitePage {
   const s = siteSettings(ctx.plan);
   const parts = [
     `<h1>${t.title}</h1>`,
-    `<p>${escapeXml(t.intro(s.kommun))}</p>`,
+    `<p>${escapeXml(t.intro(who(s, ctx.lang)))}</p>`,
     `<h2 id="forenlighet">${t.howTitle}</h2>`,
     `<p>${s.brister !== undefined ? t.partial : t.full}</p>`,
   ];
