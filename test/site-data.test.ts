@@ -103,6 +103,8 @@ describe("open data", () => {
         for (const [typ, list] of [["resultatmål", status.resultatmål], ["målområde", status.målområden]] as const) {
           expect(of(typ).map((r) => [r.id, r.status, r.manual])).toEqual(list.map((g) => [g.id, g.status, g.manual]));
         }
+        const ekonomi = (status as unknown as { ekonomi: Row[] }).ekonomi.filter((r) => r.saknas !== true);
+        expect(of("ekonomi").map((r) => [r.id, r.budget, r.utfall, r.prognos, r.avvikelse])).toEqual(ekonomi.map((r) => [r.organ, r.budget, r.utfall, r.prognos, r.avvikelse]));
       }
     });
 
