@@ -3,6 +3,7 @@
 // and canonical links, in both languages, deterministic, with hostile plan texts kept as text.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Lang } from "../src/diagnostics/index.js";
 import { archiveFiles, archiveLinks, archivePage } from "../src/site/archive.js";
@@ -156,6 +157,11 @@ describe("open data", () => {
     expect(avvikelser.some((c) => c!.startsWith("'"))).toBe(false);
   });
 
+  it("docs/site-data.md describes every column", () => {
+    const doc = readFileSync(new URL("../docs/site-data.md", import.meta.url), "utf8");
+    expect(DATA_KEYS.filter((k) => !doc.includes(`\`${k}\``))).toEqual([]);
+  });
+
   it("CSV numbers have a decimal comma, JSON numbers a decimal point", () => {
     const files = byPath(openDataFiles(ctxOf(MINIMAL)));
     const [, ...rows] = parseCsv(files.get("data/atagande/EKO-A01.csv")!);
@@ -292,6 +298,7 @@ describe("sitemap and canonical links", () => {
     const ctx = ctxOf(MINIMAL, "sv", { baseUrl: parseBaseUrl("https://plan.example.se/ekby") });
     const map = sitemap(ctx, ["tillganglighet.html", "index.html", "rapporter/index.html", "data/åtagande.html", "index.html"])!;
     expect(map.path).toBe("sitemap.xml");
+    expect(XMLValidator.validate(map.content)).toBe(true);
     expect([...map.content.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1])).toEqual([
       "https://plan.example.se/ekby/data/%C3%A5tagande.html",
       "https://plan.example.se/ekby/",
