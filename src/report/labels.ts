@@ -537,6 +537,12 @@ export function periodText(period: string, lang: Lang): string {
   return month === 1 ? `${months[0]} ${year}` : `${months[0]}–${months[month - 1]} ${year}`;
 }
 
+/** A follow-up report's title: "Delårsrapport januari–augusti 2012"; an årsredovisning of a whole year is "Årsredovisning 2012". */
+export function reportTitle(phase: Phase, period: string, lang: Lang): string {
+  const when = phase === "årsredovisning" && period.endsWith("-12") ? period.slice(0, 4) : periodText(period, lang);
+  return `${LABELS[lang].phaseTitle[phase]} ${when}`;
+}
+
 /** Fill `{name}` placeholders of a label. */
 export function fill(label: string, args: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/gu, (_, k: string) => String(args[k] ?? ""));

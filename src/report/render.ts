@@ -97,9 +97,11 @@ export function templateDirs(planRoot: string, mallar?: string): string[] {
   }
   const own = templateFolder(planRoot, "mallar");
   if (own !== undefined) dirs.push(own);
-  dirs.push(realpathSync(BUILT_IN_TEMPLATES));
-  return dirs;
+  return [...dirs, ...builtInTemplateDirs()];
 }
+
+/** The package's own templates alone: what a plan's mallar/ cannot change. */
+export const builtInTemplateDirs = (): string[] => [realpathSync(BUILT_IN_TEMPLATES)];
 
 /** The text of a template file, or undefined when there is none. */
 function templateText(r: Renderer, file: string): string | undefined {

@@ -7,7 +7,7 @@ import { organName } from "../model/thread.js";
 import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
-import { LABELS, periodText, type Labels, type Phase } from "./labels.js";
+import { LABELS, periodText, reportTitle, type Labels, type Phase } from "./labels.js";
 
 /** A Markdown text field of the plan; the renderer turns it into safe HTML or Markdown. */
 export interface RichText {
@@ -110,9 +110,7 @@ export function header(ctx: Ctx, datum: string | undefined): Header {
     .map((d) => ({ id: str(d.data.id) ?? "", namn: str(d.data.namn) ?? "" }));
   const nämnd = m.nämnd !== undefined ? { id: m.nämnd, namn: organName(plan, m.nämnd) } : null;
   const pt = periodText(m.period, ctx.lang);
-  // An årsredovisning covers the whole year: "Årsredovisning 2012", not "januari–december".
-  const when = ctx.phase === "årsredovisning" && m.period.endsWith("-12") ? String(m.year) : pt;
-  const title = `${t.phaseTitle[ctx.phase]} ${when}${nämnd ? ` – ${nämnd.namn}` : ""}`;
+  const title = `${reportTitle(ctx.phase, m.period, ctx.lang)}${nämnd ? ` – ${nämnd.namn}` : ""}`;
   return {
     lang: ctx.lang,
     labels: t,
