@@ -217,8 +217,8 @@ describe("plan status --format json", () => {
     expect(out.beloppsenhet).toBe("mnkr");
     expect(out.god_ekonomisk_hushållning).toEqual({ status: "delvis_uppfyllt", manual: true, förslag: "uppfyllt", finansiella_mål: "uppfyllt", verksamhetsmål: "uppfyllt" });
     expect(out.finansiella_mål).toEqual([
-      { id: "FM1", status: "delvis_uppfyllt", value: 0.8, target: 1, manual: false },
-      { id: "FM2", status: "uppfyllt", value: 43, target: 42, manual: false },
+      { id: "FM1", status: "delvis_uppfyllt", value: 0.8, target: 1, manual: false, utfall: 0.8, utfall_år: 2025, källa: null },
+      { id: "FM2", status: "uppfyllt", value: 43, target: 42, manual: false, utfall: 43, utfall_år: 2025, källa: null },
     ]);
     expect((out.balanskrav as { rader: Record<string, unknown> }).rader.balanskravsresultat).toEqual({ utfall: 12 });
     expect((out.investeringar as unknown[])[1]).toEqual({ id: "INV-2", organ: "SBN", budget: 4.5, utfall: 4.8, prognos: null, avvikelse: -0.3 });
