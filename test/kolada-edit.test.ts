@@ -1,0 +1,127 @@
+// The in-place editor of plan kolada: only the changed values and the added keys and rows
+// change; every other byte of a follow-up (comments, blank lines, alignment, flow and block
+// rows, other documents of the file) stays as it was.
+import { describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import { applyEdits, EditError, patchFollowUp, type RowPatch } from "../src/kolada/edit.js";
+
+const FOLLOW_UP = `# Delårsrapport – a comment at the top
+#
+# with a blank comment line
+
+typ: uppföljning   # the kind
+id: UF2026-08
+period: 2026-08
+rapport: delår
+
+# Rows, flow and block, with comments at several places.
+nyckeltal:
+  # a comment before the first row
+  - { avser: A-1,   utfall: 30,  kommentar: "Aligned, quoted" }   # trailing comment
+  - avser: B-1
+    # a comment inside a block row
+    utfall: 12.5
+    kommentar: |
+      A literal block
+      of two lines
+
+  # a comment between rows
+  - avser: C-1
+    prognos: 4
+  - { avser: D-1, utfall: 7, år: 2024, källa: Kolada }
+aktiviteter:
+  - { avser: AKT1, status: pågår }
+# a comment at the end
+`;
+
+/** Every line of `before` that is not in `changed` (by number, from 1) is in `after` unchanged, in order. */
+function keptOutside(before: string, after: string, changedLines: number[]): void {
+  const b = before.split("\n");
+  const kept = b.filter((_, i) => !changedLines.includes(i + 1));
+  const a = after.split("\n");
+  let j = 0;
+  for (const line of kept) {
+    while (j < a.length && a[j] !== line) j++;
+    expect(j, `line "${line}" kept in order`).toBeLessThan(a.length);
+    j++;
+  }
+}
+
+const rows = (text: string): Record<string, unknown>[] => (parse(text) as { nyckeltal: Record<string, unknown>[] }).nyckeltal;
+
+describe("patchFollowUp", () => {
+  it("changes only the values: a flow row's utfall and a block row's utfall, nothing else", () => {
+    const patches: RowPatch[] = [
+      { avser: "A-1", set: [["utfall", 31.5]], remove: [] },
+      { avser: "B-1", set: [["utfall", 13]], remove: [] },
+    ];
+    const { text, edits } = patchFollowUp(FOLLOW_UP, 0, patches);
+    expect(edits).toHaveLength(2);
+    // Exactly the two numbers differ: the texts are equal once they are put back.
+    expect(text.replace("utfall: 31.5,", "utfall: 30,").replace("utfall: 13\n", "utfall: 12.5\n")).toBe(FOLLOW_UP);
+    expect(rows(text).map((r) => r.utfall)).toEqual([31.5, 13, undefined, 7]);
+  });
+
+  it("adds keys in the row's own style, after utfall: flow inline, block on lines of their own", () => {
+    const { text } = patchFollowUp(FOLLOW_UP, 0, [
+      { avser: "A-1", set: [["år", 2025], ["källa", "Kolada"]], remove: [] },
+      { avser: "C-1", set: [["utfall", 5], ["källa", "Kolada"]], remove: [] },
+    ]);
+    expect(text).toContain('  - { avser: A-1,   utfall: 30, år: 2025, källa: Kolada,  kommentar: "Aligned, quoted" }   # trailing comment\n');
+    expect(text).toContain("  - avser: C-1\n    utfall: 5\n    källa: Kolada\n    prognos: 4\n");
+    keptOutside(FOLLOW_UP, text, [13]);
+    expect(rows(text)[2]).toEqual({ avser: "C-1", utfall: 5, källa: "Kolada", prognos: 4 });
+  });
+
+  it("removes år from a flow row when the value is now the follow-up year's", () => {
+    const { text } = patchFollowUp(FOLLOW_UP, 0, [{ avser: "D-1", set: [["utfall", 8]], remove: ["år"] }]);
+    expect(text).toBe(FOLLOW_UP.replace("  - { avser: D-1, utfall: 7, år: 2024, källa: Kolada }\n", "  - { avser: D-1, utfall: 8, källa: Kolada }\n"));
+  });
+
+  it("removes år from a block row, the line and only it", () => {
+    const block = FOLLOW_UP.replace("  - avser: C-1\n    prognos: 4\n", "  - avser: C-1\n    utfall: 3 # old\n    år: 2023\n    källa: Kolada\n");
+    const { text } = patchFollowUp(block, 0, [{ avser: "C-1", set: [["utfall", 4]], remove: ["år"] }]);
+    expect(text).toBe(block.replace("    utfall: 3 # old\n    år: 2023\n", "    utfall: 4 # old\n"));
+  });
+
+  it("appends a new row after the last row, at the rows' indentation, before the next key", () => {
+    const { text } = patchFollowUp(FOLLOW_UP, 0, [{ avser: "E-1", set: [["utfall", 1.25], ["år", 2025], ["källa", "Kolada"]], remove: [] }]);
+    expect(text).toBe(FOLLOW_UP.replace("aktiviteter:\n", "  - { avser: E-1, utfall: 1.25, år: 2025, källa: Kolada }\naktiviteter:\n"));
+  });
+
+  it("adds a nyckeltal list to a follow-up without one, and fills `nyckeltal:` and `nyckeltal: []`", () => {
+    const bare = "typ: uppföljning\nid: UF2025-12\nperiod: 2025-12\nrapport: helår\n";
+    const patch: RowPatch = { avser: "X", set: [["utfall", 2], ["källa", "Kolada"]], remove: [] };
+    expect(patchFollowUp(bare, 0, [patch]).text).toBe(`${bare}nyckeltal:\n  - { avser: X, utfall: 2, källa: Kolada }\n`);
+    expect(patchFollowUp(`${bare}nyckeltal:\n`, 0, [patch]).text).toBe(`${bare}nyckeltal:\n  - { avser: X, utfall: 2, källa: Kolada }\n`);
+    expect(patchFollowUp(`${bare}nyckeltal: [] # none yet\nx: 1\n`, 0, [patch]).text).toBe(`${bare}nyckeltal: # none yet\n  - { avser: X, utfall: 2, källa: Kolada }\nx: 1\n`);
+  });
+
+  it("edits the right document of a file of several, and leaves the others byte for byte", () => {
+    const other = "---\ntyp: uppföljning\nid: UF2026-08-BIN\nperiod: 2026-08\nrapport: delår\norgan: BIN\nnyckeltal:\n  - { avser: A-1, utfall: 1 }\n";
+    const file = FOLLOW_UP + other;
+    const { text } = patchFollowUp(file, 1, [{ avser: "A-1", set: [["utfall", 2]], remove: [] }]);
+    expect(text).toBe(FOLLOW_UP + other.replace("utfall: 1", "utfall: 2"));
+    expect(parseAllDocuments(text).map((d) => d.errors.length)).toEqual([0, 0]);
+  });
+
+  it("quotes a text that would read as something else, and reads it back", () => {
+    const { text } = patchFollowUp(FOLLOW_UP, 0, [{ avser: "C-1", set: [["källa", "yes: no"]], remove: [] }]);
+    expect(rows(text)[2]!.källa).toBe("yes: no");
+  });
+
+  it("changes nothing when the values are there already", () => {
+    const { text, edits } = patchFollowUp(FOLLOW_UP, 0, [{ avser: "D-1", set: [["utfall", 7], ["år", 2024], ["källa", "Kolada"]], remove: [] }]);
+    expect(edits).toEqual([]);
+    expect(text).toBe(FOLLOW_UP);
+  });
+
+  it("refuses what it cannot edit in place: a flow document, a row that is not a mapping", () => {
+    expect(() => patchFollowUp("{ typ: uppföljning, nyckeltal: [] }\n", 0, [{ avser: "A", set: [["utfall", 1]], remove: [] }])).toThrow(EditError);
+    expect(() => patchFollowUp("typ: uppföljning\nnyckeltal: 3\n", 0, [{ avser: "A", set: [["utfall", 1]], remove: [] }])).toThrow(EditError);
+  });
+
+  it("applyEdits splices from the end, so offsets refer to the original text", () => {
+    expect(applyEdits("abcdef", [{ start: 1, end: 2, text: "XX" }, { start: 4, end: 4, text: "Y" }])).toBe("aXXcdYef");
+  });
+});
