@@ -51,7 +51,7 @@ export class KoladaError extends BilingualError {
 }
 
 /** Values per KPI, municipality and year; null is "no value yet" (never zero). */
-export type KpiValues = Map<string, Map<number, number | null>>;
+type KpiValues = Map<string, Map<number, number | null>>;
 
 export interface FetchResult {
   /** Per KPI ID: its values per municipality. A KPI without a row in the answer has an empty map. */

@@ -30,7 +30,7 @@ export interface Job {
   data?: Data;
 }
 
-export interface FileChange {
+interface FileChange {
   file: string;
   /** undefined: a new file. */
   before: string | undefined;
@@ -107,7 +107,7 @@ export function pickJobs(plan: Plan, o: { period?: string; år?: number; histori
 }
 
 /** The comparison municipalities of plan.yaml's kolada.jämförelse: a list of kommunkoder, or a group ID. */
-export function comparisonOf(plan: Plan): { kommuner: string[] } | { grupp: string } | undefined {
+function comparisonOf(plan: Plan): { kommuner: string[] } | { grupp: string } | undefined {
   const k = plan.kommun?.data.kolada;
   const j = isData(k) ? k.jämförelse : undefined;
   if (typeof j === "string" && j.trim() !== "") return { grupp: j.trim() };
