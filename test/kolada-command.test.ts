@@ -182,6 +182,20 @@ describe("plan kolada fills the newest follow-up", () => {
     expect(followUp(dir)).toContain("  - avser: UTB-A02\n    utfall: 93\n    källa: Kolada\n    # prognosen");
   });
 
+  it("a row in a nämnd's follow-up of the period is changed there, not added to the kommun's twice", async () => {
+    const dir = minimalPlan();
+    writeFileSync(path.join(dir, "uppfoljning/2026-08-delar.yaml"), FOLLOW_UP.replace("  - { avser: BUN-VM1, utfall: 88, prognos: 92 }\n", ""));
+    const bun = "typ: uppföljning\nid: UF2026-08-BUN\nperiod: 2026-08\nrapport: delår\norgan: BUN\nnyckeltal:\n  - { avser: BUN-VM1, prognos: 92 } # nämndens\n";
+    writeFileSync(path.join(dir, "uppfoljning/2026-08-delar-BUN.yaml"), bun);
+    const s = await serve({ data: { ...VALUES, N15030: { "1234": { 2026: 89 } } } });
+    const r = await koladaInProcess({ dir, url: s.url });
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(dir, "uppfoljning/2026-08-delar-BUN.yaml"), "utf8")).toBe(bun.replace("BUN-VM1, prognos", "BUN-VM1, utfall: 89, källa: Kolada, prognos"));
+    expect(row(followUp(dir), "BUN-VM1")).toBeUndefined();
+    expect(r.stdout).toContain("  BUN-VM1 (N15030): utfall 89 (i uppfoljning/2026-08-delar-BUN.yaml)");
+    expect(r.stdout).toContain("skrev uppfoljning/2026-08-delar-BUN.yaml");
+  });
+
   it("one KPI that fails is one line on stderr and exit 1; the others are written", async () => {
     const dir = minimalPlan();
     const s = await serve({ data: VALUES, behaviour: { N00090: "500", N15030: "not-json" } });

@@ -3,7 +3,10 @@
 // rows, other documents of the file) stays as it was.
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { applyEdits, EditError, patchFollowUp, type RowPatch } from "../src/kolada/edit.js";
+import { applyEdits, EditError, patchFollowUps, type RowPatch } from "../src/kolada/edit.js";
+
+/** `patches` applied to document `index` of `text`. */
+const patchFollowUp = (text: string, index: number, patches: RowPatch[]): ReturnType<typeof patchFollowUps> => patchFollowUps(text, new Map([[index, patches]]));
 
 const FOLLOW_UP = `# Delårsrapport – a comment at the top
 #
@@ -49,7 +52,7 @@ function keptOutside(before: string, after: string, changedLines: number[]): voi
 
 const rows = (text: string): Record<string, unknown>[] => (parse(text) as { nyckeltal: Record<string, unknown>[] }).nyckeltal;
 
-describe("patchFollowUp", () => {
+describe("patchFollowUps", () => {
   it("changes only the values: a flow row's utfall and a block row's utfall, nothing else", () => {
     const patches: RowPatch[] = [
       { avser: "A-1", set: [["utfall", 31.5]], remove: [] },
@@ -103,6 +106,13 @@ describe("patchFollowUp", () => {
     const { text } = patchFollowUp(file, 1, [{ avser: "A-1", set: [["utfall", 2]], remove: [] }]);
     expect(text).toBe(FOLLOW_UP + other.replace("utfall: 1", "utfall: 2"));
     expect(parseAllDocuments(text).map((d) => d.errors.length)).toEqual([0, 0]);
+  });
+
+  it("patches two documents of one file at once; the offsets of both refer to the original", () => {
+    const other = "---\ntyp: uppföljning\nid: UF2026-08-BIN\nperiod: 2026-08\nrapport: delår\norgan: BIN\nnyckeltal:\n  - { avser: V-1, utfall: 1 }\n";
+    const { text, edits } = patchFollowUps(FOLLOW_UP + other, new Map([[0, [{ avser: "A-1", set: [["utfall", 31]], remove: [] }]], [1, [{ avser: "V-1", set: [["utfall", 2], ["källa", "Kolada"]], remove: [] }]]]));
+    expect(text).toBe(FOLLOW_UP.replace("utfall: 30,", "utfall: 31,") + other.replace("utfall: 1 }", "utfall: 2, källa: Kolada }"));
+    expect(applyEdits(FOLLOW_UP + other, edits)).toBe(text);
   });
 
   it("quotes a text that would read as something else, and reads it back", () => {

@@ -163,12 +163,15 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 
 const avserOf = (row: unknown): unknown => (isMap(row) ? row.get("avser") : undefined);
 
-/** The plain data of document `index` of `text`, with its errors. */
-function documentAt(text: string, index: number): Document.Parsed {
-  const doc = parseAllDocuments(text, PARSE);
-  const d = Array.isArray(doc) ? doc[index] : undefined;
-  if (!d || d.errors.length > 0) throw new EditError(d ? d.errors[0]!.message.split("\n")[0]! : `no document ${index + 1}`);
-  return d;
+/** The documents of `text`; those in `indexes` must exist and parse without errors. */
+function documentsOf(text: string, indexes: Iterable<number>): Document.Parsed[] {
+  const docs = parseAllDocuments(text, PARSE);
+  const list = Array.isArray(docs) ? docs : [];
+  for (const i of indexes) {
+    const d = list[i];
+    if (!d || d.errors.length > 0) throw new EditError(d ? d.errors[0]!.message.split("\n")[0]! : `no document ${i + 1}`);
+  }
+  return list;
 }
 
 /** What `patches` should make of the plain document `data`. */
@@ -184,13 +187,8 @@ function expected(data: Record<string, unknown>, patches: readonly RowPatch[]): 
   return out;
 }
 
-/**
- * The edits that apply `patches` to the nyckeltal rows of document `index` of `text` (a
- * follow-up), and the new text. Throws EditError when the document cannot be edited so, or
- * when the edited text would not read back as exactly the patched data.
- */
-export function patchFollowUp(text: string, index: number, patches: readonly RowPatch[]): { edits: Edit[]; text: string } {
-  const doc = documentAt(text, index);
+/** The edits that apply `patches` to the nyckeltal rows of the follow-up `doc` of `text`. */
+function documentEdits(text: string, doc: Document.Parsed, patches: readonly RowPatch[]): Edit[] {
   const map = doc.contents;
   if (!isMap(map) || map.flow) throw new EditError("the document is not a block mapping");
   const listPair = pairOf(map, "nyckeltal");
@@ -209,9 +207,24 @@ export function patchFollowUp(text: string, index: number, patches: readonly Row
     }
   }
   edits.push(...appendEdits(text, map, listPair, appended));
+  return edits;
+}
+
+/**
+ * The edits that apply `patches` (per document of the file, by its place from 0) to the
+ * nyckeltal rows of the follow-ups in `text`, and the new text. Throws EditError when a
+ * document cannot be edited so, or when the edited text would not read back as exactly the
+ * patched data with every other document as it was.
+ */
+export function patchFollowUps(text: string, patches: ReadonlyMap<number, readonly RowPatch[]>): { edits: Edit[]; text: string } {
+  const docs = documentsOf(text, patches.keys());
+  const edits = [...patches].flatMap(([i, list]) => documentEdits(text, docs[i]!, list));
   const after = applyEdits(text, edits);
-  const want = expected(doc.toJS() as Record<string, unknown>, patches);
-  const got = documentAt(after, index).toJS() as unknown;
-  if (!isDeepStrictEqual(got, want)) throw new EditError("the edited text does not read back as intended");
+  const again = documentsOf(after, patches.keys());
+  const plain = (d: Document.Parsed): unknown => (d.errors.length > 0 ? String(d) : d.toJS());
+  const same =
+    again.length === docs.length &&
+    docs.every((d, i) => isDeepStrictEqual(plain(again[i]!), patches.has(i) ? expected(d.toJS() as Record<string, unknown>, patches.get(i)!) : plain(d)));
+  if (!same) throw new EditError("the edited text does not read back as intended");
   return { edits, text: after };
 }

@@ -8,7 +8,7 @@ import { isMonth } from "../model/month.js";
 import type { Plan } from "../model/plan.js";
 import { fetchGroupMembers, fetchValues, KoladaError, type FetchResult, type NetOptions } from "./client.js";
 import { comparisonFile, comparisonPath, type ComparisonRow } from "./compare.js";
-import { EditError, patchFollowUp, type Edit, type RowPatch } from "./edit.js";
+import { EditError, patchFollowUps, type Edit, type RowPatch } from "./edit.js";
 import { KOLADA_ID, koladaTargets, type Target } from "./walk.js";
 
 /** A choice on the command line or in plan.yaml that cannot be followed: exit 2. */
@@ -222,6 +222,16 @@ export async function fill(input: FillInput): Promise<FillResult> {
   for (const [id, e] of [...fetched.failed].sort(([x], [y]) => (x < y ? -1 : 1))) failures.push(b(`${id}: ${e.texts.en}`, `${id}: ${e.texts.sv}`));
 
   const changes: FileChange[] = [];
+  /** Per file: the job that makes it (when missing), and the patches per document. */
+  const perFile = new Map<string, { job: Job; patches: Map<number, RowPatch[]> }>();
+  const planned = (file: string, index: number, job: Job): RowPatch[] => {
+    let f = perFile.get(file);
+    if (!f) perFile.set(file, (f = { job, patches: new Map() }));
+    let list = f.patches.get(index);
+    if (!list) f.patches.set(index, (list = []));
+    return list;
+  };
+  const comparisons: FileChange[] = [];
   for (const job of jobs) {
     const list = targets.get(job)!;
     const header = b(`${job.file} (${job.period}):`, `${job.file} (${job.period}):`);
@@ -229,12 +239,17 @@ export async function fill(input: FillInput): Promise<FillResult> {
       report.push(b(`${job.file} (${job.period}): no nyckeltal of ${job.year} has a Kolada ID`, `${job.file} (${job.period}): inget nyckeltal för ${job.year} har ett Kolada-ID`));
       continue;
     }
-    const rows = new Map<string, Data>();
-    for (const r of items(job.data?.nyckeltal)) {
-      const avser = str(r.avser);
-      if (avser !== undefined && !rows.has(avser)) rows.set(avser, r);
+    // A row may stand in another follow-up of the period (a nämnd's): it is changed there, since
+    // a period follows up each entity once; a new row goes into the kommun-wide one.
+    const rows = new Map<string, { row: Data; file: string; index: number }>();
+    const own = job.index === undefined ? [] : [{ file: job.file, index: job.index, data: job.data ?? {} }];
+    const others = plan.docs.filter((t) => t.kind === "uppföljning" && t.data.period === job.period && !(t.doc.file === job.file && t.doc.index === job.index));
+    for (const d of [...own, ...others.map((t) => ({ file: t.doc.file, index: t.doc.index, data: t.data }))]) {
+      for (const r of items(d.data.nyckeltal)) {
+        const avser = str(r.avser);
+        if (avser !== undefined && !rows.has(avser)) rows.set(avser, { row: r, file: d.file, index: d.index });
+      }
     }
-    const patches: RowPatch[] = [];
     const lines: Bilingual[] = [];
     const none: string[] = [];
     for (const t of list) {
@@ -245,36 +260,14 @@ export async function fill(input: FillInput): Promise<FillResult> {
         none.push(`${t.avser} (${t.kolada})`);
         continue;
       }
-      const d = decide(t, rows.get(t.avser), got, job.year, input.overwrite);
-      if (d.patch) patches.push(d.patch);
-      if (d.line) lines.push(d.line);
+      const found = rows.get(t.avser);
+      const d = decide(t, found?.row, got, job.year, input.overwrite);
+      if (d.patch) planned(found?.file ?? job.file, found?.index ?? job.index ?? 0, job).push(d.patch);
+      const elsewhere = found !== undefined && found.file !== job.file ? found.file : undefined;
+      if (d.line) lines.push(elsewhere === undefined ? d.line : b(`${d.line.en} (in ${elsewhere})`, `${d.line.sv} (i ${elsewhere})`));
     }
     if (none.length > 0) lines.push(b(`  no value in Kolada for ${job.year - FALLBACK_YEARS}–${job.year}: ${none.join(", ")}`, `  inget värde i Kolada för ${job.year - FALLBACK_YEARS}–${job.year}: ${none.join(", ")}`));
     if (lines.length > 0) report.push(header, ...lines);
-    if (patches.length > 0) {
-      const before = input.read(job.file);
-      if (job.index === undefined && before !== undefined) {
-        failures.push(b(`${job.file}: the file exists but holds no follow-up for the whole kommun for ${job.period}`, `${job.file}: filen finns men har ingen uppföljning för hela kommunen för ${job.period}`));
-      } else if (job.index !== undefined && before === undefined) {
-        failures.push(b(`${job.file}: cannot read the file`, `${job.file}: kan inte läsa filen`));
-      } else {
-        try {
-          const start = before ?? newFollowUp(job.year, lang);
-          const patched = patchFollowUp(start, job.index ?? 0, patches);
-          const previous = changes.find((c) => c.file === job.file);
-          if (previous) {
-            // A second document of the same file: the change is the file's whole new text.
-            previous.after = patchFollowUp(previous.after, job.index ?? 0, patches).text;
-            previous.edits = [{ start: 0, end: (previous.before ?? "").length, text: previous.after }];
-          } else {
-            changes.push({ file: job.file, before, after: patched.text, edits: before === undefined ? [{ start: 0, end: 0, text: patched.text }] : patched.edits });
-          }
-        } catch (e) {
-          if (!(e instanceof EditError)) throw e;
-          failures.push(b(`${job.file}: cannot edit it in place (${e.message}); nothing written to it`, `${job.file}: kan inte ändras på plats (${e.message}); inget skrivet i den`));
-        }
-      }
-    }
     if (compared) {
       const rowsOut: ComparisonRow[] = [];
       for (const id of [...new Set(list.map((t) => t.kolada))]) {
@@ -288,8 +281,27 @@ export async function fill(input: FillInput): Promise<FillResult> {
       const file = comparisonPath(job.year);
       const before = input.read(file);
       const after = comparisonFile({ år: job.year, kommuner: compared.kommuner, ...(compared.grupp !== undefined ? { grupp: compared.grupp } : {}), rows: rowsOut }, before, input.today, lang);
-      if (after !== before) changes.push({ file, before, after, edits: [{ start: 0, end: (before ?? "").length, text: after }] });
+      if (after !== before) comparisons.push({ file, before, after, edits: [{ start: 0, end: (before ?? "").length, text: after }] });
     }
   }
-  return { changes, report, failures };
+  for (const [file, { job, patches }] of perFile) {
+    const before = input.read(file);
+    const made = file === job.file && job.index === undefined;
+    if (made && before !== undefined) {
+      failures.push(b(`${file}: the file exists but holds no follow-up for the whole kommun for ${job.period}`, `${file}: filen finns men har ingen uppföljning för hela kommunen för ${job.period}`));
+      continue;
+    }
+    if (!made && before === undefined) {
+      failures.push(b(`${file}: cannot read the file`, `${file}: kan inte läsa filen`));
+      continue;
+    }
+    try {
+      const { edits, text } = patchFollowUps(before ?? newFollowUp(job.year, lang), patches);
+      changes.push({ file, before, after: text, edits: before === undefined ? [{ start: 0, end: 0, text }] : edits });
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+      failures.push(b(`${file}: cannot edit it in place (${e.message}); nothing written to it`, `${file}: kan inte ändras på plats (${e.message}); inget skrivet i den`));
+    }
+  }
+  return { changes: [...changes, ...comparisons], report, failures };
 }
