@@ -24,6 +24,7 @@ export interface Comparison {
 export const comparisonPath = (year: number): string => `kolada/jamforelse-${year}.yaml`;
 
 const quoted = (s: string): string => JSON.stringify(s);
+const flowMap = (pairs: string[]): string => (pairs.length > 0 ? `{ ${pairs.join(", ")} }` : "{}");
 
 /** The plain data a comparison file holds, but for its date: what decides whether it changed. */
 function essence(c: Comparison): unknown {
@@ -55,7 +56,7 @@ function comparisonText(c: Comparison, date: string, lang: Lang): string {
     ...e.värden.flatMap((r) => [
       `  - kolada: ${r.kolada}`,
       `    år: ${r.år}`,
-      `    kommuner: { ${Object.entries(r.kommuner).map(([k, v]) => `${quoted(k)}: ${v === null ? "null" : String(v)}`).join(", ")} }`,
+      `    kommuner: ${flowMap(Object.entries(r.kommuner).map(([k, v]) => `${quoted(k)}: ${v === null ? "null" : String(v)}`))}`,
     ]),
   ];
   return `${HEADER[lang](c.år)}${lines.join("\n")}\n`;

@@ -5,6 +5,7 @@
 // lines, key order, quoting, alignment — stays as it was. The result is parsed again and checked
 // against what was meant before anyone writes it.
 import { isDeepStrictEqual } from "node:util";
+import { BilingualError } from "../diagnostics/bilingual.js";
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 
 /** One splice of the text: [start, end) replaced by `text`. */
@@ -29,7 +30,7 @@ const KEY_ORDER = ["avser", "utfall", "år", "källa"];
 const PARSE = { version: "1.2", schema: "core", uniqueKeys: false, merge: false } as const;
 
 /** A failure to edit: the file is left as it is. */
-export class EditError extends Error {
+export class EditError extends BilingualError {
   override name = "EditError";
 }
 
@@ -79,11 +80,11 @@ function rowEdits(text: string, row: YAMLMap, patch: RowPatch): Edit[] {
     const p = pairOf(row, key)!;
     const i = row.items.indexOf(p);
     if (row.flow) {
-      if (i === 0) throw new EditError(`the key ${key} opens its row`);
+      if (i === 0) throw new EditError({ en: `the key ${key} opens its row`, sv: `nyckeln ${key} inleder sin rad` });
       edits.push({ start: pairEnd(row.items[i - 1] as Pair), end: pairEnd(p), text: "" });
     } else {
       const start = lineStart(text, rangeOf(p.key)![0]);
-      if (text.slice(start, rangeOf(p.key)![0]).trim() !== "") throw new EditError(`the key ${key} does not stand on a line of its own`);
+      if (text.slice(start, rangeOf(p.key)![0]).trim() !== "") throw new EditError({ en: `the key ${key} does not stand on a line of its own`, sv: `nyckeln ${key} står inte på en egen rad` });
       const { at } = afterLine(text, pairEnd(p));
       edits.push({ start, end: at, text: "" });
     }
@@ -93,7 +94,7 @@ function rowEdits(text: string, row: YAMLMap, patch: RowPatch): Edit[] {
     const p = pairOf(row, key);
     if (p && !removed.has(key)) {
       const v = rangeOf(p.value);
-      if (p.value !== null && !isScalar(p.value)) throw new EditError(`the value of ${key} is not a single value`);
+      if (p.value !== null && !isScalar(p.value)) throw new EditError({ en: `the value of ${key} is not a single value`, sv: `värdet av ${key} är inte ett enkelt värde` });
       if (v && v[1] > v[0]) {
         if (!isDeepStrictEqual((p.value as { value: unknown }).value, value)) edits.push({ start: v[0], end: v[1], text: scalarText(value) });
       } else {
@@ -169,7 +170,7 @@ function documentsOf(text: string, indexes: Iterable<number>): Document.Parsed[]
   const list = Array.isArray(docs) ? docs : [];
   for (const i of indexes) {
     const d = list[i];
-    if (!d || d.errors.length > 0) throw new EditError(d ? d.errors[0]!.message.split("\n")[0]! : `no document ${i + 1}`);
+    if (!d || d.errors.length > 0) throw new EditError(d ? { en: "the file has a YAML error (see plan validate)", sv: "filen har ett YAML-fel (se plan validate)" } : { en: `it has no document ${i + 1}`, sv: `den har inget dokument ${i + 1}` });
   }
   return list;
 }
@@ -190,17 +191,17 @@ function expected(data: Record<string, unknown>, patches: readonly RowPatch[]): 
 /** The edits that apply `patches` to the nyckeltal rows of the follow-up `doc` of `text`. */
 function documentEdits(text: string, doc: Document.Parsed, patches: readonly RowPatch[]): Edit[] {
   const map = doc.contents;
-  if (!isMap(map) || map.flow) throw new EditError("the document is not a block mapping");
+  if (!isMap(map) || map.flow) throw new EditError({ en: "the document is not a block mapping", sv: "dokumentet är ingen blockmappning" });
   const listPair = pairOf(map, "nyckeltal");
   const seq = listPair?.value;
-  if (listPair && seq !== null && !isSeq(seq) && !(isScalar(seq) && seq.value === null)) throw new EditError("nyckeltal is not a list");
+  if (listPair && seq !== null && !isSeq(seq) && !(isScalar(seq) && seq.value === null)) throw new EditError({ en: "nyckeltal is not a list", sv: "nyckeltal är ingen lista" });
   const rows = isSeq(seq) ? (seq as YAMLSeq).items : [];
   const edits: Edit[] = [];
   const appended: string[] = [];
   for (const patch of patches) {
     const row = rows.find((r) => avserOf(r) === patch.avser);
     if (row !== undefined) {
-      if (!isMap(row)) throw new EditError(`the row of ${patch.avser} is not a mapping`);
+      if (!isMap(row)) throw new EditError({ en: `the row of ${patch.avser} is not a mapping`, sv: `raden för ${patch.avser} är ingen mappning` });
       edits.push(...rowEdits(text, row, patch));
     } else {
       appended.push(flowRow(patch));
@@ -225,6 +226,6 @@ export function patchFollowUps(text: string, patches: ReadonlyMap<number, readon
   const same =
     again.length === docs.length &&
     docs.every((d, i) => isDeepStrictEqual(plain(again[i]!), patches.has(i) ? expected(d.toJS() as Record<string, unknown>, patches.get(i)!) : plain(d)));
-  if (!same) throw new EditError("the edited text does not read back as intended");
+  if (!same) throw new EditError({ en: "the edited text does not read back as intended", sv: "den ändrade texten läses inte tillbaka som avsett" });
   return { edits, text: after };
 }

@@ -107,12 +107,16 @@ export function pickJobs(plan: Plan, o: { period?: string; år?: number; histori
 }
 
 /** The comparison municipalities of plan.yaml's kolada.jämförelse: a list of kommunkoder, or a group ID. */
-function comparisonOf(plan: Plan): { kommuner: string[] } | { grupp: string } | undefined {
+function comparisonOf(plan: Plan): { kommuner: string[] } | { grupp: string } {
   const k = plan.kommun?.data.kolada;
   const j = isData(k) ? k.jämförelse : undefined;
-  if (typeof j === "string" && j.trim() !== "") return { grupp: j.trim() };
+  if (typeof j === "string" && /^[A-Za-z0-9_-]{1,40}$/u.test(j)) return { grupp: j };
   if (Array.isArray(j) && j.every((x) => typeof x === "string" && /^\d{4}$/u.test(x))) return { kommuner: [...new Set(j as string[])].sort() };
-  return undefined;
+  throw new KoladaUsageError(
+    j === undefined
+      ? { en: "--jämför needs kolada.jämförelse in plan.yaml: kommunkoder or a Kolada group ID", sv: "--jämför behöver kolada.jämförelse i plan.yaml: kommunkoder eller ett grupp-ID i Kolada" }
+      : { en: 'kolada.jämförelse in plan.yaml must be a list of kommunkoder (["0480", "0482"]) or a Kolada group ID (G12345)', sv: 'kolada.jämförelse i plan.yaml ska vara en lista med kommunkoder (["0480", "0482"]) eller ett grupp-ID i Kolada (G12345)' },
+  );
 }
 
 const number = (v: number, lang: Lang): string => (lang === "sv" ? String(v).replace(".", ",").replace("-", "−") : String(v));
@@ -173,6 +177,47 @@ function newFollowUp(year: number, lang: Lang): string {
   return `${note}\n\ntyp: uppföljning\nid: UF${year}-12\nnamn: ${name}\nperiod: ${year}-12\nrapport: helår\n`;
 }
 
+/** A row where it stands. */
+interface Placed {
+  row: Data;
+  file: string;
+  index: number;
+}
+
+/**
+ * The nyckeltal rows of the follow-ups of `job`'s period by `avser`: the kommun-wide one's first.
+ * A row may stand in another follow-up of the period (a nämnd's): it is changed there, since a
+ * period follows up each entity once; a new row goes into the kommun-wide one.
+ */
+function periodRows(plan: Plan, job: Job): Map<string, Placed> {
+  const rows = new Map<string, Placed>();
+  const own = job.index === undefined ? [] : [{ file: job.file, index: job.index, data: job.data ?? {} }];
+  const others = plan.docs
+    .filter((t) => t.kind === "uppföljning" && t.data.period === job.period && !(t.doc.file === job.file && t.doc.index === job.index))
+    .map((t) => ({ file: t.doc.file, index: t.doc.index, data: t.data }));
+  for (const d of [...own, ...others]) {
+    for (const r of items(d.data.nyckeltal)) {
+      const avser = str(r.avser);
+      if (avser !== undefined && !rows.has(avser)) rows.set(avser, { row: r, file: d.file, index: d.index });
+    }
+  }
+  return rows;
+}
+
+/** The comparison rows of a year: per KPI, the year of the kommun's own value (else the newest any has), every municipality's value then. */
+function comparisonRows(ids: readonly string[], fetched: FetchResult, kommunkod: string, kommuner: readonly string[], year: number): ComparisonRow[] {
+  const out: ComparisonRow[] = [];
+  for (const id of ids) {
+    const values = fetched.values.get(id);
+    if (!values) continue;
+    const own = newest(values.get(kommunkod), year)?.år;
+    const any = kommuner.map((k) => newest(values.get(k), year)?.år).filter((y): y is number => y !== undefined);
+    const år = own ?? (any.length > 0 ? Math.max(...any) : year);
+    out.push({ kolada: id, år, kommuner: new Map(kommuner.map((k) => [k, values.get(k)?.get(år) ?? null])) });
+  }
+  return out;
+}
+
 export interface FillInput {
   plan: Plan;
   jobs: Job[];
@@ -201,9 +246,6 @@ export async function fill(input: FillInput): Promise<FillResult> {
 
   let compared: { kommuner: string[]; grupp?: string } | undefined;
   const wanted = input.compare ? comparisonOf(plan) : undefined;
-  if (input.compare && !wanted) {
-    throw new KoladaUsageError({ en: "--jämför needs kolada.jämförelse in plan.yaml: kommunkoder or a Kolada group ID", sv: "--jämför behöver kolada.jämförelse i plan.yaml: kommunkoder eller ett grupp-ID i Kolada" });
-  }
   if (wanted && "grupp" in wanted) {
     try {
       const members = await fetchGroupMembers(input.base, wanted.grupp, input.net);
@@ -239,17 +281,7 @@ export async function fill(input: FillInput): Promise<FillResult> {
       report.push(b(`${job.file} (${job.period}): no nyckeltal of ${job.year} has a Kolada ID`, `${job.file} (${job.period}): inget nyckeltal för ${job.year} har ett Kolada-ID`));
       continue;
     }
-    // A row may stand in another follow-up of the period (a nämnd's): it is changed there, since
-    // a period follows up each entity once; a new row goes into the kommun-wide one.
-    const rows = new Map<string, { row: Data; file: string; index: number }>();
-    const own = job.index === undefined ? [] : [{ file: job.file, index: job.index, data: job.data ?? {} }];
-    const others = plan.docs.filter((t) => t.kind === "uppföljning" && t.data.period === job.period && !(t.doc.file === job.file && t.doc.index === job.index));
-    for (const d of [...own, ...others.map((t) => ({ file: t.doc.file, index: t.doc.index, data: t.data }))]) {
-      for (const r of items(d.data.nyckeltal)) {
-        const avser = str(r.avser);
-        if (avser !== undefined && !rows.has(avser)) rows.set(avser, { row: r, file: d.file, index: d.index });
-      }
-    }
+    const rows = periodRows(plan, job);
     const lines: Bilingual[] = [];
     const none: string[] = [];
     for (const t of list) {
@@ -269,15 +301,7 @@ export async function fill(input: FillInput): Promise<FillResult> {
     if (none.length > 0) lines.push(b(`  no value in Kolada for ${job.year - FALLBACK_YEARS}–${job.year}: ${none.join(", ")}`, `  inget värde i Kolada för ${job.year - FALLBACK_YEARS}–${job.year}: ${none.join(", ")}`));
     if (lines.length > 0) report.push(header, ...lines);
     if (compared) {
-      const rowsOut: ComparisonRow[] = [];
-      for (const id of [...new Set(list.map((t) => t.kolada))]) {
-        const values = fetched.values.get(id);
-        if (!values) continue;
-        const own = newest(values.get(kommunkod), job.year)?.år;
-        const any = compared.kommuner.map((k) => newest(values.get(k), job.year)?.år).filter((y): y is number => y !== undefined);
-        const år = own ?? (any.length > 0 ? Math.max(...any) : job.year);
-        rowsOut.push({ kolada: id, år, kommuner: new Map(compared.kommuner.map((k) => [k, values.get(k)?.get(år) ?? null])) });
-      }
+      const rowsOut = comparisonRows([...new Set(list.map((t) => t.kolada))], fetched, kommunkod, compared.kommuner, job.year);
       const file = comparisonPath(job.year);
       const before = input.read(file);
       const after = comparisonFile({ år: job.year, kommuner: compared.kommuner, ...(compared.grupp !== undefined ? { grupp: compared.grupp } : {}), rows: rowsOut }, before, input.today, lang);
@@ -300,7 +324,7 @@ export async function fill(input: FillInput): Promise<FillResult> {
       changes.push({ file, before, after: text, edits: before === undefined ? [{ start: 0, end: 0, text }] : edits });
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
-      failures.push(b(`${file}: cannot edit it in place (${e.message}); nothing written to it`, `${file}: kan inte ändras på plats (${e.message}); inget skrivet i den`));
+      failures.push(b(`${file}: cannot edit it in place (${e.in("en")}); nothing written to it`, `${file}: kan inte ändras på plats (${e.in("sv")}); inget skrivet i den`));
     }
   }
   return { changes: [...changes, ...comparisons], report, failures };
