@@ -209,6 +209,17 @@ describe("plan kolada fills the newest follow-up", () => {
     expect(row(followUp(dir), "UTB-A02")!.utfall).toBe(91.5);
   });
 
+  it("a 429 is waited out; a value that is text fails its KPI alone with one line", async () => {
+    const dir = minimalPlan();
+    const s = await serve({ data: VALUES, behaviour: { N15419: "429-once", N11102: "string-value" } });
+    const r = await koladaInProcess({ dir, url: s.url, skrivÖver: true });
+    expect(r.status).toBe(1);
+    expect(s.requests.filter((q) => q.includes("N15419")).length).toBeGreaterThanOrEqual(2);
+    expect(row(followUp(dir), "UTB-A01")).toEqual({ avser: "UTB-A01", utfall: 87, källa: "Kolada" });
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("plan kolada: "))).toEqual(['plan kolada: N11102: N11102 1234 2024: värdet "89" är inget tal']);
+    expect(row(followUp(dir), "UTB-A02")).not.toHaveProperty("utfall");
+  });
+
   it("a timeout is one line and exit 1", async () => {
     const dir = minimalPlan();
     const s = await serve({ data: VALUES, behaviour: { N15503: "slow" }, slowMs: 2000 });
@@ -243,6 +254,9 @@ describe("plan kolada fills the newest follow-up", () => {
     expect(r.stdout).toContain("wrote uppfoljning/2026-08-delar.yaml");
     expect(r.stderr).toContain("plan kolada: N00090: the answer is not JSON");
     expect(r.stdout + r.stderr).not.toMatch(/behåller|skrev|svaret/u);
+    // The files speak the plan's language too.
+    await koladaInProcess({ dir, url: s.url, jämför: false, historik: "2026" });
+    expect(readFileSync(path.join(dir, "uppfoljning/2026-12-helar.yaml"), "utf8")).toMatch(/^# Annual report 2026 – written by plan kolada --historik[^\n]*\n\ntyp: uppföljning\nid: UF2026-12\nnamn: Annual report 2026\n/u);
   });
 
   it("shows a progress line on stderr when stderr is a terminal, and none when it is not", async () => {

@@ -87,7 +87,6 @@ export async function runKolada(o: KoladaOptions, ctx: KoladaRunContext = {}): P
       overwrite: o.skrivÖver === true,
       compare: o.jämför === true,
       today: ctx.today ?? new Date().toISOString().slice(0, 10),
-      lang,
       net,
       read: (rel) => readText(root, rel),
     });

@@ -228,7 +228,6 @@ export interface FillInput {
   compare: boolean;
   /** YYYY-MM-DD: the fetch date of a comparison file that changed. */
   today: string;
-  lang: Lang;
   net: NetOptions;
   /** A file of the plan as text (relative path), undefined when missing. */
   read: (file: string) => string | undefined;
@@ -236,7 +235,9 @@ export interface FillInput {
 
 /** Fill the follow-ups of `input.jobs` from Kolada. */
 export async function fill(input: FillInput): Promise<FillResult> {
-  const { plan, jobs, kommunkod, lang } = input;
+  const { plan, jobs, kommunkod } = input;
+  // The files speak the plan's language: Swedish unless plan.yaml says språk: en (not --lang, which is the output's).
+  const lang: Lang = plan.kommun?.data.språk === "en" ? "en" : "sv";
   const report: Bilingual[] = [];
   const failures: Bilingual[] = [];
   const targets = new Map(jobs.map((j) => [j, koladaTargets(plan, j.year)]));
