@@ -134,7 +134,7 @@ async function getJson(url: URL, o: NetOptions): Promise<unknown> {
     const retriable = status === 429 || status >= 500;
     if (!retriable || attempt >= o.retries) {
       const after = retriable && o.retries > 0 ? { en: ` (after ${o.retries} retries)`, sv: ` (efter ${o.retries} nya försök)` } : { en: "", sv: "" };
-      const what = `${status}${statusText ? ` ${statusText}` : ""}`;
+      const what = `${status}${statusText ? ` ${statusText.slice(0, 60)}` : ""}`;
       throw new KoladaError("http", { en: `the server answered ${what}${after.en}`, sv: `servern svarade ${what}${after.sv}` });
     }
     await sleep(Math.min(o.maxWaitMs, wait ?? o.backoffMs * 2 ** attempt));
