@@ -66,6 +66,18 @@ describe("fetchValues", () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it("honours a Retry-After, but waits no longer than the cap", async () => {
+    const s = await serve({ data: DATA, behaviour: { N00003: "429-long" } });
+    const started = Date.now();
+    const r = await fetchValues(new URL(s.url), ["N00003"], ["0483"], years, { ...FAST_NET, backoffMs: 1, maxWaitMs: 300 });
+    const took = Date.now() - started;
+    expect(r.failed.size).toBe(0);
+    // The server asked for 120 s; the cap is 0.3 s, and the backoff alone (1 ms) would not wait it.
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(5000);
+    expect(s.requests).toHaveLength(2);
+  });
+
   it("gives up on a 500 after the retries; the other KPIs of its batch are fetched one by one", async () => {
     const s = await serve({ data: DATA, behaviour: { N00002: "500" } });
     const r = await fetchValues(new URL(s.url), ["N00001", "N00002", "N00003"], ["0483"], years, { ...FAST_NET, retries: 2 });
@@ -100,6 +112,7 @@ describe("fetchValues", () => {
 
   const hostile = [
     ["not-json", /^the answer is not JSON$/u],
+    ["nan", /^the answer is not JSON$/u],
     ["huge", /^the answer is larger than 32 MB$/u],
     ["string-value", /^N00009 0483 20\d\d: the value "\d+" is not a number$/u],
     ["bad-shape", /^the answer has no list "values"$/u],

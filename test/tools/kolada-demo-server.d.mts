@@ -1,7 +1,7 @@
 // The types of kolada-demo-server.mjs, for the tests written in TypeScript.
 export type Cell = number | null | { T: number | null; K?: number | null; M?: number | null };
 export type Data = Record<string, Record<string, Record<string, Cell>>>;
-export type Behaviour = "429-once" | "500" | "slow" | "not-json" | "huge" | "string-value" | "bad-shape" | "foreign-next";
+export type Behaviour = "429-once" | "429-long" | "500" | "slow" | "not-json" | "nan" | "huge" | "string-value" | "bad-shape" | "foreign-next";
 export interface ServerOptions {
   data: Data;
   pageSize?: number;

@@ -5,7 +5,7 @@
 //   node test/tools/kolada-demo-server.mjs            (prints its URL, e.g. http://127.0.0.1:41234/v3)
 //   plan kolada -C examples/katrineholm --url http://127.0.0.1:41234/v3 --torrt
 //
-// It listens on 127.0.0.1 on a free port. Data answers have the shape of Kolada's:
+// It listens on 127.0.0.1 on a free port, under /v3 and without it. Data answers have the shape of Kolada's:
 // {"count", "values": [{"kpi", "municipality", "period", "values": [{"gender", "status", "value", "count"}]}]}
 // in pages of a few rows, linked by next_page (a page number, or a URL) or next_url. Some KPI
 // IDs behave badly on purpose (see `behaviour`), and every request is recorded.
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 /**
  * @typedef {number | null | { T: number | null, K?: number | null, M?: number | null }} Cell
  * @typedef {Record<string, Record<string, Record<string, Cell>>>} Data  kpi → kommunkod → year → value
- * @typedef {"429-once" | "500" | "slow" | "not-json" | "huge" | "string-value" | "bad-shape" | "foreign-next"} Behaviour
+ * @typedef {"429-once" | "429-long" | "500" | "slow" | "not-json" | "nan" | "huge" | "string-value" | "bad-shape" | "foreign-next"} Behaviour
  * @typedef {{ data: Data, pageSize?: number, paging?: "next_page" | "next_page_url" | "next_url", behaviour?: Record<string, Behaviour>, groups?: Record<string, string[]>, slowMs?: number }} ServerOptions
  */
 
@@ -55,26 +55,27 @@ export function startKoladaServer(o) {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
-    const group = /^\/v3\/municipality_groups\/([^/]+)$/u.exec(url.pathname);
+    const group = /^(?:\/v3)?\/municipality_groups\/([^/]+)$/u.exec(url.pathname);
     if (group) {
       const id = decodeURIComponent(group[1]);
       const members = o.groups?.[id];
       if (!members) return json(404, { error: "not found" });
       return json(200, { count: 1, values: [{ id, title: `Grupp ${id}`, members: members.map((m) => ({ id: m, title: `Kommun ${m}` })) }] });
     }
-    const m = /^\/v3\/data\/kpi\/([^/]+)\/municipality\/([^/]+)\/year\/([^/]+)$/u.exec(url.pathname);
+    const m = /^(?:\/v3)?\/data\/kpi\/([^/]+)\/municipality\/([^/]+)\/year\/([^/]+)$/u.exec(url.pathname);
     if (!m) return json(404, { error: "not found" });
     const [kpis, munis, years] = [m[1], m[2], m[3]].map((s) => decodeURIComponent(s).split(","));
     const bad = kpis.map((k) => o.behaviour?.[k]).filter((b) => b !== undefined);
     if (bad.includes("500")) return json(500, { error: "internal" });
-    if (bad.includes("429-once")) {
-      const key = kpis.join(",");
-      if (!seen429.has(key)) {
+    for (const [behaviour, wait] of [["429-once", "0"], ["429-long", "120"]]) {
+      const key = `${behaviour} ${kpis.join(",")}`;
+      if (bad.includes(behaviour) && !seen429.has(key)) {
         seen429.add(key);
-        return json(429, { error: "too many requests" }, { "retry-after": "0" });
+        return json(429, { error: "too many requests" }, { "retry-after": wait });
       }
     }
     if (bad.includes("not-json")) return json(200, "<html><body>Kolada är nere för underhåll</body></html>");
+    if (bad.includes("nan")) return json(200, `{"values": [{"kpi": "${kpis[0]}", "municipality": "${munis[0]}", "period": ${years[0]}, "values": [{"gender": "T", "value": NaN}]}]}`);
     if (bad.includes("bad-shape")) return json(200, { values: { kpi: kpis[0] } });
     if (bad.includes("huge")) {
       // An answer that never ends: the client must stop reading.
