@@ -3,6 +3,7 @@
 // to print and the failures; src/cli/kolada.ts writes (atomically) or prints the diff.
 import { BilingualError, type Bilingual } from "../diagnostics/bilingual.js";
 import type { Lang } from "../diagnostics/index.js";
+import { formatNumber } from "../format/status-words.js";
 import { isData, items, num, str, type Data, type TypedDoc } from "../model/build.js";
 import { isMonth } from "../model/month.js";
 import type { Plan } from "../model/plan.js";
@@ -119,8 +120,8 @@ function comparisonOf(plan: Plan): { kommuner: string[] } | { grupp: string } {
   );
 }
 
-const number = (v: number, lang: Lang): string => (lang === "sv" ? String(v).replace(".", ",").replace("-", "−") : String(v));
-const valueAt = (v: number, y: number, own: number, lang: Lang): string => `${number(v, lang)}${y === own ? "" : ` (${y})`}`;
+/** A value as the reports show it ("32,1"), with its year when that is not the follow-up's ("32,1 (2024)"). */
+const valueAt = (v: number, y: number, own: number, lang: Lang): string => `${formatNumber(v, lang, 6)}${y === own ? "" : ` (${y})`}`;
 const both = (f: (lang: Lang) => string): Bilingual => ({ en: f("en"), sv: f("sv") });
 
 /** The newest year from `year` back FALLBACK_YEARS with a value, and the value. */
