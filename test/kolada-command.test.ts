@@ -235,6 +235,8 @@ describe("plan kolada fills the newest follow-up", () => {
       ["bad url", { dir: minimalPlan(), url: "ftp://example.org/v3" }, /^plan: --url ska vara en http- eller https-URL/u],
       ["no follow-up", { dir: minimalPlan(), period: "2026-04" }, /^plan: ingen uppföljning för hela kommunen för 2026-04; perioder med uppföljning för hela kommunen: 2026-08$/u],
       ["--historik and --period", { dir: minimalPlan(), period: "2026-08", historik: "2024-2025" }, /^plan: --historik anger sina egna år/u],
+      ["a bad kolada.url", { dir: minimalPlan({ kolada: "kolada:\n  url: api.kolada.se/v3\n" }) }, /^plan: kolada\.url \(plan\.yaml\) ska vara en http- eller https-URL/u],
+      ["a bad --historik", { dir: minimalPlan(), historik: "2025-2020" }, /^plan: --historik ska vara år som 2019-2023, inte "2025-2020"$/u],
       ["a bad jämförelse", { dir: minimalPlan({ kolada: 'kolada:\n  jämförelse: ["483"]\n' }), jämför: true, url: "http://127.0.0.1:9/v3" }, /^plan: kolada\.jämförelse i plan\.yaml ska vara en lista med kommunkoder/u],
       ["--jämför without a group", { dir: minimalPlan(), jämför: true, url: "http://127.0.0.1:9/v3" }, /^plan: --jämför behöver kolada\.jämförelse i plan\.yaml/u],
     ];
