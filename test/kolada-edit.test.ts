@@ -1,6 +1,7 @@
 // The in-place editor of plan kolada: only the changed values and the added keys and rows
 // change; every other byte of a follow-up (comments, blank lines, alignment, flow and block
 // rows, other documents of the file) stays as it was.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { applyEdits, EditError, patchFollowUps, type RowPatch } from "../src/kolada/edit.js";
@@ -133,5 +134,56 @@ describe("patchFollowUps", () => {
 
   it("applyEdits splices from the end, so offsets refer to the original text", () => {
     expect(applyEdits("abcdef", [{ start: 1, end: 2, text: "XX" }, { start: 4, end: 4, text: "Y" }])).toBe("aXXcdYef");
+  });
+});
+
+describe("patchFollowUps, on generated follow-ups", () => {
+  /** A row: its keys besides avser, its style, and a comment line before it or not. */
+  const rowArb = fc.record({
+    utfall: fc.option(fc.integer({ min: -5, max: 500 }), { nil: undefined }),
+    år: fc.option(fc.integer({ min: 2018, max: 2025 }), { nil: undefined }),
+    källa: fc.option(fc.constantFrom("Kolada", "SCB", "egen mätning"), { nil: undefined }),
+    prognos: fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+    flow: fc.boolean(),
+    comment: fc.boolean(),
+  });
+  const patchArb = fc.record({
+    utfall: fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }),
+    år: fc.option(fc.integer({ min: 2018, max: 2026 }), { nil: undefined }),
+    removeÅr: fc.boolean(),
+  });
+
+  it("every patch reads back as meant, and the lines of the rows not patched stay as they were", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 6 }), fc.array(fc.tuple(fc.nat(8), patchArb), { maxLength: 5 }), (rows, wanted) => {
+        const lines = ["typ: uppföljning", "id: UF2026-08", "period: 2026-08", "rapport: delår", "nyckeltal:"];
+        rows.forEach((r, i) => {
+          const pairs: [string, unknown][] = [["avser", `R-${i}`], ...(["utfall", "år", "källa", "prognos"] as const).filter((k) => r[k] !== undefined).map((k): [string, unknown] => [k, r[k]])];
+          const v = (x: unknown): string => (typeof x === "string" && x.includes(" ") ? JSON.stringify(x) : String(x));
+          if (r.comment) lines.push(`  # rad ${i}`);
+          if (r.flow) lines.push(`  - { ${pairs.map(([k, x]) => `${k}: ${v(x)}`).join(", ")} }   # flow`);
+          else pairs.forEach(([k, x], j) => lines.push(`${j === 0 ? "  - " : "    "}${k}: ${v(x)}`));
+        });
+        lines.push("aktiviteter: []  # slut", "");
+        const text = lines.join("\n");
+        const patches = new Map<string, RowPatch>();
+        for (const [n, p] of wanted) {
+          const avser = `R-${n}`;
+          patches.set(avser, { avser, set: [["utfall", p.utfall], ...(p.år !== undefined ? [["år", p.år] as const] : []), ["källa", "Kolada"]], remove: p.år === undefined && p.removeÅr ? ["år"] : [] });
+        }
+        const { text: after } = patchFollowUp(text, 0, [...patches.values()]);
+        const got = ((parse(after) as { nyckeltal: Record<string, unknown>[] | null }).nyckeltal ?? []);
+        for (const p of patches.values()) {
+          const r = got.find((x) => x.avser === p.avser)!;
+          for (const [k, v] of p.set) expect(r[k]).toBe(v);
+          for (const k of p.remove) expect(r).not.toHaveProperty(k);
+        }
+        // A row that was not patched keeps its lines byte for byte.
+        const untouched = text.split("\n").filter((l) => !/R-(\d+)/u.test(l) || !patches.has(`R-${/R-(\d+)/u.exec(l)![1]}`));
+        const afterLines = after.split("\n");
+        for (const l of untouched.filter((x) => x.startsWith("  - { ") || x.startsWith("  #"))) expect(afterLines).toContain(l);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
