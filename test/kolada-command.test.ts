@@ -140,7 +140,7 @@ describe("plan kolada fills the newest follow-up", () => {
     const again = await koladaInProcess({ dir, url: s.url }, { today: "2027-01-15" });
     expect(again.status).toBe(0);
     expect(hashes(dir)).toEqual(before);
-    expect(again.stdout).toContain("Inget ändrat: filerna stämmer redan med Kolada.");
+    expect(again.stdout).toContain("Inget ändrat: inget nytt från Kolada att skriva.");
     expect(again.stdout).not.toContain("skrev");
   });
 

@@ -99,7 +99,7 @@ export async function runKolada(o: KoladaOptions, ctx: KoladaRunContext = {}): P
   if (o.torrt) for (const c of changes) lines.push(unifiedDiff(c.file, c.before, c.edits).replace(/\n$/u, ""));
   lines.push(...report.map(say));
   if (changes.length === 0) {
-    lines.push(lang === "sv" ? "Inget ändrat: filerna stämmer redan med Kolada." : "Nothing changed: the files agree with Kolada already.");
+    lines.push(lang === "sv" ? "Inget ändrat: inget nytt från Kolada att skriva." : "Nothing changed: nothing new from Kolada to write.");
   } else if (o.torrt) {
     lines.push(lang === "sv" ? `--torrt: skulle skriva ${changes.map((c) => c.file).join(", ")}; inget skrivet.` : `--torrt: would write ${changes.map((c) => c.file).join(", ")}; nothing written.`);
   } else {
