@@ -132,8 +132,18 @@ describe("patchFollowUps", () => {
     expect(() => patchFollowUp("typ: uppföljning\nnyckeltal: 3\n", 0, [{ avser: "A", set: [["utfall", 1]], remove: [] }])).toThrow(EditError);
   });
 
-  it("applyEdits splices from the end, so offsets refer to the original text", () => {
+  it("applyEdits splices from the end, so offsets refer to the original text; insertions at one place keep their order", () => {
     expect(applyEdits("abcdef", [{ start: 1, end: 2, text: "XX" }, { start: 4, end: 4, text: "Y" }])).toBe("aXXcdYef");
+    expect(applyEdits("ab", [{ start: 1, end: 1, text: "1" }, { start: 1, end: 1, text: "2" }, { start: 1, end: 1, text: "3" }])).toBe("a123b");
+  });
+
+  it("adds keys to the last block row and a new row after it, in that order (both after the same line)", () => {
+    const text = "typ: uppföljning\nnyckeltal:\n  - avser: R-0\naktiviteter: []  # slut\n";
+    const { text: after } = patchFollowUp(text, 0, [
+      { avser: "R-1", set: [["utfall", 1]], remove: [] },
+      { avser: "R-0", set: [["utfall", -0]], remove: [] },
+    ]);
+    expect(after).toBe("typ: uppföljning\nnyckeltal:\n  - avser: R-0\n    utfall: 0\n  - { avser: R-1, utfall: 1 }\naktiviteter: []  # slut\n");
   });
 });
 
@@ -175,7 +185,8 @@ describe("patchFollowUps, on generated follow-ups", () => {
         const got = ((parse(after) as { nyckeltal: Record<string, unknown>[] | null }).nyckeltal ?? []);
         for (const p of patches.values()) {
           const r = got.find((x) => x.avser === p.avser)!;
-          for (const [k, v] of p.set) expect(r[k]).toBe(v);
+          // −0 is written, and read back, as 0.
+          for (const [k, v] of p.set) expect(r[k]).toBe(v === 0 ? 0 : v);
           for (const k of p.remove) expect(r).not.toHaveProperty(k);
         }
         // A row that was not patched keeps its lines byte for byte.

@@ -155,10 +155,11 @@ function appendEdits(text: string, map: YAMLMap, listPair: Pair | undefined, row
   return [{ start: at, end: at, text: `${lead}${" ".repeat(keyIndent)}nyckeltal:\n${block}` }];
 }
 
-/** `text` with `edits` (non-overlapping) applied. */
+/** `text` with `edits` (non-overlapping) applied; insertions at one place stand in the order of `edits`. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  const last = [...edits.entries()].sort(([i, a], [j, b]) => b.start - a.start || b.end - a.end || j - i);
+  for (const [, e] of last) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 
@@ -218,7 +219,9 @@ function documentEdits(text: string, doc: Document.Parsed, patches: readonly Row
  * document cannot be edited so, or when the edited text would not read back as exactly the
  * patched data with every other document as it was.
  */
-export function patchFollowUps(text: string, patches: ReadonlyMap<number, readonly RowPatch[]>): { edits: Edit[]; text: string } {
+export function patchFollowUps(text: string, wanted: ReadonlyMap<number, readonly RowPatch[]>): { edits: Edit[]; text: string } {
+  // −0 is written as 0, and so reads back.
+  const patches = new Map([...wanted].map(([i, list]) => [i, list.map((p) => ({ ...p, set: p.set.map(([k, v]) => [k, Object.is(v, -0) ? 0 : v] as const) }))]));
   const docs = documentsOf(text, patches.keys());
   const edits = [...patches].flatMap(([i, list]) => documentEdits(text, docs[i]!, list));
   const after = applyEdits(text, edits);
