@@ -156,6 +156,8 @@ describe("patchFollowUps, on generated follow-ups", () => {
     prognos: fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
     flow: fc.boolean(),
     comment: fc.boolean(),
+    /** A block row ends with a literal block (`kommentar: |`), kept or stripped of its last newline. */
+    literal: fc.constantFrom(undefined, "|", "|-", "|+"),
   });
   const patchArb = fc.record({
     utfall: fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }),
@@ -172,7 +174,10 @@ describe("patchFollowUps, on generated follow-ups", () => {
           const v = (x: unknown): string => (typeof x === "string" && x.includes(" ") ? JSON.stringify(x) : String(x));
           if (r.comment) lines.push(`  # rad ${i}`);
           if (r.flow) lines.push(`  - { ${pairs.map(([k, x]) => `${k}: ${v(x)}`).join(", ")} }   # flow`);
-          else pairs.forEach(([k, x], j) => lines.push(`${j === 0 ? "  - " : "    "}${k}: ${v(x)}`));
+          else {
+            pairs.forEach(([k, x], j) => lines.push(`${j === 0 ? "  - " : "    "}${k}: ${v(x)}`));
+            if (r.literal !== undefined) lines.push(`    kommentar: ${r.literal}`, "      två", "      rader", ...(r.literal === "|+" ? [""] : []));
+          }
         });
         lines.push("aktiviteter: []  # slut", "");
         const text = lines.join("\n");
@@ -194,7 +199,7 @@ describe("patchFollowUps, on generated follow-ups", () => {
         const afterLines = after.split("\n");
         for (const l of untouched.filter((x) => x.startsWith("  - { ") || x.startsWith("  #"))) expect(afterLines).toContain(l);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
