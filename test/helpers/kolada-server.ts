@@ -11,8 +11,8 @@ import type { Run } from "./exec.js";
 
 export { KATRINEHOLM, startKoladaServer, type Data, type KoladaServer } from "../tools/kolada-demo-server.mjs";
 
-/** The network's limits for tests: short waits, a short timeout. */
-export const FAST_NET: NetOptions = { ...NET_DEFAULTS, timeoutMs: 500, backoffMs: 1, maxWaitMs: 20 };
+/** The network's limits for tests: short waits (a test of the timeout sets its own, shorter). */
+export const FAST_NET: NetOptions = { ...NET_DEFAULTS, timeoutMs: 5000, backoffMs: 1, maxWaitMs: 20 };
 
 /** `plan kolada` with `o` in this process: stdout and stderr captured, a usage error as status 2 and one line. */
 export async function koladaInProcess(o: KoladaOptions, ctx: KoladaRunContext = {}): Promise<Run> {
