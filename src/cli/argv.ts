@@ -7,6 +7,8 @@ const OPTION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["--ar", "--år"],
   ["--namnd", "--nämnd"],
   ["--malomrade", "--målområde"],
+  ["--skriv-over", "--skriv-över"],
+  ["--jamfor", "--jämför"],
 ]);
 
 /** ASCII spellings of commands and phases → the Swedish word. */

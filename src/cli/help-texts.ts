@@ -10,6 +10,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   report: ["plan report delår -o delar.html", "plan report budget --år 2012 -o budget.html", "plan report namndplan --nämnd BIN --lang en"],
   "nytt-år": ["plan nytt-år 2027", "plan nytt-ar 2027 -C plan", "plan nytt-år 2027 --lang en"],
   årshjul: ["plan årshjul --idag 2026-12-01 --format md", "plan arshjul --ar 2026 --format ics > arshjul.ics", "plan årshjul --format svg > arshjul.svg"],
+  kolada: ["plan kolada --torrt", "plan kolada --period 2012-08 --skriv-över", "plan kolada --historik 2019-2023 --jamfor"],
   regler: ["plan regler", "plan regler --format json --lang sv"],
   init: ['plan init ekby-plan --namn "Ekby kommun" --kommunkod 1234', "plan init --ar 2027", "plan init ekby-plan --force"],
   schema: ["plan schema", "plan schema --vscode", "plan schema --vscode -C plan"],

@@ -29,6 +29,7 @@ import { usageErrorSv } from "./usage-sv.js";
 import type { ArshjulOptions } from "./arshjul.js";
 import type { DiffOptions } from "./diff.js";
 import type { InitOptions } from "./init.js";
+import type { KoladaOptions } from "./kolada.js";
 import type { ReportCliOptions } from "./report.js";
 import type { SchemaOptions } from "./schema.js";
 import type { TraceOptions } from "./trace.js";
@@ -184,6 +185,25 @@ function program(setStatus: (n: number) => void): Command {
     .action(async (år: string, o: { dir?: string; lang?: "en" | "sv"; cache?: boolean; cacheLocation?: string }) => {
       const { runNyttAr } = await import("./nytt-ar.js");
       setStatus(runNyttAr(år, o));
+    });
+
+  cmd
+    .command("kolada")
+    .description("fill the follow-ups' utfall from Kolada, the national KPI database: every nyckeltal with a kolada ID")
+    .addOption(dirOption())
+    .addOption(new Option("--period <YYYY-MM>", "the follow-up (for the whole kommun) to fill (default: the newest)"))
+    .addOption(new Option("--år <år>", "the newest follow-up of this year (ASCII: --ar)"))
+    .addOption(new Option("--historik <FROM-TO>", "instead: the helår follow-ups of these years, e.g. 2019-2023 (made when missing)"))
+    .option("--torrt", "print what would change, as a diff, and write nothing")
+    .option("--skriv-över", "replace an utfall that differs from Kolada's (default: keep it and say so; ASCII: --skriv-over)")
+    .option("--jämför", "also fetch the comparison municipalities of plan.yaml's kolada.jämförelse into kolada/jamforelse-<år>.yaml (ASCII: --jamfor)")
+    .addOption(new Option("--url <url>", "the API's base URL (default: plan.yaml kolada.url, else https://api.kolada.se/v3)"))
+    .addOption(langOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (o: KoladaOptions) => {
+      const { runKolada } = await import("./kolada.js");
+      setStatus(await runKolada(o));
     });
 
   cmd
