@@ -18,6 +18,25 @@ const OUT = path.join(ROOT, "dist", "check", "validators.js");
 // Export names are the ASCII file names (JavaScript export names must be identifiers).
 const KINDS = ["kommun", "kommunplan", "budget", "planeringsdirektiv", "underlag", "namndplan", "verksamhetsplan", "uppfoljning", "jamforelse"];
 
+/**
+ * A schema without its annotations (titles, descriptions): they are for editors and people, the
+ * validators never read them, and with `verbose` the generated module would carry every one of
+ * them as data to build at each start. The keys of `properties` (which the unknown-key
+ * suggestions read) stay.
+ */
+const ANNOTATIONS = new Set(["title", "description", "$comment", "examples"]);
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+function withoutAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (schema === null || typeof schema !== "object") return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) && typeof value !== "object") continue;
+    out[key] = SCHEMA_MAPS.has(key) && value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAnnotations(v)])) : key === "enum" || key === "const" ? value : withoutAnnotations(value);
+  }
+  return out;
+}
+
 const ajv = new Ajv2020({
   allErrors: true,
   strict: true,
@@ -32,7 +51,7 @@ for (const name of readdirSync(SCHEMAS).filter((n) => n.endsWith(".schema.json")
   const text = readFileSync(path.join(SCHEMAS, name), "utf8");
   hash.update(`${name}\0${text}\0`);
   // Each schema names itself with its `$id` (https://rodtrad.se/schemas/v1/<file>); relative `$ref`s resolve against it.
-  ajv.addSchema(JSON.parse(text));
+  ajv.addSchema(withoutAnnotations(JSON.parse(text)));
 }
 const refs = Object.fromEntries(KINDS.map((name) => [name, `https://rodtrad.se/schemas/v1/${name}.schema.json`]));
 // The generated ESM still loads the date format with require(): give it one.
