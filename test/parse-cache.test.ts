@@ -125,6 +125,33 @@ describe("plan validate --cache", () => {
     expect(readFileSync(made).equals(readFileSync(path.join(userCache, "rodtrad", "key")))).toBe(false);
   });
 
+  it("keeps each document's schema findings with its value: a later run takes them from the cache, until the bytes change", () => {
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const rel = "namnder/KS/2012.yaml";
+    const plain = validate(dir);
+    expect(validate(dir, "--cache-location", file)).toEqual(plain);
+    // Every document of a known kind now has its findings in the cache; KS's plan has its unknown key.
+    const cache = new ParseCache(file);
+    const entry = cache.get(entryKey(rel, readFileSync(path.join(dir, rel))))!;
+    expect(entry.values[0]!.schema!.map((d) => d.code)).toEqual(["unknown-key"]);
+    const checked = [...cache.values()].flatMap((e) => e.values).filter((v) => v.schema !== undefined).length;
+    expect(checked).toBeGreaterThan(20);
+    // A run that only reads them writes nothing new, and prints the same.
+    const before = readFileSync(file);
+    expect(validate(dir, "--cache-location", file)).toEqual(plain);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // A planted finding shows that they are read, not checked again; a changed byte ends that.
+    entry.values[0]!.schema = [{ code: "unknown-key", severity: "error", file: rel, line: 2, column: 1, args: { key: "planterad" } }];
+    cache.set(entryKey(rel, readFileSync(path.join(dir, rel))), entry);
+    cache.save();
+    expect(validate(dir, "--cache-location", file).stdout).toContain("planterad");
+    writeFileSync(path.join(dir, rel), `${readFileSync(path.join(dir, rel), "utf8")}\n`);
+    const changed = validate(dir, "--cache-location", file);
+    expect(changed.stdout).not.toContain("planterad");
+    expect(changed).toEqual(validate(dir));
+  });
+
   it("ignores a truncated, corrupt, foreign, misshapen or other build's cache file and writes a sound one", () => {
     const dir = brokenPlan();
     const file = path.join(tempDir("rodtrad-cache-"), "c.cache");

@@ -242,8 +242,16 @@ function enclosingId(root: unknown, pointer: string): string | undefined {
 }
 
 /** Validate one document of a known kind against its schema. */
-export function validateSchema(doc: SourceDoc, kind: DocKind, using: Map<DocKind, ValidateFunction> = compiled()): Diagnostic[] {
-  const validate = using.get(kind)!;
+export function validateSchema(doc: SourceDoc, kind: DocKind, using?: Map<DocKind, ValidateFunction>): Diagnostic[] {
+  // The answer depends on the document's bytes alone (the kind is its typ): kept with its value.
+  const memo = using === undefined ? doc.memo : undefined;
+  if (memo?.schema) return memo.schema;
+  const out = findings(doc, (using ?? compiled()).get(kind)!);
+  if (memo) memo.schema = out;
+  return out;
+}
+
+function findings(doc: SourceDoc, validate: ValidateFunction): Diagnostic[] {
   if (validate(doc.value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();

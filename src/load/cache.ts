@@ -25,9 +25,10 @@ export const entryKey = (name: string, bytes: Uint8Array): string => `${name}\u0
 let stampMemo: string | undefined;
 
 /**
- * What the cached results depend on besides the bytes: the tool's version, the code that parses
- * and words the findings (this folder and the diagnostics, hashed, so that a changed build never
- * reads an older build's results), and V8, whose serialization holds them.
+ * What the cached results depend on besides the bytes: the tool's version, the code that parses,
+ * checks against the schemas and words the findings (this folder, the checks with the compiled
+ * schemas, and the diagnostics, hashed, so that a changed build never reads an older build's
+ * results), and V8, whose serialization holds them.
  */
 function toolStamp(): string {
   if (stampMemo) return stampMemo;
@@ -36,7 +37,8 @@ function toolStamp(): string {
   const hash = createHash("sha256");
   hash.update(readFileSync(new URL("../../package.json", import.meta.url)));
   hash.update(process.versions.v8);
-  for (const dir of [path.dirname(here), path.join(path.dirname(here), "..", "diagnostics")]) {
+  // The checks too: the schema's findings of each document are kept with its value.
+  for (const dir of [path.dirname(here), ...["diagnostics", "check"].map((d) => path.join(path.dirname(here), "..", d))]) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith(ext)).sort()) {
       hash.update(`\u0000${name}\u0000`);
       hash.update(readFileSync(path.join(dir, name)));
@@ -139,9 +141,10 @@ const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number
 function isEntry(key: unknown, e: unknown): e is FileValues {
   if (typeof key !== "string" || !isRecord(e) || typeof e.name !== "string" || !key.startsWith(e.name)) return false;
   if (!/^\u0000[0-9a-f]{64}$/u.test(key.slice(e.name.length)) || !Array.isArray(e.values) || !Array.isArray(e.diagnostics)) return false;
-  if (!e.values.every((v) => isRecord(v) && isCount(v.index) && "value" in v)) return false;
   const diagnosticOk = (d: unknown): boolean =>
     isRecord(d) && typeof d.code === "string" && isCode(d.code) && (d.severity === "error" || d.severity === "warning") && d.file === e.name && isCount(d.line) && isCount(d.column) && isRecord(d.args);
+  const schemaOk = (v: Record<string, unknown>): boolean => !("schema" in v) || (Array.isArray(v.schema) && v.schema.every(diagnosticOk));
+  if (!e.values.every((v) => isRecord(v) && isCount(v.index) && "value" in v && schemaOk(v))) return false;
   return e.diagnostics.every(diagnosticOk) && isPlainData(e.values) && isPlainData(e.diagnostics);
 }
 
@@ -172,6 +175,12 @@ function readEntries(file: string, key: Buffer): Map<string, FileValues> {
   return entries;
 }
 
+function checkedDocuments(entries: Iterable<FileValues>): number {
+  let n = 0;
+  for (const e of entries) for (const v of e.values) if (v.schema) n++;
+  return n;
+}
+
 /**
  * Parsed files by path and content hash, read from a cache file, that notes which entries a load
  * used: saving keeps those and drops the rest (files since changed or removed).
@@ -180,6 +189,8 @@ export class ParseCache extends Map<string, FileValues> {
   private readonly used = new Set<string>();
   private changed = false;
   private readonly key: Buffer;
+  /** How many documents had their schema's findings when read: the checks may add some. */
+  private readonly checkedAtRead: number;
 
   constructor(
     readonly file: string,
@@ -188,6 +199,7 @@ export class ParseCache extends Map<string, FileValues> {
     const key = userKey(env);
     super(readEntries(file, key));
     this.key = key;
+    this.checkedAtRead = checkedDocuments(this.values());
   }
 
   override get(key: string): FileValues | undefined {
@@ -206,7 +218,7 @@ export class ParseCache extends Map<string, FileValues> {
 
   /** Write the entries used, atomically (a temporary file beside it, renamed over it); nothing when they are what the file holds. */
   save(): void {
-    if (!this.changed && this.used.size === this.size) return;
+    if (!this.changed && this.used.size === this.size && checkedDocuments(this.values()) === this.checkedAtRead) return;
     const kept = [...this.entries()].filter(([key]) => this.used.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const payload = serialize(kept);
     writeAtomic(this.file, [Buffer.from(`${MAGIC}${toolStamp()}\n${seal(this.key, payload)}\n`, "latin1"), payload]);

@@ -15,9 +15,20 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
+/** One document's plain value, by its position in the file. */
+interface DocValue {
+  index: number;
+  value: unknown;
+  /**
+   * The findings of the document's schema, once a check has asked (check/schema.ts): they
+   * depend on the bytes alone, so they travel with the value, in the cache too.
+   */
+  schema?: Diagnostic[];
+}
+
 /** What parsing a file yields before positions are attached: plain data only, so it can cross threads. */
 export interface ParsedValues {
-  values: { index: number; value: unknown }[];
+  values: DocValue[];
   diagnostics: Diagnostic[];
 }
 
@@ -129,7 +140,7 @@ export function attachPositions(file: string, bytes: Uint8Array, values: ParsedV
     }
     return known.get(index)!;
   };
-  return values.map(({ index, value }) => ({ file, index, value, positions: () => positionsOf(index) }));
+  return values.map((entry) => ({ file, index: entry.index, value: entry.value, memo: entry, positions: () => positionsOf(entry.index) }));
 }
 
 /** Positions from the yaml package's syntax tree, for each document that has a value. */

@@ -1,5 +1,6 @@
 // A parsed YAML document and the way back from its plain data to the text: what load gives
 // to every layer above it.
+import type { Diagnostic } from "../diagnostics/index.js";
 
 /** A line and column in a file, both from 1 (the column counts UTF-16 code units, as editors do). */
 export interface Position {
@@ -15,6 +16,8 @@ export interface SourceDoc {
   value: unknown;
   /** Where the document's values stand in the text; made when first asked for. */
   positions(): DocPositions;
+  /** What checks remember of this document's bytes (the loader's cache keeps it with the value). */
+  memo?: { schema?: Diagnostic[] };
 }
 
 /** The way from a document's plain values back to its text. */
