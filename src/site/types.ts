@@ -30,4 +30,6 @@ export interface SiteContext {
   readonly lang: Lang;
   /** The site's public address with a trailing `/`, from --bas-url: canonical links and sitemap.xml. */
   readonly baseUrl?: string;
+  /** The site's navigation, on every page (hrefs relative to the root); build.ts fills it from the pages there are. */
+  readonly nav?: readonly Crumb[];
 }

@@ -1,0 +1,63 @@
+// Small HTML pieces the pages share: text, links, status, tables. Every plan text passes
+// through `esc` or `rich` here; nothing else puts plan text into markup.
+import type { Lang } from "../diagnostics/entry.js";
+import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
+import { escapeXml } from "../report/chart.js";
+import { markdownToHtml } from "../report/markdown-text.js";
+import type { Status } from "../status/fulfilment.js";
+
+/** Code points HTML forbids (controls but tab, newline, carriage return; noncharacters): dropped, as the årshjul's SVG does. */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/gu;
+
+/** Plan text without the code points no HTML page may hold. */
+export const clean = (s: string): string => s.replace(FORBIDDEN, "");
+
+/** Plan text as HTML text or an attribute value. */
+export const esc = (s: string): string => escapeXml(clean(s));
+
+/** A Markdown text field of the plan as HTML, its headings below `headingLevel`; "" for none. */
+export function rich(text: unknown, headingLevel: number): string {
+  return typeof text === "string" && text.trim() !== "" ? `<div class="text">${markdownToHtml(clean(text), headingLevel)}</div>` : "";
+}
+
+/** A link from the page at `from` to the page at `to` (both relative to the root). */
+export function link(from: string, to: string, text: string): string {
+  return `<a href="${esc(relative(from, to))}">${esc(text)}</a>`;
+}
+
+/** The href from one page to another: up to the root, then down. */
+export function relative(from: string, to: string): string {
+  return "../".repeat(from.split("/").length - 1) + to;
+}
+
+/** Symbol and word, never colour alone: the class only adds colour. */
+export function statusBadge(s: Status, lang: Lang, manual?: string): string {
+  const note = manual !== undefined ? ` <span class="note">(${esc(manual)})</span>` : "";
+  return `<span class="status status-${s.replace(/_/gu, "-").replace("ö", "o")}"><span aria-hidden="true">${STATUS_SYMBOL[s]}</span> ${STATUS_WORD[lang][s]}</span>${note}`;
+}
+
+export const num = (v: number | undefined, lang: Lang): string => formatNumber(v, lang);
+
+export interface Column {
+  head: string;
+  /** Right-aligned figures. */
+  numeric?: boolean;
+}
+
+/**
+ * A table with a caption and scoped headers. The first cell of each row is its header
+ * (`th scope="row"`); cells are HTML already.
+ */
+export function table(caption: string, columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+  const cls = (c: Column | undefined): string => (c?.numeric ? ' class="num"' : "");
+  const head = columns.map((c) => `<th scope="col"${cls(c)}>${esc(c.head)}</th>`).join("");
+  const body = rows
+    .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${cls(columns[i])}>${cell}</td>`)).join("")}</tr>`)
+    .join("\n");
+  return `<div class="table-wrap"><table>\n<caption>${esc(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+}
+
+/** A section with a heading at `level` and an id for links into it. */
+export function section(level: number, id: string, heading: string, body: string): string {
+  return `<section aria-labelledby="${id}">\n<h${level} id="${id}">${esc(heading)}</h${level}>\n${body}\n</section>`;
+}
