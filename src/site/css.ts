@@ -39,6 +39,8 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.75rem 0.35rem 0; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--text); }
 th[scope="row"] { font-weight: 400; }
+thead th { hyphens: auto; }
+.id { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .status { white-space: nowrap; font-weight: 600; }
 .status-uppfyllt { color: #1b5e20; }
@@ -54,6 +56,9 @@ dl.comments dd { margin-left: 0; }
 .text p:first-child { margin-top: 0; }
 footer.site { border-top: 1px solid var(--line); padding: 1rem; color: var(--muted); font-size: 0.95rem; }
 footer.site p { max-width: 60rem; margin: 0 auto; }
+@media (max-width: 30rem) {
+  th, td { padding-right: 0.4rem; font-size: 0.95rem; }
+}
 @media (min-width: 48rem) {
   header.site { padding: 1rem 2rem; }
   h1 { font-size: 2.1rem; }

@@ -6,6 +6,7 @@ import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
 import { computeStatus, followUpPeriods, type EconomyRow, type GoalStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
+import { withFullYearFigures } from "../report/view-economy.js";
 import { fileNames } from "./paths.js";
 import type { SiteContext } from "./types.js";
 import { WORDS } from "./words.js";
@@ -69,7 +70,8 @@ export function gather(ctx: SiteContext): Gathered {
   for (const [p, m] of models) {
     kpiAt.set(p, byId([...m.åtaganden, ...m.resultatmålNyckeltal]));
     goalAt.set(p, byId([...m.resultatmål, ...m.målområden]));
-    economyAt.set(p, new Map(m.ekonomi.map((r) => [r.organ, r])));
+    // A helår's utfall is the year's figure: its avvikelse as the annual report shows it.
+    economyAt.set(p, new Map(withFullYearFigures(m).ekonomi.map((r) => [r.organ, r])));
   }
 
   // The year's entities are the ones its status model assesses, in plan order.

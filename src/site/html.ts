@@ -21,8 +21,8 @@ export function rich(text: unknown, headingLevel: number): string {
 }
 
 /** A link from the page at `from` to the page at `to` (both relative to the root). */
-export function link(from: string, to: string, text: string): string {
-  return `<a href="${esc(relative(from, to))}">${esc(text)}</a>`;
+export function link(from: string, to: string, text: string, cls?: string): string {
+  return `<a href="${esc(relative(from, to))}"${cls !== undefined ? ` class="${cls}"` : ""}>${esc(text)}</a>`;
 }
 
 /** The href from one page to another: up to the root, then down. */

@@ -90,7 +90,7 @@ function childTable(g: Gathered, from: string, caption: string, children: readon
   const rows = children.map((c) => {
     const s = g.kpiNow.get(c.id) ?? g.goalNow.get(c.id);
     const who = nämnder ? [esc(namnderLabel(c, g.ctx.plan).map((n) => (n === "alla" ? w.allNämnder : n)).join(", "))] : [];
-    return [link(from, g.pathOf(c)!, c.id), esc(nameOf(c)), ...who, statusCell(g, s)];
+    return [link(from, g.pathOf(c)!, c.id, "id"), esc(nameOf(c)), ...who, statusCell(g, s)];
   });
   return table(caption, columns, rows);
 }

@@ -92,7 +92,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
   const rows = åtaganden.map((a) => {
     const s = g.kpiNow.get(a.id);
     const up = a.parents.filter((p) => p.kind === "resultatmål" && g.pathOf(p) !== undefined);
-    return [link(path, g.pathOf(a)!, a.id), esc(nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id)).join(", "), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : ""];
+    return [link(path, g.pathOf(a)!, a.id, "id"), esc(nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id, "id")).join(", "), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : ""];
   });
   const ram = ramar.get(n.id);
   const economy = g.yearPeriods.flatMap((p) => {
