@@ -12,8 +12,8 @@ import type { SiteContext } from "./types.js";
 import { WORDS } from "./words.js";
 
 /** The kinds that have a page, with their folder. */
-export const FOLDERS = { målområde: "malomrade", resultatmål: "resultatmal", åtagande: "atagande", organ: "namnd" } as const;
-export type PageKind = keyof typeof FOLDERS;
+const FOLDERS = { målområde: "malomrade", resultatmål: "resultatmal", åtagande: "atagande", organ: "namnd" } as const;
+type PageKind = keyof typeof FOLDERS;
 
 export interface Gathered {
   ctx: SiteContext;

@@ -2,18 +2,10 @@
 // through `esc` or `rich` here; nothing else puts plan text into markup.
 import type { Lang } from "../diagnostics/entry.js";
 import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
-import { escapeXml } from "../report/chart.js";
 import { markdownToHtml } from "../report/markdown-text.js";
 import type { Status } from "../status/fulfilment.js";
-
-/** Code points HTML forbids (controls but tab, newline, carriage return; noncharacters): dropped, as the årshjul's SVG does. */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/gu;
-
-/** Plan text without the code points no HTML page may hold. */
-export const clean = (s: string): string => s.replace(FORBIDDEN, "");
-
-/** Plan text as HTML text or an attribute value. */
-export const esc = (s: string): string => escapeXml(clean(s));
+import { toRoot } from "./page.js";
+import { clean, esc } from "./text.js";
 
 /** A Markdown text field of the plan as HTML, its headings below `headingLevel`; "" for none. */
 export function rich(text: unknown, headingLevel: number): string {
@@ -26,9 +18,7 @@ export function link(from: string, to: string, text: string, cls?: string): stri
 }
 
 /** The href from one page to another: up to the root, then down. */
-export function relative(from: string, to: string): string {
-  return "../".repeat(from.split("/").length - 1) + to;
-}
+const relative = (from: string, to: string): string => toRoot(from) + to;
 
 /** Symbol and word, never colour alone: the class only adds colour. */
 export function statusBadge(s: Status, lang: Lang, manual?: string): string {

@@ -7,7 +7,8 @@ import { periodText } from "../report/labels.js";
 import { sparkline } from "../report/chart.js";
 import type { KpiStatus } from "../status/engine.js";
 import { nyckeltalOf, type Gathered } from "./gather.js";
-import { clean, esc, num, rich, table } from "./html.js";
+import { num, rich, table } from "./html.js";
+import { clean, esc } from "./text.js";
 
 /** One follow-up's figures for the nyckeltal, when that follow-up reported on it. */
 interface Reading {

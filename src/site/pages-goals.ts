@@ -6,7 +6,8 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import type { Gathered } from "./gather.js";
-import { esc, link, rich, section, statusBadge, table } from "./html.js";
+import { link, rich, section, statusBadge, table } from "./html.js";
+import { esc } from "./text.js";
 import { nyckeltalSection } from "./nyckeltal.js";
 import type { Crumb, SitePage } from "./types.js";
 

@@ -9,7 +9,8 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import { årshjulStatus } from "../status/arshjul.js";
 import type { Gathered } from "./gather.js";
-import { esc, link, num, rich, section, statusBadge, table } from "./html.js";
+import { link, num, rich, section, statusBadge, table } from "./html.js";
+import { esc } from "./text.js";
 import { titleOf } from "./pages-goals.js";
 import type { SitePage } from "./types.js";
 
