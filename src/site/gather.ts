@@ -5,6 +5,7 @@ import type { Lang } from "../diagnostics/entry.js";
 import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
+import type { Åtgärd } from "../status/action-plans.js";
 import { computeStatus, followUpPeriods, type EconomyRow, type GoalStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
 import { withFullYearFigures } from "../report/view-economy.js";
 import { fileNames } from "./paths.js";
@@ -46,6 +47,8 @@ export interface Gathered {
   åtagandenOf: Map<string, Entity[]>;
   /** How many of the year's aktiviteter serve each entity, directly or further down the thread. */
   aktiviteter: Map<Entity, number>;
+  /** The year's åtgärder up to the newest follow-up, by the ID each is about. */
+  åtgärderFor: Map<string, Åtgärd[]>;
   /** The path of an entity's page, relative to the root; undefined for one without a page. */
   pathOf: (e: Entity) => string | undefined;
 }
@@ -109,6 +112,15 @@ export function gather(ctx: SiteContext): Gathered {
     }
   }
 
+  const åtgärderFor = new Map<string, Åtgärd[]>();
+  for (const a of newest.åtgärder) {
+    for (const id of new Set(a.avser)) {
+      const list = åtgärderFor.get(id);
+      if (list) list.push(a);
+      else åtgärderFor.set(id, [a]);
+    }
+  }
+
   const paths = new Map<Entity, string>();
   const place = (kind: PageKind, list: readonly Entity[]): void => {
     const names = fileNames(list.map((e) => e.id));
@@ -141,6 +153,7 @@ export function gather(ctx: SiteContext): Gathered {
     below,
     åtagandenOf,
     aktiviteter,
+    åtgärderFor,
     pathOf: (e) => paths.get(e),
   };
 }

@@ -5,6 +5,7 @@ import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words
 import { markdownToHtml } from "../report/markdown-text.js";
 import type { Status } from "../status/fulfilment.js";
 import { toRoot } from "./page.js";
+import type { Gathered } from "./gather.js";
 import { clean, esc } from "./text.js";
 
 /** A Markdown text field of the plan as HTML, its headings below `headingLevel`; "" for none. */
@@ -50,4 +51,16 @@ export function table(caption: string, columns: readonly Column[], rows: readonl
 /** A section with a heading at `level` and an id for links into it. */
 export function section(level: number, id: string, heading: string, body: string): string {
   return `<section aria-labelledby="${id}">\n<h${level} id="${id}">${esc(heading)}</h${level}>\n${body}\n</section>`;
+}
+
+/** What the year's follow-ups say will be done about `id`: each åtgärd with who and by when. */
+export function åtgärderSection(g: Gathered, id: string): string {
+  const list = g.åtgärderFor.get(id) ?? [];
+  if (list.length === 0) return "";
+  const { w } = g;
+  const items = list.map((a) => {
+    const facts = [a.ansvarig !== undefined ? `${w.ansvarig}: ${esc(a.ansvarig)}` : "", a.klart !== undefined ? `${w.klart}: ${esc(a.klart)}` : ""].filter((x) => x !== "");
+    return `<li>${a.id !== "" ? `<strong>${esc(a.id)}</strong> ` : ""}${rich(a.text, 2)}${facts.length > 0 ? `<p class="note">${facts.join(". ")}</p>` : ""}</li>`;
+  });
+  return section(2, "atgarder", w.åtgärder, `<ul class="plans">${items.join("")}</ul>`);
 }

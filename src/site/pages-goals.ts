@@ -6,7 +6,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import type { Gathered } from "./gather.js";
-import { link, rich, section, statusBadge, table } from "./html.js";
+import { link, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { nyckeltalSection } from "./nyckeltal.js";
 import type { Crumb, SitePage } from "./types.js";
@@ -111,6 +111,7 @@ export function målområdePage(g: Gathered, o: Entity): SitePage {
     statusSection(g, (p) => (p === g.newest.period ? g.goalNow.get(o.id) : g.goalAt.get(p)?.get(o.id))),
     resultatmål.length > 0 ? section(2, "resultatmal", w.resultatmål, childTable(g, path, `${w.resultatmål}: ${nameOf(o)}`, resultatmål, false)) : "",
     motiveringar(g, o.id),
+    åtgärderSection(g, o.id),
     nämnderSection(g, path, åtaganden),
     aktiviteterSection(g, o),
   ];
@@ -131,6 +132,7 @@ export function resultatmålPage(g: Gathered, r: Entity, own: readonly KpiStatus
     åtaganden.length > 0 ? section(2, "ataganden", w.åtaganden, childTable(g, path, `${w.åtaganden}: ${titleOf(g, r)}`, åtaganden, true)) : "",
     own.length > 0 ? section(2, "nyckeltal", w.nyckeltal, own.map((k, i) => nyckeltalSection(g, k.entity, k.id, 3, `chart-${i + 1}`)).join("\n")) : "",
     motiveringar(g, r.id),
+    åtgärderSection(g, r.id),
     nämnderSection(g, path, åtaganden),
     aktiviteterSection(g, r),
   ];
@@ -150,6 +152,7 @@ export function åtagandePage(g: Gathered, a: Entity): SitePage {
     nämnderSection(g, path, [a]),
     statusSection(g, (p) => (p === g.newest.period ? g.kpiNow.get(a.id) : g.kpiAt.get(p)?.get(a.id))),
     section(2, "nyckeltal", w.nyckeltal, nyckeltal !== "" ? nyckeltal : `<p>${esc(w.noNyckeltal)}</p>`),
+    åtgärderSection(g, a.id),
     aktiviteterSection(g, a),
   ];
   return { path, title: titleOf(g, a), crumbs: crumbsOf(g, a), main: main.filter((s) => s !== "").join("\n") };

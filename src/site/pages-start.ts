@@ -9,7 +9,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import { årshjulStatus } from "../status/arshjul.js";
 import type { Gathered } from "./gather.js";
-import { link, num, rich, section, statusBadge, table } from "./html.js";
+import { link, num, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { titleOf } from "./pages-goals.js";
 import type { SitePage } from "./types.js";
@@ -124,6 +124,16 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
         : `<p>${esc(w.noÅtaganden)}</p>`,
     ),
     section(2, "ekonomi", w.ekonomi, economyBody.filter((s) => s !== "").join("\n")),
+    analysSection(g, n.id),
+    åtgärderSection(g, n.id),
   ];
-  return { path, title: nameOf(n) || n.id, crumbs: [{ href: "index.html", text: w.start }], main: main.join("\n") };
+  return { path, title: nameOf(n) || n.id, crumbs: [{ href: "index.html", text: w.start }], main: main.filter((s) => s !== "").join("\n") };
+}
+
+/** The nämnd's own analysis in each of the year's follow-ups (a follow-up file with its `organ`). */
+function analysSection(g: Gathered, nämnd: string): string {
+  const items = g.yearPeriods.flatMap((p) =>
+    (g.models.get(p)?.analys ?? []).filter((a) => a.organ === nämnd).map((a) => `<dt>${esc(periodText(p, g.lang))}</dt><dd>${rich(a.text, 2)}</dd>`),
+  );
+  return items.length > 0 ? section(2, "analys", g.w.analys, `<dl class="comments">${items.join("")}</dl>`) : "";
 }

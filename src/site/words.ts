@@ -71,6 +71,10 @@ const sv = {
   explainStatus: "Status visas med symbol och ord: ● uppfyllt, ◐ delvis uppfyllt, ○ ej uppfyllt, – ej bedömd.",
   theYear: (år: number) => `Budgetåret ${år}`,
   under: "Hör till",
+  åtgärder: "Åtgärdsplaner",
+  ansvarig: "Ansvarig",
+  klart: "Klart senast",
+  analys: "Nämndens analys",
 };
 
 type Words = typeof sv;
@@ -144,6 +148,10 @@ const en: Words = {
   explainStatus: "Status is shown with a symbol and a word: ● met, ◐ partly met, ○ not met, – not assessed.",
   theYear: (år) => `Budget year ${år}`,
   under: "Belongs to",
+  åtgärder: "Action plans",
+  ansvarig: "Responsible",
+  klart: "Due",
+  analys: "The committee's analysis",
 };
 
 export const WORDS: Record<Lang, Words> = { sv, en };
