@@ -37,4 +37,5 @@ Documentation (in Swedish), shipped in the package (node_modules/rodtrad/):
   README.md         installation, the commands, the yearly cycle
   docs/format.md    the plan file format: every file, every key, with examples
   docs/json.md      the JSON output of every command
-  docs/val.md       the choices behind the commands and the checks`;
+  docs/val.md       the choices behind the commands and the checks
+  docs/site.md      the website that plan site writes`;
