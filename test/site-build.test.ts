@@ -132,6 +132,13 @@ describe("plan site: the pages", () => {
     expect(page(site(KATRINEHOLM, 2012), "namnd/KS.html")).toContain(">Ekonomi<");
   });
 
+  it("says so when the year has no follow-up yet, and shows nothing as assessed", () => {
+    const out = site(KATRINEHOLM, 2013);
+    const start = page(out, "index.html");
+    expect(start).toContain("Det finns ännu ingen uppföljning för 2013.");
+    expect(out.filter((f) => f.path.endsWith(".html")).some((f) => /status-(?:uppfyllt|ej-uppfyllt|delvis)/u.test(f.content))).toBe(false);
+  });
+
   it("builds examples/minimal too, with its names", () => {
     const minimal = planAt(MINIMAL);
     const out = site(MINIMAL, 2026);

@@ -41,6 +41,7 @@ export interface Gathered {
   resultatmål: Entity[];
   åtaganden: Entity[];
   nämnder: Entity[];
+  nämndById: Map<string, Entity>;
   /** Below each målområde its resultatmål, below each resultatmål its åtaganden, in plan order. */
   below: Map<Entity, Entity[]>;
   /** Each nämnd's åtaganden of the year, `alla` included. */
@@ -150,6 +151,7 @@ export function gather(ctx: SiteContext): Gathered {
     resultatmål,
     åtaganden,
     nämnder,
+    nämndById: new Map(nämnder.map((n) => [n.id, n])),
     below,
     åtagandenOf,
     aktiviteter,

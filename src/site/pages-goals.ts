@@ -41,7 +41,7 @@ function nämnderSection(g: Gathered, from: string, åtaganden: readonly Entity[
     else for (const n of label) ids.add(n);
   }
   const named = g.nämnder.filter((n) => ids.has(n.id)).map((n) => link(from, g.pathOf(n)!, nameOf(n)));
-  const unknown = [...ids].filter((id) => !g.nämnder.some((n) => n.id === id)).map(esc);
+  const unknown = [...ids].filter((id) => !g.nämndById.has(id)).map(esc);
   const items = [...(alla ? [esc(w.allNämnder)] : []), ...named, ...unknown];
   if (items.length === 0) return "";
   return section(2, "namnder", w.responsible, `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`);
@@ -84,13 +84,19 @@ function statusCell(g: Gathered, s: Assessed | undefined): string {
   return s ? statusBadge(s.status, g.lang, s.manual ? g.w.manual : undefined) : "";
 }
 
+/** A nämnd by its ID, linked to its page when it has one. */
+function nämndLink(g: Gathered, from: string, id: string): string {
+  const n = g.nämndById.get(id);
+  return n ? link(from, g.pathOf(n)!, id, "id") : esc(id);
+}
+
 /** The rows for a list of goals or åtaganden below the page's entity. */
 function childTable(g: Gathered, from: string, caption: string, children: readonly Entity[], nämnder: boolean): string {
   const { w } = g;
   const columns = [{ head: w.id }, { head: w.namn }, ...(nämnder ? [{ head: w.nämnder }] : []), { head: w.status }];
   const rows = children.map((c) => {
     const s = g.kpiNow.get(c.id) ?? g.goalNow.get(c.id);
-    const who = nämnder ? [esc(namnderLabel(c, g.ctx.plan).map((n) => (n === "alla" ? w.allNämnder : n)).join(", "))] : [];
+    const who = nämnder ? [namnderLabel(c, g.ctx.plan).map((n) => (n === "alla" ? esc(w.allNämnder) : nämndLink(g, from, n))).join(", ")] : [];
     return [link(from, g.pathOf(c)!, c.id, "id"), esc(nameOf(c)), ...who, statusCell(g, s)];
   });
   return table(caption, columns, rows);
