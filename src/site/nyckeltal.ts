@@ -7,7 +7,7 @@ import { periodText } from "../report/labels.js";
 import { sparkline } from "../report/chart.js";
 import type { KpiStatus } from "../status/engine.js";
 import { nyckeltalOf, type Gathered } from "./gather.js";
-import { num, rich, table } from "./html.js";
+import { link, num, rich, table } from "./html.js";
 import { clean, esc } from "./text.js";
 
 /** One follow-up's figures for the nyckeltal, when that follow-up reported on it. */
@@ -71,4 +71,34 @@ export function nyckeltalSection(g: Gathered, e: Entity, id: string, level: numb
     parts.push(`<dl class="comments">${comments.map((r) => `<dt>${esc(periodText(r.period, lang))}</dt><dd>${rich(r.k.kommentar, level + 1)}</dd>`).join("")}</dl>`);
   }
   return parts.join("\n");
+}
+
+/**
+ * The nyckeltal under a goal at a glance: each with its unit, utgångsvärde, the year's målvärde
+ * and the newest utfall and prognos; `pageOf` gives the page that tells the whole story.
+ */
+export function nyckeltalOverview(g: Gathered, from: string, kpis: readonly KpiStatus[], caption: string, pageOf: (k: KpiStatus) => string | undefined): string {
+  const { w, lang } = g;
+  const rows = kpis.map((k) => {
+    const to = pageOf(k);
+    return [
+      to !== undefined ? link(from, to, k.id, "id") : esc(k.id),
+      esc(k.namn),
+      esc(k.enhet),
+      num(k.utgångsvärde?.värde, lang),
+      num(k.target, lang),
+      num(k.utfall, lang),
+      num(k.prognos, lang),
+    ];
+  });
+  const columns = [
+    { head: w.id },
+    { head: w.nyckeltal },
+    { head: w.enhet },
+    { head: w.utgångsvärde, numeric: true },
+    { head: `${w.målvärde} ${g.ctx.year}`, numeric: true },
+    { head: w.utfall, numeric: true },
+    { head: w.prognos, numeric: true },
+  ];
+  return table(caption, columns, rows);
 }

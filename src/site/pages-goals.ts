@@ -8,7 +8,7 @@ import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import type { Gathered } from "./gather.js";
 import { link, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
-import { nyckeltalSection } from "./nyckeltal.js";
+import { nyckeltalOverview, nyckeltalSection } from "./nyckeltal.js";
 import type { Crumb, SitePage } from "./types.js";
 
 type Assessed = Pick<KpiStatus | GoalStatus, "status" | "manual">;
@@ -116,6 +116,7 @@ export function målområdePage(g: Gathered, o: Entity): SitePage {
     mål.length > 0 ? section(2, "mal", w.övergripandeMål, `<ul class="goals">${målList}</ul>`) : "",
     statusSection(g, (p) => (p === g.newest.period ? g.goalNow.get(o.id) : g.goalAt.get(p)?.get(o.id))),
     resultatmål.length > 0 ? section(2, "resultatmal", w.resultatmål, childTable(g, path, `${w.resultatmål}: ${nameOf(o)}`, resultatmål, false)) : "",
+    overview(g, path, resultatmål, åtaganden, nameOf(o)),
     motiveringar(g, o.id),
     åtgärderSection(g, o.id),
     nämnderSection(g, path, åtaganden),
@@ -162,6 +163,21 @@ export function åtagandePage(g: Gathered, a: Entity): SitePage {
     aktiviteterSection(g, a),
   ];
   return { path, title: titleOf(g, a), crumbs: crumbsOf(g, a), main: main.filter((s) => s !== "").join("\n") };
+}
+
+/** The nyckeltal of the resultatmål and åtaganden below a målområde, with a nyckeltal each. */
+function overview(g: Gathered, from: string, resultatmål: readonly Entity[], åtaganden: readonly Entity[], namn: string): string {
+  const own = new Set(resultatmål);
+  const kpis = [
+    ...g.newest.resultatmålNyckeltal.filter((k) => k.entity.container !== undefined && own.has(k.entity.container)),
+    ...åtaganden.flatMap((a) => {
+      const k = g.kpiNow.get(a.id);
+      return k && k.namn !== "" ? [k] : [];
+    }),
+  ];
+  if (kpis.length === 0) return "";
+  const pageOf = (k: KpiStatus): string | undefined => g.pathOf(k.entity) ?? (k.entity.container ? g.pathOf(k.entity.container) : undefined);
+  return section(2, "nyckeltal", g.w.nyckeltal, nyckeltalOverview(g, from, kpis, `${g.w.nyckeltal}: ${namn}`, pageOf));
 }
 
 /** A resultatmål's own nyckeltal, grouped once for all pages. */
