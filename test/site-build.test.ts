@@ -200,6 +200,23 @@ describe("plan site: file names from IDs", () => {
   });
 });
 
+describe("plan site: IDs with å, ä, ö and IDs that differ only by case", () => {
+  it("gives each its own page, linked from the pages above it", () => {
+    const files = read(KATRINEHOLM);
+    const budget = Buffer.from(files.get("budget/2012.yaml")!).toString("utf8");
+    const extra = ["Ätg1", "ÄTG1", "Atg1", "atg1"].map((id) => `  - { id: ${id}, resultatmål: [ORT-R1], nämnder: [KS], text: Åtagande ${id} }\n`).join("");
+    files.set("budget/2012.yaml", Buffer.from(budget.replace("åtaganden:\n", `åtaganden:\n${extra}`), "utf8"));
+    const out = buildSite({ plan: planOf(files), year: 2012, lang: "sv" });
+    const pages = out.map((f) => f.path).filter((p) => /^atagande\/(?:Atg1|atg1|ATG1)/iu.test(p));
+    expect(pages).toHaveLength(4);
+    expect(new Set(pages.map((p) => p.toLowerCase())).size).toBe(4);
+    for (const p of pages) expect(p).toMatch(/^atagande\/[A-Za-z0-9._-]+\.html$/u);
+    const parent = page(out, "resultatmal/ORT-R1.html");
+    for (const p of pages) expect(parent).toContain(`href="../${p}"`);
+    for (const id of ["Ätg1", "ÄTG1", "Atg1", "atg1"]) expect(out.some((f) => f.path.startsWith("atagande/") && f.content.includes(`<h1>Åtagande ${id}</h1>`)), id).toBe(true);
+  });
+});
+
 describe("plan site: the command", () => {
   const opts = (output: string, extra: object = {}) => ({ dir: KATRINEHOLM, output, år: "2012", ...extra });
   const quiet = <T>(f: () => T): T => {
