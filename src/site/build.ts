@@ -32,8 +32,9 @@ export function buildSite(ctx: SiteContext): SiteFile[] {
     { href: "index.html", text: w.start },
     { href: "index.html#malomraden", text: w.målområden },
     { href: "index.html#namnder", text: w.nämnder },
-    // The pages of their own beyond the thread (Site B's: open data, archive, statement) join the menu.
-    ...pages.filter((p) => !p.path.includes("/") && p.path !== "index.html").map((p) => ({ href: p.path, text: p.title })),
+    // The pages beyond the thread (Site B's: open data, the archive's index, the statement) join the menu:
+    // a page at the top, or the index of a folder.
+    ...pages.filter((p) => p.path !== "index.html" && (!p.path.includes("/") || /^[^/]+\/index\.html$/u.test(p.path))).map((p) => ({ href: p.path, text: p.title })),
   ];
   const withNav: SiteContext = { ...ctx, nav };
   for (const p of pages) files.push({ path: p.path, content: renderPage(p, withNav) });
