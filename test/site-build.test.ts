@@ -15,7 +15,7 @@ import { fileNames } from "../src/site/paths.js";
 import type { SiteFile } from "../src/site/types.js";
 import { computeStatus, followUpPeriods } from "../src/status/engine.js";
 import { filesBelow } from "./helpers/plan-dir.js";
-import { cleanupTemp, KATRINEHOLM, MINIMAL, planAt, tempDir } from "./report-helpers.js";
+import { cleanupTemp, copyPlan, KATRINEHOLM, MINIMAL, planAt, tempDir } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
 
@@ -239,6 +239,17 @@ describe("plan site: the command", () => {
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain('lang="en"');
     // Nothing is left beside it.
     expect(readdirSync(path.dirname(out))).toEqual(["site"]);
+  });
+
+  it("takes the newest budget year with a follow-up, not a newer one without (and never today's date)", () => {
+    const dir = copyPlan(MINIMAL);
+    const budget = readFileSync(path.join(dir, "budget/2026.yaml"), "utf8");
+    writeFileSync(path.join(dir, "budget/2027.yaml"), budget.replace("id: OPB2026", "id: OPB2027").replace("år: 2026", "år: 2027").replace("från: 2026, till: 2028", "från: 2027, till: 2029"));
+    const out = path.join(tempDir("rodtrad-site-"), "site");
+    expect(quiet(() => runSite({ dir, output: out }))).toBe(0);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain("Budgetåret 2026");
+    expect(quiet(() => runSite({ dir, output: out, år: "2027" }))).toBe(0);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain("Budgetåret 2027");
   });
 
   it("refuses a folder it did not write, and the plan's own folder", () => {

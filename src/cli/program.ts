@@ -179,7 +179,7 @@ function program(setStatus: (n: number) => void): Command {
     .description("the plan and its follow-up as a static website (HTML and CSS, no script) for any web server")
     .addOption(dirOption())
     .addOption(new Option("-o, --output <dir>", "the site's folder (default: site); a folder already there is replaced only when plan site made it"))
-    .addOption(yearOption())
+    .addOption(new Option("--år <år>", "the budget year (default: the newest with a follow-up, else the newest; never today's date, so the site depends only on the files)"))
     .addOption(new Option("--bas-url <url>", "the site's public address, e.g. https://plan.example.se/: canonical links and sitemap.xml"))
     .addOption(new Option("--lang <lang>", "language of the site (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
     .addOption(cacheOption())

@@ -9,7 +9,9 @@ import { buildSite, SITE_MARKER } from "../site/build.js";
 import type { SiteFile } from "../site/types.js";
 import { out, UsageError } from "./io.js";
 import { messageLang } from "./lang.js";
-import { openPlan, yearFor, type CacheOptions } from "./open-plan.js";
+import type { Plan } from "../model/plan.js";
+import { followUpPeriods } from "../status/engine.js";
+import { openPlan, parseYear, type CacheOptions } from "./open-plan.js";
 
 export interface SiteOptions extends CacheOptions {
   dir?: string;
@@ -93,13 +95,28 @@ function writeSite(target: string, files: readonly SiteFile[]): void {
   }
 }
 
+/**
+ * --år, else the newest budget year with a follow-up (what a resident wants to see: how it is
+ * going), else the newest budget year. Never today's date: the site depends only on the files.
+ */
+function siteYear(plan: Plan, raw: string | undefined): number {
+  const asked = parseYear(raw);
+  if (asked !== undefined) return asked;
+  const budgets = new Set(plan.docs.filter((d) => d.kind === "budget" && d.year !== undefined).map((d) => d.year!));
+  if (budgets.size === 0) throw new UsageError({ en: "the plan has no budget year; give one with --år", sv: "planen har inget budgetår; ange ett med --år" });
+  const followedUp = followUpPeriods(plan)
+    .map((p) => Number(p.slice(0, 4)))
+    .filter((y) => budgets.has(y));
+  return followedUp.length > 0 ? Math.max(...followedUp) : Math.max(...budgets);
+}
+
 export function runSite(o: SiteOptions): number {
   const baseUrl = parseBaseUrl(o.basUrl);
   const shown = o.output ?? "site";
   const target = path.resolve(shown);
   const { plan, root, lang } = openPlan(o.dir, o.lang, "report", o);
   checkTarget(target, shown, path.resolve(root));
-  const year = yearFor(plan, o.år);
+  const year = siteYear(plan, o.år);
   const files = buildSite({ plan, year, lang, ...(baseUrl !== undefined ? { baseUrl } : {}) });
   try {
     writeSite(target, files);
