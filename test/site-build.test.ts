@@ -130,6 +130,11 @@ describe("plan site: the pages", () => {
     const own = ["Hoppa till innehållet", "Målområden", "Ansvariga nämnder", "Uppföljning", "Nämnder", "Nyckeltal", "Aktiviteter", "Kommentarer", "Ekonomi"];
     for (const f of en.filter((x) => x.path.endsWith(".html"))) for (const sv of own) expect(f.content.includes(`>${sv}<`), `${f.path}: ${sv}`).toBe(false);
     expect(page(site(KATRINEHOLM, 2012), "namnd/KS.html")).toContain(">Ekonomi<");
+    // The plan's Swedish texts keep their language inside the English page (WCAG 3.1.2).
+    const ort = page(en, "malomrade/ORT.html");
+    expect(ort).toContain('<h1><span lang="sv">Ortsutveckling</span></h1>');
+    expect(ort).toMatch(/<div class="text" lang="sv"><p>Visionen för Katrineholm/u);
+    expect(page(site(KATRINEHOLM, 2012), "malomrade/ORT.html")).not.toContain('lang="sv"><p>');
   });
 
   it("says so when the year has no follow-up yet, and shows nothing as assessed", () => {

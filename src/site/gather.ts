@@ -19,6 +19,8 @@ type PageKind = keyof typeof FOLDERS;
 export interface Gathered {
   ctx: SiteContext;
   lang: Lang;
+  /** The language of the plan's texts (plan.yaml språk, else Swedish) when the site speaks another; else none. */
+  textLang?: Lang;
   w: (typeof WORDS)[Lang];
   kommun: string;
   /** Every follow-up period of every year, ascending, with its model. */
@@ -133,9 +135,11 @@ export function gather(ctx: SiteContext): Gathered {
   place("organ", nämnder);
 
   const namn = plan.kommun?.data.namn;
+  const planLang: Lang = plan.kommun?.data.språk === "en" ? "en" : "sv";
   return {
     ctx,
     lang,
+    ...(planLang !== lang ? { textLang: planLang } : {}),
     w: WORDS[lang],
     kommun: typeof namn === "string" ? namn : "",
     models,

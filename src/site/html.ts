@@ -9,13 +9,23 @@ import type { Gathered } from "./gather.js";
 import { clean, esc } from "./text.js";
 
 /** A Markdown text field of the plan as HTML, its headings below `headingLevel`; "" for none. */
-export function rich(text: unknown, headingLevel: number): string {
-  return typeof text === "string" && text.trim() !== "" ? `<div class="text">${markdownToHtml(clean(text), headingLevel)}</div>` : "";
+export function rich(text: unknown, headingLevel: number, lang?: string): string {
+  if (typeof text !== "string" || text.trim() === "") return "";
+  return `<div class="text"${lang !== undefined ? ` lang="${lang}"` : ""}>${markdownToHtml(clean(text), headingLevel)}</div>`;
+}
+
+/**
+ * A name from the plan: in its own language when the site speaks another (WCAG 3.1.2,
+ * language of parts), so a screen reader pronounces it as written.
+ */
+export function planName(g: Pick<Gathered, "textLang">, s: string): string {
+  return g.textLang !== undefined ? `<span lang="${g.textLang}">${esc(s)}</span>` : esc(s);
 }
 
 /** A link from the page at `from` to the page at `to` (both relative to the root). */
-export function link(from: string, to: string, text: string, cls?: string): string {
-  return `<a href="${esc(relative(from, to))}"${cls !== undefined ? ` class="${cls}"` : ""}>${esc(text)}</a>`;
+export function link(from: string, to: string, text: string, cls?: string, lang?: string): string {
+  const attrs = `${cls !== undefined ? ` class="${cls}"` : ""}${lang !== undefined ? ` lang="${lang}"` : ""}`;
+  return `<a href="${esc(relative(from, to))}"${attrs}>${esc(text)}</a>`;
 }
 
 /** The href from one page to another: up to the root, then down. */
@@ -60,7 +70,7 @@ export function åtgärderSection(g: Gathered, id: string): string {
   const { w } = g;
   const items = list.map((a) => {
     const facts = [a.ansvarig !== undefined ? `${w.ansvarig}: ${esc(a.ansvarig)}` : "", a.klart !== undefined ? `${w.klart}: ${esc(a.klart)}` : ""].filter((x) => x !== "");
-    return `<li>${a.id !== "" ? `<strong>${esc(a.id)}</strong> ` : ""}${rich(a.text, 2)}${facts.length > 0 ? `<p class="note">${facts.join(". ")}</p>` : ""}</li>`;
+    return `<li>${a.id !== "" ? `<strong>${esc(a.id)}</strong> ` : ""}${rich(a.text, 2, g.textLang)}${facts.length > 0 ? `<p class="note">${facts.join(". ")}</p>` : ""}</li>`;
   });
   return section(2, "atgarder", w.åtgärder, `<ul class="plans">${items.join("")}</ul>`);
 }

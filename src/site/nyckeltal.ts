@@ -7,7 +7,7 @@ import { periodText } from "../report/labels.js";
 import { sparkline } from "../report/chart.js";
 import type { KpiStatus } from "../status/engine.js";
 import { nyckeltalOf, type Gathered } from "./gather.js";
-import { link, num, rich, table } from "./html.js";
+import { link, num, planName, rich, table } from "./html.js";
 import { clean, esc } from "./text.js";
 
 /** One follow-up's figures for the nyckeltal, when that follow-up reported on it. */
@@ -33,7 +33,7 @@ export function nyckeltalSection(g: Gathered, e: Entity, id: string, level: numb
   const k = g.kpiNow.get(id);
   if (!data || !k) return "";
   const namn = k.namn !== "" ? k.namn : id;
-  const parts: string[] = [`<h${level}>${esc(namn)}</h${level}>`];
+  const parts: string[] = [`<h${level}>${planName(g, namn)}</h${level}>`];
   const facts = [k.enhet !== "" ? `${w.enhet}: ${esc(k.enhet)}` : "", `${esc(w.riktningHead)}: ${esc(w.riktning[k.riktning] ?? "")}`].filter((s) => s !== "");
   parts.push(`<p>${facts.join(". ")}.</p>`);
 
@@ -68,7 +68,7 @@ export function nyckeltalSection(g: Gathered, e: Entity, id: string, level: numb
   const comments = read.filter((r) => r.k.kommentar !== undefined && r.k.kommentar.trim() !== "");
   if (comments.length > 0) {
     parts.push(`<h${level + 1}>${esc(w.kommentarer)}</h${level + 1}>`);
-    parts.push(`<dl class="comments">${comments.map((r) => `<dt>${esc(periodText(r.period, lang))}</dt><dd>${rich(r.k.kommentar, level + 1)}</dd>`).join("")}</dl>`);
+    parts.push(`<dl class="comments">${comments.map((r) => `<dt>${esc(periodText(r.period, lang))}</dt><dd>${rich(r.k.kommentar, level + 1, g.textLang)}</dd>`).join("")}</dl>`);
   }
   return parts.join("\n");
 }
@@ -83,7 +83,7 @@ export function nyckeltalOverview(g: Gathered, from: string, kpis: readonly KpiS
     const to = pageOf(k);
     return [
       to !== undefined ? link(from, to, k.id, "id") : esc(k.id),
-      esc(k.namn),
+      planName(g, k.namn),
       esc(k.enhet),
       num(k.utgångsvärde?.värde, lang),
       num(k.target, lang),

@@ -24,7 +24,7 @@ export function renderPage(page: SitePage, ctx: SiteContext): string {
     page.crumbs.length === 0
       ? ""
       : `<nav class="crumbs" aria-label="${esc(w.crumbs)}"><ol>${page.crumbs
-          .map((c) => `<li><a href="${esc(up + c.href)}">${esc(c.text)}</a></li>`)
+          .map((c) => `<li><a href="${esc(up + c.href)}"${c.lang !== undefined ? ` lang="${esc(c.lang)}"` : ""}>${esc(c.text)}</a></li>`)
           .join("")}<li aria-current="page">${esc(page.title)}</li></ol></nav>`;
   const nav = (ctx.nav ?? [])
     .map((c) => `<li><a href="${esc(up + c.href)}"${c.href === page.path ? ' aria-current="page"' : ""}>${esc(c.text)}</a></li>`)

@@ -6,7 +6,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import type { Gathered } from "./gather.js";
-import { link, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
+import { link, planName, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { nyckeltalOverview, nyckeltalSection } from "./nyckeltal.js";
 import type { Crumb, SitePage } from "./types.js";
@@ -40,7 +40,7 @@ function nämnderSection(g: Gathered, from: string, åtaganden: readonly Entity[
     if (label.includes("alla")) alla = true;
     else for (const n of label) ids.add(n);
   }
-  const named = g.nämnder.filter((n) => ids.has(n.id)).map((n) => link(from, g.pathOf(n)!, nameOf(n)));
+  const named = g.nämnder.filter((n) => ids.has(n.id)).map((n) => link(from, g.pathOf(n)!, nameOf(n), undefined, g.textLang));
   const unknown = [...ids].filter((id) => !g.nämndById.has(id)).map(esc);
   const items = [...(alla ? [esc(w.allNämnder)] : []), ...named, ...unknown];
   if (items.length === 0) return "";
@@ -55,7 +55,7 @@ function aktiviteterSection(g: Gathered, e: Entity): string {
 function motiveringar(g: Gathered, id: string): string {
   const items = g.yearPeriods.flatMap((p) => {
     const s = g.goalAt.get(p)?.get(id);
-    return s?.motivering !== undefined ? [`<dt>${esc(periodText(p, g.lang))}</dt><dd>${rich(s.motivering, 2)}</dd>`] : [];
+    return s?.motivering !== undefined ? [`<dt>${esc(periodText(p, g.lang))}</dt><dd>${rich(s.motivering, 2, g.textLang)}</dd>`] : [];
   });
   return items.length > 0 ? section(2, "kommentarer", g.w.kommentarer, `<dl class="comments">${items.join("")}</dl>`) : "";
 }
@@ -68,7 +68,7 @@ function crumbsOf(g: Gathered, e: Entity): Crumb[] {
   for (let at = e; ; ) {
     const up = at.kind === "åtagande" ? upTo(g, at, "resultatmål") : at.kind === "resultatmål" ? upTo(g, at, "målområde") : undefined;
     if (!up) break;
-    out.unshift({ href: g.pathOf(up)!, text: titleOf(g, up) });
+    out.unshift({ href: g.pathOf(up)!, text: titleOf(g, up), ...(up.kind === "målområde" && g.textLang !== undefined ? { lang: g.textLang } : {}) });
     at = up;
   }
   return [{ href: "index.html", text: g.w.start }, ...out];
@@ -97,7 +97,7 @@ function childTable(g: Gathered, from: string, caption: string, children: readon
   const rows = children.map((c) => {
     const s = g.kpiNow.get(c.id) ?? g.goalNow.get(c.id);
     const who = nämnder ? [namnderLabel(c, g.ctx.plan).map((n) => (n === "alla" ? esc(w.allNämnder) : nämndLink(g, from, n))).join(", ")] : [];
-    return [link(from, g.pathOf(c)!, c.id, "id"), esc(nameOf(c)), ...who, statusCell(g, s)];
+    return [link(from, g.pathOf(c)!, c.id, "id"), planName(g, nameOf(c)), ...who, statusCell(g, s)];
   });
   return table(caption, columns, rows);
 }
@@ -108,11 +108,11 @@ export function målområdePage(g: Gathered, o: Entity): SitePage {
   const resultatmål = g.below.get(o) ?? [];
   const åtaganden = resultatmål.flatMap((r) => g.below.get(r) ?? []);
   const mål = g.ctx.plan.entities.filter((e) => e.kind === "mål" && e.container === o);
-  const målList = mål.map((m) => `<li><strong>${esc(nameOf(m))}</strong>${rich(m.data.text, 3)}</li>`).join("");
+  const målList = mål.map((m) => `<li><strong>${planName(g, nameOf(m))}</strong>${rich(m.data.text, 3, g.textLang)}</li>`).join("");
   const main = [
-    `<h1>${esc(titleOf(g, o))}</h1>`,
+    `<h1>${planName(g, titleOf(g, o))}</h1>`,
     `<p class="kind">${esc(w.målområde)} ${esc(o.id)}</p>`,
-    rich(o.data.beskrivning, 1),
+    rich(o.data.beskrivning, 1, g.textLang),
     mål.length > 0 ? section(2, "mal", w.övergripandeMål, `<ul class="goals">${målList}</ul>`) : "",
     statusSection(g, (p) => (p === g.newest.period ? g.goalNow.get(o.id) : g.goalAt.get(p)?.get(o.id))),
     resultatmål.length > 0 ? section(2, "resultatmal", w.resultatmål, childTable(g, path, `${w.resultatmål}: ${nameOf(o)}`, resultatmål, false)) : "",
@@ -132,9 +132,9 @@ export function resultatmålPage(g: Gathered, r: Entity, own: readonly KpiStatus
   const område = upTo(g, r, "målområde");
   const main = [
     `<h1>${esc(titleOf(g, r))}</h1>`,
-    område ? `<p class="kind">${esc(w.målområde)}: ${link(path, g.pathOf(område)!, nameOf(område))}</p>` : "",
-    rich(r.data.text, 1),
-    rich(r.data.beskrivning, 1),
+    område ? `<p class="kind">${esc(w.målområde)}: ${link(path, g.pathOf(område)!, nameOf(område), undefined, g.textLang)}</p>` : "",
+    rich(r.data.text, 1, g.textLang),
+    rich(r.data.beskrivning, 1, g.textLang),
     statusSection(g, (p) => (p === g.newest.period ? g.goalNow.get(r.id) : g.goalAt.get(p)?.get(r.id))),
     åtaganden.length > 0 ? section(2, "ataganden", w.åtaganden, childTable(g, path, `${w.åtaganden}: ${titleOf(g, r)}`, åtaganden, true)) : "",
     own.length > 0 ? section(2, "nyckeltal", w.nyckeltal, own.map((k, i) => nyckeltalSection(g, k.entity, k.id, 3, `chart-${i + 1}`)).join("\n")) : "",
@@ -154,8 +154,8 @@ export function åtagandePage(g: Gathered, a: Entity): SitePage {
   const main = [
     `<h1>${esc(titleOf(g, a))}</h1>`,
     up.length > 0 ? `<p class="kind">${esc(w.under)}: ${up.map((r) => link(path, g.pathOf(r)!, titleOf(g, r))).join(", ")}</p>` : "",
-    rich(a.data.text, 1),
-    rich(a.data.beskrivning, 1),
+    rich(a.data.text, 1, g.textLang),
+    rich(a.data.beskrivning, 1, g.textLang),
     nämnderSection(g, path, [a]),
     statusSection(g, (p) => (p === g.newest.period ? g.kpiNow.get(a.id) : g.kpiAt.get(p)?.get(a.id))),
     section(2, "nyckeltal", w.nyckeltal, nyckeltal !== "" ? nyckeltal : `<p>${esc(w.noNyckeltal)}</p>`),

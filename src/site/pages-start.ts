@@ -9,7 +9,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import { årshjulStatus } from "../status/arshjul.js";
 import type { Gathered } from "./gather.js";
-import { link, num, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
+import { link, num, planName, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { titleOf } from "./pages-goals.js";
 import type { SitePage } from "./types.js";
@@ -28,7 +28,7 @@ function årshjulSection(g: Gathered): string {
   const rows = status.faser.map((s, i) => [
     String(i + 1),
     esc(whenText(s.fas, lang)),
-    esc(s.fas.namn),
+    planName(g, s.fas.namn),
     esc(documentText(s, lang)),
     s.läge === "sen" ? `<strong>${esc(LÄGE_WORDS[lang][s.läge])}</strong>` : esc(LÄGE_WORDS[lang][s.läge]),
   ]);
@@ -44,15 +44,15 @@ export function startPage(g: Gathered): SitePage {
   const { w, lang } = g;
   const path = "index.html";
   const vision = visionOf(g.ctx.plan, g.ctx.year);
-  const visionBody = vision ? [`<p class="vision-name">${esc(nameOf(vision))}</p>`, rich(vision.data.text, 2)].join("\n") : "";
+  const visionBody = vision ? [`<p class="vision-name">${planName(g, nameOf(vision))}</p>`, rich(vision.data.text, 2, g.textLang)].join("\n") : "";
   const lead = g.hasFollowUp ? w.statusAt(periodText(g.newest.period, lang)) : w.noFollowUp(g.ctx.year);
   const områden = g.målområden.map((o) => {
     const s = g.goalNow.get(o.id);
     const resultatmål = g.below.get(o) ?? [];
     const åtaganden = new Set(resultatmål.flatMap((r) => g.below.get(r) ?? [])).size;
-    return [link(path, g.pathOf(o)!, titleOf(g, o)), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : "", String(resultatmål.length), String(åtaganden)];
+    return [link(path, g.pathOf(o)!, titleOf(g, o), undefined, g.textLang), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : "", String(resultatmål.length), String(åtaganden)];
   });
-  const nämnder = g.nämnder.map((n) => [link(path, g.pathOf(n)!, nameOf(n)), String(g.åtagandenOf.get(n.id)?.length ?? 0)]);
+  const nämnder = g.nämnder.map((n) => [link(path, g.pathOf(n)!, nameOf(n), undefined, g.textLang), String(g.åtagandenOf.get(n.id)?.length ?? 0)]);
   const main = [
     `<h1>${esc(w.siteTitle(g.kommun))}</h1>`,
     `<p class="kind">${esc(w.theYear(g.ctx.year))}</p>`,
@@ -93,7 +93,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
   const rows = åtaganden.map((a) => {
     const s = g.kpiNow.get(a.id);
     const up = a.parents.filter((p) => p.kind === "resultatmål" && g.pathOf(p) !== undefined);
-    return [link(path, g.pathOf(a)!, a.id, "id"), esc(nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id, "id")).join(", "), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : ""];
+    return [link(path, g.pathOf(a)!, a.id, "id"), planName(g, nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id, "id")).join(", "), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : ""];
   });
   const ram = ramar.get(n.id);
   const economy = g.yearPeriods.flatMap((p) => {
@@ -104,7 +104,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
   });
   const comments = g.yearPeriods.flatMap((p) => {
     const k = g.economyAt.get(p)?.get(n.id)?.kommentar;
-    return k !== undefined ? [`<dt>${esc(periodText(p, lang))}</dt><dd>${rich(k, 3)}</dd>`] : [];
+    return k !== undefined ? [`<dt>${esc(periodText(p, lang))}</dt><dd>${rich(k, 3, g.textLang)}</dd>`] : [];
   });
   const money = [{ head: w.budget, numeric: true }, { head: w.utfall, numeric: true }, { head: w.prognos, numeric: true }, { head: w.avvikelse, numeric: true }];
   const economyBody = [
@@ -113,7 +113,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
     comments.length > 0 ? `<h3>${esc(w.kommentarer)}</h3>\n<dl class="comments">${comments.join("")}</dl>` : "",
   ];
   const main = [
-    `<h1>${esc(nameOf(n) || n.id)}</h1>`,
+    `<h1>${planName(g, nameOf(n) || n.id)}</h1>`,
     `<p class="kind">${esc(w.nämnd)} ${esc(n.id)}</p>`,
     section(
       2,
@@ -133,7 +133,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
 /** The nämnd's own analysis in each of the year's follow-ups (a follow-up file with its `organ`). */
 function analysSection(g: Gathered, nämnd: string): string {
   const items = g.yearPeriods.flatMap((p) =>
-    (g.models.get(p)?.analys ?? []).filter((a) => a.organ === nämnd).map((a) => `<dt>${esc(periodText(p, g.lang))}</dt><dd>${rich(a.text, 2)}</dd>`),
+    (g.models.get(p)?.analys ?? []).filter((a) => a.organ === nämnd).map((a) => `<dt>${esc(periodText(p, g.lang))}</dt><dd>${rich(a.text, 2, g.textLang)}</dd>`),
   );
   return items.length > 0 ? section(2, "analys", g.w.analys, `<dl class="comments">${items.join("")}</dl>`) : "";
 }

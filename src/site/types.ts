@@ -13,6 +13,8 @@ export interface SiteFile {
 export interface Crumb {
   readonly href: string;
   readonly text: string;
+  /** The language of `text` when it is plan text in another language than the site's. */
+  readonly lang?: string;
 }
 
 /** A page before the shell: `main` is the escaped HTML inside `<main>`; links in it are relative to the page. */
