@@ -25,10 +25,13 @@ function årshjulSection(g: Gathered): string {
   const { w, lang } = g;
   const idag = asOf(g);
   const status = årshjulStatus(g.ctx.plan, årshjulFor(g.ctx.plan), g.ctx.year, idag);
+  // The default cycle's names are Swedish whatever the plan's language; the plan's own are plan text.
+  const own = Array.isArray(g.ctx.plan.kommun?.data.årshjul);
+  const fasName = (namn: string): string => (own ? planName(g, namn) : lang === "sv" ? esc(namn) : `<span lang="sv">${esc(namn)}</span>`);
   const rows = status.faser.map((s, i) => [
     String(i + 1),
     esc(whenText(s.fas, lang)),
-    planName(g, s.fas.namn),
+    fasName(s.fas.namn),
     esc(documentText(s, lang)),
     s.läge === "sen" ? `<strong>${esc(LÄGE_WORDS[lang][s.läge])}</strong>` : esc(LÄGE_WORDS[lang][s.läge]),
   ]);
