@@ -53,6 +53,29 @@ describe("plan site: the pages", () => {
     expect(files.filter((f) => f.path.startsWith("atagande/"))).toHaveLength(117);
   });
 
+  it("gives every page the same accessible shell: lang, CSP, one stylesheet, skip link, landmarks, one h1, ordered headings, captioned tables", () => {
+    for (const f of files.filter((x) => x.path.endsWith(".html"))) {
+      const c = f.content;
+      const up = "../".repeat(f.path.split("/").length - 1);
+      expect(c.startsWith('<!doctype html>\n<html lang="sv">'), f.path).toBe(true);
+      expect(c).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">`);
+      expect([...c.matchAll(/<link [^>]*>/gu)].map((m) => m[0]), f.path).toEqual([`<link rel="stylesheet" href="${up}site.css">`]);
+      expect(c, f.path).not.toMatch(/<script|<iframe|<img|<object|\sstyle="|\son[a-z]+=/iu);
+      expect(c).toMatch(/<body>\n<a class="skip" href="#innehall">[^<]+<\/a>/u);
+      expect(c).toContain('<main id="innehall"');
+      for (const tag of ["<header", "<nav", "<footer"]) expect(c, `${f.path} ${tag}`).toContain(tag);
+      const levels = [...c.matchAll(/<h([1-6])[ >]/gu)].map((m) => Number(m[1]));
+      expect(levels.filter((l) => l === 1), f.path).toHaveLength(1);
+      expect(levels[0], f.path).toBe(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${f.path}: h${levels[i - 1]} → h${levels[i]}`).toBeLessThanOrEqual(1);
+      const tables = c.split("<table>").length - 1;
+      expect(c.split("<caption>").length - 1, f.path).toBe(tables);
+      expect(c, f.path).not.toMatch(/<th>|<th (?![^>]*scope=)/u);
+    }
+    expect(page(files, "site.css")).toMatch(/@media print/u);
+    expect(page(files, "site.css")).toMatch(/:focus-visible[^{]*\{[^}]*outline: 3px/u);
+  });
+
   it("leads up the red thread in the breadcrumbs", () => {
     const html = page(files, "atagande/ORT-A01.html");
     const crumbs = /<nav class="crumbs"[^>]*><ol>(.*?)<\/ol><\/nav>/u.exec(html)?.[1] ?? "";
