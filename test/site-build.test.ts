@@ -11,6 +11,8 @@ import { STATUS_SYMBOL, STATUS_WORD } from "../src/format/status-words.js";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { nameOf } from "../src/model/thread.js";
 import { buildSite, SITE_MARKER } from "../src/site/build.js";
+import { gather } from "../src/site/gather.js";
+import { åtagandePage } from "../src/site/pages-goals.js";
 import { fileNames } from "../src/site/paths.js";
 import type { SiteFile } from "../src/site/types.js";
 import { computeStatus, followUpPeriods } from "../src/status/engine.js";
@@ -142,6 +144,15 @@ describe("plan site: the pages", () => {
     expect(listed).toEqual(åtaganden.map((e) => e.id));
     expect(html).toMatch(/Ram 2012: [\d ,]+ mnkr/u);
     expect(html).toContain("januari–augusti 2012");
+  });
+
+  it("links to what other parts of the site hold about an ID, relatively, and shows no empty group", () => {
+    const g = gather({ plan, year: 2012, lang: "sv" }, (id) => [
+      { heading: "Rapporter", links: id === "ORT-A01" ? [{ href: "rapporter/2012/delar.html", text: "Delårsrapport 2012" }] : [] },
+    ]);
+    const a = åtagandePage(g, g.åtaganden.find((e) => e.id === "ORT-A01")!).main;
+    expect(a).toContain('<h2 id="mer-1">Rapporter</h2>\n<ul><li><a href="../rapporter/2012/delar.html">Delårsrapport 2012</a></li></ul>');
+    expect(åtagandePage(g, g.åtaganden.find((e) => e.id === "ORT-A02")!).main).not.toContain("Rapporter");
   });
 
   it("is English with --lang en, without a Swedish word of its own", () => {

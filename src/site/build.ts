@@ -11,6 +11,8 @@ import type { SiteContext, SiteFile, SitePage } from "./types.js";
 export const SITE_MARKER = ".rodtrad-site";
 
 export function buildSite(ctx: SiteContext): SiteFile[] {
+  // Site B: the reports and data files about each ID, once merged, e.g.
+  //   (id) => [{ heading: WORDS[ctx.lang].rapporter, links: archiveLinks(ctx, id) }, { heading: …, links: <its CSV and JSON> }]
   const g = gather(ctx);
   const own = ownNyckeltal(g);
   const ramar = ramarOf(g);

@@ -9,7 +9,7 @@ import type { Åtgärd } from "../status/action-plans.js";
 import { computeStatus, followUpPeriods, type EconomyRow, type GoalStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
 import { withFullYearFigures } from "../report/view-economy.js";
 import { fileNames } from "./paths.js";
-import type { SiteContext } from "./types.js";
+import type { Crumb, SiteContext } from "./types.js";
 import { WORDS } from "./words.js";
 
 /** The kinds that have a page, with their folder. */
@@ -52,8 +52,16 @@ export interface Gathered {
   aktiviteter: Map<Entity, number>;
   /** The year's åtgärder up to the newest follow-up, by the ID each is about. */
   åtgärderFor: Map<string, Åtgärd[]>;
+  /** What else the site holds about an ID (reports, data files): a section per group on its page. */
+  related: (id: string) => readonly Related[];
   /** The path of an entity's page, relative to the root; undefined for one without a page. */
   pathOf: (e: Entity) => string | undefined;
+}
+
+/** Links from an entity's page to what other parts of the site hold about it, under a heading. */
+export interface Related {
+  heading: string;
+  links: readonly Crumb[];
 }
 
 /** The nyckeltal mapping of an åtagande, or a resultatmål's own nyckeltal entity's data. */
@@ -63,7 +71,7 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x]));
 }
 
-export function gather(ctx: SiteContext): Gathered {
+export function gather(ctx: SiteContext, related: (id: string) => readonly Related[] = () => []): Gathered {
   const { plan, year, lang } = ctx;
   const periods = followUpPeriods(plan);
   const models = new Map(periods.map((period) => [period, computeStatus(plan, { period })]));
@@ -160,6 +168,7 @@ export function gather(ctx: SiteContext): Gathered {
     åtagandenOf,
     aktiviteter,
     åtgärderFor,
+    related,
     pathOf: (e) => paths.get(e),
   };
 }

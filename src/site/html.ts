@@ -63,6 +63,15 @@ export function section(level: number, id: string, heading: string, body: string
   return `<section aria-labelledby="${id}">\n<h${level} id="${id}">${esc(heading)}</h${level}>\n${body}\n</section>`;
 }
 
+/** The links other parts of the site give for `id` (reports that concern it, its figures as data). */
+export function relatedSections(g: Gathered, from: string, id: string): string {
+  return g
+    .related(id)
+    .filter((r) => r.links.length > 0)
+    .map((r, i) => section(2, `mer-${i + 1}`, r.heading, `<ul>${r.links.map((l) => `<li>${link(from, l.href, l.text, undefined, l.lang)}</li>`).join("")}</ul>`))
+    .join("\n");
+}
+
 /** What the year's follow-ups say will be done about `id`: each åtgärd with who and by when. */
 export function åtgärderSection(g: Gathered, id: string): string {
   const list = g.åtgärderFor.get(id) ?? [];

@@ -6,7 +6,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import type { Gathered } from "./gather.js";
-import { link, planName, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
+import { link, planName, relatedSections, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { nyckeltalOverview, nyckeltalSection } from "./nyckeltal.js";
 import type { Crumb, SitePage } from "./types.js";
@@ -121,6 +121,7 @@ export function målområdePage(g: Gathered, o: Entity): SitePage {
     åtgärderSection(g, o.id),
     nämnderSection(g, path, åtaganden),
     aktiviteterSection(g, o),
+    relatedSections(g, path, o.id),
   ];
   return { path, title: titleOf(g, o), crumbs: crumbsOf(g, o), main: main.filter((s) => s !== "").join("\n") };
 }
@@ -142,6 +143,7 @@ export function resultatmålPage(g: Gathered, r: Entity, own: readonly KpiStatus
     åtgärderSection(g, r.id),
     nämnderSection(g, path, åtaganden),
     aktiviteterSection(g, r),
+    relatedSections(g, path, r.id),
   ];
   return { path, title: titleOf(g, r), crumbs: crumbsOf(g, r), main: main.filter((s) => s !== "").join("\n") };
 }
@@ -161,6 +163,7 @@ export function åtagandePage(g: Gathered, a: Entity): SitePage {
     section(2, "nyckeltal", w.nyckeltal, nyckeltal !== "" ? nyckeltal : `<p>${esc(w.noNyckeltal)}</p>`),
     åtgärderSection(g, a.id),
     aktiviteterSection(g, a),
+    relatedSections(g, path, a.id),
   ];
   return { path, title: titleOf(g, a), crumbs: crumbsOf(g, a), main: main.filter((s) => s !== "").join("\n") };
 }

@@ -9,7 +9,7 @@ import type { Entity } from "../model/types.js";
 import { periodText } from "../report/labels.js";
 import { årshjulStatus } from "../status/arshjul.js";
 import type { Gathered } from "./gather.js";
-import { link, num, planName, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
+import { link, num, planName, relatedSections, rich, section, statusBadge, table, åtgärderSection } from "./html.js";
 import { esc } from "./text.js";
 import { titleOf } from "./pages-goals.js";
 import type { SitePage } from "./types.js";
@@ -129,6 +129,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
     section(2, "ekonomi", w.ekonomi, economyBody.filter((s) => s !== "").join("\n")),
     analysSection(g, n.id),
     åtgärderSection(g, n.id),
+    relatedSections(g, path, n.id),
   ];
   return { path, title: nameOf(n) || n.id, crumbs: [{ href: "index.html", text: w.start }], main: main.filter((s) => s !== "").join("\n") };
 }
