@@ -12,7 +12,7 @@ export const SITE_MARKER = ".rodtrad-site";
 
 export function buildSite(ctx: SiteContext): SiteFile[] {
   // Site B: the reports and data files about each ID, once merged, e.g.
-  //   (id) => [{ heading: WORDS[ctx.lang].rapporter, links: archiveLinks(ctx, id) }, { heading: …, links: <its CSV and JSON> }]
+  //   gather(ctx, (id) => [{ heading: <"Rapporter" from words.ts>, links: archiveLinks(ctx, id) }, { heading: <"Öppna data">, links: <its CSV and JSON> }])
   const g = gather(ctx);
   const own = ownNyckeltal(g);
   const ramar = ramarOf(g);
