@@ -55,7 +55,9 @@ export function table(caption: string, columns: readonly Column[], rows: readonl
   const body = rows
     .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${cls(columns[i])}>${cell}</td>`)).join("")}</tr>`)
     .join("\n");
-  return `<div class="table-wrap"><table>\n<caption>${esc(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  // On a narrow screen a wide table scrolls sideways: its box takes the keyboard's focus and is
+  // named by the caption, so it can be scrolled without a mouse (WCAG 2.1.1, 1.4.10).
+  return `<div class="table-wrap" role="region" aria-label="${esc(caption)}" tabindex="0"><table>\n<caption>${esc(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 /** A section with a heading at `level` and an id for links into it. */
