@@ -72,6 +72,8 @@ describe("plan site: the pages", () => {
       for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${f.path}: h${levels[i - 1]} → h${levels[i]}`).toBeLessThanOrEqual(1);
       const tables = c.split("<table>").length - 1;
       expect(c.split("<caption>").length - 1, f.path).toBe(tables);
+      // A table that may scroll sideways on a phone can be scrolled from the keyboard.
+      expect(c.split('<div class="table-wrap" role="region" aria-label="').length - 1, f.path).toBe(tables);
       expect(c, f.path).not.toMatch(/<th>|<th (?![^>]*scope=)/u);
     }
     expect(page(files, "site.css")).toMatch(/@media print/u);
