@@ -8,6 +8,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   status: ["plan status", "plan status --period 2012-08 --nämnd BIN", "plan status --format md --lang sv"],
   diff: ["plan diff origin/main", "plan diff HEAD~1 HEAD --format md", "plan diff origin/main --fail-on none"],
   report: ["plan report delår -o delar.html", "plan report budget --år 2012 -o budget.html", "plan report namndplan --nämnd BIN --lang en"],
+  site: ["plan site -o site", "plan site --ar 2012 --lang en -o site-en", "plan site -C plan -o public --bas-url https://plan.example.se/"],
   "nytt-år": ["plan nytt-år 2027", "plan nytt-ar 2027 -C plan", "plan nytt-år 2027 --lang en"],
   årshjul: ["plan årshjul --idag 2026-12-01 --format md", "plan arshjul --ar 2026 --format ics > arshjul.ics", "plan årshjul --format svg > arshjul.svg"],
   kolada: ["plan kolada --torrt", "plan kolada --period 2012-08 --skriv-över", "plan kolada --historik 2019-2023 --jamfor"],
@@ -37,4 +38,5 @@ Documentation (in Swedish), shipped in the package (node_modules/rodtrad/):
   README.md         installation, the commands, the yearly cycle
   docs/format.md    the plan file format: every file, every key, with examples
   docs/json.md      the JSON output of every command
-  docs/val.md       the choices behind the commands and the checks`;
+  docs/val.md       the choices behind the commands and the checks
+  docs/site.md      the website that plan site writes`;

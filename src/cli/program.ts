@@ -32,6 +32,7 @@ import type { InitOptions } from "./init.js";
 import type { KoladaOptions } from "./kolada.js";
 import type { ReportCliOptions } from "./report.js";
 import type { SchemaOptions } from "./schema.js";
+import type { SiteOptions } from "./site.js";
 import type { TraceOptions } from "./trace.js";
 import { packageVersion } from "./version.js";
 
@@ -172,6 +173,21 @@ function program(setStatus: (n: number) => void): Command {
     .action(async (fas: string, o: ReportCliOptions) => {
       const { runReport } = await import("./report.js");
       setStatus(runReport(fas, o));
+    });
+
+  cmd
+    .command("site")
+    .description("the plan and its follow-up as a static website (HTML and CSS, no script) for any web server")
+    .addOption(dirOption())
+    .addOption(new Option("-o, --output <dir>", "the site's folder (default: site); a folder already there is replaced only when plan site made it"))
+    .addOption(new Option("--år <år>", "the budget year (default: the newest with a follow-up, else the newest; never today's date, so the site depends only on the files)"))
+    .addOption(new Option("--bas-url <url>", "the site's public address, e.g. https://plan.example.se/: canonical links and sitemap.xml"))
+    .addOption(new Option("--lang <lang>", "language of the site (default: plan.yaml språk, else the locale, else sv)").choices(["sv", "en"]))
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .action(async (o: SiteOptions) => {
+      const { runSite } = await import("./site.js");
+      setStatus(runSite(o));
     });
 
   cmd

@@ -13,6 +13,8 @@ export interface SiteFile {
 export interface Crumb {
   readonly href: string;
   readonly text: string;
+  /** The language of `text` when it is plan text in another language than the site's. */
+  readonly lang?: string;
 }
 
 /** A page before the shell: `main` is the escaped HTML inside `<main>`; links in it are relative to the page. */
@@ -30,4 +32,6 @@ export interface SiteContext {
   readonly lang: Lang;
   /** The site's public address with a trailing `/`, from --bas-url: canonical links and sitemap.xml. */
   readonly baseUrl?: string;
+  /** The site's navigation, on every page (hrefs relative to the root); build.ts fills it from the pages there are. */
+  readonly nav?: readonly Crumb[];
 }
