@@ -5,7 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BilingualError } from "../diagnostics/bilingual.js";
 import { buildSite, SITE_MARKER } from "../site/build.js";
+import { parseBaseUrl } from "../site/sitemap.js";
 import type { SiteFile } from "../site/types.js";
 import { out, UsageError } from "./io.js";
 import { messageLang } from "./lang.js";
@@ -21,22 +23,15 @@ export interface SiteOptions extends CacheOptions {
   lang?: string;
 }
 
-/** --bas-url: an http(s) address, kept with one trailing `/` so page paths can follow it. */
-function parseBaseUrl(raw: string | undefined): string | undefined {
+/** --bas-url, checked by the site (sitemap.ts); a wrong one is a usage error. */
+function baseUrlOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  let url: URL | undefined;
   try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
+    return parseBaseUrl(raw);
+  } catch (e) {
+    if (e instanceof BilingualError) throw new UsageError(e.texts);
+    throw e;
   }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-    throw new UsageError({
-      en: `--bas-url must be the site's public address such as https://plan.example.se/, not "${raw}"`,
-      sv: `--bas-url ska vara webbplatsens publika adress som https://plan.example.se/, inte "${raw}"`,
-    });
-  }
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
 const isInside = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
@@ -111,7 +106,7 @@ function siteYear(plan: Plan, raw: string | undefined): number {
 }
 
 export function runSite(o: SiteOptions): number {
-  const baseUrl = parseBaseUrl(o.basUrl);
+  const baseUrl = baseUrlOf(o.basUrl);
   const shown = o.output ?? "site";
   const target = path.resolve(shown);
   const { plan, root, lang } = openPlan(o.dir, o.lang, "report", o);

@@ -1,19 +1,28 @@
 // `plan site` as data: every page and file of the site, built in memory from the plan, sorted
 // by path. Pure: the CLI writes the result. The same plan gives the same bytes.
+import { archiveFiles, archiveLinks, archivePage } from "./archive.js";
 import { SITE_CSS } from "./css.js";
+import { DATA_KINDS } from "./data-files.js";
 import { gather } from "./gather.js";
 import { målområdePage, ownNyckeltal, resultatmålPage, åtagandePage } from "./pages-goals.js";
 import { nämndPage, ramarOf, startPage } from "./pages-start.js";
+import { dataLinks, openDataFiles, openDataPage } from "./open-data.js";
 import { renderPage } from "./page.js";
+import { sitemap } from "./sitemap.js";
+import { accessibilityStatement } from "./statement.js";
+import { WORDS } from "./words.js";
 import type { SiteContext, SiteFile, SitePage } from "./types.js";
 
 /** The file that marks a folder as a site this tool wrote: `plan site` replaces only such a folder. */
 export const SITE_MARKER = ".rodtrad-site";
 
 export function buildSite(ctx: SiteContext): SiteFile[] {
-  // Site B: the reports and data files about each ID, once merged, e.g.
-  //   gather(ctx, (id) => [{ heading: <"Rapporter" from words.ts>, links: archiveLinks(ctx, id) }, { heading: <"Öppna data">, links: <its CSV and JSON> }])
-  const g = gather(ctx);
+  const w = WORDS[ctx.lang];
+  // Each page links the reports of its years and its own figures as CSV and JSON.
+  const g = gather(ctx, (id) => [
+    { heading: w.reports, links: archiveLinks(ctx, id) },
+    { heading: w.openData, links: DATA_KINDS.map((kind) => dataLinks(ctx, kind, id)).find((l) => l.length > 0) ?? [] },
+  ]);
   const own = ownNyckeltal(g);
   const ramar = ramarOf(g);
   const pages: SitePage[] = [
@@ -23,13 +32,10 @@ export function buildSite(ctx: SiteContext): SiteFile[] {
     ...g.åtaganden.map((a) => åtagandePage(g, a)),
     ...g.nämnder.map((n) => nämndPage(g, n, ramar)),
   ];
-  const files: SiteFile[] = [];
-  // Site B: openData, archive, statement, sitemap. Once B's branch is merged:
-  //   pages.push(openDataPage(ctx), archivePage(ctx), accessibilityStatement(ctx));
-  //   files.push(...openDataFiles(ctx), ...archiveFiles(ctx));
-  //   const map = sitemap(ctx, pages.map((p) => p.path)); if (map) files.push(map);
-  //   and archiveLinks(ctx, id) on the målområde, resultatmål, åtagande and nämnd pages.
-  const w = g.w;
+  pages.push(archivePage(ctx), openDataPage(ctx), accessibilityStatement(ctx));
+  const files: SiteFile[] = [...openDataFiles(ctx), ...archiveFiles(ctx)];
+  const map = sitemap(ctx, [...pages.map((p) => p.path), ...files.filter((f) => f.path.endsWith(".html")).map((f) => f.path)]);
+  if (map) files.push(map);
   const nav = [
     { href: "index.html", text: w.start },
     { href: "index.html#malomraden", text: w.målområden },

@@ -29,7 +29,7 @@ export function renderPage(page: SitePage, ctx: SiteContext): string {
   const nav = (ctx.nav ?? [])
     .map((c) => `<li><a href="${esc(up + c.href)}"${c.href === page.path ? ' aria-current="page"' : ""}>${esc(c.text)}</a></li>`)
     .join("");
-  // Site B: canonical(ctx, page.path) adds <link rel="canonical"> here once merged.
+  const address = canonical(ctx, page.path);
   return `${[
     "<!doctype html>",
     `<html lang="${ctx.lang}">`,
@@ -39,6 +39,7 @@ export function renderPage(page: SitePage, ctx: SiteContext): string {
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     `<title>${esc(page.path === "index.html" ? siteTitle : `${page.title} – ${siteTitle}`)}</title>`,
     `<link rel="stylesheet" href="${up}site.css">`,
+    ...(address !== undefined ? [`<link rel="canonical" href="${esc(address)}">`] : []),
     "</head>",
     "<body>",
     `<a class="skip" href="#innehall">${esc(w.skip)}</a>`,
