@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, FIXTURES, tempDir } from "./helpers/plan-dir.js";
-import { axeSite, crawl, cssUrls, pageShape, parseCsv, tags, vnu } from "./helpers/site-check.js";
+import { axeSite, crawl, cssUrls, pageShape, parseCsv, payloadFindings, tags, vnu } from "./helpers/site-check.js";
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from "./report-helpers.js";
 
 afterAll(cleanup);
@@ -177,6 +177,22 @@ describe.skipIf(SKIP_BROWSER)("axe in Chromium", () => {
     const r = await axeSite(browser, faulty("axe-violation"), { pages: ["data/index.html"] });
     expect(r.violations).toHaveLength(1);
     expect(r.violations[0]).toMatch(/^data\/index\.html: link-name: 1 × <a href="tal\.json">/u);
+  });
+
+  it("finds every element, handler and javascript: link a payload made, and shows the escaped payload as text", async () => {
+    const r = await payloadFindings(browser, faulty("hostile"));
+    expect(r.markup).toEqual([
+      'data/index.html: <img src="x" onerror="alert(1)">',
+      "data/index.html: <script>window.pwned = true</script>",
+      'data/index.html: <svg onload="window.pwned = 2"></svg>',
+      "data/index.html: <img onerror>",
+      "data/index.html: <svg onload>",
+      "data/index.html: javascript:alert(1)",
+    ]);
+    expect(r.texts.some((t) => t.includes("Rätt: <img src=x onerror=alert(1)> [x](javascript:alert(1)) {{constructor}}"))).toBe(true);
+    expect(r.texts.some((t) => t.startsWith("Öppna data <script>alert(1)</script> – Provkommun"))).toBe(true);
+    // The good site: nothing made, and no page's text is lost.
+    expect(await payloadFindings(browser, GOOD)).toMatchObject({ markup: [] });
   });
 
   it("stops and reports every request to another origin, and the loads the CSP refuses", async () => {
