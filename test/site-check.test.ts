@@ -6,7 +6,8 @@ import type { Browser } from "playwright-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, FIXTURES, tempDir } from "./helpers/plan-dir.js";
-import { axeSite, crawl, cssUrls, pageShape, parseCsv, payloadFindings, tags, vnu } from "./helpers/site-check.js";
+import { axeSite, crawl, cssUrls, dataAgreement, dataRecords, pageShape, parseCsv, payloadFindings, samplePages, tags, vnu } from "./helpers/site-check.js";
+import { ROOT } from "./helpers/exec.js";
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from "./report-helpers.js";
 
 afterAll(cleanup);
@@ -75,6 +76,16 @@ describe("crawl", () => {
     expect(r.dead).toEqual(["data/index.html:1: <a href>: ../../utanfor.html leaves the site's folder"]);
     // The page linked by its escaped name and the one linked with an empty fragment are reached.
     expect(r.orphans).toEqual(["data/gammal.csv"]);
+  });
+});
+
+describe("the sample of pages for axe", () => {
+  it("keeps small folders whole and takes the largest and the smallest of a large one", () => {
+    const dir = tempDir("rodtrad-site-check-");
+    cpSync(GOOD, dir, { recursive: true });
+    for (let i = 1; i <= 6; i++) writeFileSync(path.join(dir, "sida", `p${i}.html`), "x".repeat(i * 10));
+    expect(samplePages(dir)).toEqual(["data/index.html", "index.html", "sida/omrade.html", "sida/p1.html", "sida/p5.html", "sida/p6.html"]);
+    expect(samplePages(dir, 10)).toHaveLength(9);
   });
 });
 
@@ -157,6 +168,36 @@ describe("CSV", () => {
         expect(parseCsv(text)).toEqual(rows);
       }),
     );
+  });
+});
+
+describe("open data against plan status", () => {
+  const MINIMAL = path.join(ROOT, "examples/minimal");
+  const DATA = path.join(FIXTURES, "site-check/data-minimal");
+
+  it("agrees when every status, value and target is plan status's, in JSON and in a Swedish CSV", () => {
+    const { json, csv, problems } = dataRecords(DATA);
+    expect(problems).toEqual([]);
+    expect(csv.find((r) => r.id === "EKO-A01")).toMatchObject({ value: "6,9", status: "delvis_uppfyllt" });
+    expect(json).toHaveLength(9);
+    expect(dataAgreement(DATA, MINIMAL)).toEqual([]);
+  });
+
+  it("reports a wrong status, a wrong value, a missing goal and a row of the wrong width", () => {
+    const dir = tempDir("rodtrad-site-check-");
+    cpSync(DATA, dir, { recursive: true });
+    cpSync(path.join(FIXTURES, "site-check/data-wrong"), dir, { recursive: true });
+    writeFileSync(path.join(dir, "data/trasig.csv"), "id;status\r\nUTB;uppfyllt;extra\r\n");
+    writeFileSync(path.join(dir, "data/trasig.json"), "[{");
+    const found = dataAgreement(dir, MINIMAL);
+    for (const kind of ["csv", "json"]) {
+      expect(found).toContain(`data/plan-2026.${kind}: åtagande UTB-A01 at 2026-08: status ej_uppfyllt, plan status says uppfyllt`);
+      expect(found.some((f) => f.startsWith(`data/plan-2026.${kind}: åtagande EKO-A01 at 2026-08: value 7`) && f.endsWith("plan status says 6.9"))).toBe(true);
+      expect(found).toContain(`${kind.toUpperCase()}: no record of EKO-R1 at 2026-08`);
+    }
+    expect(found).toContain("data/trasig.csv:2: 3 fields, the header has 2");
+    expect(found.some((f) => f.startsWith("data/trasig.json: "))).toBe(true);
+    expect(found).toHaveLength(8);
   });
 });
 

@@ -4,13 +4,14 @@
 // W3C Nu HTML Checker over the whole folder in one JVM, and axe-core in Chromium, page by page.
 // Every finding is one line, `path:line: message`, so a failing test shows where to look.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { axeViolations } from "../report-helpers.js";
 import { ROOT } from "./exec.js";
+import { planInProcess } from "./in-process.js";
 import { filesBelow } from "./plan-dir.js";
 
 // ---------------------------------------------------------------- a small HTML tokenizer
@@ -402,6 +403,28 @@ export async function axeSite(browser: Browser, dir: string, o: { pages?: readon
   return found;
 }
 
+/**
+ * The pages axe looks at when not every page: every page at the top and in a folder of at most
+ * `perFolder` pages; in a larger folder (pages of one kind, from one template) its `perFolder - 1`
+ * largest pages (the most content) and its smallest (the edge: a page with little in it).
+ */
+export function samplePages(dir: string, perFolder = 4): string[] {
+  const byFolder = new Map<string, { page: string; size: number }[]>();
+  for (const page of filesBelow(dir).filter((f) => f.endsWith(".html"))) {
+    const folder = page.includes("/") ? page.slice(0, page.lastIndexOf("/")) : "";
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { page, size: statSync(path.join(dir, page)).size }]);
+  }
+  const out: string[] = [];
+  for (const [folder, pages] of byFolder) {
+    if (folder === "" || pages.length <= perFolder) out.push(...pages.map((p) => p.page));
+    else {
+      const bySize = [...pages].sort((a, b) => b.size - a.size || (a.page < b.page ? -1 : 1));
+      out.push(...bySize.slice(0, perFolder - 1).map((p) => p.page), bySize.at(-1)!.page);
+    }
+  }
+  return out.sort();
+}
+
 // ---------------------------------------------------------------- hostile texts
 
 export interface PayloadFindings {
@@ -449,6 +472,98 @@ export async function payloadFindings(browser: Browser, dir: string): Promise<Pa
     await context.close();
   }
   return found;
+}
+
+// ---------------------------------------------------------------- open data against plan status
+
+type DataRecord = Record<string, unknown> & { file: string };
+
+/**
+ * The records of every data file below `dir`: each JSON object with a string `id` (at any
+ * depth), each CSV row as an object keyed by its header (the separator is the one the header
+ * uses: `;` or `,`). A file that does not parse, or a row with another number of fields than its
+ * header, is a problem.
+ */
+export function dataRecords(dir: string): { json: DataRecord[]; csv: DataRecord[]; problems: string[] } {
+  const out = { json: [] as DataRecord[], csv: [] as DataRecord[], problems: [] as string[] };
+  const walk = (v: unknown, file: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x, file));
+    else if (v !== null && typeof v === "object") {
+      if (typeof (v as Record<string, unknown>).id === "string") out.json.push({ ...(v as Record<string, unknown>), file });
+      Object.values(v).forEach((x) => walk(x, file));
+    }
+  };
+  for (const f of filesBelow(dir).filter((x) => /\.(csv|json)$/u.test(x))) {
+    const text = readFileSync(path.join(dir, f), "utf8");
+    try {
+      if (f.endsWith(".json")) walk(JSON.parse(text) as unknown, f);
+      else {
+        const [header = [], ...body] = parseCsv(text, text.split("\n", 1)[0]!.includes(";") ? ";" : ",");
+        for (const [i, row] of body.entries()) {
+          if (row.length !== header.length) out.problems.push(`${f}:${i + 2}: ${row.length} fields, the header has ${header.length}`);
+          else out.csv.push({ ...Object.fromEntries(header.map((h, j) => [h, row[j]])), file: f });
+        }
+      }
+    } catch (e) {
+      out.problems.push(`${f}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/** A figure as a file holds it: a number, or a text with a decimal comma or point (spaces and a − allowed); empty is null. */
+const figure = (v: unknown): number | null =>
+  v === null || v === undefined || v === "" ? null : typeof v === "number" ? v : Number(String(v).replace(/[\s\u00a0\u202f]/gu, "").replace(/\u2212/gu, "-").replace(",", "."));
+
+interface StatusRow {
+  id: string;
+  status: string | null;
+  value?: number | null;
+  target?: number | null;
+}
+
+/**
+ * The site's data files against `plan status --format json` of the plan in `planDir`: every
+ * record of a målområde, resultatmål or åtagande (`typ`) at a follow-up `period` has the status
+ * `plan status --period` gives, and an åtagande its value and target; every goal of the newest
+ * follow-up has a record in the JSON files and in the CSV files. One line per disagreement.
+ */
+export function dataAgreement(dir: string, planDir: string): string[] {
+  const cache = new Map<string, { period: string | null; rows: Map<string, StatusRow> }>();
+  const status = (period: string | null): { period: string | null; rows: Map<string, StatusRow> } => {
+    const key = period ?? "";
+    if (!cache.has(key)) {
+      const run = planInProcess(["status", "-C", planDir, "--format", "json", ...(period !== null ? ["--period", period] : [])]);
+      if (run.status !== 0) throw new Error(`plan status --period ${period}: ${run.stderr}`);
+      const j = JSON.parse(run.stdout) as { period: string | null } & Record<"åtaganden" | "resultatmål" | "målområden", StatusRow[]>;
+      cache.set(key, { period: j.period, rows: new Map([...j.åtaganden, ...j.resultatmål, ...j.målområden].map((r) => [r.id, r])) });
+    }
+    return cache.get(key)!;
+  };
+  const newest = status(null);
+  const { json, csv, problems } = dataRecords(dir);
+  const out = [...problems];
+  for (const [kind, records] of [["JSON", json], ["CSV", csv]] as const) {
+    const goals = records.filter((r) => ["målområde", "resultatmål", "åtagande"].includes(String(r.typ)) && r.period !== null && r.period !== undefined && r.period !== "");
+    if (goals.length === 0) out.push(`${kind}: no record of a goal at a follow-up period`);
+    for (const r of goals) {
+      const at = `${r.file}: ${String(r.typ)} ${String(r.id)} at ${String(r.period)}`;
+      const want = status(String(r.period)).rows.get(String(r.id));
+      if (!want) {
+        out.push(`${at}: not in plan status`);
+        continue;
+      }
+      const got = r.status === "" || r.status === undefined ? null : r.status;
+      if (got !== want.status) out.push(`${at}: status ${String(got)}, plan status says ${String(want.status)}`);
+      if (r.typ !== "åtagande") continue;
+      for (const k of ["value", "target"] as const) {
+        if (figure(r[k]) !== (want[k] ?? null)) out.push(`${at}: ${k} ${String(r[k])}, plan status says ${String(want[k] ?? null)}`);
+      }
+    }
+    const seen = new Set(goals.filter((r) => r.period === newest.period).map((r) => String(r.id)));
+    for (const id of newest.rows.keys()) if (!seen.has(id)) out.push(`${kind}: no record of ${id} at ${String(newest.period)}`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- CSV
