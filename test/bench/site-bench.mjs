@@ -80,11 +80,12 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rodtrad-site-bench-'));
   const site = (i) => [opt.cli, 'site', '-C', opt.dir, '-o', path.join(tmp, `site-${i}`)];
 
-  console.log(`Rödtråd site benchmark: plan site on ${rel}; node ${process.version}; ${os.availableParallelism()} cores; ${opt.runs} timed run(s) after 1 warm-up`);
+  console.log(`Rödtråd site benchmark: plan site on ${rel}; node ${process.version}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}; ${opt.runs} timed run(s) after 1 warm-up`);
   run(site('warm'));
   const times = [];
   for (let i = 0; i < opt.runs; i++) times.push(run(site(i)).ms);
   const files = sizes(path.join(tmp, 'site-0'));
+  const loadAfter = os.loadavg()[0];
   fs.rmSync(tmp, { recursive: true, force: true });
 
   const pages = files.filter(([f]) => f.endsWith('.html'));
@@ -104,6 +105,7 @@ function main() {
     ['output size', `${mb(total)} MB`, `< ${TARGET_MB} MB: ${total / 1e6 < TARGET_MB ? 'met' : 'NOT met'}`],
     ['largest page', pages.length ? `${mb(Math.max(...pages.map(([, b]) => b)))} MB (${pages.reduce((a, b) => (b[1] > a[1] ? b : a))[0]})` : '-', ''],
   ];
+  console.log(`(load average ${loadAfter.toFixed(1)} at the end: on a busy machine compare with plan validate's time, not across machines)`);
   console.log('');
   console.log('| figure | value | target |');
   console.log('|---|---|---|');
