@@ -10,7 +10,9 @@
 // first; --cli names another plan.js) as a separate process N times (default 3) after one
 // untimed warm-up, each writing a fresh folder, and prints the median and minimum wall time,
 // the files written (pages and others), the size, the size per top folder, and the number of
-// åtaganden of the site's year (from `plan status --format json`). Exits 0 unless the CLI fails.
+// åtaganden of the site's year (from `plan status --format json`), and the time of one `plan
+// validate` (loading and checking the plan, every command's floor) as a yardstick on a busy
+// machine. Exits 0 unless the CLI fails.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -85,6 +87,8 @@ function main() {
   const times = [];
   for (let i = 0; i < opt.runs; i++) times.push(run(site(i)).ms);
   const files = sizes(path.join(tmp, 'site-0'));
+  // Loading and checking the plan, the floor of any command on it: the yardstick on a busy machine.
+  const validateMs = run([opt.cli, 'validate', '-C', opt.dir, '--format', 'json']).ms;
   const loadAfter = os.loadavg()[0];
   fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -102,6 +106,7 @@ function main() {
     ['pages written (.html)', String(pages.length), ''],
     ['other files', String(files.length - pages.length), ''],
     ['wall time, median', `${s.toFixed(2)} s (min ${(Math.min(...times) / 1000).toFixed(2)} s; runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})`, `< ${TARGET_S} s: ${s < TARGET_S ? 'met' : 'NOT met'}`],
+    ['plan validate, one run', `${(validateMs / 1000).toFixed(2)} s (site / validate ${(median(times) / validateMs).toFixed(2)}×)`, ''],
     ['output size', `${mb(total)} MB`, `< ${TARGET_MB} MB: ${total / 1e6 < TARGET_MB ? 'met' : 'NOT met'}`],
     ['largest page', pages.length ? `${mb(Math.max(...pages.map(([, b]) => b)))} MB (${pages.reduce((a, b) => (b[1] > a[1] ? b : a))[0]})` : '-', ''],
   ];
