@@ -71,9 +71,9 @@ describe("crawl", () => {
     const dir = faulty("orphan");
     const page = (body: string): string => `<!doctype html><html lang="sv"><head><title>x</title></head><body><main id="filer">${body}</main></body></html>`;
     cpSync(path.join(dir, "sida/omrade.html"), path.join(dir, "sida/å ä.html"));
-    writeFileSync(path.join(dir, "data/index.html"), page('<a href="./tal.csv">a</a><a href="../sida/%C3%A5%20%C3%A4.html#tal">b</a><a href="../">c</a><a href="?x=1#filer">d</a><a href="../../utanfor.html">e</a><a href="gammal.html#">f</a>'));
+    writeFileSync(path.join(dir, "data/index.html"), page('<a href="./tal.csv">a</a><a href="../sida/%C3%A5%20%C3%A4.html#tal">b</a><a href="../">c</a><a href="?x=1#filer">d</a><a href="../../utanfor.html">e</a><a href="gammal.html#">f</a><a href="%E0%A4%A.html">g</a>'));
     const r = crawl(dir);
-    expect(r.dead).toEqual(["data/index.html:1: <a href>: ../../utanfor.html leaves the site's folder"]);
+    expect(r.dead).toEqual(["data/index.html:1: <a href>: ../../utanfor.html leaves the site's folder", "data/index.html:1: <a href>: %E0%A4%A.html (a malformed %-escape)"]);
     // The page linked by its escaped name and the one linked with an empty fragment are reached.
     expect(r.orphans).toEqual(["data/gammal.csv"]);
   });
@@ -91,9 +91,9 @@ describe("the sample of pages for axe", () => {
 
 describe("the HTML tokenizer", () => {
   it("reads attributes quoted, unquoted and bare, decodes references, and skips comments and raw text", () => {
-    const t = tags('<!doctype html>\n<!-- <a href="kommentar"> -->\n<a HREF="a?x=1&amp;y=2" title=\'&#229;&#xe4;\' data-x=3 hidden>\n<script>"<a href=nej>"</script><style>a{}</style><img src=b.png alt="">');
+    const t = tags('<!doctype html>\n<!-- <a href="kommentar"> -->\n<a HREF="a?x=1&amp;y=2" title=\'&#229;&#xe4;&#0;\' data-x=3 hidden>\n<script>"<a href=nej>"</script><style>a{}</style><img src=b.png alt="">');
     expect(t.map((x) => [x.name, x.line, Object.fromEntries(x.attrs)])).toEqual([
-      ["a", 3, { href: "a?x=1&y=2", title: "åä", "data-x": "3", hidden: "" }],
+      ["a", 3, { href: "a?x=1&y=2", title: "åä\ufffd", "data-x": "3", hidden: "" }],
       ["script", 4, {}],
       ["style", 4, {}],
       ["img", 4, { src: "b.png", alt: "" }],

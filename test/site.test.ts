@@ -162,6 +162,10 @@ for (const s of sites) {
 
     it("every page has lang, a title, one main, a CSP allowing nothing from elsewhere, and no script", () => {
       expect(pageShape(s.dir)).toEqual([]);
+      if (s.plan === undefined) return;
+      // The site's language on every page, the archive's reports too.
+      const lang = (p: string): string | undefined => tags(readFileSync(path.join(s.dir, p), "utf8")).find((t) => t.name === "html")?.attrs.get("lang");
+      expect(crawl(s.dir).pages.filter((p) => lang(p) !== s.lang)).toEqual([]);
     });
 
     it("the W3C Nu HTML Checker finds no error in the HTML or the CSS", () => {

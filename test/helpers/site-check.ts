@@ -30,7 +30,10 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 /** Character references in an attribute value or text: numeric ones and the few named ones a generator writes. */
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (all, ref: string) => {
-    if (ref[0] === "#") return String.fromCodePoint(ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+    if (ref[0] === "#") {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+    }
     return NAMED[ref.toLowerCase()] ?? all;
   });
 }
@@ -197,7 +200,13 @@ export function crawl(dir: string): CrawlResult {
         else foreignRefs.push(`${where}: ${r.url}`);
         continue;
       }
-      const target = resolveRef(from, r.url);
+      let target: ReturnType<typeof resolveRef>;
+      try {
+        target = resolveRef(from, r.url);
+      } catch {
+        dead.push(`${where}: ${r.url} (a malformed %-escape)`);
+        continue;
+      }
       if (target === undefined) {
         dead.push(`${where}: ${r.url} leaves the site's folder`);
         continue;
