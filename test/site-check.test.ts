@@ -67,13 +67,17 @@ describe("crawl", () => {
     expect(crawl(faulty("orphan")).orphans).toEqual(["data/gammal.csv", "data/gammal.html"]);
   });
 
-  it("resolves ./, ../, ?query, folders to their index.html and percent-escapes; a link above the root is dead", () => {
+  it("resolves ./, ../, ?query, folders to their index.html and percent-escapes; a link above the root, from the server's root or badly escaped is dead", () => {
     const dir = faulty("orphan");
     const page = (body: string): string => `<!doctype html><html lang="sv"><head><title>x</title></head><body><main id="filer">${body}</main></body></html>`;
     cpSync(path.join(dir, "sida/omrade.html"), path.join(dir, "sida/å ä.html"));
-    writeFileSync(path.join(dir, "data/index.html"), page('<a href="./tal.csv">a</a><a href="../sida/%C3%A5%20%C3%A4.html#tal">b</a><a href="../">c</a><a href="?x=1#filer">d</a><a href="../../utanfor.html">e</a><a href="gammal.html#">f</a><a href="%E0%A4%A.html">g</a>'));
+    writeFileSync(path.join(dir, "data/index.html"), page('<a href="./tal.csv">a</a><a href="../sida/%C3%A5%20%C3%A4.html#tal">b</a><a href="../">c</a><a href="?x=1#filer">d</a><a href="../../utanfor.html">e</a><a href="gammal.html#">f</a><a href="%E0%A4%A.html">g</a><a href="/index.html">h</a>'));
     const r = crawl(dir);
-    expect(r.dead).toEqual(["data/index.html:1: <a href>: ../../utanfor.html leaves the site's folder", "data/index.html:1: <a href>: %E0%A4%A.html (a malformed %-escape)"]);
+    expect(r.dead).toEqual([
+      "data/index.html:1: <a href>: ../../utanfor.html leaves the site's folder",
+      "data/index.html:1: <a href>: %E0%A4%A.html (a malformed %-escape)",
+      "data/index.html:1: <a href>: /index.html (from the server's root: wrong from file:// and under a sub-path)",
+    ]);
     // The page linked by its escaped name and the one linked with an empty fragment are reached.
     expect(r.orphans).toEqual(["data/gammal.csv"]);
   });
@@ -115,12 +119,13 @@ describe("the shape of every page", () => {
     expect(pageShape(GOOD)).toEqual([]);
   });
 
-  it("reports a missing lang, an empty title, two mains, no CSP, handlers, scripts and a CSP that admits another origin", () => {
+  it("reports a missing lang, an empty title, two mains, no CSP, no print styles, handlers, scripts and a CSP that admits another origin", () => {
     expect(pageShape(faulty("shape"))).toEqual([
       "data/index.html:2: no <html lang>",
       "data/index.html:5: no <title> in the head",
       "data/index.html:14: 2 <main> elements, not 1",
       "data/index.html:1: no Content-Security-Policy meta",
+      "data/index.html:1: no print styles (@media print)",
       "data/index.html:10: <a onclick>: an event handler",
       "data/index.html:11: an inline <script>",
       "data/index.html:12: <script src=../sok.js> that the CSP does not admit (no script-src 'self')",

@@ -160,7 +160,7 @@ for (const s of sites) {
       else for (const l of links) expect(l.startsWith(s.baseUrl), l).toBe(true);
     });
 
-    it("every page has lang, a title, one main, a CSP allowing nothing from elsewhere, and no script", () => {
+    it("every page has lang, a title, one main, a CSP allowing nothing from elsewhere, print styles, and no script", () => {
       expect(pageShape(s.dir)).toEqual([]);
       if (s.plan === undefined) return;
       // The site's language on every page, the archive's reports too.

@@ -155,7 +155,7 @@ const harmless = (url: string): boolean => /^(mailto|tel):/iu.test(url);
 export interface CrawlResult {
   /** Every .html file, relative to the site's root, sorted. */
   readonly pages: readonly string[];
-  /** Internal links, sources and #fragments that do not resolve. */
+  /** Internal links, sources and #fragments that do not resolve, and any from the server's root (`/x`). */
   readonly dead: readonly string[];
   /** Anything loaded from another origin (data: included), and javascript: anywhere. */
   readonly foreign: readonly string[];
@@ -200,6 +200,10 @@ export function crawl(dir: string): CrawlResult {
         else foreignRefs.push(`${where}: ${r.url}`);
         continue;
       }
+      if (r.url.startsWith("/")) {
+        dead.push(`${where}: ${r.url} (from the server's root: wrong from file:// and under a sub-path)`);
+        continue;
+      }
       let target: ReturnType<typeof resolveRef>;
       try {
         target = resolveRef(from, r.url);
@@ -240,7 +244,7 @@ function resolveRef(from: string, url: string): { path: string; fragment?: strin
   const hash = url.indexOf("#");
   const fragment = hash < 0 ? undefined : decodeURIComponent(url.slice(hash + 1));
   const rel = (hash < 0 ? url : url.slice(0, hash)).split("?")[0]!;
-  const segments = rel === "" ? [from] : [...(rel.startsWith("/") ? [] : from.split("/").slice(0, -1)), ...rel.replace(/^\/+/u, "").split("/")];
+  const segments = rel === "" ? [from] : [...from.split("/").slice(0, -1), ...rel.split("/")];
   const out: string[] = [];
   for (const [i, s] of segments.entries()) {
     const last = i === segments.length - 1;
@@ -273,8 +277,8 @@ const LOCAL_SOURCE = /^('none'|'self'|'unsafe-inline'|'sha(256|384|512)-[A-Za-z0
 
 /**
  * Every page: `<html lang>`, a non-empty `<title>` in the head, exactly one `<main>`, a CSP meta
- * whose default-src is 'none' and whose sources are all local, no on* handler, no inline script,
- * and a script only from a local file the CSP admits.
+ * whose default-src is 'none' and whose sources are all local, print styles, no on* handler, no
+ * inline script, and a script only from a local file the CSP admits.
  */
 export function pageShape(dir: string): string[] {
   const out: string[] = [];
@@ -296,6 +300,19 @@ export function pageShape(dir: string): string[] {
       for (const [name, sources] of csp) for (const s of sources) if (!LOCAL_SOURCE.test(s)) at(cspTag, `CSP ${name} admits ${s}`);
       if ((csp.get("script-src") ?? []).includes("'unsafe-inline'")) at(cspTag, "CSP script-src admits 'unsafe-inline'");
     }
+    // Print styles: an @media print rule in the page's <style> or its local stylesheets, or a print stylesheet.
+    const css = t.flatMap((x) => {
+      if (x.name === "style") return [x.text ?? ""];
+      const href = x.attrs.get("href");
+      if (x.name !== "link" || !/(^|\s)stylesheet(\s|$)/iu.test(x.attrs.get("rel") ?? "") || href === undefined || foreign(href)) return [];
+      if (/\bprint\b/iu.test(x.attrs.get("media") ?? "")) return ["@media print {}"];
+      try {
+        return [readFileSync(path.join(dir, path.dirname(page), decodeURIComponent(href.split(/[?#]/u)[0]!)), "utf8")];
+      } catch {
+        return [];
+      }
+    });
+    if (!css.some((c) => /@media[^{]*\bprint\b/iu.test(c))) at(undefined, "no print styles (@media print)");
     for (const x of t) {
       for (const k of x.attrs.keys()) if (k.startsWith("on")) at(x, `<${x.name} ${k}>: an event handler`);
       if (x.name !== "script") continue;
