@@ -128,12 +128,12 @@ beforeAll(async () => {
   // Warnings are listed, not failed. One is expected on every page: vnu reads a file: page as
   // having no origin, so it says style-src 'self' blocks site.css; browsers load it from file://
   // (the Chromium tests below check every stylesheet loads) and from any web server.
-  const warnings = new Map<string, number>();
+  const warnings = new Map<string, { n: number; first: string }>();
   for (const w of vnuResult.warnings) {
-    const message = w.replace(/^[^:]*:\d+:\d+: /u, "");
-    warnings.set(message, (warnings.get(message) ?? 0) + 1);
+    const [, where, message] = /^([^:]*:\d+):\d+: (.*)$/su.exec(w) ?? ["", "?", w];
+    warnings.set(message!, { n: (warnings.get(message!)?.n ?? 0) + 1, first: warnings.get(message!)?.first ?? where! });
   }
-  if (warnings.size > 0) console.info(`vnu warnings (not failing):\n${[...warnings].map(([m, n]) => `  ${n} × ${m}`).join("\n")}`);
+  if (warnings.size > 0) console.info(`vnu warnings (not failing):\n${[...warnings].map(([m, { n, first }]) => `  ${n} × ${m} (first: ${first})`).join("\n")}`);
 }, 120_000);
 
 /** The findings of vnu in one site's folder, with paths relative to it. */
