@@ -80,10 +80,17 @@ const INJECT: { file: string; at: (string | number)[]; marker: string; optional?
   { file: "plan.yaml", at: ["webbplats", "kontakt", "epost"], marker: "EPOST", optional: true },
 ];
 
-/** A copy of examples/minimal whose names and texts carry the payload, each after its marker. */
+/** A text a spreadsheet would run as a formula, were it written to a CSV cell as it is. */
+const FORMULA = '=HYPERLINK("https://example.org/","x")';
+
+/** A copy of examples/minimal whose names and texts carry the payload, each after its marker, and one åtagande the formula. */
 function hostilePlan(): string {
   const dir = tempDir("rodtrad-site-hostile-");
   cpSync(MINIMAL, dir, { recursive: true });
+  const budget = path.join(dir, "budget/2026.yaml");
+  const doc = parseDocument(readFileSync(budget, "utf8"));
+  doc.setIn(["åtaganden", 1, "text"], FORMULA);
+  writeFileSync(budget, doc.toString());
   for (const { file, at, marker, optional } of INJECT) {
     const doc = parseDocument(readFileSync(path.join(dir, file), "utf8"));
     if (optional && !doc.hasIn(at)) continue;
@@ -227,7 +234,7 @@ if (SKIP_BROWSER) {
 }
 
 describe.skipIf(SITE_DIR !== undefined)("the hostile plan's site", () => {
-  it("still resolves, keeps its shape and passes vnu; its data files parse and hold the texts exactly", () => {
+  it("still resolves, keeps its shape and passes vnu; its data files parse, hold the texts exactly and no CSV cell is a formula", () => {
     const r = crawl(hostile.dir);
     expect([...r.dead, ...r.foreign, ...r.orphans]).toEqual([]);
     expect(pageShape(hostile.dir)).toEqual([]);
@@ -236,6 +243,10 @@ describe.skipIf(SITE_DIR !== undefined)("the hostile plan's site", () => {
     expect(data.problems).toEqual([]);
     expect(data.json.flatMap((r) => Object.values(r))).toContain(`ATAGANDE ${PAYLOAD}`);
     expect(data.csv.flatMap((r) => Object.values(r))).toContain(`ATAGANDE ${PAYLOAD}`);
+    // The formula is exact in JSON, and no CSV cell but a number starts as a formula does.
+    expect(data.json.flatMap((r) => Object.values(r))).toContain(FORMULA);
+    const formulas = data.csv.flatMap((r) => Object.entries(r).filter(([k, v]) => k !== "file" && /^[=+\-@\t\r]/u.test(String(v)) && !/^-\d+(,\d+)?$/u.test(String(v))));
+    expect(formulas).toEqual([]);
   });
 });
 
