@@ -80,3 +80,24 @@ describe("avsnitt keys are the plan's words, whatever they are", () => {
     expect(render(dir, "årsredovisning", { format: "md" })).toContain("Ett avsnitt med ett olyckligt namn.");
   });
 });
+
+describe("code points no HTML page may hold", () => {
+  it("are dropped from every HTML report, plan text and Markdown alike, and the text around them stays", () => {
+    const dir = copyPlan(MINIMAL, "report-minimal-helar");
+    const edit = (rel: string, from: string, to: string): void => {
+      const file = path.join(dir, rel);
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+    };
+    // A bell, a C1 control and a noncharacter, as YAML escapes in a name and in a Markdown comment.
+    edit("plan.yaml", "namn: Exempelby kommun", 'namn: "Exempelby\\a kommun\\x85\\uFFFE"');
+    edit("uppfoljning/2026-08-delar.yaml", "analys: |", 'analys: "Analys\\aen **fet**\\uFDD0 text"\nx-gammal-analys: |');
+    for (const phase of ["månad", "delår", "årsredovisning"] as const) {
+      const html = render(dir, phase, { format: "html" });
+      expect(html, phase).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/u);
+      expect(html, phase).toContain("Exempelby kommun");
+    }
+    expect(render(dir, "delår", { format: "html" })).toContain("Analysen <strong>fet</strong> text");
+  });
+});

@@ -1,3 +1,9 @@
+/** Code points HTML forbids (controls but tab, newline, form feed, carriage return; noncharacters). */
+const NOT_IN_HTML = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/gu;
+
+/** Text without the code points no HTML page may hold (a plan text may hold them; a page drops them). */
+export const withoutNonHtml = (s: string): string => s.replace(NOT_IN_HTML, "");
+
 /** Shorten a text to at most `max` characters (code points, so no character is split), ending in … */
 export function clip(s: string, max: number): string {
   const chars = Array.from(s);

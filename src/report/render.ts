@@ -13,6 +13,7 @@
 // triple-stash only for `.html` (Markdown rendered by markdown-text.ts with raw HTML off)
 // and `.svg` (made by chart.ts, which escapes its texts). In Markdown the view is escaped
 // by `prepare` before rendering, so the Markdown templates are compiled without escaping.
+import { withoutNonHtml } from "../format/text.js";
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -230,7 +231,8 @@ export function render(view: object, o: RenderOptions): string {
   } catch (e) {
     throw new TemplateError(bothWays(`template ${o.format}/${o.template}.hbs`, `mallen ${o.format}/${o.template}.hbs`, (e as Error).message.split("\n")[0]!));
   }
-  return o.format === "md" ? tidyMarkdown(text) : text;
+  // A plan text may hold code points no HTML page may (a control character, say): dropped.
+  return o.format === "md" ? tidyMarkdown(text) : withoutNonHtml(text);
 }
 
 /**

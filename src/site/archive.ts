@@ -4,7 +4,7 @@
 import { str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import type { Entity } from "../model/types.js";
-import { escapeXml } from "../report/chart.js";
+import { esc as escapeXml } from "./text.js";
 import { reportTitle, type Phase } from "../report/labels.js";
 import { builtInTemplateDirs } from "../report/render.js";
 import { renderReport } from "../report/report.js";

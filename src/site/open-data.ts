@@ -1,8 +1,9 @@
 // Öppna data: each page's figures as CSV and JSON, one pair per year for the whole plan, and
 // the page that lists them with the licence the kommun chose (plan.yaml `webbplats.licens`).
+import { table } from "./html.js";
 import type { Lang } from "../diagnostics/entry.js";
 import { STATUS_WORD } from "../format/status-words.js";
-import { escapeXml } from "../report/chart.js";
+import { esc as escapeXml } from "./text.js";
 import { followUpPeriods } from "../status/engine.js";
 import { STATUSES } from "../status/fulfilment.js";
 import { toCsv } from "./data-csv.js";
@@ -216,9 +217,11 @@ export function openDataPage(ctx: SiteContext): SitePage {
     parts.push(
       `<h2 id="${escapeXml(FRAGMENT[kind])}">${t.kinds[kind]}</h2>`,
       `<p>${t.kindText[kind]}</p>`,
-      `<table><thead><tr><th scope="col">ID</th><th scope="col">${t.namn}</th><th scope="col">${t.files}</th></tr></thead><tbody>`,
-      ...list.map((e) => `<tr><th scope="row">${escapeXml(e.id)}</th><td>${escapeXml(e.namn)}</td><td>${fileLinks(entityStem(kind, e.id))}</td></tr>`),
-      "</tbody></table>",
+      table(
+        t.kinds[kind],
+        [{ head: "ID" }, { head: t.namn }, { head: t.files }],
+        list.map((e) => [escapeXml(e.id), escapeXml(e.namn), fileLinks(entityStem(kind, e.id))]),
+      ),
     );
   }
   parts.push(
@@ -226,9 +229,11 @@ export function openDataPage(ctx: SiteContext): SitePage {
     `<p>${t.csv}</p>`,
     `<p>${t.json}</p>`,
     `<h3 id="kolumner">${t.columns}</h3>`,
-    `<table><thead><tr><th scope="col">${t.column}</th><th scope="col">${t.meaning}</th></tr></thead><tbody>`,
-    ...DATA_KEYS.map((k) => `<tr><th scope="row"><code>${escapeXml(k)}</code></th><td>${escapeXml(COLUMN[ctx.lang][k])}</td></tr>`),
-    "</tbody></table>",
+    table(
+      t.columns,
+      [{ head: t.column }, { head: t.meaning }],
+      DATA_KEYS.map((k) => [`<code>${escapeXml(k)}</code>`, escapeXml(COLUMN[ctx.lang][k])]),
+    ),
     `<h3 id="statuskoder">${t.statuses}</h3>`,
     "<ul>",
     ...STATUSES.map((st) => `<li><code>${st}</code>: ${STATUS_WORD[ctx.lang][st]}</li>`),

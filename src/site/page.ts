@@ -2,6 +2,7 @@
 // Policy that allows nothing from elsewhere and no script), skip link, the site's navigation,
 // breadcrumbs, the page's main content and the footer. Links are relative, so the site works
 // from file://, under any sub-path and on any static host.
+import { canonical } from "./sitemap.js";
 import { esc } from "./text.js";
 import type { SiteContext, SitePage } from "./types.js";
 import { WORDS } from "./words.js";

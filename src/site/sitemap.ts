@@ -2,7 +2,7 @@
 // site a sitemap.xml. Without it the site knows nothing of where it lives and has neither,
 // so that it works the same from file://, under any sub-path and on any host.
 import { BilingualError } from "../diagnostics/bilingual.js";
-import { escapeXml } from "../report/chart.js";
+import { esc as escapeXml } from "./text.js";
 import { hrefOf } from "./data-files.js";
 import type { SiteContext, SiteFile } from "./types.js";
 

@@ -4,7 +4,7 @@
 // shortcoming, supervision, and how the statement was made. Never today's date: the review date
 // from plan.yaml, or the newest follow-up the site shows.
 import type { Lang } from "../diagnostics/entry.js";
-import { escapeXml } from "../report/chart.js";
+import { esc as escapeXml } from "./text.js";
 import { LABELS } from "../report/labels.js";
 import { markdownToHtml } from "../report/markdown-text.js";
 import { followUpPeriods } from "../status/engine.js";
@@ -110,11 +110,18 @@ const who = (s: SiteSettings, lang: Lang): string => (s.kommun !== "" ? s.kommun
 
 const list = (items: readonly string[]): string => `<ul>\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
 
+
+/** A mailto: address as a URL: each side of the last @ percent-encoded, so no text in it can add a header or break the link. */
+function mailto(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? `mailto:${encodeURIComponent(address)}` : `mailto:${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}`;
+}
+
 function contactHtml(s: SiteSettings, lang: Lang): string {
   const t = L[lang];
   const { epost, telefon, adress } = s.kontakt;
   const rows: string[] = [];
-  if (epost !== undefined) rows.push(`<dt>${t.epost}</dt><dd><a href="${escapeXml(`mailto:${epost}`)}">${escapeXml(epost)}</a></dd>`);
+  if (epost !== undefined) rows.push(`<dt>${t.epost}</dt><dd><a href="${escapeXml(mailto(epost))}">${escapeXml(epost)}</a></dd>`);
   if (telefon !== undefined) rows.push(`<dt>${t.telefon}</dt><dd><a href="${escapeXml(`tel:${telefon.replace(/[^\d+]/gu, "")}`)}">${escapeXml(telefon)}</a></dd>`);
   if (adress !== undefined) rows.push(`<dt>${t.adress}</dt><dd>${escapeXml(adress)}</dd>`);
   if (rows.length === 0) return `<p>${escapeXml(t.noContact(who(s, lang)))}</p>`;
