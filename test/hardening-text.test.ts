@@ -169,7 +169,7 @@ describe("Markdown output cannot be broken by plan text", () => {
         expect(s.pings).toEqual([]);
       }),
       // A run of three backticks does not close a span opened by one: the ID after it is text.
-      { numRuns: 40, examples: [["`GH-7```"], ["``@x` y``"], ["```<```\n#12<"], ["~~~\n@x\n~~~x\n@y"]] },
+      { numRuns: 40, examples: [["1. #"], ["> - # x"], ["](#12<"], ["`GH-7```"], ["``@x` y``"], ["```<```\n#12<"], ["~~~\n@x\n~~~x\n@y"]] },
     );
   });
 

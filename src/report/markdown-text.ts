@@ -114,11 +114,14 @@ export function markdownBlock(text: string, headingBase = 0): string {
   const structural = (s: string): string =>
     neutralise(s)
       .replace(/\]\(\s*(?=(?:&lt;)?\s*(?:javascript|vbscript|data|file):)/giu, "]\\(")
-      .replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gmu, (_, indent: string, hashes: string) => indent + "#".repeat(Math.min(6, hashes.length + headingBase)))
+      // A heading at the start of a line, or inside list items and block quotes ("1. # x", "> - # x").
+      .replace(/^([ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*)(#{1,6})(?=[ \t]|$)/gmu, (_, lead: string, hashes: string) => lead + "#".repeat(Math.min(6, hashes.length + headingBase)))
       .replace(/^( {0,3})(=+)$/gmu, "$1\\$2")
       .replace(/([^\n])\n( {0,3}-+)$/gmu, "$1\n\n$2");
   let md = outside(outside(normalised, CODE, structural), CODE_OR_DESTINATION, noGithubReferences);
   // Where the parser disagrees with the code detection, code loses its exemption: safe first.
   if (escapedCode(md, headingBase)) md = outside(structural(normalised), /\]\(\s*[^\s)]*/gu, noGithubReferences);
+  // A link destination that is none (`](#12` with no link around it) is text: no exemption left.
+  if (escapedCode(md, headingBase)) md = noGithubReferences(structural(normalised));
   return closeFences(md);
 }
