@@ -52,7 +52,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * As one pattern (the specification; test/parse-differential.test.ts holds it and requires
  * `outsideSubset` to answer as it does):
  *
- *     (?:^|[\s[\]{},])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
+ *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
  *
@@ -61,7 +61,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * rest is one walk over the line starts and the colons.
  */
 const RARE: readonly (readonly [needs: readonly string[], pattern: RegExp])[] = [
-  [["&", "!"], /(?:^|[\s[\]{},])(?:&[^\s[\]{},]|!)/m],
+  [["&", "!"], /(?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)/m],
   [["%"], /^%/m],
   [["<<"], /<</],
   [["?"], /(?:^|[\s[{,])\?(?:\s|$)/m],
