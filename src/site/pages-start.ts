@@ -96,7 +96,8 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
   const rows = åtaganden.map((a) => {
     const s = g.kpiNow.get(a.id);
     const up = a.parents.filter((p) => p.kind === "resultatmål" && g.pathOf(p) !== undefined);
-    return [link(path, g.pathOf(a)!, a.id, "id"), planName(g, nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id, "id")).join(", "), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : ""];
+    // Status right after the ID: on a phone the table scrolls sideways, and the status is what a reader came for.
+    return [link(path, g.pathOf(a)!, a.id, "id"), s ? statusBadge(s.status, lang, s.manual ? w.manual : undefined) : "", planName(g, nameOf(a)), up.map((r) => link(path, g.pathOf(r)!, r.id, "id")).join(", ")];
   });
   const ram = ramar.get(n.id);
   const economy = g.yearPeriods.flatMap((p) => {
@@ -123,7 +124,7 @@ export function nämndPage(g: Gathered, n: Entity, ramar: ReadonlyMap<string, nu
       "ataganden",
       w.åtaganden,
       åtaganden.length > 0
-        ? table(`${w.åtaganden}: ${nameOf(n)}`, [{ head: w.id }, { head: w.åtagande }, { head: w.resultatmål }, { head: w.status }], rows)
+        ? table(`${w.åtaganden}: ${nameOf(n)}`, [{ head: w.id }, { head: w.status }, { head: w.åtagande }, { head: w.resultatmål }], rows)
         : `<p>${esc(w.noÅtaganden)}</p>`,
     ),
     section(2, "ekonomi", w.ekonomi, economyBody.filter((s) => s !== "").join("\n")),
