@@ -3,8 +3,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
-import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,7 +78,8 @@ export function render(dir: string, phase: Phase, a: RenderArgs): string {
   });
 }
 
-export { launchChromium } from "./helpers/browser.js";
+import { launchChromium } from "./helpers/browser.js";
+export { launchChromium };
 
 /** Cells of a Markdown table row: split on pipes that are not escaped. */
 const cells = (row: string): number => row.split(/(?<!\\)\|/u).length - 2;
@@ -131,4 +132,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
     }),
   );
   return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.html.slice(0, 160)}`);
+}
+
+/**
+ * One Chromium page for the HTML reports of a describe block, made before its tests and closed
+ * after them: reports are set as content, their CSP bypassed and every request refused.
+ */
+export function reportPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    const b = await launchChromium();
+    browser = b;
+    const context = await b.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    page = await context.newPage();
+    await page.route("**/*", (route) => route.abort());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => page!;
 }

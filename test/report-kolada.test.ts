@@ -4,12 +4,11 @@
 // and HTML, and the status JSON that carries the year and the källa. In-process.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { comparisonFigures, comparisonRowFor, type ComparisonRow } from "../src/model/comparison.js";
 import { planNextYear } from "../src/model/next-year.js";
 import { planInProcess } from "./helpers/in-process.js";
-import { axeViolations, checkMarkdown, cleanupTemp, copyPlan, launchChromium, MINIMAL, minimalWithHelår, planAt, render, SKIP_BROWSER } from "./report-helpers.js";
+import { axeViolations, checkMarkdown, cleanupTemp, copyPlan, MINIMAL, minimalWithHelår, planAt, render, SKIP_BROWSER, reportPage } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
 
@@ -238,23 +237,13 @@ describe("plan status as text and Markdown", () => {
 });
 
 describe.skipIf(SKIP_BROWSER)("the delår html with Kolada values in headless Chromium", () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    page = await context.newPage();
-    await page.route("**/*", (route) => route.abort());
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = reportPage();
 
   for (const lang of ["sv", "en"] as const) {
     it(`${lang}: no axe violations (WCAG 2.1 A/AA), the comparison table has its caption and heads`, async () => {
-      await page.setContent(render(koladaPlan(), "delår", { format: "html", lang }), { waitUntil: "load" });
-      expect(await axeViolations(page)).toEqual([]);
-      const table = page.locator("#jamforelse table");
+      await page().setContent(render(koladaPlan(), "delår", { format: "html", lang }), { waitUntil: "load" });
+      expect(await axeViolations(page())).toEqual([]);
+      const table = page().locator("#jamforelse table");
       expect(await table.locator("caption").count()).toBe(1);
       expect(await table.locator("tbody th[scope=row]").count()).toBe(3);
     });

@@ -1,11 +1,10 @@
 // The underlag report (each nämnd's submission): the numbers of the view model, Markdown
 // structure, determinism, axe in Chromium for both examples, and one spawn of the built CLI.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { UnderlagView } from "../src/report/view-underlag.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations } from "./report-helpers.js";
+import { KATRINEHOLM, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations, reportPage } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): UnderlagView =>
   buildPlanningView(planAt(dir), { phase: "underlag", year, lang, ...(nämnd ? { nämnd } : {}) }) as UnderlagView;
@@ -85,27 +84,17 @@ describe("the underlag report's text", () => {
 
 
 describe.skipIf(SKIP_BROWSER)("the underlag html in headless Chromium", () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    page = await context.newPage();
-    await page.route("**/*", (route) => route.abort());
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = reportPage();
 
   for (const c of CASES) {
     for (const nämnd of [undefined, c.nämnd]) {
       it(`${c.name} underlag${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA)`, async () => {
-        await page.setContent(renderPlanning(c.dir, "underlag", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) }), { waitUntil: "load" });
-        expect(await axeViolations(page)).toEqual([]);
-        expect(await page.locator("h1").count()).toBe(1);
+        await page().setContent(renderPlanning(c.dir, "underlag", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) }), { waitUntil: "load" });
+        expect(await axeViolations(page())).toEqual([]);
+        expect(await page().locator("h1").count()).toBe(1);
         // In-page links land on an element.
-        const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));
-        for (const id of hrefs) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+        const hrefs = await page().evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));
+        for (const id of hrefs) expect(await page().locator(`[id="${id}"]`).count(), id).toBe(1);
       });
     }
   }

@@ -1,11 +1,10 @@
 // The verksamhetsplan report: the numbers of the view model, Markdown structure, determinism,
 // axe in Chromium, a snapshot, and one spawn of the built CLI.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildPlanningView } from "../src/report/report.js";
 import type { VerksamhetsplanView } from "../src/report/view-verksamhetsplan.js";
 import { plan } from "./helpers/exec.js";
-import { KATRINEHOLM, launchChromium, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations } from "./report-helpers.js";
+import { KATRINEHOLM, MINIMAL, planAt, renderPlanning, SKIP_BROWSER, checkMarkdown, axeViolations, reportPage } from "./report-helpers.js";
 
 const view = (dir: string, year: number, nämnd?: string, lang: "sv" | "en" = "sv"): VerksamhetsplanView =>
   buildPlanningView(planAt(dir), { phase: "verksamhetsplan", year, lang, ...(nämnd ? { nämnd } : {}) }) as VerksamhetsplanView;
@@ -95,21 +94,11 @@ describe("the Markdown and HTML of the verksamhetsplan", () => {
 
 
 describe.skipIf(SKIP_BROWSER)("the verksamhetsplan HTML in headless Chromium", () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    page = await context.newPage();
-    await page.route("**/*", (route) => route.abort());
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = reportPage();
 
   async function violationsOf(html: string): Promise<string[]> {
-    await page.setContent(html, { waitUntil: "load" });
-    return axeViolations(page);
+    await page().setContent(html, { waitUntil: "load" });
+    return axeViolations(page());
   }
 
   for (const c of CASES) {
@@ -117,7 +106,7 @@ describe.skipIf(SKIP_BROWSER)("the verksamhetsplan HTML in headless Chromium", (
       it(`${c.name}${nämnd ? ` ${nämnd}` : ""} ${c.year}: no axe violations (WCAG 2.1 A/AA)`, async () => {
         const html = renderPlanning(c.dir, "verksamhetsplan", { format: "html", year: c.year, ...(nämnd ? { nämnd } : {}) });
         expect(await violationsOf(html)).toEqual([]);
-        expect(await page.locator("h1").count()).toBe(1);
+        expect(await page().locator("h1").count()).toBe(1);
       });
     }
   }
