@@ -1,5 +1,24 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The files that take longest start first, so that neither worker is left with a long one at
+ * the end. Vitest orders by the durations of the last run where it has them (not on a fresh
+ * clone, as in CI); these lead either way.
+ */
+const LONGEST = ["site.test.ts", "report-html.test.ts", "trace.test.ts", "report-cli.test.ts", "site-check.test.ts", "hardening-graph.test.ts", "diff.test.ts"];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification): number => {
+      const i = LONGEST.findIndex((name) => f.moduleId.endsWith(`/${name}`));
+      return i < 0 ? LONGEST.length : i;
+    };
+    return sorted.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -19,6 +38,7 @@ export default defineConfig({
     // share state: each in-process command restores stdout and env (helpers/in-process.ts),
     // and every test passes in either mode.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     // In CI the counts also go to a file, so .ci/run can close with a plain summary line.
     reporters: process.env.CI ? ["default", "json"] : ["default"],
     outputFile: { json: "test-results.json" },
