@@ -7,6 +7,7 @@ import { afterAll, describe, it } from "vitest";
 import type { Document } from "yaml";
 import { GitRepo, cleanupRepos, diffJson as diffJsonCli, git, itemPath, runPlan, tempDir, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
+import { resolveRevision, revisionSource } from "../src/load/git.js";
 
 afterAll(cleanupRepos);
 
@@ -297,6 +298,30 @@ describe.concurrent("plan diff --format json: what a change does", () => {
     const second = await diffJson([renamed, other, "-C", r.root]);
     expect(second.json.added.map((x) => x.id)).toEqual(["KLF-AK04"]);
     expect(second.json.renames).toEqual([]);
+  });
+});
+
+describe("two revisions from git", () => {
+  it("share the blobs they have in common: each is read from git once, and the same bytes stand in both", ({ expect }) => {
+    const r = new GitRepo();
+    r.replace("budget/2026.yaml", "namn: Övergripande plan med budget", "namn: Ändrad plan med budget").commit("one file changed");
+    const shared = new Map<string, Buffer>();
+    const read = (rev: string): Map<string, Uint8Array> => {
+      const source = revisionSource(r.top, resolveRevision(r.top, rev), r.prefix, shared);
+      const files = source.list([]).files;
+      return new Map(files.map((f) => [f, (source.read(f) as { bytes: Uint8Array }).bytes]));
+    };
+    const base = read("HEAD~1");
+    const after = shared.size;
+    expect(after).toBe(base.size);
+    const head = read("HEAD");
+    // Only the changed file was read again.
+    expect(shared.size).toBe(after + 1);
+    expect([...head.keys()]).toEqual([...base.keys()]);
+    for (const [file, bytes] of head) {
+      if (file === "budget/2026.yaml") expect(bytes).not.toBe(base.get(file));
+      else expect(bytes, file).toBe(base.get(file));
+    }
   });
 });
 

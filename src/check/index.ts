@@ -3,6 +3,7 @@ import { isCode, isFileCode, type Diagnostic } from "../diagnostics/index.js";
 import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
+import type { Entity } from "../model/types.js";
 import { Broken, foldMisspelt } from "./broken.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
@@ -19,6 +20,8 @@ import { checkThread } from "./thread.js";
 export interface CheckResult {
   plan: Plan;
   diagnostics: Diagnostic[];
+  /** The entities that trace up to a målområde (check/thread.ts), for whatever else asks. */
+  traces?: ReadonlySet<Entity>;
 }
 
 /** 0 for a cause (a file not read, a document not usable), 1 for the line that sums up what it hid, 2 for the rest. */
@@ -72,13 +75,14 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
   const documents = checkDocuments(docs);
   const plan = buildPlan(typeDocuments(docs));
   const broken = new Broken([...loadDiagnostics, ...documents]);
+  const thread = checkThread(plan.entities);
   // concat, not push(...): a hostile plan can have more findings than a call has arguments.
   const diagnostics: Diagnostic[] = ([] as Diagnostic[]).concat(
     loadDiagnostics,
     documents,
     checkIds(plan.entities, plan.index),
     checkReferences(plan.failed, plan.index, broken),
-    checkThread(plan.entities).diagnostics,
+    thread.diagnostics,
     checkPeriods(plan),
     checkDates(plan.entities),
     checkContent(plan),
@@ -96,5 +100,5 @@ export function checkPlan(docs: readonly SourceDoc[], loadDiagnostics: readonly 
     if (key !== last) unique.push(d);
     last = key;
   }
-  return { plan, diagnostics: unique };
+  return { plan, diagnostics: unique, traces: thread.traces };
 }

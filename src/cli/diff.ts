@@ -26,8 +26,10 @@ export function runDiff(o: DiffOptions): number {
   // Files the two revisions share are parsed once; with --cache, files parsed in an earlier run not at all.
   const persistent = parseCache(root, o);
   const cache = persistent.cache ?? new Map();
-  const base = loadChecked(root, { source: revisionSource(top, baseCommit, prefix), cache });
-  const head = loadChecked(root, { ...(headCommit ? { source: revisionSource(top, headCommit, prefix) } : {}), cache });
+  // And the blobs they share are read from git once.
+  const blobs = new Map<string, Buffer>();
+  const base = loadChecked(root, { source: revisionSource(top, baseCommit, prefix, blobs), cache });
+  const head = loadChecked(root, { ...(headCommit ? { source: revisionSource(top, headCommit, prefix, blobs) } : {}), cache });
   const diff = comparePlans(base, head);
   // The language follows the plan as it stands in the newer revision.
   const lang = langFor(o.lang, head.plan);

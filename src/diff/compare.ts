@@ -110,6 +110,8 @@ function diffEntities(result: CheckResult): Map<string, DiffEntity> {
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function compareFields(base: Entity, head: Entity): FieldChange[] {
+  // A file the two revisions share was parsed once: its entities hold the very same data.
+  if (base.data === head.data) return [];
   const a = ownFields(base);
   const b = ownFields(head);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -220,7 +222,7 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
     if (match) renames.push({ from: r, to: match });
   }
 
-  const headTraces = checkThread(head.plan.entities).traces;
+  const headTraces = head.traces ?? checkThread(head.plan.entities).traces;
   const headByKey = new Map([...b.values()].map((d) => [d.key, d.entity]));
   const keyOfBase = new Map([...a.values()].map((d) => [d.entity, d.key]));
   const removed: Removal[] = removedRaw.map((r) => {

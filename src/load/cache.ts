@@ -19,8 +19,15 @@ const MAGIC = "rodtrad-parse-cache 1\n";
 const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+/** The hash of bytes already hashed in this run: two revisions in a diff share most of their blobs. */
+const hashed = new WeakMap<Uint8Array, string>();
+
 /** The key of one file's entry: its path (diagnostics name it) and a hash of its bytes. */
-export const entryKey = (name: string, bytes: Uint8Array): string => `${name}\u0000${sha256(bytes)}`;
+export function entryKey(name: string, bytes: Uint8Array): string {
+  let hash = hashed.get(bytes);
+  if (hash === undefined) hashed.set(bytes, (hash = sha256(bytes)));
+  return `${name}\u0000${hash}`;
+}
 
 let stampMemo: string | undefined;
 

@@ -91,9 +91,10 @@ function readBlobs(top: string, shas: readonly string[]): Buffer[] {
  * commit. The tree is listed with sizes, so that no blob above the cap is ever read; the
  * plan files are then read with one `git cat-file --batch`. The rules for which entries are
  * plan files are those of the disk (list-files.ts): links and submodules are not followed,
- * and they are reported, not dropped.
+ * and they are reported, not dropped. `shared` holds blobs by id across revisions: two
+ * revisions of a plan share most files, and a blob already read is not asked of git again.
  */
-export function revisionSource(top: string, commit: string, prefix: string): FileSource {
+export function revisionSource(top: string, commit: string, prefix: string, shared: Map<string, Buffer> = new Map()): FileSource {
   const spec = prefix === "" ? "." : prefix;
   const ls = git(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec]);
   if (ls.status !== 0) throw new PlanIoError({ en: `git ls-tree failed: ${firstLine(ls.stderr)}`, sv: `git ls-tree misslyckades: ${firstLine(ls.stderr)}` });
@@ -129,8 +130,9 @@ export function revisionSource(top: string, commit: string, prefix: string): Fil
       // Sizes are known from the tree: a revision too big is refused before any blob is read.
       const wanted = listing.files.filter(readable);
       checkPlanTotals(wanted.length, wanted.reduce((n, rel) => n + entries.get(rel)!.size, 0));
-      const got = readBlobs(top, wanted.map((rel) => entries.get(rel)!.sha));
-      wanted.forEach((rel, i) => blobs.set(rel, got[i]!));
+      const missing = [...new Set(wanted.map((rel) => entries.get(rel)!.sha).filter((sha) => !shared.has(sha)))];
+      readBlobs(top, missing).forEach((blob, i) => shared.set(missing[i]!, blob));
+      for (const rel of wanted) blobs.set(rel, shared.get(entries.get(rel)!.sha)!);
       return listing;
     },
     read(rel) {
