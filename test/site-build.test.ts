@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { checkPlan } from "../src/check/index.js";
 import { UsageError } from "../src/cli/io.js";
 import { runSite } from "../src/cli/site.js";
@@ -315,5 +316,45 @@ describe("plan site: the command", () => {
     expect(readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("mine");
     expect(() => quiet(() => runSite(opts(KATRINEHOLM)))).toThrow(/holds the plan itself/u);
     expect(() => quiet(() => runSite(opts(path.join(parent, "s"), { basUrl: "javascript:alert(1)" })))).toThrow(/--bas-url/u);
+  });
+});
+
+describe("plan site: values from Kolada", () => {
+  const files = site(KATRINEHOLM, 2012);
+  const plan = planAt(KATRINEHOLM);
+  const text = (html: string): string => html.replace(/<[^>]+>/gu, " ").replace(/\s+/gu, " ");
+  const sv = (n: number): string => String(Math.round(n * 100) / 100).replace(".", ",");
+
+  it("an åtagande whose nyckeltal the year's jämförelse holds shows the group's median and range beside the kommun's value, with the source", () => {
+    const doc = parseDocument(readFileSync(path.join(KATRINEHOLM, "kolada/jamforelse-2012.yaml"), "utf8")).toJS() as {
+      hämtad: string;
+      värden: { kolada: string; år: number; kommuner: Record<string, number | null> }[];
+    };
+    const koladaOf = new Map(plan.entities.filter((e) => e.kind === "åtagande" && e.year === 2012).map((e) => [e.id, (e.data.nyckeltal as { kolada?: string } | undefined)?.kolada]));
+    let shown = 0;
+    for (const [id, kolada] of koladaOf) {
+      const html = text(page(files, `atagande/${id}.html`));
+      const row = doc.värden.find((v) => v.kolada === kolada);
+      if (!row) {
+        expect(html, id).not.toContain("jämförelse med andra kommuner");
+        continue;
+      }
+      const values = Object.values(row.kommuner).filter((v): v is number => v !== null).sort((a, b) => a - b);
+      const mid = values.length / 2;
+      const median = values.length % 2 === 1 ? values[Math.floor(mid)]! : (values[mid - 1]! + values[mid]!) / 2;
+      expect(html, id).toContain(`Median för jämförelsegruppen (${values.length} av ${Object.keys(row.kommuner).length} kommuner med värde) ${sv(median)}`);
+      expect(html, id).toContain(`Lägst–högst i jämförelsegruppen ${sv(values[0]!)}–${sv(values.at(-1)!)}`);
+      expect(html, id).toContain(`Källa: Kolada, hämtad ${doc.hämtad}. Jämförelsegrupp: 0428, 0480, 0482, 0484.`);
+      expect(html, id).toMatch(/Katrineholms kommun \(kommunens värde\) (?:–|\d[\d ]*(?:,\d+)?) /u);
+      shown++;
+    }
+    expect(shown).toBe(4);
+  });
+
+  it("an utfall of an earlier year says which, and a value from Kolada says so", () => {
+    const html = text(page(files, "atagande/FOLK-A09.html"));
+    expect(html).toContain("januari–augusti 2012 2,2 (2011)");
+    expect(html).toContain("Källa för utfallet januari–augusti 2012: Kolada.");
+    expect(text(page(files, "atagande/ORT-A01.html"))).not.toContain("Källa för utfallet");
   });
 });
