@@ -1,6 +1,6 @@
 // `plan årshjul`: the cycle as a terminal table, Markdown, iCalendar and an SVG wheel. The text
 // and Markdown add, for the chosen day, what is late and what is due next.
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { FasStatus, ÅrshjulStatus } from "../status/arshjul.js";
@@ -27,7 +27,7 @@ function lineFor(s: FasStatus, lang: Lang): string {
 }
 
 function arshjulText(v: ArshjulView, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const t = W[lang];
   const safe = (s: string): string => terminalSafe(s, true);
   const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };

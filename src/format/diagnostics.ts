@@ -1,6 +1,6 @@
 // Diagnostics as text for a terminal, as JSON, as GitHub Actions annotations with a step
 // summary, and (in their own modules) as SARIF, GitLab Code Quality and JUnit XML.
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import type { Formatter, FormatOptions } from "./formatter.js";
 import { formatMessage, severityWord, type Diagnostic, type Lang } from "../diagnostics/index.js";
 import { byFile, counts, repoPath } from "./ci.js";
@@ -35,7 +35,7 @@ function problemCountLine(s: Summary, lang: Lang): string {
 }
 
 export function formatPretty(diagnostics: readonly Diagnostic[], files: number, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const lines: string[] = [];
   let current: string | undefined;
   const width = Math.max(0, ...diagnostics.map((d) => `${d.line}:${d.column}`.length));

@@ -1,5 +1,6 @@
 // `plan diff` as a terraform-style terminal summary, a pull-request comment and JSON.
-import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
+import { palette } from "./palette.js";
 import { CODES, decidedChangeLine, decidedChangeMarkdown, formatMessage, messageOf, severityWord, type Code, type Lang } from "../diagnostics/index.js";
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal, StatusBasis, StatusChange } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
@@ -53,7 +54,7 @@ function strandsText(r: Removal, lang: Lang): string | undefined {
 /** Plan text (IDs, values, file names, messages) on one terminal line. */
 const t = (s: string): string => terminalSafe(s, true);
 
-function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>, lang: Lang): string {
+function fieldLineText(d: Changed, f: FieldChange, c: ChalkInstance, lang: Lang): string {
   const where = t(`${d.id} › ${f.path}`);
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
     const words = wordDiff(f.from, f.to)
@@ -67,7 +68,7 @@ function fieldLineText(d: Changed, f: FieldChange, c: InstanceType<typeof Chalk>
 }
 
 export function diffText(v: DiffView, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const { diff, lang } = v;
   const w = DIFF_WORDS[lang];
   const sev = (s: "error" | "warning"): string => severityWord(s, lang);

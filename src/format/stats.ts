@@ -1,5 +1,5 @@
 // Plan figures as terminal tables (cli-table3), Markdown tables and JSON.
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { Count, PlanStats } from "../model/stats.js";
@@ -78,7 +78,7 @@ function marks(list: Count[], lang: Lang): Map<string, string> {
 }
 
 export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const t = L[lang];
   const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
   const table = (head: string[]): Table.Table =>

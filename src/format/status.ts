@@ -1,5 +1,5 @@
 // `plan status`: the quick answer to "where do we stand?" as tables, Markdown or JSON.
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
@@ -45,7 +45,7 @@ export function groupByOmråde(m: StatusModel): { område: Entity; åtaganden: K
 }
 
 export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const t = L[lang];
   const paint = (s: Status, text: string): string => (color ? c[STATUS_COLOR[s]](text) : text);
   const label = (s: Status, manual = false): string => paint(s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`);

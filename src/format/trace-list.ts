@@ -1,5 +1,5 @@
 // Lists of what does not trace (orphans) and of coverage gaps, with file:line (made in check/trace-lists.ts).
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import type { TraceListItem as ListItem } from "../check/trace-lists.js";
 import type { Lang } from "../diagnostics/index.js";
 import type { Formatter } from "./formatter.js";
@@ -22,7 +22,7 @@ const GAP_WORDS: Record<string, { en: string; sv: string }> = {
 const gapWord = (i: ListItem, lang: Lang): string => (Object.hasOwn(GAP_WORDS, i.kind) ? GAP_WORDS[i.kind]![lang] : i.typ);
 
 function listText(what: "orphans" | "gaps", year: number, items: ListItem[], lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const lines = [`${TITLES[lang][what]} ${year}: ${items.length}`];
   for (const i of items) {
     const t = (s: string): string => terminalSafe(s, true);

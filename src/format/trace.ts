@@ -1,5 +1,5 @@
 // The red thread as a terminal tree, a Markdown list, a Mermaid flowchart and JSON.
-import { Chalk } from "chalk";
+import { palette } from "./palette.js";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
@@ -83,7 +83,7 @@ function nämnderSuffix(n: TreeNode): string {
 }
 
 export function traceText(v: TraceView, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = palette(color);
   const L = LABELS[lang];
   const W = CUT_WORDS[lang];
   const lines: string[] = [];
