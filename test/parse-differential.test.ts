@@ -275,6 +275,9 @@ describe("the fast and the exact parser agree", () => {
     ["an empty list item before a less indented one", "- a:\n  -\n- b\n", false],
     ["an empty item at the end of compact nested lists", "- - - -\n    - x\n- y\n", false],
     ["an anchor right after the colon of a quoted key in a flow mapping", "{'a':&x 1}\n", false],
+    ["a block scalar whose leading empty line is more indented than its text", "'typ': |-\n    \n\n # kommentar 1\n", false],
+    ["a block scalar with an empty line before its text", "a: |\n\n  text\nb: >-\n  x\n", true],
+    ["an empty value and a comment at the end of a file with no last line break", "a: 1\n'b': #ej", true],
     ["flow collections and quotes that close on their line", "a: [1, 'två', {c: ~, \"d\": 0x1F}] # k\nb: \"x\" # k\n", true],
   ])("%s: the paths agree (fast path taken: %s)", (_, text, fast) => {
     expect(agree(text)).toBe(fast && "positions");
@@ -321,10 +324,11 @@ describe("the subset's text rules", () => {
       String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$`,
       String.raw`[\t\r]`,
       String.raw`^[^\n]{1001}`,
+      String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)`,
     ].join("|"),
     "m",
   );
-  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "x".repeat(500)];
+  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "|", ">-", "|2", "\n   \n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "x".repeat(500)];
   const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(""));
 
   it("answer as the pattern does on text made of the characters they look at", () => {

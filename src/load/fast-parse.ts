@@ -45,7 +45,9 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * where a node may start; with no anchor, an alias is an error js-yaml reports, so `*` in text
  * such as Markdown emphasis need not be), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
- * markers (`...`), `---` with anything but a comment after it, an empty
+ * markers (`...`), `---` with anything but a comment after it, a block scalar (`|`, `>`)
+ * whose leading empty lines hold spaces (the yaml package refuses one more indented than its
+ * first line, js-yaml does not), an empty
  * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
  * limits implicit keys to 1,024) (and see lineCloses).
  *
@@ -55,6 +57,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
+ *     [|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -129,10 +132,15 @@ export function outsideSubset(text: string): boolean {
   }
   // The other line ends the pattern's `^` and `$` know send the text to the pattern itself.
   if (text.includes("\u2028") || text.includes("\u2029")) return SEPARATED.test(text);
+  let afterHeader = false;
   for (let start = 0; ; ) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     if (end - start > 1000 || badLineStart(text, start, end)) return true;
+    // A block scalar's leading empty lines: one that holds a space or tab is outside.
+    if (afterHeader && BLANK.test(text.slice(start, end))) {
+      if (end > start) return true;
+    } else afterHeader = hasBlockHeader(text, start, end);
     if (end === text.length) break;
     start = end + 1;
   }
@@ -140,8 +148,19 @@ export function outsideSubset(text: string): boolean {
   return false;
 }
 
+const BLANK = /^[ \t]*$/u;
+const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#.*)?$/u;
+
+/** Whether the line ends in a block scalar's header (`|`, `>-`, `|2 # x`, …). */
+function hasBlockHeader(t: string, start: number, end: number): boolean {
+  const pipe = t.indexOf("|", start);
+  const gt = t.indexOf(">", start);
+  if ((pipe < 0 || pipe >= end) && (gt < 0 || gt >= end)) return false;
+  return BLOCK_HEADER.test(t.slice(start, end));
+}
+
 /** For the rare text with U+2028 or U+2029, which the `m` flag takes for line ends. */
-const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}/m;
+const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)/m;
 
 const DOC_START = /^---(?:[ \t]|$)/gm;
 /** Text before the first `---` that makes a document of its own (anything but blank lines and comments). */

@@ -48,12 +48,20 @@ function skipSpace(t: string, i: number): number {
 
 /**
  * Where a node's text starts. An empty value (nothing before the next key) stands where the
- * yaml package puts it: after the `:` and the spaces that follow it on its line.
+ * yaml package puts it: after the `:` and the spaces that follow it on its line, found from
+ * the end of its key (`keyEnd`) where there is one (js-yaml may open the empty value only past a
+ * comment that follows it).
  */
-function startOf(t: string, f: Frame): number {
+function startOf(t: string, f: Frame, keyEnd?: number): number {
   const at = skipSpace(t, f.open);
-  if (f.result !== null || at < f.close) return at;
+  // js-yaml reads the text with a line break added at its end: a close may lie past it.
+  if (f.result !== null || at < Math.min(f.close, t.length)) return at;
   let i = f.open;
+  if (keyEnd !== undefined) {
+    let j = keyEnd;
+    while (t.charCodeAt(j) === 0x20) j++;
+    if (t.charCodeAt(j) === 0x3a) i = j + 1;
+  }
   while (t.charCodeAt(i) === 0x20) i++;
   return i;
 }
@@ -116,7 +124,7 @@ function bind(text: string, f: Frame, value: unknown, out: WeakMap<object, Colle
       if (k.result !== null && typeof k.result === "object") throw new Mismatch();
       const key = String(k.result).normalize("NFC");
       if (entries.has(key) || !Object.prototype.hasOwnProperty.call(value, key)) throw new Mismatch();
-      entries.set(key, { key: startOf(text, k), value: startOf(text, v), result: v.result });
+      entries.set(key, { key: startOf(text, k), value: startOf(text, v, k.close), result: v.result });
       bind(text, v, (value as Record<string, unknown>)[key], out);
     }
   }
