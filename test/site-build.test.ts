@@ -358,3 +358,24 @@ describe("plan site: values from Kolada", () => {
     expect(text(page(files, "atagande/ORT-A01.html"))).not.toContain("Källa för utfallet");
   });
 });
+
+describe("plan site: the data files are named as the pages are", () => {
+  it("IDs that differ only by case, or hold å, ä, ö, get ASCII data files that never collide, beside pages of the same name", () => {
+    const dir = copyPlan(MINIMAL);
+    const budget = path.join(dir, "budget/2026.yaml");
+    const extra = (id: string): string =>
+      `  - id: ${id}\n    resultatmål: [UTB-R1]\n    nämnder: [BUN]\n    text: Ett åtagande till\n    nyckeltal: { namn: Antal, enhet: antal, riktning: öka, målvärden: { 2026: 1 } }\n`;
+    writeFileSync(budget, readFileSync(budget, "utf8").replace("åtaganden:\n", `åtaganden:\n${extra("utb-a01")}${extra("ÅTG-1")}${extra("ATG-1")}`));
+    const files = site(dir, 2026);
+    const data = files.map((f) => f.path).filter((p) => p.startsWith("data/atagande/") && p.endsWith(".csv"));
+    const pages = files.map((f) => f.path).filter((p) => p.startsWith("atagande/"));
+    expect(data).toHaveLength(pages.length);
+    for (const p of data) expect(p).toMatch(/^data\/atagande\/[A-Za-z0-9][A-Za-z0-9._-]*\.csv$/u);
+    expect(new Set(data.map((p) => p.toLowerCase())).size).toBe(data.length);
+    // Each page links its own files, under the page's own name.
+    for (const p of pages) {
+      const stem = p.slice("atagande/".length, -".html".length);
+      expect(page(files, p), p).toContain(`href="../data/atagande/${stem}.csv"`);
+    }
+  });
+});

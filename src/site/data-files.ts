@@ -3,12 +3,10 @@
 import type { Plan } from "../model/plan.js";
 import { nameOf, organName } from "../model/thread.js";
 import type { DataRow } from "./data-rows.js";
+import { fileNames, FOLDER, type FolderKind } from "./paths.js";
 
-export type DataKind = "målområde" | "resultatmål" | "åtagande" | "nämnd";
+export type DataKind = FolderKind;
 export const DATA_KINDS: readonly DataKind[] = ["målområde", "resultatmål", "åtagande", "nämnd"];
-
-/** Folder names are ASCII, so the files open on any file system and from any shell. */
-const FOLDER: Record<DataKind, string> = { målområde: "malomrade", resultatmål: "resultatmal", åtagande: "atagande", nämnd: "namnd" };
 
 export interface DataEntity {
   kind: DataKind;
@@ -16,8 +14,20 @@ export interface DataEntity {
   namn: string;
 }
 
-/** The site-relative path of an entity's file without its extension. */
-export const entityStem = (kind: DataKind, id: string): string => `data/${FOLDER[kind]}/${id}`;
+const namesCache = new WeakMap<Plan, Map<string, Map<string, string>>>();
+
+/**
+ * The site-relative path of an entity's file without its extension: in the folder its page
+ * has, named as pages are named (paths.ts: ASCII, never two names that differ only by case).
+ */
+export function entityStem(plan: Plan, year: number, kind: DataKind, id: string): string {
+  let byKey = namesCache.get(plan);
+  if (!byKey) namesCache.set(plan, (byKey = new Map()));
+  const key = `${year}\0${kind}`;
+  let names = byKey.get(key);
+  if (!names) byKey.set(key, (names = fileNames(dataEntities(plan, year).filter((e) => e.kind === kind).map((e) => e.id))));
+  return `data/${FOLDER[kind]}/${names.get(id) ?? id}`;
+}
 export const yearStem = (year: number): string => `data/plan-${year}`;
 
 /** A site-relative path as an href: every segment percent-encoded (IDs may hold å, ä, ö). */

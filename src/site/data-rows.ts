@@ -6,7 +6,8 @@ import type { Plan } from "../model/plan.js";
 import { namnderOf } from "../model/resolve.js";
 import { nameOf } from "../model/thread.js";
 import type { Entity } from "../model/types.js";
-import { computeStatus, followUpPeriods, type KpiStatus } from "../status/engine.js";
+import { followUpPeriods, type KpiStatus } from "../status/engine.js";
+import { statusAt } from "./models.js";
 import type { Status } from "../status/fulfilment.js";
 
 type RowTyp = "målområde" | "resultatmål" | "nyckeltal" | "åtagande" | "ekonomi";
@@ -121,7 +122,7 @@ function rapportOf(plan: Plan, period: string): string | null {
 
 /** The rows of one follow-up period, in the order målområden, resultatmål, nyckeltal, åtaganden, ekonomi. */
 function periodRows(plan: Plan, period: string): DataRow[] {
-  const m = computeStatus(plan, { period });
+  const m = statusAt(plan, period);
   const at = { year: m.year, period, rapport: rapportOf(plan, period) };
   const goal = (typ: "målområde" | "resultatmål") => (g: (typeof m.resultatmål)[number]): DataRow => ({
     ...EMPTY,

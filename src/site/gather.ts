@@ -6,15 +6,13 @@ import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
 import type { Åtgärd } from "../status/action-plans.js";
+import { statusAt } from "./models.js";
 import { computeStatus, followUpPeriods, type EconomyRow, type GoalStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
 import { withFullYearFigures } from "../report/view-economy.js";
-import { fileNames } from "./paths.js";
+import { fileNames, FOLDER, type FolderKind } from "./paths.js";
 import type { Crumb, SiteContext } from "./types.js";
 import { WORDS } from "./words.js";
 
-/** The kinds that have a page, with their folder. */
-const FOLDERS = { målområde: "malomrade", resultatmål: "resultatmal", åtagande: "atagande", organ: "namnd" } as const;
-type PageKind = keyof typeof FOLDERS;
 
 export interface Gathered {
   ctx: SiteContext;
@@ -74,7 +72,7 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
 export function gather(ctx: SiteContext, related: (id: string) => readonly Related[] = () => []): Gathered {
   const { plan, year, lang } = ctx;
   const periods = followUpPeriods(plan);
-  const models = new Map(periods.map((period) => [period, computeStatus(plan, { period })]));
+  const models = new Map(periods.map((period) => [period, statusAt(plan, period)]));
   const yearPeriods = periods.filter((p) => p.startsWith(`${year}-`));
   const last = yearPeriods[yearPeriods.length - 1];
   const newest = last !== undefined ? models.get(last)! : computeStatus(plan, { period: `${year}-01` });
@@ -133,14 +131,14 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
   }
 
   const paths = new Map<Entity, string>();
-  const place = (kind: PageKind, list: readonly Entity[]): void => {
+  const place = (kind: FolderKind, list: readonly Entity[]): void => {
     const names = fileNames(list.map((e) => e.id));
-    for (const e of list) paths.set(e, `${FOLDERS[kind]}/${names.get(e.id)!}.html`);
+    for (const e of list) paths.set(e, `${FOLDER[kind]}/${names.get(e.id)!}.html`);
   };
   place("målområde", målområden);
   place("resultatmål", resultatmål);
   place("åtagande", åtaganden);
-  place("organ", nämnder);
+  place("nämnd", nämnder);
 
   const namn = plan.kommun?.data.namn;
   const planLang: Lang = plan.kommun?.data.språk === "en" ? "en" : "sv";

@@ -164,7 +164,7 @@ export function openDataFiles(ctx: SiteContext): SiteFile[] {
   const files: SiteFile[] = [];
   for (const year of dataYears(ctx)) files.push(...pair(yearStem(year), { ...head, typ: "plan", year }, rows.filter((r) => r.year === year)));
   for (const e of dataEntities(ctx.plan, ctx.year)) {
-    files.push(...pair(entityStem(e.kind, e.id), { ...head, typ: e.kind, id: e.id, namn: e.namn }, byEntity.get(`${e.kind}\0${e.id}`) ?? []));
+    files.push(...pair(entityStem(ctx.plan, ctx.year, e.kind, e.id), { ...head, typ: e.kind, id: e.id, namn: e.namn }, byEntity.get(`${e.kind}\0${e.id}`) ?? []));
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -181,7 +181,7 @@ function hasFiles(ctx: SiteContext, kind: DataKind, id: string): boolean {
 /** The data files of an entity's page, as links from the site's root; none for an entity without files. */
 export function dataLinks(ctx: SiteContext, kind: DataKind, id: string): Crumb[] {
   if (!hasFiles(ctx, kind, id)) return [];
-  const stem = entityStem(kind, id);
+  const stem = entityStem(ctx.plan, ctx.year, kind, id);
   const last = stem.split("/").pop()!;
   return ["csv", "json"].map((ext) => ({ href: hrefOf(`${stem}.${ext}`), text: `${last}.${ext}` }));
 }
@@ -220,7 +220,7 @@ export function openDataPage(ctx: SiteContext): SitePage {
       table(
         t.kinds[kind],
         [{ head: "ID" }, { head: t.namn }, { head: t.files }],
-        list.map((e) => [escapeXml(e.id), escapeXml(e.namn), fileLinks(entityStem(kind, e.id))]),
+        list.map((e) => [escapeXml(e.id), escapeXml(e.namn), fileLinks(entityStem(ctx.plan, ctx.year, kind, e.id))]),
       ),
     );
   }

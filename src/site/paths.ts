@@ -3,6 +3,10 @@
 // share a name on a case-insensitive file system (macOS, Windows), get a short hash of the ID.
 // The hash depends only on the ID, so a page keeps its address when others come and go.
 
+/** The folder of each kind of page and of its data files: ASCII, so any file system and shell takes it. */
+export const FOLDER = { målområde: "malomrade", resultatmål: "resultatmal", åtagande: "atagande", nämnd: "namnd" } as const;
+export type FolderKind = keyof typeof FOLDER;
+
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/u;
 
 /** FNV-1a over the UTF-16 code units: 8 hex digits, the same on every machine. */
