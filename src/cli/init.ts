@@ -4,7 +4,7 @@
 import { constants, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { initFiles, mandatePeriod, type InitValues } from "./init-files.js";
-import { out, UsageError } from "./io.js";
+import { cannotWrite, out, UsageError } from "./io.js";
 import { writeFileAtomic } from "./write-file.js";
 import { setMessageLang } from "./lang.js";
 
@@ -36,11 +36,6 @@ function backupName(file: string): string {
 
 type Outcome = { path: string; how: "skrev" | "oförändrad" | "hoppade över" | "ersatte"; note?: string };
 
-function ioFailure(what: string, e: unknown): UsageError {
-  const { code, message } = e as NodeJS.ErrnoException;
-  return new UsageError({ en: `cannot write ${what}: ${code ?? message}`, sv: `kan inte skriva ${what}: ${code ?? message}` });
-}
-
 /** What is at `file` now: nothing, a regular file's text, or something init leaves alone. */
 function inspect(file: string, rel: string): { kind: "none" } | { kind: "file"; text: string } | { kind: "other"; note: string } {
   try {
@@ -50,7 +45,7 @@ function inspect(file: string, rel: string): { kind: "none" } | { kind: "file"; 
   } catch (e) {
     // A folder on the way is a file (.github as a file): that file is the user's, left alone.
     if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return { kind: "other", note: "en mapp på vägen är en fil" };
-    throw ioFailure(rel, e);
+    throw cannotWrite(rel, e);
   }
 }
 
@@ -66,7 +61,7 @@ function writeOne(root: string, rel: string, text: string, force: boolean): Outc
       copyFileSync(file, backup, constants.COPYFILE_EXCL);
       writeFileAtomic(file, text);
     } catch (e) {
-      throw ioFailure(rel, e);
+      throw cannotWrite(rel, e);
     }
     return { path: rel, how: "ersatte", note: `den gamla finns i ${path.relative(root, backup).split(path.sep).join("/")}` };
   }
@@ -74,7 +69,7 @@ function writeOne(root: string, rel: string, text: string, force: boolean): Outc
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, text);
   } catch (e) {
-    throw ioFailure(rel, e);
+    throw cannotWrite(rel, e);
   }
   return { path: rel, how: "skrev" };
 }

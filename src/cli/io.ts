@@ -8,6 +8,12 @@ export class UsageError extends BilingualError {
   override name = "UsageError";
 }
 
+/** A file that could not be written, as the one line the user sees: the path and the system's code. */
+export function cannotWrite(what: string, e: unknown): UsageError {
+  const { code, message } = e as NodeJS.ErrnoException;
+  return new UsageError({ en: `cannot write ${what}: ${code ?? message}`, sv: `kan inte skriva ${what}: ${code ?? message}` });
+}
+
 /** Exit status for usage and I/O errors, a full disk and a closed pipe included. */
 const IO_STATUS = 2;
 

@@ -2,7 +2,7 @@
 // the files atomically, or with --torrt print what would change as a diff and write nothing.
 // Exit 0 when every KPI was fetched, 1 when some failed (the others are written), 2 for usage
 // and I/O (no kommunkod, no follow-up for the period, a bad --url, a file that cannot be written).
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Bilingual } from "../diagnostics/bilingual.js";
 import { isData, str } from "../model/build.js";
@@ -12,7 +12,7 @@ import { unifiedDiff } from "../kolada/diff.js";
 import { fill, KoladaUsageError, pickJobs } from "../kolada/fill.js";
 import { err, out, UsageError } from "./io.js";
 import { openPlan, parseYear, type CacheOptions } from "./open-plan.js";
-import { writeFileAtomic } from "./write-file.js";
+import { writeInPlan } from "./write-file.js";
 
 export interface KoladaOptions extends CacheOptions {
   dir?: string;
@@ -104,14 +104,7 @@ export async function runKolada(o: KoladaOptions, ctx: KoladaRunContext = {}): P
     lines.push(lang === "sv" ? `--torrt: skulle skriva ${changes.map((c) => c.file).join(", ")}; inget skrivet.` : `--torrt: would write ${changes.map((c) => c.file).join(", ")}; nothing written.`);
   } else {
     for (const c of changes) {
-      const file = path.join(root, ...c.file.split("/"));
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileAtomic(file, c.after);
-      } catch (e) {
-        const { code, message } = e as NodeJS.ErrnoException;
-        throw new UsageError({ en: `cannot write ${c.file}: ${code ?? message}`, sv: `kan inte skriva ${c.file}: ${code ?? message}` });
-      }
+      writeInPlan(root, c.file, c.after);
       lines.push(`${lang === "sv" ? (c.before === undefined ? "skapade" : "skrev") : c.before === undefined ? "created" : "wrote"} ${c.file}`);
     }
   }

@@ -2,7 +2,7 @@
 // planeringsdirektiv and one underlag per nämnd. What to carry is decided in
 // src/model/next-year.ts; this module writes the YAML (new files only, atomically) and says
 // what it wrote and what it could not carry. The files are Swedish, the plan's language.
-import { lstatSync, mkdirSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { Document, isMap, isSeq, YAMLMap, type Node as YamlNode } from "yaml";
 import { isData, items, str, type Data } from "../model/build.js";
@@ -10,7 +10,7 @@ import { planNextYear, type Carried, type NextYear, type NotCarried } from "../m
 import type { Lang } from "../diagnostics/index.js";
 import { out, UsageError } from "./io.js";
 import { openPlan, type CacheOptions } from "./open-plan.js";
-import { writeFileAtomic } from "./write-file.js";
+import { writeInPlan } from "./write-file.js";
 
 export interface NyttArOptions extends CacheOptions {
   dir?: string;
@@ -122,15 +122,9 @@ function writeNew(root: string, s: Skeleton): Outcome {
   const file = path.join(root, ...s.path.split("/"));
   if (lstatSync(file, { throwIfNoEntry: false })) return { path: s.path, wrote: false, why: "file" };
   if (s.exists) return { path: s.path, wrote: false, why: "document" };
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // A file that appears between the check above and the rename would be replaced, but whole:
-    // writeFileAtomic never leaves a half-written file.
-    writeFileAtomic(file, s.text);
-  } catch (e) {
-    const { code, message } = e as NodeJS.ErrnoException;
-    throw new UsageError({ en: `cannot write ${s.path}: ${code ?? message}`, sv: `kan inte skriva ${s.path}: ${code ?? message}` });
-  }
+  // A file that appears between the check above and the rename would be replaced, but whole:
+  // writeInPlan never leaves a half-written file.
+  writeInPlan(root, s.path, s.text);
   return { path: s.path, wrote: true };
 }
 

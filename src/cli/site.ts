@@ -9,7 +9,7 @@ import { BilingualError } from "../diagnostics/bilingual.js";
 import { buildSite, SITE_MARKER } from "../site/build.js";
 import { parseBaseUrl } from "../site/sitemap.js";
 import type { SiteFile } from "../site/types.js";
-import { out, UsageError } from "./io.js";
+import { cannotWrite, out, UsageError } from "./io.js";
 import { messageLang } from "./lang.js";
 import type { Plan } from "../model/plan.js";
 import { followUpPeriods } from "../status/engine.js";
@@ -116,8 +116,7 @@ export function runSite(o: SiteOptions): number {
   try {
     writeSite(target, files);
   } catch (e) {
-    const { code, message } = e as NodeJS.ErrnoException;
-    throw new UsageError({ en: `cannot write ${shown}: ${code ?? message}`, sv: `kan inte skriva ${shown}: ${code ?? message}` });
+    throw cannotWrite(shown, e);
   }
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   out(

@@ -1,8 +1,9 @@
 // The only place that writes files: reports (text, or the bytes of a PDF or DOCX), atomically;
 // and GitHub's step summary, appended.
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
+import { cannotWrite } from "./io.js";
 
 /**
  * Write a report to `file`.
@@ -44,6 +45,17 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
     if (fd !== undefined) closeSync(fd);
     if (created) rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Write `text` to `rel` under the plan root `root` (folders made as needed), atomically; a failure is a usage error naming `rel`. */
+export function writeInPlan(root: string, rel: string, text: string): void {
+  const file = path.join(root, ...rel.split("/"));
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, text);
+  } catch (e) {
+    throw cannotWrite(rel, e);
   }
 }
 
