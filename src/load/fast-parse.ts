@@ -133,6 +133,9 @@ export function outsideSubset(text: string): boolean {
   // The other line ends the pattern's `^` and `$` know send the text to the pattern itself.
   if (text.includes("\u2028") || text.includes("\u2029")) return SEPARATED.test(text);
   let afterHeader = false;
+  // The next `|` and `>` from the line's start, each searched for once: the walk stays linear.
+  let pipe = text.indexOf("|");
+  let gt = text.indexOf(">");
   for (let start = 0; ; ) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
@@ -140,7 +143,11 @@ export function outsideSubset(text: string): boolean {
     // A block scalar's leading empty lines: one that holds a space or tab is outside.
     if (afterHeader && BLANK.test(text.slice(start, end))) {
       if (end > start) return true;
-    } else afterHeader = hasBlockHeader(text, start, end);
+    } else {
+      if (pipe >= 0 && pipe < start) pipe = text.indexOf("|", start);
+      if (gt >= 0 && gt < start) gt = text.indexOf(">", start);
+      afterHeader = ((pipe >= 0 && pipe < end) || (gt >= 0 && gt < end)) && BLOCK_HEADER.test(text.slice(start, end));
+    }
     if (end === text.length) break;
     start = end + 1;
   }
@@ -149,15 +156,8 @@ export function outsideSubset(text: string): boolean {
 }
 
 const BLANK = /^[ \t]*$/u;
+/** A line that ends in a block scalar's header (`|`, `>-`, `|2 # x`, …). */
 const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#.*)?$/u;
-
-/** Whether the line ends in a block scalar's header (`|`, `>-`, `|2 # x`, …). */
-function hasBlockHeader(t: string, start: number, end: number): boolean {
-  const pipe = t.indexOf("|", start);
-  const gt = t.indexOf(">", start);
-  if ((pipe < 0 || pipe >= end) && (gt < 0 || gt >= end)) return false;
-  return BLOCK_HEADER.test(t.slice(start, end));
-}
 
 /** For the rare text with U+2028 or U+2029, which the `m` flag takes for line ends. */
 const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)/m;
