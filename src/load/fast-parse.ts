@@ -2,6 +2,7 @@
 // keeps to a subset on which it gives exactly what the yaml package's path gives. Anything
 // else, and anything js-yaml refuses, returns undefined and goes the exact way (docs/val.md).
 import { FAILSAFE_SCHEMA, loadAll, Type } from "js-yaml";
+import { readBlocks } from "./block-reader.js";
 import { MAX_DEPTH } from "./yaml-values.js";
 
 /**
@@ -287,6 +288,8 @@ export function inPlanSubset(text: string): boolean {
  * each a mapping or list, numbered as the yaml package numbers them; otherwise undefined.
  */
 export function fastValues(text: string): { index: number; value: unknown }[] | undefined {
+  const read = readBlocks(text);
+  if (read !== undefined) return read.docs.map(({ index, value }) => ({ index, value }));
   if (!inPlanSubset(text)) return undefined;
   const markers = text.match(DOC_START)?.length ?? 0;
   const first = markers > 0 ? text.search(DOC_START) : text.length;

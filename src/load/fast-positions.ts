@@ -4,6 +4,7 @@
 // place found here to equal the place the yaml package gives; anything that does not fit the
 // shape expected here returns undefined, and the caller takes the yaml package's way.
 import { loadAll, type State } from "js-yaml";
+import { readBlocks } from "./block-reader.js";
 import { FAST_SCHEMA, inPlanSubset } from "./fast-parse.js";
 import { lineCounterOf, type DocPositions, type Position } from "./source.js";
 
@@ -16,7 +17,7 @@ interface Frame {
 }
 
 /** Where a key (of a mapping) or an item (of a list) stands, and what its value is. */
-interface Entry {
+export interface Entry {
   /** Offset of the key; for a list item, of the item. */
   key: number;
   /** Offset of the value. */
@@ -25,7 +26,7 @@ interface Entry {
 }
 
 /** A mapping or list: where it starts and its entries by key or index. */
-interface Collection {
+export interface Collection {
   start: number;
   list: boolean;
   entries: Map<string | number, Entry>;
@@ -140,9 +141,7 @@ export function decimalsWritten(source: string): number {
 /** The plain scalar that starts at `at`: up to a space, a flow indicator or the end of the line. */
 const PLAIN_NUMBER = /[^\s,\]}#]*/uy;
 
-function positionsOf(text: string, root: Frame, collections: WeakMap<object, Collection>): DocPositions {
-  const lines = lineCounterOf(text);
-  const rootStart = skipSpace(text, root.open);
+function positionsOf(text: string, lines: (offset: number) => Position, rootStart: number, collections: WeakMap<object, Collection>): DocPositions {
   return {
     locate(obj, key, part = "value"): Position {
       const c = collections.get(obj);
@@ -175,9 +174,46 @@ function positionsOf(text: string, root: Frame, collections: WeakMap<object, Col
  * gave for it (by index); undefined when the text is outside the subset or anything differs.
  */
 export function fastPositions(text: string, values: readonly { index: number; value: unknown }[]): Map<number, DocPositions> | undefined {
+  return blockPositions(text, values) ?? eventPositions(text, values);
+}
+
+/**
+ * The block reader's places (block-reader.ts), moved to the values the loader holds: the same
+ * documents read again, so each collection is matched to its twin by walking both.
+ */
+function blockPositions(text: string, values: readonly { index: number; value: unknown }[]): Map<number, DocPositions> | undefined {
+  const read = readBlocks(text, true);
+  if (read === undefined) return undefined;
+  const lines = lineCounterOf(text);
+  const out = new Map<number, DocPositions>();
+  const collections = new WeakMap<object, Collection>();
+  for (const { index, value } of values) {
+    const doc = read.docs[index];
+    if (doc === undefined || !twin(doc.value, value, read.places!, collections)) return undefined;
+    out.set(index, positionsOf(text, lines, doc.start, collections));
+  }
+  return out;
+}
+
+/** Whether `value` is `read` again, noting the places of each of its collections. */
+function twin(read: unknown, value: unknown, from: WeakMap<object, Collection>, to: WeakMap<object, Collection>): boolean {
+  if (read === null || typeof read !== "object" || value === null || typeof value !== "object") return Object.is(read, value);
+  if (Array.isArray(read) !== Array.isArray(value)) return false;
+  const keys = Object.keys(read);
+  if (keys.length !== Object.keys(value).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(value, k) || !twin((read as Record<string, unknown>)[k], (value as Record<string, unknown>)[k], from, to)) return false;
+  }
+  to.set(value, from.get(read)!);
+  return true;
+}
+
+/** Positions from js-yaml's parse events, for a text in the plan subset that the block reader leaves. */
+function eventPositions(text: string, values: readonly { index: number; value: unknown }[]): Map<number, DocPositions> | undefined {
   if (!inPlanSubset(text)) return undefined;
   const roots = frames(text);
   if (roots === undefined) return undefined;
+  const lines = lineCounterOf(text);
   const out = new Map<number, DocPositions>();
   const collections = new WeakMap<object, Collection>();
   try {
@@ -185,7 +221,7 @@ export function fastPositions(text: string, values: readonly { index: number; va
       const root = roots[index];
       if (root === undefined) return undefined;
       bind(text, root, value, collections);
-      out.set(index, positionsOf(text, root, collections));
+      out.set(index, positionsOf(text, lines, skipSpace(text, root.open), collections));
     }
   } catch (e) {
     if (e instanceof Mismatch || e instanceof RangeError) return undefined;
