@@ -34,6 +34,8 @@ const DASH = 0x2d;
 let END = 0;
 let AT = 0;
 let NEXT = 0;
+/** The text of the quoted key keyColon last found, undefined for a plain key. */
+let QUOTED_KEY: string | undefined;
 
 /** Where the reader is, and what it notes when asked for places. */
 interface Reader {
@@ -132,6 +134,13 @@ function refusedStart(c: number): boolean {
  */
 function keyColon(t: string, p: number, end: number): number {
   const c = t.charCodeAt(p);
+  if (c === 0x22 || c === 0x27) {
+    // A quoted key: the quote closes on the line and `:` follows it at once.
+    QUOTED_KEY = quoted(t, p, end);
+    const i = END;
+    return t.charCodeAt(i) === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE) ? i : -1;
+  }
+  QUOTED_KEY = undefined;
   if (refusedStart(c) || c === SPACE) return -1;
   if ((c === DASH || c === 0x3f || c === COLON) && (p + 1 === end || t.charCodeAt(p + 1) === SPACE)) return -1;
   for (let i = p; i < end; i++) {
@@ -267,18 +276,25 @@ function flowMap(r: Reader, p: number, end: number, depth: number): Record<strin
   let i = skipSpaces(t, p + 1, end);
   if (t.charCodeAt(i) !== 0x7d) {
     for (;;) {
-      // A plain key, `: ` and a value; anything else (a quoted key, a key alone, `a:b`) is declined.
+      // A plain or quoted key, `: ` and a value; anything else (a key alone, `a:b`, `"a" :`) is declined.
       const k = i;
       const c = t.charCodeAt(k);
-      if (refusedStart(c) || ((c === DASH || c === 0x3f || c === COLON) && (t.charCodeAt(k + 1) === SPACE || isFlowEnd(t.charCodeAt(k + 1))))) decline();
-      while (i < end) {
-        const x = t.charCodeAt(i);
-        if (x === COLON) break;
-        if (isFlowEnd(x) || x === 0x27 || x === 0x22 || (x === HASH && t.charCodeAt(i - 1) === SPACE)) decline();
-        i++;
+      let key: string;
+      if (c === 0x22 || c === 0x27) {
+        key = quotedKey(r, quoted(t, k, end));
+        i = END;
+        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) decline();
+      } else {
+        if (refusedStart(c) || ((c === DASH || c === 0x3f || c === COLON) && (t.charCodeAt(k + 1) === SPACE || isFlowEnd(t.charCodeAt(k + 1))))) decline();
+        while (i < end) {
+          const x = t.charCodeAt(i);
+          if (x === COLON) break;
+          if (isFlowEnd(x) || x === 0x27 || x === 0x22 || (x === HASH && t.charCodeAt(i - 1) === SPACE)) decline();
+          i++;
+        }
+        if (i >= end || t.charCodeAt(i + 1) !== SPACE || t.charCodeAt(i - 1) === SPACE) decline();
+        key = keyText(r, t.slice(k, i));
       }
-      if (i >= end || t.charCodeAt(i + 1) !== SPACE || t.charCodeAt(i - 1) === SPACE) decline();
-      const key = keyText(r, t.slice(k, i));
       if (Object.prototype.hasOwnProperty.call(value, key)) decline();
       const at = skipSpaces(t, i + 1, end);
       const v = flowNode(r, at, end, depth + 1);
@@ -301,6 +317,13 @@ function keyText(r: Reader, written: string): string {
   const resolved = resolvePlain(written);
   const key = typeof resolved === "string" ? normal(r, resolved) : String(resolved);
   if (key.length > 200 || key === "<<") decline();
+  return key;
+}
+
+/** A quoted key is its text, in NFC. */
+function quotedKey(r: Reader, text: string): string {
+  const key = normal(r, text);
+  if (key.length > 200) decline();
   return key;
 }
 
@@ -526,7 +549,7 @@ function mapping(r: Reader, li: number, col: number, depth: number): Record<stri
       // A list item at a mapping's indentation is a value's list only right after its key.
       decline();
     }
-    const key = keyText(r, t.slice(s, colon));
+    const key = QUOTED_KEY !== undefined ? quotedKey(r, QUOTED_KEY) : keyText(r, t.slice(s, colon));
     if (Object.prototype.hasOwnProperty.call(value, key)) decline();
     const v = valueAt(r, li, colon + 1, col, depth + 1, colon);
     setKey(value, key, v);

@@ -1,5 +1,5 @@
 // YAML text → plain data that remembers where each mapping and list came from.
-import { isUtf8 } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 import type { LineCounter } from "yaml";
 import { yaml } from "./yaml-lib.js";
 import type { Document, Node as YamlNode, Pair } from "yaml";
@@ -86,6 +86,15 @@ function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; colum
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
 
+/**
+ * The text of a file's bytes, already known to be UTF-8. A leading byte-order mark is dropped
+ * (by the decoder); without one, Node's own UTF-8 slice gives the same text in about half the time.
+ */
+function textOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decoder.decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
 const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, prettyErrors: false, merge: false } as const;
 
 function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
@@ -135,7 +144,7 @@ export function attachPositions(file: string, bytes: Uint8Array, values: ParsedV
   let known: Map<number, DocPositions> | undefined;
   const positionsOf = (index: number): DocPositions => {
     if (!known) {
-      const text = decoder.decode(bytes);
+      const text = textOf(bytes);
       known = fastPositions(text, values) ?? exactPositions(text, values);
     }
     return known.get(index)!;
@@ -166,7 +175,7 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
     diagnostics.push(diagnostic("not-utf8", { file, ...place }, { offset: bad, ...place }));
     return { values: [], diagnostics };
   }
-  const text = decoder.decode(bytes);
+  const text = textOf(bytes);
   // Most plan files take the fast path; the rest, and every file with a finding, the exact one.
   const fast = fastValues(text);
   if (fast) return { values: fast, diagnostics };
