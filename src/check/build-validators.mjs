@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // Compile the JSON Schemas into standalone validation code at build time, so that the CLI
-// does not compile them on every start. Writes dist/check/validators.js (ESM).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+// does not compile them on every start. Writes dist/check/validators.js (ESM), a module that
+// imports nothing: loading a package at each start would cost more than the code it runs.
+// Run after tsc (npm run build): the fingerprints and the date format come from dist/check/schema-build.js.
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHash } from "node:crypto";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import addFormats from "ajv-formats";
+import { isFullDate, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp } from "../../dist/check/schema-build.js";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const SCHEMAS = path.join(ROOT, "schemas");
 const OUT = path.join(ROOT, "dist", "check", "validators.js");
 
 // Export names are the ASCII file names (JavaScript export names must be identifiers).
@@ -37,25 +37,34 @@ function withoutAnnotations(schema) {
   return out;
 }
 
+// `verbose` for the unknown-key suggestions (src/check/schema.ts reads each error's parentSchema);
+// no `messages` (schema.ts words every finding itself); no inlined `$ref`s: each referenced
+// definition is one function, called where it is used, instead of a copy in every place (a
+// module of about half the size, which V8 reads at every start).
 const ajv = new Ajv2020({
   allErrors: true,
   strict: true,
   allowUnionTypes: true,
   verbose: true,
-  code: { source: true, esm: true, formats: require("ajv/dist/compile/codegen")._`require("ajv-formats/dist/formats").fullFormats` },
+  messages: false,
+  inlineRefs: false,
+  code: { source: true, esm: true, formats: require("ajv/dist/compile/codegen")._`{ date: isFullDate }` },
 });
-(addFormats.default ?? addFormats)(ajv, ["date"]);
-// The schemas' fingerprint: the CLI uses this code only while the schemas are unchanged.
-const hash = createHash("sha256");
-for (const name of readdirSync(SCHEMAS).filter((n) => n.endsWith(".schema.json")).sort()) {
-  const text = readFileSync(path.join(SCHEMAS, name), "utf8");
-  hash.update(`${name}\0${text}\0`);
+ajv.addFormat("date", isFullDate);
+for (const name of schemaFiles()) {
   // Each schema names itself with its `$id` (https://rodtrad.se/schemas/v1/<file>); relative `$ref`s resolve against it.
-  ajv.addSchema(withoutAnnotations(JSON.parse(text)));
+  ajv.addSchema(withoutAnnotations(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8"))));
 }
 const refs = Object.fromEntries(KINDS.map((name) => [name, `https://rodtrad.se/schemas/v1/${name}.schema.json`]));
-// The generated ESM still loads the date format with require(): give it one.
-const code = `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nexport const schemaHash = "${hash.digest("hex")}";\n${standaloneCode.default(ajv, refs).replace(/^"use strict";/u, "")}`;
+// Ajv's generated code loads its few run-time helpers (deep equality for uniqueItems, the length
+// of a string in code points) with require(): each is one self-contained function, put in here.
+const inlined = standaloneCode
+  .default(ajv, refs)
+  .replace(/^"use strict";/u, "")
+  .replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/gu, (_, id) => `(${require(id).default.toString()})`);
+if (/\brequire\(/u.test(inlined)) throw new Error("validators: the generated code still requires a module");
+// The schemas' fingerprints: the CLI uses this code only while the schemas are unchanged.
+const code = `export const schemaHash = ${JSON.stringify(schemaHash())};\nexport const schemaStamp = ${JSON.stringify(schemaStamp())};\n${isFullDate.toString()}\n${inlined}`;
 mkdirSync(path.dirname(OUT), { recursive: true });
 writeFileSync(`${OUT}.tmp`, code);
 renameSync(`${OUT}.tmp`, OUT);
