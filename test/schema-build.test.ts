@@ -1,12 +1,11 @@
 // The precompiled validators need no package at run time: their date check is the project's own
-// (check/schema-build.ts), which must judge every string as ajv-formats' full `date` does.
+// (check/schema-build.ts), which must judge every string as ajv-formats' full `date` does. On
+// dist, not src: the validators and their code cache exist only in the build.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFullDate } from "../src/check/schema-build.js";
-import { ROOT } from "./helpers/exec.js";
+import { isFullDate, runValidatorsScript, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "../dist/check/schema-build.js";
 
 const ajvFormatsDate = (createRequire(import.meta.url)("ajv-formats/dist/formats") as { fullFormats: { date: { validate: (s: string) => boolean } } }).fullFormats.date.validate;
 
@@ -59,9 +58,25 @@ describe("the date format of the schemas", () => {
 });
 
 describe("the precompiled validators", () => {
-  it("import and require nothing", () => {
-    const code = readFileSync(path.join(ROOT, "dist/check/validators.js"), "utf8");
-    expect(code).toMatch(/^export const schemaHash = "[0-9a-f]{64}";$/mu);
-    expect(code).not.toMatch(/\brequire\(|^import\b|\bimport\(/mu);
+  const code = readFileSync(VALIDATORS_SCRIPT, "utf8");
+
+  it("load nothing: no import, no require", () => {
+    expect(code).toMatch(/^exports\.schemaHash = "[0-9a-f]{64}";$/mu);
+    expect(code).not.toMatch(/\brequire\(|\bimport\b/u);
+  });
+
+  it("take their compiled code from the build's cache on the node that built them, and judge alike without it", () => {
+    const withCache = runValidatorsScript(code, readFileSync(VALIDATORS_CACHE));
+    expect(withCache.script.cachedDataRejected).toBe(false);
+    const without = runValidatorsScript(code);
+    // A cache of other code is refused, and the code still runs.
+    const refused = runValidatorsScript(`${code}\n`, readFileSync(VALIDATORS_CACHE));
+    expect(refused.script.cachedDataRejected).toBe(true);
+    const dates = ["2024-02-29", "2023-02-29", "2023-13-01"];
+    const beslut = (datum: string) => ({ typ: "kommunplan", id: "KP", period: { från: 2023, till: 2026 }, målområden: [], beslut: { organ: "KF", datum } });
+    for (const m of [withCache, without, refused]) {
+      const kommunplan = m.exports.kommunplan as (d: unknown) => boolean;
+      expect(dates.map((d) => kommunplan(beslut(d)))).toEqual([true, false, false]);
+    }
   });
 });

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // Compile the JSON Schemas into standalone validation code at build time, so that the CLI
-// does not compile them on every start. Writes dist/check/validators.js (ESM), a module that
-// imports nothing: loading a package at each start would cost more than the code it runs.
-// Run after tsc (npm run build): the fingerprints and the date format come from dist/check/schema-build.js.
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+// does not compile them on every start. Writes dist/check/validators.script.js, code that
+// loads nothing (loading a package at each start would cost more than the code it runs), and
+// V8's code cache of it, so that a start of the same node need not compile it either.
+// Run after tsc (npm run build): the places, the fingerprints and the date format come from
+// dist/check/schema-build.js, the example plans that warm the cache from dist/load.
+import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { isFullDate, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp } from "../../dist/check/schema-build.js";
+import { isFullDate, runValidatorsScript, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "../../dist/check/schema-build.js";
+import { loadPlan } from "../../dist/load/load-plan.js";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const OUT = path.join(ROOT, "dist", "check", "validators.js");
 
 // Export names are the ASCII file names (JavaScript export names must be identifiers).
 const KINDS = ["kommun", "kommunplan", "budget", "planeringsdirektiv", "underlag", "namndplan", "verksamhetsplan", "uppfoljning", "jamforelse"];
@@ -48,7 +50,7 @@ const ajv = new Ajv2020({
   verbose: true,
   messages: false,
   inlineRefs: false,
-  code: { source: true, esm: true, formats: require("ajv/dist/compile/codegen")._`{ date: isFullDate }` },
+  code: { source: true, esm: false, formats: require("ajv/dist/compile/codegen")._`{ date: isFullDate }` },
 });
 ajv.addFormat("date", isFullDate);
 for (const name of schemaFiles()) {
@@ -60,12 +62,28 @@ const refs = Object.fromEntries(KINDS.map((name) => [name, `https://rodtrad.se/s
 // of a string in code points) with require(): each is one self-contained function, put in here.
 const inlined = standaloneCode
   .default(ajv, refs)
-  .replace(/^"use strict";/u, "")
   .replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/gu, (_, id) => `(${require(id).default.toString()})`);
 if (/\brequire\(/u.test(inlined)) throw new Error("validators: the generated code still requires a module");
 // The schemas' fingerprints: the CLI uses this code only while the schemas are unchanged.
-const code = `export const schemaHash = ${JSON.stringify(schemaHash())};\nexport const schemaStamp = ${JSON.stringify(schemaStamp())};\n${isFullDate.toString()}\n${inlined}`;
-mkdirSync(path.dirname(OUT), { recursive: true });
-writeFileSync(`${OUT}.tmp`, code);
-renameSync(`${OUT}.tmp`, OUT);
-console.log(`validators: ${KINDS.length} kinds, ${code.length} bytes → ${path.relative(ROOT, OUT)}`);
+const code = `(function (exports) {${inlined}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\nexports.schemaStamp = ${JSON.stringify(schemaStamp())};\n${isFullDate.toString()}\n})`;
+
+// V8 compiles a function when it first runs: the validators run on the example plans here, so
+// the cache holds what validating a plan needs (what only a defect reaches is compiled then).
+const { exports, script } = runValidatorsScript(code);
+for (const example of ["katrineholm", "minimal"]) {
+  for (const doc of loadPlan(path.join(ROOT, "examples", example)).docs) {
+    const typ = String(doc.value?.typ ?? "").normalize("NFD").replace(/\p{M}/gu, "");
+    if (KINDS.includes(typ)) exports[typ](doc.value);
+  }
+}
+const cache = script.createCachedData();
+
+/** Write atomically: a start that reads the script never sees half of it. */
+function write(url, data) {
+  const file = fileURLToPath(url);
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
+}
+write(VALIDATORS_SCRIPT, code);
+write(VALIDATORS_CACHE, cache);
+console.log(`validators: ${KINDS.length} kinds, ${code.length} bytes of code, ${cache.length} of cache → ${path.relative(ROOT, fileURLToPath(VALIDATORS_SCRIPT))}`);

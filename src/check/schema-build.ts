@@ -1,9 +1,33 @@
 // What the build of the validators (src/check/build-validators.mjs, from dist/) and the run
-// (check/schema.ts) share: the schema files' fingerprints and the schemas' `format: date`.
+// (check/schema.ts) share: where the validators are, how their code runs, the schema files'
+// fingerprints and the schemas' `format: date`.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+
+/**
+ * The validators compiled at build time: a script whose one expression is a function that puts
+ * them on the object it is given (a script, not a module, so that V8 can take its compiled code
+ * from VALIDATORS_CACHE instead of compiling it at each start).
+ */
+export const VALIDATORS_SCRIPT = new URL("./validators.script.js", import.meta.url);
+
+/** V8's code cache of VALIDATORS_SCRIPT, made by the build after running the validators on the examples. */
+export const VALIDATORS_CACHE = new URL("./validators.script.cache", import.meta.url);
+
+/**
+ * Run the validators' script: what it exports, and the script (for its code cache). A cache
+ * from another version of node or V8 is refused by V8, and the code is then compiled as usual.
+ */
+export function runValidatorsScript(code: string, cachedData?: Buffer): { exports: Record<string, unknown>; script: vm.Script } {
+  const script = new vm.Script(code, { filename: fileURLToPath(VALIDATORS_SCRIPT), ...(cachedData ? { cachedData } : {}) });
+  const exports: Record<string, unknown> = {};
+  (script.runInThisContext() as (e: object) => void)(exports);
+  return { exports, script };
+}
 
 /** The schema files, sorted. */
 export function schemaFiles(): string[] {

@@ -7,7 +7,7 @@ import { at } from "./report.js";
 import type { DocKind } from "../model/types.js";
 import type { Loc, SourceDoc } from "../load/source.js";
 import { closest } from "../model/similar.js";
-import { isFullDate, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp } from "./schema-build.js";
+import { isFullDate, runValidatorsScript, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
 
 // Ajv itself is loaded only where the schemas are compiled here: the precompiled validators
 // need none of it, and loading it would cost every command that validates.
@@ -32,22 +32,39 @@ const SCHEMA_FILE: Record<DocKind, string> = {
 /** The ASCII export name of a kind's validator: its schema file name without the suffix. */
 const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
 
-// Validators compiled at build time (src/check/build-validators.mjs); compiling the schemas
-// at every start would cost a few hundred milliseconds per command.
-const precompiled = (await import(new URL("./validators.js", import.meta.url).href).catch(() => undefined)) as
-  | (Record<string, ValidateFunction> & { schemaHash?: unknown; schemaStamp?: unknown })
-  | undefined;
-
 let validators: Map<DocKind, ValidateFunction> | undefined;
 
+type Precompiled = Record<string, unknown> & { schemaHash?: unknown; schemaStamp?: unknown };
+
+/**
+ * The validators compiled at build time (src/check/build-validators.mjs), with their code cache
+ * when there is one; undefined without a build. Compiling the schemas at every start would cost
+ * a few hundred milliseconds per command.
+ */
+function precompiled(): Precompiled | undefined {
+  try {
+    const code = readFileSync(VALIDATORS_SCRIPT, "utf8");
+    let cache: Buffer | undefined;
+    try {
+      cache = readFileSync(VALIDATORS_CACHE);
+    } catch {
+      cache = undefined;
+    }
+    return runValidatorsScript(code, cache).exports;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the precompiled validators were built from these schemas: untouched files need not be read. */
-const fromTheseSchemas = (p: { schemaHash?: unknown; schemaStamp?: unknown }): boolean => p.schemaStamp === schemaStamp() || p.schemaHash === schemaHash();
+const fromTheseSchemas = (p: Precompiled): boolean => p.schemaStamp === schemaStamp() || p.schemaHash === schemaHash();
 
 /** The validator of every kind: precompiled when the build made them from these schemas, else compiled once here. */
 function compiled(): Map<DocKind, ValidateFunction> {
   if (validators) return validators;
-  if (precompiled && fromTheseSchemas(precompiled) && (Object.keys(SCHEMA_FILE) as DocKind[]).every((k) => typeof precompiled[exportName(k)] === "function")) {
-    validators = new Map((Object.keys(SCHEMA_FILE) as DocKind[]).map((k) => [k, precompiled[exportName(k)]!]));
+  const built = precompiled();
+  if (built && fromTheseSchemas(built) && (Object.keys(SCHEMA_FILE) as DocKind[]).every((k) => typeof built[exportName(k)] === "function")) {
+    validators = new Map((Object.keys(SCHEMA_FILE) as DocKind[]).map((k) => [k, built[exportName(k)] as ValidateFunction]));
     return validators;
   }
   validators = compileSchemas();
