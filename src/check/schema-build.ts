@@ -1,12 +1,29 @@
-// What the build of the validators (src/check/build-validators.mjs, from dist/) and the run
-// (check/schema.ts) share: where the validators are, how their code runs, the schema files'
-// fingerprints and the schemas' `format: date`.
+// What the build of the validators (check/build-validators.ts) and the run (check/schema.ts)
+// share: the schema of each kind, where the validators are, how their code runs, the schema
+// files' fingerprints and the schemas' `format: date`.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import type { DocKind } from "../model/types.js";
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+
+/** The schema file of each document kind (ASCII names, as they are referenced from editors). */
+export const SCHEMA_FILE: Record<DocKind, string> = {
+  kommun: "kommun.schema.json",
+  kommunplan: "kommunplan.schema.json",
+  budget: "budget.schema.json",
+  planeringsdirektiv: "planeringsdirektiv.schema.json",
+  underlag: "underlag.schema.json",
+  nämndplan: "namndplan.schema.json",
+  verksamhetsplan: "verksamhetsplan.schema.json",
+  uppföljning: "uppfoljning.schema.json",
+  jämförelse: "jamforelse.schema.json",
+};
+
+/** The ASCII export name of a kind's validator: its schema file name without the suffix. */
+export const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
 
 /**
  * The validators compiled at build time: a script whose one expression is a function that puts

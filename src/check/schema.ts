@@ -7,7 +7,7 @@ import { at } from "./report.js";
 import type { DocKind } from "../model/types.js";
 import type { Loc, SourceDoc } from "../load/source.js";
 import { closest } from "../model/similar.js";
-import { isFullDate, runValidatorsScript, SCHEMA_DIR, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
+import { exportName, isFullDate, runValidatorsScript, SCHEMA_DIR, SCHEMA_FILE, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
 
 // Ajv itself is loaded only where the schemas are compiled here: the precompiled validators
 // need none of it, and loading it would cost every command that validates.
@@ -16,28 +16,12 @@ const require = createRequire(import.meta.url);
 /** The namespace of the schemas' `$id`s (schemas/README.md: a name, not an address that must answer). */
 const SCHEMA_ID_BASE = "https://rodtrad.se/schemas/v1/";
 
-/** The schema file of each document kind (ASCII names, as they are referenced from editors). */
-const SCHEMA_FILE: Record<DocKind, string> = {
-  kommun: "kommun.schema.json",
-  kommunplan: "kommunplan.schema.json",
-  budget: "budget.schema.json",
-  planeringsdirektiv: "planeringsdirektiv.schema.json",
-  underlag: "underlag.schema.json",
-  nämndplan: "namndplan.schema.json",
-  verksamhetsplan: "verksamhetsplan.schema.json",
-  uppföljning: "uppfoljning.schema.json",
-  jämförelse: "jamforelse.schema.json",
-};
-
-/** The ASCII export name of a kind's validator: its schema file name without the suffix. */
-const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
-
 let validators: Map<DocKind, ValidateFunction> | undefined;
 
 type Precompiled = Record<string, unknown> & { schemaHash?: unknown; schemaStamp?: unknown };
 
 /**
- * The validators compiled at build time (src/check/build-validators.mjs), with their code cache
+ * The validators compiled at build time (check/build-validators.ts), with their code cache
  * when there is one; undefined without a build. Compiling the schemas at every start would cost
  * a few hundred milliseconds per command.
  */
