@@ -1,11 +1,14 @@
 // The precompiled validators need no package at run time: their date check is the project's own
 // (check/schema-build.ts), which must judge every string as ajv-formats' full `date` does. On
 // dist, not src: the validators and their code cache exist only in the build.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFullDate, runValidatorsScript, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "../dist/check/schema-build.js";
+import { isFullDate, runValidatorsScript, VALIDATORS_SCRIPT } from "../dist/check/schema-build.js";
+
+const SCHEMA_BUILD = new URL("../dist/check/schema-build.js", import.meta.url).href;
 
 const ajvFormatsDate = (createRequire(import.meta.url)("ajv-formats/dist/formats") as { fullFormats: { date: { validate: (s: string) => boolean } } }).fullFormats.date.validate;
 
@@ -65,16 +68,26 @@ describe("the precompiled validators", () => {
     expect(code).not.toMatch(/\brequire\(|\bimport\b/u);
   });
 
-  it("take their compiled code from the build's cache on the node that built them, and judge alike without it", () => {
-    const withCache = runValidatorsScript(code, readFileSync(VALIDATORS_CACHE));
+  it("take their compiled code from the build's cache in a plain start of this node", () => {
+    // In a child without NODE_OPTIONS, as `plan` starts: V8 refuses a cache made under other flags.
+    const probe = `const m = await import(${JSON.stringify(SCHEMA_BUILD)}); const { readFileSync } = await import("node:fs");
+      process.stdout.write(String(m.runValidatorsScript(readFileSync(m.VALIDATORS_SCRIPT, "utf8"), readFileSync(m.VALIDATORS_CACHE)).script.cachedDataRejected));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: undefined } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("false");
+  });
+
+  it("judge alike with a code cache, without one, and with a cache that V8 refuses", () => {
+    const first = runValidatorsScript(code);
+    const cache = first.script.createCachedData();
+    // A cache made in this process is taken here; for other code it is refused, and the code compiled.
+    const withCache = runValidatorsScript(code, cache);
     expect(withCache.script.cachedDataRejected).toBe(false);
-    const without = runValidatorsScript(code);
-    // A cache of other code is refused, and the code still runs.
-    const refused = runValidatorsScript(`${code}\n`, readFileSync(VALIDATORS_CACHE));
+    const refused = runValidatorsScript(`${code}\n`, cache);
     expect(refused.script.cachedDataRejected).toBe(true);
     const dates = ["2024-02-29", "2023-02-29", "2023-13-01"];
     const beslut = (datum: string) => ({ typ: "kommunplan", id: "KP", period: { från: 2023, till: 2026 }, målområden: [], beslut: { organ: "KF", datum } });
-    for (const m of [withCache, without, refused]) {
+    for (const m of [first, withCache, refused]) {
       const kommunplan = m.exports.kommunplan as (d: unknown) => boolean;
       expect(dates.map((d) => kommunplan(beslut(d)))).toEqual([true, false, false]);
     }
