@@ -1,6 +1,6 @@
 // The validators compiled at build time and the schemas compiled at run time judge alike.
-// On dist, not src, on purpose: the precompiled validators (dist/check/validators.js) exist only
-// in the build (src/check/build-validators.mjs writes them there); from src, check/schema.ts
+// On dist, not src, on purpose: the precompiled validators (dist/check/validators.script.js) exist only
+// in the build (src/check/build-validators.ts writes them there); from src, check/schema.ts
 // would compile the schemas at run time and this test would compare that with itself.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

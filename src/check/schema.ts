@@ -1,6 +1,5 @@
 // JSON Schema validation, with every Ajv error turned into a diagnostic on its YAML node.
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -8,54 +7,48 @@ import { at } from "./report.js";
 import type { DocKind } from "../model/types.js";
 import type { Loc, SourceDoc } from "../load/source.js";
 import { closest } from "../model/similar.js";
+import { exportName, isFullDate, runValidatorsScript, SCHEMA_DIR, SCHEMA_FILE, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
 
 // Ajv itself is loaded only where the schemas are compiled here: the precompiled validators
 // need none of it, and loading it would cost every command that validates.
 const require = createRequire(import.meta.url);
 
-const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-
 /** The namespace of the schemas' `$id`s (schemas/README.md: a name, not an address that must answer). */
 const SCHEMA_ID_BASE = "https://rodtrad.se/schemas/v1/";
 
-/** The schema file of each document kind (ASCII names, as they are referenced from editors). */
-const SCHEMA_FILE: Record<DocKind, string> = {
-  kommun: "kommun.schema.json",
-  kommunplan: "kommunplan.schema.json",
-  budget: "budget.schema.json",
-  planeringsdirektiv: "planeringsdirektiv.schema.json",
-  underlag: "underlag.schema.json",
-  nämndplan: "namndplan.schema.json",
-  verksamhetsplan: "verksamhetsplan.schema.json",
-  uppföljning: "uppfoljning.schema.json",
-  jämförelse: "jamforelse.schema.json",
-};
-
-/** The ASCII export name of a kind's validator: its schema file name without the suffix. */
-const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/\.schema\.json$/u, "");
-
-// Validators compiled at build time (src/check/build-validators.mjs); compiling the schemas
-// at every start would cost a few hundred milliseconds per command.
-const precompiled = (await import(new URL("./validators.js", import.meta.url).href).catch(() => undefined)) as
-  | (Record<string, ValidateFunction> & { schemaHash?: unknown })
-  | undefined;
-
 let validators: Map<DocKind, ValidateFunction> | undefined;
 
-/** The fingerprint of the schema files, as src/check/build-validators.mjs computes it. */
-function schemaHash(): string {
-  const hash = createHash("sha256");
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
-    hash.update(`${name}\0${readFileSync(new URL(name, SCHEMA_DIR), "utf8")}\0`);
+type Precompiled = Record<string, unknown> & { schemaHash?: unknown; schemaStamp?: unknown };
+
+/**
+ * The validators compiled at build time (check/build-validators.ts), with their code cache
+ * when there is one; undefined without a build. Compiling the schemas at every start would cost
+ * a few hundred milliseconds per command.
+ */
+function precompiled(): Precompiled | undefined {
+  try {
+    const code = readFileSync(VALIDATORS_SCRIPT, "utf8");
+    let cache: Buffer | undefined;
+    try {
+      cache = readFileSync(VALIDATORS_CACHE);
+    } catch {
+      cache = undefined;
+    }
+    return runValidatorsScript(code, cache).exports;
+  } catch {
+    return undefined;
   }
-  return hash.digest("hex");
 }
+
+/** Whether the precompiled validators were built from these schemas: untouched files need not be read. */
+const fromTheseSchemas = (p: Precompiled): boolean => p.schemaStamp === schemaStamp() || p.schemaHash === schemaHash();
 
 /** The validator of every kind: precompiled when the build made them from these schemas, else compiled once here. */
 function compiled(): Map<DocKind, ValidateFunction> {
   if (validators) return validators;
-  if (precompiled && precompiled.schemaHash === schemaHash() && (Object.keys(SCHEMA_FILE) as DocKind[]).every((k) => typeof precompiled[exportName(k)] === "function")) {
-    validators = new Map((Object.keys(SCHEMA_FILE) as DocKind[]).map((k) => [k, precompiled[exportName(k)]!]));
+  const built = precompiled();
+  if (built && fromTheseSchemas(built) && (Object.keys(SCHEMA_FILE) as DocKind[]).every((k) => typeof built[exportName(k)] === "function")) {
+    validators = new Map((Object.keys(SCHEMA_FILE) as DocKind[]).map((k) => [k, built[exportName(k)] as ValidateFunction]));
     return validators;
   }
   validators = compileSchemas();
@@ -65,11 +58,9 @@ function compiled(): Map<DocKind, ValidateFunction> {
 /** Compile every schema from schemas/ (used where no precompiled validators exist, and by tests). */
 export function compileSchemas(): Map<DocKind, ValidateFunction> {
   const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const addFormats = require("ajv-formats") as { default?: unknown };
-  const addFormatsFn = addFormats.default ?? addFormats;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  (addFormatsFn as (a: unknown, f?: string[]) => void)(ajv, ["date"]);
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".schema.json")).sort()) {
+  ajv.addFormat("date", isFullDate);
+  for (const name of schemaFiles()) {
     // Each schema names itself with its `$id`; the relative `$ref`s between them resolve against it.
     ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>);
   }
