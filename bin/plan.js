@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli/main.js";
+// dist/run/ is dist/ bundled (rolldown.config.mjs): the same modules, loaded as a few files.
+import "../dist/run/main.js";

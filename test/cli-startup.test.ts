@@ -12,11 +12,21 @@ import { planInProcess } from "./helpers/in-process.js";
 
 const HOOK = fileURLToPath(new URL("./helpers/import-log.mjs", import.meta.url));
 
-/** The packages and the project's own modules (dist/…) that `plan …args` loads. */
+/** What each file of the bundle (dist/run/, rolldown.config.mjs) holds: modules by their path in dist/, and packages. */
+const BUNDLED = JSON.parse(readFileSync(path.join(ROOT, "dist", "run", "modules.json"), "utf8")) as Record<string, string[]>;
+
+/**
+ * The packages and the project's own modules (dist/…) that `plan …args` loads: a file of the
+ * bundle stands for the modules it holds.
+ */
 function loaded(args: string[]): { status: number | null; stdout: string; modules: string[]; urls: string[] } {
   const r = spawnSync(process.execPath, ["--import", HOOK, BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const urls = [...r.stderr.matchAll(/^import (.*)$/gmu)].map((m) => m[1]!).filter((u) => !u.startsWith("node:"));
-  const modules = urls.map((u) => u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1"));
+  const modules = urls.flatMap((u) => {
+    const bundled = /\/dist\/run\/([^/]+)$/u.exec(u);
+    if (bundled) return BUNDLED[bundled[1]!]!.map((m) => (m.includes("/") && m.endsWith(".js") ? `dist/${m}` : m));
+    return [u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1")];
+  });
   return { status: r.status, stdout: r.stdout, modules: [...new Set(modules)], urls };
 }
 

@@ -47,7 +47,7 @@ describe("the packed tarball, installed", () => {
   it("declares the one command plan", () => expect(pkg.bin).toEqual({ plan: "bin/plan.js" }));
 
   it("holds bin, dist, schemas, templates, docs, examples and the LICENSE, and nothing of the sources or tests", () => {
-    for (const f of ["bin/plan.js", "dist/cli/main.js", "dist/cli/init.js", "schemas/budget.schema.json", "templates/md/layout.hbs", "docs/regler.md", "examples/katrineholm/plan.yaml", "examples/minimal/plan.yaml", "examples/github-actions/plan.yml", "README.md", "LICENSE"]) {
+    for (const f of ["bin/plan.js", "dist/run/main.js", "dist/run/modules.json", "dist/check/validators.script.js", "dist/cli/main.js", "dist/cli/init.js", "schemas/budget.schema.json", "templates/md/layout.hbs", "docs/regler.md", "examples/katrineholm/plan.yaml", "examples/minimal/plan.yaml", "examples/github-actions/plan.yml", "README.md", "LICENSE"]) {
       expect(existsSync(path.join(installed, f)), f).toBe(true);
     }
     for (const f of ["src", "test", "tsconfig.json", "knip.json", ".ci"]) expect(existsSync(path.join(installed, f)), f).toBe(false);

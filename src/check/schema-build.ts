@@ -30,10 +30,10 @@ export const exportName = (kind: DocKind): string => SCHEMA_FILE[kind].replace(/
  * them on the object it is given (a script, not a module, so that V8 can take its compiled code
  * from VALIDATORS_CACHE instead of compiling it at each start).
  */
-export const VALIDATORS_SCRIPT = new URL("./validators.script.js", import.meta.url);
+export const VALIDATORS_SCRIPT = new URL("../check/validators.script.js", import.meta.url); // from dist/check/ and dist/run/ alike
 
 /** V8's code cache of VALIDATORS_SCRIPT, made by the build after running the validators on the examples. */
-export const VALIDATORS_CACHE = new URL("./validators.script.cache", import.meta.url);
+export const VALIDATORS_CACHE = new URL("../check/validators.script.cache", import.meta.url);
 
 /**
  * Run the validators' script: what it exports, and the script (for its code cache). A cache
