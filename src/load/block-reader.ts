@@ -246,26 +246,37 @@ function skipSpaces(t: string, i: number, end: number): number {
   return i;
 }
 
+/** The first item of the flow collection opened at `p`, or -1 (END past it) when it closes at once. */
+function firstFlowItem(t: string, p: number, end: number, close: number): number {
+  const i = skipSpaces(t, p + 1, end);
+  if (t.charCodeAt(i) !== close) return i;
+  END = i + 1;
+  return -1;
+}
+
+/** After an item of a flow collection (its text ends at END): the next item past `,`, or -1 (END past it) at the closing bracket. */
+function nextFlowItem(t: string, end: number, close: number): number {
+  const i = skipSpaces(t, END, end);
+  const sep = t.charCodeAt(i);
+  if (sep === close) {
+    END = i + 1;
+    return -1;
+  }
+  if (sep !== 0x2c) decline();
+  return skipSpaces(t, i + 1, end);
+}
+
 function flowList(r: Reader, p: number, end: number, depth: number): unknown[] {
   const t = r.t;
   const value: unknown[] = [];
   const entries = r.places ? new Map<string | number, Entry>() : undefined;
-  let i = skipSpaces(t, p + 1, end);
-  if (t.charCodeAt(i) !== 0x5d) {
-    for (;;) {
-      // A pair without braces in a list (`[a: 1]`) is read as a mapping by one parser only: declined in plainText.
-      const item = flowNode(r, i, end, depth + 1);
-      entries?.set(value.length, { key: i, value: i, result: item });
-      value.push(item);
-      i = skipSpaces(t, END, end);
-      const sep = t.charCodeAt(i);
-      if (sep === 0x5d) break;
-      if (sep !== 0x2c) decline();
-      i = skipSpaces(t, i + 1, end);
-    }
+  // A pair without braces in a list (`[a: 1]`) is read as a mapping by one parser only: declined in plainText.
+  for (let i = firstFlowItem(t, p, end, 0x5d); i >= 0; i = nextFlowItem(t, end, 0x5d)) {
+    const item = flowNode(r, i, end, depth + 1);
+    entries?.set(value.length, { key: i, value: i, result: item });
+    value.push(item);
   }
   if (entries) r.places!.set(value, { start: p, list: true, entries });
-  END = i + 1;
   return value;
 }
 
@@ -273,42 +284,33 @@ function flowMap(r: Reader, p: number, end: number, depth: number): Record<strin
   const t = r.t;
   const value: Record<string, unknown> = {};
   const entries = r.places ? new Map<string | number, Entry>() : undefined;
-  let i = skipSpaces(t, p + 1, end);
-  if (t.charCodeAt(i) !== 0x7d) {
-    for (;;) {
-      // A plain or quoted key, `: ` and a value; anything else (a key alone, `a:b`, `"a" :`) is declined.
-      const k = i;
-      const c = t.charCodeAt(k);
-      let key: string;
-      if (c === 0x22 || c === 0x27) {
-        key = quotedKey(r, quoted(t, k, end));
-        i = END;
-        if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) decline();
-      } else {
-        if (refusedStart(c) || ((c === DASH || c === 0x3f || c === COLON) && (t.charCodeAt(k + 1) === SPACE || isFlowEnd(t.charCodeAt(k + 1))))) decline();
-        while (i < end) {
-          const x = t.charCodeAt(i);
-          if (x === COLON) break;
-          if (isFlowEnd(x) || x === 0x27 || x === 0x22 || (x === HASH && t.charCodeAt(i - 1) === SPACE)) decline();
-          i++;
-        }
-        if (i >= end || t.charCodeAt(i + 1) !== SPACE || t.charCodeAt(i - 1) === SPACE) decline();
-        key = keyText(r, t.slice(k, i));
+  for (let k = firstFlowItem(t, p, end, 0x7d); k >= 0; k = nextFlowItem(t, end, 0x7d)) {
+    // A plain or quoted key, `: ` and a value; anything else (a key alone, `a:b`, `"a" :`) is declined.
+    let i = k;
+    const c = t.charCodeAt(k);
+    let key: string;
+    if (c === 0x22 || c === 0x27) {
+      key = quotedKey(r, quoted(t, k, end));
+      i = END;
+      if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) decline();
+    } else {
+      if (refusedStart(c) || ((c === DASH || c === 0x3f || c === COLON) && (t.charCodeAt(k + 1) === SPACE || isFlowEnd(t.charCodeAt(k + 1))))) decline();
+      while (i < end) {
+        const x = t.charCodeAt(i);
+        if (x === COLON) break;
+        if (isFlowEnd(x) || x === 0x27 || x === 0x22 || (x === HASH && t.charCodeAt(i - 1) === SPACE)) decline();
+        i++;
       }
-      if (Object.prototype.hasOwnProperty.call(value, key)) decline();
-      const at = skipSpaces(t, i + 1, end);
-      const v = flowNode(r, at, end, depth + 1);
-      setKey(value, key, v);
-      entries?.set(key, { key: k, value: at, result: v });
-      i = skipSpaces(t, END, end);
-      const sep = t.charCodeAt(i);
-      if (sep === 0x7d) break;
-      if (sep !== 0x2c) decline();
-      i = skipSpaces(t, i + 1, end);
+      if (i >= end || t.charCodeAt(i + 1) !== SPACE || t.charCodeAt(i - 1) === SPACE) decline();
+      key = keyText(r, t.slice(k, i));
     }
+    if (Object.prototype.hasOwnProperty.call(value, key)) decline();
+    const at = skipSpaces(t, i + 1, end);
+    const v = flowNode(r, at, end, depth + 1);
+    setKey(value, key, v);
+    entries?.set(key, { key: k, value: at, result: v });
   }
   if (entries) r.places!.set(value, { start: p, list: false, entries });
-  END = i + 1;
   return value;
 }
 
@@ -496,17 +498,15 @@ function list(r: Reader, li: number, col: number, depth: number): unknown[] {
   const value: unknown[] = [];
   const entries = r.places ? new Map<string | number, Entry>() : undefined;
   const start = r.starts[li]! + col;
-  for (let first = true; ; first = false) {
-    if (!first) {
-      const next = nextOfCollection(r, li, col);
-      if (next < 0) break;
-      li = next;
-    }
+  const first = li;
+  // Each item: the first at `li`, the next where the one before ended, at the list's indentation.
+  for (let line = li; line >= 0; line = nextOfCollection(r, li, col)) {
+    li = line;
     const s = r.starts[li]! + col;
     const end = lineEnd(r, li);
     if (!isItem(t, s, end)) {
       // A mapping key at a list's indentation ends the list only where the list is a value at its key's indentation.
-      if (first) decline();
+      if (li === first) decline();
       break;
     }
     let p = s + 1;
@@ -536,12 +536,8 @@ function mapping(r: Reader, li: number, col: number, depth: number): Record<stri
   const value: Record<string, unknown> = {};
   const entries = r.places ? new Map<string | number, Entry>() : undefined;
   const start = r.starts[li]! + col;
-  for (let first = true; ; first = false) {
-    if (!first) {
-      const next = nextOfCollection(r, li, col);
-      if (next < 0) break;
-      li = next;
-    }
+  for (let line = li; line >= 0; line = nextOfCollection(r, li, col)) {
+    li = line;
     const s = r.starts[li]! + col;
     const end = lineEnd(r, li);
     const colon = keyColon(t, s, end);
