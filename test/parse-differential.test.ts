@@ -16,7 +16,7 @@ import type { DocPositions } from "../src/load/source.js";
 
 /** Scalars in every YAML 1.2 core form, and forms that only other schemas resolve. */
 const SCALARS = [
-  "Kultur & fritid", "Ökad trygghet för äldre", "Å\u0308r", "A\u030Angermanland", "e\u0301", "ja", "nej", "yes", "no", "on", "off", "y", "n",
+  "Kultur & fritid", "Ökad trygghet för äldre", "Kultur – fritid", "CO₂-utsläpp", "Å\u0308r", "A\u030Angermanland", "e\u0301", "ja", "nej", "yes", "no", "on", "off", "y", "n",
   "0", "-0", "+12", "012", "0o17", "0O17", "0x1F", "0X1f", "-0x1F", "+0o7", "1_000", "0b101", "1.5", "1.", ".5", "-.5", "1e3", "1E-3", "1.0e+3", "+1.50",
   ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "12345678901234567890", "2012", "2025-08-31", "2025-08-31T12:00:00Z", "12:30:00", "1:2", "0.1", "1,5",
   "true", "True", "TRUE", "tRUE", "false", "FALSE", "null", "Null", "NULL", "nULL", "~", "", "=", "5 %", "x #kommentar", "#ej", "a: b", "- a",
@@ -344,6 +344,7 @@ describe("the block reader", () => {
     ["comments before the first marker", "# Rödtråd\n\n---\na: 1\n---\n- b\n", true],
     ["keys that are numbers, null or true", "2025: a\n1.0: b\n0x10: c\nnull: d\ntrue: e\n", true],
     ["text in NFD", "n\u0061\u030Amn: A\u030Angermanland\n", true],
+    ["text in NFC with a dash, and an escape that makes text NFC changes", "a: Kultur – fritid\nb: \"e\\u0301 – \\u00C5\"\nc: [\"A\\u030A\", 'CO₂']\n", true],
     ["two spellings of one key", "~: 1\nnull: 2\n", false],
     ["quoted keys", "\"a\": 1\nb: { \"0428\": 17.9, '0480': null }\n", true],
     ["a space before the colon of a quoted key", "\"a\" : 1\n", false],

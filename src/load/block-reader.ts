@@ -19,6 +19,14 @@ const REFUSED = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 /** Text with a code point from U+0300 up may change under NFC; text below it never does. */
 const MAY_COMPOSE = /[^\0-\u02ff]/;
 
+/**
+ * Whether the values of a text need NFC one by one. Not when the whole text is in NFC already
+ * (most Swedish text with a dash or a subscript): every value is then a piece of it, or pieces
+ * joined by a space or a line break, which compose with nothing, and those are in NFC too.
+ * Only an escape in a double-quoted scalar makes text that is not in the file (see quoted).
+ */
+const needsNfc = (text: string): boolean => MAY_COMPOSE.test(text) && text.normalize("NFC") !== text;
+
 const SPACE = 0x20;
 const NL = 0x0a;
 const HASH = 0x23;
@@ -171,6 +179,7 @@ function quoted(t: string, p: number, end: number): string {
   const q = t.charCodeAt(p);
   let out = "";
   let from = p + 1;
+  let escaped = false;
   for (let i = p + 1; i < end; i++) {
     const c = t.charCodeAt(i);
     if (c === q) {
@@ -181,9 +190,12 @@ function quoted(t: string, p: number, end: number): string {
         continue;
       }
       END = i + 1;
-      return out + t.slice(from, i);
+      const text = out + t.slice(from, i);
+      // An escape can make what NFC changes (`e\u0301`) from a text already in NFC.
+      return escaped && MAY_COMPOSE.test(text) ? text.normalize("NFC") : text;
     }
     if (q === 0x22 && c === 0x5c) {
+      escaped = true;
       out += t.slice(from, i);
       const e = t[i + 1];
       if (e === undefined || i + 1 >= end) decline();
@@ -590,7 +602,7 @@ export function readBlocks(text: string, places = false): BlockRead | undefined 
   // A last line without a line break gets an end of its own.
   if (last !== text.length) starts[count++] = text.length + 1;
   const n = count - 1;
-  const r: Reader = { t: text, starts, n, nfc: MAY_COMPOSE.test(text), places: places ? new WeakMap() : undefined };
+  const r: Reader = { t: text, starts, n, nfc: needsNfc(text), places: places ? new WeakMap() : undefined };
   const docs: BlockRead["docs"] = [];
   try {
     let li = nextContent(r, 0);
