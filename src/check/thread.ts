@@ -20,45 +20,69 @@ export function upwardField(e: Entity): string {
   return "bidrar_till";
 }
 
+/**
+ * A small number per entity, for arrays in place of maps: its place in `entities` (its order,
+ * in a built plan), else one given when it is first met (an entity outside the list).
+ */
+function slotsOf(entities: readonly Entity[]): (e: Entity) => number {
+  const extra = new Map<Entity, number>();
+  return (e) => {
+    if (entities[e.order] === e) return e.order;
+    let n = extra.get(e);
+    if (n === undefined) extra.set(e, (n = entities.length + extra.size));
+    return n;
+  };
+}
+
 /** Strongly connected components of the upward graph that form a cycle (Tarjan, iterative). */
-function findCycles(entities: readonly Entity[]): Entity[][] {
-  const indexOf = new Map<Entity, number>();
-  const low = new Map<Entity, number>();
-  const onStack = new Set<Entity>();
+function findCycles(entities: readonly Entity[], slot: (e: Entity) => number): Entity[][] {
+  // By slot: the visit number (-1 or absent: not yet visited), the lowest one reached, whether on the stack.
+  const indexOf: number[] = new Array<number>(entities.length).fill(-1);
+  const low: number[] = new Array<number>(entities.length).fill(0);
+  const onStack: boolean[] = new Array<boolean>(entities.length).fill(false);
   const stack: Entity[] = [];
   const cycles: Entity[][] = [];
   let counter = 0;
+  // The walk: entities with the next parent to look at, side by side (no pair per step).
+  const work: Entity[] = [];
+  const next: number[] = [];
   for (const start of entities) {
-    if (indexOf.has(start)) continue;
-    const work: [Entity, number][] = [[start, 0]];
+    if ((indexOf[slot(start)] ?? -1) >= 0) continue;
+    work.push(start);
+    next.push(0);
     while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [v, i] = frame;
+      const top = work.length - 1;
+      const v = work[top]!;
+      const i = next[top]!;
+      const sv = slot(v);
       if (i === 0) {
-        indexOf.set(v, counter);
-        low.set(v, counter);
-        counter++;
+        indexOf[sv] = low[sv] = counter++;
         stack.push(v);
-        onStack.add(v);
+        onStack[sv] = true;
       }
       if (i < v.parents.length) {
-        frame[1] = i + 1;
+        next[top] = i + 1;
         const w = v.parents[i]!;
-        if (!indexOf.has(w)) work.push([w, 0]);
-        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indexOf.get(w)!));
+        const sw = slot(w);
+        const iw = indexOf[sw] ?? -1;
+        if (iw < 0) {
+          work.push(w);
+          next.push(0);
+        } else if (onStack[sw] === true) low[sv] = Math.min(low[sv]!, iw);
         continue;
       }
       work.pop();
+      next.pop();
       if (work.length > 0) {
-        const parent = work[work.length - 1]![0];
-        low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
+        const sp = slot(work[work.length - 1]!);
+        low[sp] = Math.min(low[sp]!, low[sv]!);
       }
-      if (low.get(v) === indexOf.get(v)) {
+      if (low[sv] === indexOf[sv]) {
         const scc: Entity[] = [];
         let w: Entity;
         do {
           w = stack.pop()!;
-          onStack.delete(w);
+          onStack[slot(w)] = false;
           scc.push(w);
         } while (w !== v);
         if (scc.length > 1 || v.parents.includes(v)) cycles.push(scc.sort((a, b) => a.order - b.order));
@@ -92,7 +116,8 @@ export interface ThreadResult {
 
 export function checkThread(entities: readonly Entity[]): ThreadResult {
   const out: Diagnostic[] = [];
-  const cycles = findCycles(entities);
+  const slot = slotsOf(entities);
+  const cycles = findCycles(entities, slot);
   const inCycle = new Set<Entity>();
   for (const scc of cycles) {
     for (const e of scc) inCycle.add(e);
@@ -117,20 +142,24 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
   }
   // Entities that fail to trace because something already reported is broken are not
   // orphans of their own: a broken reference or a cycle says more.
-  const blocked = new Set<Entity>();
-  const seeds = entities.filter((e) => !traces.has(e) && (inCycle.has(e) || e.refs.some((r) => r.upward && r.broken)));
-  for (const e of seeds) blocked.add(e);
+  const blocked: boolean[] = [];
+  const seeds: Entity[] = [];
+  for (const e of entities) {
+    if (traces.has(e) || !(inCycle.has(e) || e.refs.some((r) => r.upward && r.broken))) continue;
+    seeds.push(e);
+    blocked[slot(e)] = true;
+  }
   while (seeds.length > 0) {
     const e = seeds.pop()!;
     for (const c of e.children) {
-      if (!traces.has(c) && !blocked.has(c)) {
-        blocked.add(c);
+      if (!traces.has(c) && blocked[slot(c)] !== true) {
+        blocked[slot(c)] = true;
         seeds.push(c);
       }
     }
   }
   for (const e of entities) {
-    if (!MUST_TRACE.has(e.kind) || traces.has(e) || blocked.has(e)) continue;
+    if (!MUST_TRACE.has(e.kind) || traces.has(e) || blocked[slot(e)] === true) continue;
     const field = upwardField(e);
     // An absent or mistyped upward field is reported by the schema already.
     const value = e.data[field];

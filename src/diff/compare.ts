@@ -1,11 +1,12 @@
 // The semantic difference of two plans: entities matched by kind, year and ID.
+import { isDeepStrictEqual } from "node:util";
 import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";
 import { descendants } from "../model/thread.js";
-import { computeStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
+import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
 
@@ -91,8 +92,15 @@ function scopeOf(e: Entity): { scope: string; year: number | null } {
 /** Entities compared as such: all but nyckeltal that stand inside another entity's fields. */
 function diffEntities(result: CheckResult): Map<string, DiffEntity> {
   const out = new Map<string, DiffEntity>();
+  // A document's entities share their scope object: its name is made once for them all.
+  let lastScope: Entity["scope"] | undefined;
+  let named = { scope: "", year: null as number | null };
   const add = (e: Entity): void => {
-    const { scope, year } = scopeOf(e);
+    if (e.scope !== lastScope) {
+      lastScope = e.scope;
+      named = scopeOf(e);
+    }
+    const { scope, year } = named;
     const key = `${e.kind}\u0000${scope}\u0000${e.id}`;
     if (!out.has(key)) out.set(key, { key, id: e.id, typ: e.kind, year, scope, entity: e });
   };
@@ -110,8 +118,9 @@ function diffEntities(result: CheckResult): Map<string, DiffEntity> {
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function compareFields(base: Entity, head: Entity): FieldChange[] {
-  // A file the two revisions share was parsed once: its entities hold the very same data.
-  if (base.data === head.data) return [];
+  // A file the two revisions share was parsed once: its entities hold the very same data. In a
+  // file that changed, most entities did not: equal data has equal fields, without listing them.
+  if (base.data === head.data || isDeepStrictEqual(base.data, head.data)) return [];
   const a = ownFields(base);
   const b = ownFields(head);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -164,10 +173,10 @@ function statusChanges(base: CheckResult, head: CheckResult): StatusChange[] {
   const periods = [...new Set([...followUpPeriods(base.plan), ...followUpPeriods(head.plan)])].sort();
   const out: StatusChange[] = [];
   for (const period of periods) {
-    const a = computeStatus(base.plan, { period });
-    const b = computeStatus(head.plan, { period });
+    const a = assessedStatus(base.plan, { period });
+    const b = assessedStatus(head.plan, { period });
     const lists: [StatusChange["typ"], Judged[], Judged[]][] = [
-      ["åtagande", a.åtaganden, b.åtaganden],
+      ["åtagande", a.kpis.åtaganden, b.kpis.åtaganden],
       ["resultatmål", a.resultatmål, b.resultatmål],
       ["målområde", a.målområden, b.målområden],
     ];
@@ -223,13 +232,14 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   }
 
   const headTraces = head.traces ?? checkThread(head.plan.entities).traces;
-  const headByKey = new Map([...b.values()].map((d) => [d.key, d.entity]));
-  const keyOfBase = new Map([...a.values()].map((d) => [d.entity, d.key]));
+  // The key of a base entity, made only when something was removed.
+  let keyOfBase: Map<Entity, string> | undefined;
   const removed: Removal[] = removedRaw.map((r) => {
+    keyOfBase ??= new Map(Array.from(a.values(), (d) => [d.entity, d.key]));
     const strands: Record<string, string[]> = {};
     for (const c of descendants(r.entity)) {
       const key = keyOfBase.get(c);
-      const now = key ? headByKey.get(key) : undefined;
+      const now = key ? b.get(key)?.entity : undefined;
       if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
@@ -252,10 +262,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   for (const c of changed) touch(documentOf(c.entity), c.id);
   for (const x of added) if (x.typ !== "kommun") touch(documentOf(x.entity), x.id);
   for (const r of removed) if (r.typ !== "kommun") touch(documentOf(r.entity), r.id);
-  const baseDocs = new Map([...a.values()].map((d) => [d.key, d.entity]));
   for (const [k, { doc, ids }] of touched) {
-    const before = baseDocs.get(k);
-    const after = headByKey.get(k);
+    const before = a.get(k)?.entity;
+    const after = b.get(k)?.entity;
     if (!before || !after || !isDecided(before) || !isDecided(after)) continue;
     const beslutBefore = isData(before.data.beslut) ? JSON.stringify(Object.entries(before.data.beslut).sort()) : "";
     const beslutAfter = isData(after.data.beslut) ? JSON.stringify(Object.entries(after.data.beslut).sort()) : "";

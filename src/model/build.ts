@@ -36,18 +36,6 @@ export const statusOf = (kind: string, data: Data): string | undefined =>
 /** tkr per unit of a document's `beloppsenhet` (tkr by default). */
 export const beloppsfaktor = (d: Data): number => ({ tkr: 1, mnkr: 1000 })[str(d.beloppsenhet) ?? "tkr"] ?? 1;
 
-/** A list-of-IDs field: a single ID means a list of one. Each ID with its place. */
-function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; at: Loc }[] {
-  const v = obj[field];
-  if (typeof v === "string") return [{ id: v, at: { doc, obj, key: field } }];
-  if (!Array.isArray(v)) return [];
-  const out: { id: string; at: Loc }[] = [];
-  v.forEach((x, i) => {
-    if (typeof x === "string") out.push({ id: x, at: { doc, obj: v, key: i } });
-  });
-  return out;
-}
-
 const ORGAN_ANY: readonly RefTarget[] = ["organ"];
 const ORGAN_NAMND: readonly RefTarget[] = ["organ:nämnd"];
 const ORGAN_FUNDED: readonly RefTarget[] = ["organ:nämnd", "organ:bolag", "organ:kommunalförbund"];
@@ -153,6 +141,17 @@ export function yearOf(kind: DocKind, data: Data): number | undefined {
   return typeof y === "number" && Number.isInteger(y) ? y : undefined;
 }
 
+/** A reference not yet resolved; `target` and `broken` are there from the start, for one shape. */
+const newRef = (field: string, id: string, allowed: readonly RefTarget[], upward: boolean, at: Loc): Ref => ({
+  field,
+  id,
+  allowed,
+  upward,
+  at,
+  target: undefined,
+  broken: undefined,
+});
+
 class Builder {
   readonly entities: Entity[] = [];
   private order = 0;
@@ -160,19 +159,22 @@ class Builder {
   entity(kind: EntityKind, data: Data, doc: SourceDoc, scope: Scope, container?: Entity, year?: number): Entity | undefined {
     const id = str(data.id);
     if (id === undefined) return undefined;
-    const e: Entity = { id, kind, data, doc, scope, refs: [], parents: [], children: [], order: this.order++ };
-    if (year !== undefined) e.year = year;
-    if (container) e.container = container;
-    if (kind === "organ") e.organTyp = str(data.typ) as OrganTyp | undefined;
+    // Every entity has the same fields, set or not: one shape for the checks that walk them all.
+    const organTyp = kind === "organ" ? (str(data.typ) as OrganTyp | undefined) : undefined;
+    const e: Entity = { id, kind, data, doc, scope, year, container, organTyp, refs: [], parents: [], children: [], order: this.order++ };
     this.entities.push(e);
     return e;
   }
 
-  /** Record the references of `field` in `obj` on `owner`. */
+  /** Record the references of `field` in `obj` on `owner`: a single ID means a list of one. */
   refs(owner: Entity, obj: Data, field: string, allowed: readonly RefTarget[], upward = false): void {
-    for (const { id, at } of idsOf(owner.doc, obj, field)) {
-      const ref: Ref = { field, id, allowed, upward, at };
-      owner.refs.push(ref);
+    const v = obj[field];
+    if (typeof v === "string") owner.refs.push(newRef(field, v, allowed, upward, { doc: owner.doc, obj, key: field }));
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === "string") owner.refs.push(newRef(field, x, allowed, upward, { doc: owner.doc, obj: v, key: i }));
+      }
     }
   }
 

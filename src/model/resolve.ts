@@ -28,10 +28,17 @@ export class ScopeIndex {
   readonly kommunplaner: Entity[] = [];
 
   constructor(entities: readonly Entity[]) {
+    // A document's entities share one scope object: its key and map are found once per run of them.
+    let scope: Scope | undefined;
+    let ids = new Map<string, Entity[]>();
     for (const e of entities) {
-      const key = scopeKey(e.scope);
-      let ids = this.byScope.get(key);
-      if (!ids) this.byScope.set(key, (ids = new Map()));
+      if (e.scope !== scope) {
+        scope = e.scope;
+        const key = scopeKey(scope);
+        const known = this.byScope.get(key);
+        if (known) ids = known;
+        else this.byScope.set(key, (ids = new Map()));
+      }
       const list = ids.get(e.id);
       if (list) list.push(e);
       else ids.set(e.id, [e]);
@@ -104,11 +111,30 @@ export class ScopeIndex {
     return known;
   }
 
-  lookup(id: string, scope: Scope): Lookup {
-    for (const key of this.chain(scope)) {
-      const found = this.byScope.get(key)?.get(id);
-      if (found) return { entity: found[0]! };
+  /** The maps of the scopes visible from `scope`, nearest first; per scope object, as chain(). */
+  private readonly mapsOf = new WeakMap<Scope, readonly Map<string, Entity[]>[]>();
+
+  /** The entity `id` names from `scope`: the first definition in the nearest scope that has one. */
+  find(id: string, scope: Scope): Entity | undefined {
+    let maps = this.mapsOf.get(scope);
+    if (!maps) {
+      const list: Map<string, Entity[]>[] = [];
+      for (const key of this.chain(scope)) {
+        const m = this.byScope.get(key);
+        if (m) list.push(m);
+      }
+      this.mapsOf.set(scope, (maps = list));
     }
+    for (const m of maps) {
+      const found = m.get(id);
+      if (found) return found[0];
+    }
+    return undefined;
+  }
+
+  lookup(id: string, scope: Scope): Lookup {
+    const entity = this.find(id, scope);
+    if (entity) return { entity };
     const elsewhere = this.byId.get(id);
     return elsewhere ? { elsewhere } : {};
   }
@@ -140,6 +166,9 @@ export interface Resolution {
   lookup: Lookup;
 }
 
+/** Up to this many parents, a list is searched; beyond, a set is kept beside it. */
+const SHORT_LIST = 16;
+
 /**
  * Resolve every reference: set `target` where it points at an allowed entity, `broken`
  * where it does not, and link parents and children along the red thread.
@@ -148,20 +177,23 @@ export interface Resolution {
 export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
   const failed: Resolution[] = [];
   for (const owner of entities) {
-    // A set beside the parents list (an entity may name thousands of parents), made when needed.
+    // A set beside the parents list (an entity may name thousands of parents), made only when
+    // the list grows long: most entities have one or two parents.
     let parents: Set<Entity> | undefined;
+    const list = owner.parents;
     for (const ref of owner.refs) {
       if (isAlla(ref)) continue;
-      const lookup = index.lookup(ref.id, owner.scope);
-      if (lookup.entity && accepts(ref.allowed, lookup.entity)) {
-        ref.target = lookup.entity;
-        if (ref.upward && !(parents ??= new Set(owner.parents)).has(lookup.entity)) {
-          parents.add(lookup.entity);
-          owner.parents.push(lookup.entity);
-        }
+      const target = index.find(ref.id, owner.scope);
+      if (target && accepts(ref.allowed, target)) {
+        ref.target = target;
+        if (!ref.upward) continue;
+        if (list.length < SHORT_LIST ? list.includes(target) : (parents ??= new Set(list)).has(target)) continue;
+        list.push(target);
+        parents?.add(target);
       } else {
         ref.broken = true;
-        failed.push({ ref, owner, lookup });
+        // What the finding says (where else the ID lives) is looked up only for a failure.
+        failed.push({ ref, owner, lookup: index.lookup(ref.id, owner.scope) });
       }
     }
   }
