@@ -24,18 +24,26 @@ export function upwardField(e: Entity): string {
  * A small number per entity, for arrays in place of maps: its place in `entities` (its order,
  * in a built plan), else one given when it is first met (an entity outside the list).
  */
-function slotsOf(entities: readonly Entity[]): (e: Entity) => number {
-  const extra = new Map<Entity, number>();
-  return (e) => {
-    if (entities[e.order] === e) return e.order;
-    let n = extra.get(e);
-    if (n === undefined) extra.set(e, (n = entities.length + extra.size));
+class Slots {
+  private readonly extra = new Map<Entity, number>();
+  constructor(private readonly entities: readonly Entity[]) {}
+
+  /** The entity's number, given now where it has none. */
+  of(e: Entity): number {
+    let n = this.known(e);
+    if (n === undefined) this.extra.set(e, (n = this.entities.length + this.extra.size));
     return n;
-  };
+  }
+
+  /** The entity's number, where it has one. */
+  known(e: Entity): number | undefined {
+    return this.entities[e.order] === e ? e.order : this.extra.get(e);
+  }
 }
 
 /** Strongly connected components of the upward graph that form a cycle (Tarjan, iterative). */
-function findCycles(entities: readonly Entity[], slot: (e: Entity) => number): Entity[][] {
+function findCycles(entities: readonly Entity[], slots: Slots): Entity[][] {
+  const slot = (e: Entity): number => slots.of(e);
   // By slot: the visit number (-1 or absent: not yet visited), the lowest one reached, whether on the stack.
   const indexOf: number[] = new Array<number>(entities.length).fill(-1);
   const low: number[] = new Array<number>(entities.length).fill(0);
@@ -109,15 +117,19 @@ function cyclePath(scc: Entity[]): Entity[] {
   return [...path, start];
 }
 
+/** The entities that trace up to a målområde. */
+export type Traces = Pick<ReadonlySet<Entity>, "has">;
+
 export interface ThreadResult {
   diagnostics: Diagnostic[];
-  traces: Set<Entity>;
+  traces: Traces;
 }
 
 export function checkThread(entities: readonly Entity[]): ThreadResult {
   const out: Diagnostic[] = [];
-  const slot = slotsOf(entities);
-  const cycles = findCycles(entities, slot);
+  const slots = new Slots(entities);
+  const slot = (e: Entity): number => slots.of(e);
+  const cycles = findCycles(entities, slots);
   const inCycle = new Set<Entity>();
   for (const scc of cycles) {
     for (const e of scc) inCycle.add(e);
@@ -127,19 +139,25 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
     const ref = first.refs.find((r) => r.upward && r.target === path[1]);
     out.push(at("reference-cycle", ref ? ref.at : fieldOf(first, field), { cycle: path.map((e) => e.id) }, first.id));
   }
-  // Downward from every målområde: whatever is reached traces.
-  const traces = new Set<Entity>();
+  // Downward from every målområde: whatever is reached traces (a mark per slot, not a set of thousands).
+  const traced: boolean[] = new Array<boolean>(entities.length).fill(false);
   const queue: Entity[] = entities.filter((e) => e.kind === "målområde");
-  for (const e of queue) traces.add(e);
+  for (const e of queue) traced[slot(e)] = true;
   while (queue.length > 0) {
     const e = queue.pop()!;
     for (const c of e.children) {
-      if (!traces.has(c)) {
-        traces.add(c);
+      if (traced[slot(c)] !== true) {
+        traced[slot(c)] = true;
         queue.push(c);
       }
     }
   }
+  const traces: Traces = {
+    has: (e) => {
+      const n = slots.known(e);
+      return n !== undefined && traced[n] === true;
+    },
+  };
   // Entities that fail to trace because something already reported is broken are not
   // orphans of their own: a broken reference or a cycle says more.
   const blocked: boolean[] = [];

@@ -89,20 +89,19 @@ function scopeOf(e: Entity): { scope: string; year: number | null } {
   }
 }
 
-/** Entities compared as such: all but nyckeltal that stand inside another entity's fields. */
-function diffEntities(result: CheckResult): Map<string, DiffEntity> {
-  const out = new Map<string, DiffEntity>();
+/** Entities compared as such, by key: all but nyckeltal that stand inside another entity's fields. */
+function diffEntities(result: CheckResult): Map<string, Entity> {
+  const out = new Map<string, Entity>();
   // A document's entities share their scope object: its name is made once for them all.
   let lastScope: Entity["scope"] | undefined;
-  let named = { scope: "", year: null as number | null };
+  let scope = "";
   const add = (e: Entity): void => {
     if (e.scope !== lastScope) {
       lastScope = e.scope;
-      named = scopeOf(e);
+      scope = scopeOf(e).scope;
     }
-    const { scope, year } = named;
     const key = `${e.kind}\u0000${scope}\u0000${e.id}`;
-    if (!out.has(key)) out.set(key, { key, id: e.id, typ: e.kind, year, scope, entity: e });
+    if (!out.has(key)) out.set(key, e);
   };
   for (const e of result.plan.entities) {
     if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
@@ -113,6 +112,12 @@ function diffEntities(result: CheckResult): Map<string, DiffEntity> {
     add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
   }
   return out;
+}
+
+/** An entity as the diff lists it (made only for the few that are listed). */
+function listed(key: string, e: Entity): DiffEntity {
+  const { scope, year } = scopeOf(e);
+  return { key, id: e.id, typ: e.kind, year, scope, entity: e };
 }
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -208,15 +213,19 @@ const isDecided = (doc: Entity): boolean => {
 export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   const a = diffEntities(base);
   const b = diffEntities(head);
-  const added = [...b.values()].filter((x) => !a.has(x.key));
-  const removedRaw = [...a.values()].filter((x) => !b.has(x.key));
+  const added: DiffEntity[] = [];
   const changed: Changed[] = [];
-  for (const x of b.values()) {
-    const old = a.get(x.key);
-    if (!old) continue;
-    const fields = compareFields(old.entity, x.entity);
-    if (fields.length > 0) changed.push({ ...x, fields, base: old.entity });
+  for (const [key, e] of b) {
+    const old = a.get(key);
+    if (!old) {
+      added.push(listed(key, e));
+      continue;
+    }
+    const fields = compareFields(old, e);
+    if (fields.length > 0) changed.push({ ...listed(key, e), fields, base: old });
   }
+  const removedRaw: DiffEntity[] = [];
+  for (const [key, e] of a) if (!b.has(key)) removedRaw.push(listed(key, e));
 
   // Possible renames: same kind and scope, same own fields, another ID.
   const renames: PlanDiff["renames"] = [];
@@ -235,11 +244,11 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   // The key of a base entity, made only when something was removed.
   let keyOfBase: Map<Entity, string> | undefined;
   const removed: Removal[] = removedRaw.map((r) => {
-    keyOfBase ??= new Map(Array.from(a.values(), (d) => [d.entity, d.key]));
+    keyOfBase ??= new Map(Array.from(a, ([key, e]) => [e, key]));
     const strands: Record<string, string[]> = {};
     for (const c of descendants(r.entity)) {
       const key = keyOfBase.get(c);
-      const now = key ? b.get(key)?.entity : undefined;
+      const now = key ? b.get(key) : undefined;
       if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
@@ -263,8 +272,8 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   for (const x of added) if (x.typ !== "kommun") touch(documentOf(x.entity), x.id);
   for (const r of removed) if (r.typ !== "kommun") touch(documentOf(r.entity), r.id);
   for (const [k, { doc, ids }] of touched) {
-    const before = a.get(k)?.entity;
-    const after = b.get(k)?.entity;
+    const before = a.get(k);
+    const after = b.get(k);
     if (!before || !after || !isDecided(before) || !isDecided(after)) continue;
     const beslutBefore = isData(before.data.beslut) ? JSON.stringify(Object.entries(before.data.beslut).sort()) : "";
     const beslutAfter = isData(after.data.beslut) ? JSON.stringify(Object.entries(after.data.beslut).sort()) : "";

@@ -114,8 +114,8 @@ export class ScopeIndex {
   /** The maps of the scopes visible from `scope`, nearest first; per scope object, as chain(). */
   private readonly mapsOf = new WeakMap<Scope, readonly Map<string, Entity[]>[]>();
 
-  /** The entity `id` names from `scope`: the first definition in the nearest scope that has one. */
-  find(id: string, scope: Scope): Entity | undefined {
+  /** The maps of the IDs visible from `scope`, nearest first. */
+  visibleMaps(scope: Scope): readonly Map<string, Entity[]>[] {
     let maps = this.mapsOf.get(scope);
     if (!maps) {
       const list: Map<string, Entity[]>[] = [];
@@ -125,11 +125,12 @@ export class ScopeIndex {
       }
       this.mapsOf.set(scope, (maps = list));
     }
-    for (const m of maps) {
-      const found = m.get(id);
-      if (found) return found[0];
-    }
-    return undefined;
+    return maps;
+  }
+
+  /** The entity `id` names from `scope`: the first definition in the nearest scope that has one. */
+  find(id: string, scope: Scope): Entity | undefined {
+    return findIn(this.visibleMaps(scope), id);
   }
 
   lookup(id: string, scope: Scope): Lookup {
@@ -147,12 +148,28 @@ export class ScopeIndex {
   }
 }
 
+function findIn(maps: readonly Map<string, Entity[]>[], id: string): Entity | undefined {
+  for (const m of maps) {
+    const found = m.get(id);
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+/** `organ:<typ>` per typ of organ, made once rather than once per reference. */
+const organTargets = new Map<string | undefined, string>();
+const organTarget = (typ: string | undefined): string => {
+  let t = organTargets.get(typ);
+  if (t === undefined) organTargets.set(typ, (t = `organ:${typ}`));
+  return t;
+};
+
 function accepts(allowed: readonly RefTarget[], target: Entity): boolean {
   if (allowed.length === 0) return true;
+  const organ = target.kind === "organ";
   for (const a of allowed) {
     if (a === target.kind) return true;
-    if (target.kind === "organ" && a === "organ") return true;
-    if (target.kind === "organ" && a === `organ:${target.organTyp}`) return true;
+    if (organ && (a === "organ" || a === organTarget(target.organTyp))) return true;
   }
   return false;
 }
@@ -176,14 +193,19 @@ const SHORT_LIST = 16;
  */
 export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
   const failed: Resolution[] = [];
+  // Entities of one document share a scope: its maps are found once for them.
+  let scope: Scope | undefined;
+  let maps: readonly Map<string, Entity[]>[] = [];
   for (const owner of entities) {
+    if (owner.refs.length === 0) continue;
+    if (owner.scope !== scope) maps = index.visibleMaps((scope = owner.scope));
     // A set beside the parents list (an entity may name thousands of parents), made only when
     // the list grows long: most entities have one or two parents.
     let parents: Set<Entity> | undefined;
     const list = owner.parents;
     for (const ref of owner.refs) {
       if (isAlla(ref)) continue;
-      const target = index.find(ref.id, owner.scope);
+      const target = findIn(maps, ref.id);
       if (target && accepts(ref.allowed, target)) {
         ref.target = target;
         if (!ref.upward) continue;

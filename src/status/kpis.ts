@@ -88,34 +88,32 @@ function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefine
   // A value of an earlier year (Kolada's newest) counts as the newest known value; its year travels with it.
   const utfallÅr = utfall !== undefined ? (num(f!.år) ?? year) : undefined;
   const källa = f ? str(f.källa) : undefined;
-  const r = assessKpi({
-    riktning,
-    ...(target !== undefined ? { target } : {}),
-    ...(baseline !== undefined ? { baseline } : {}),
-    ...(tolerans !== undefined ? { tolerans } : {}),
-    ...(utfall !== undefined ? { utfall } : {}),
-    ...(prognos !== undefined ? { prognos } : {}),
-    ...(bedömning !== undefined ? { bedömning } : {}),
-  });
+  const r = assessKpi({ riktning, target, baseline, tolerans, utfall, prognos, bedömning });
   const kolada = str(nyckeltal.kolada);
   const kommentar = f ? str(f.kommentar) : undefined;
-  return {
-    id: e.id,
-    entity: e,
-    namn: str(nyckeltal.namn) ?? "",
-    enhet: str(nyckeltal.enhet) ?? "",
-    riktning,
-    ...(kolada !== undefined ? { kolada } : {}),
-    ...(baseline !== undefined ? { utgångsvärde: { ...(num(bas!.år) !== undefined ? { år: num(bas!.år)! } : {}), värde: baseline } } : {}),
-    ...(target !== undefined ? { target } : {}),
-    ...(utfall !== undefined ? { utfall, utfallÅr: utfallÅr! } : {}),
-    ...(källa !== undefined ? { källa } : {}),
-    ...(prognos !== undefined ? { prognos } : {}),
-    ...(r.value !== undefined ? { value: r.value, valueSource: r.valueSource! } : {}),
-    status: r.status,
-    manual: r.manual,
-    ...(kommentar !== undefined ? { kommentar } : {}),
-    ...(entry ? { period: entry.period } : {}),
-    nämnder,
-  };
+  // Fields set one by one in the order of the output, each only where it has a value (no
+  // object spread per field: a city has thousands of nyckeltal per period).
+  const k = { id: e.id, entity: e, namn: str(nyckeltal.namn) ?? "", enhet: str(nyckeltal.enhet) ?? "", riktning } as KpiStatus;
+  if (kolada !== undefined) k.kolada = kolada;
+  if (baseline !== undefined) {
+    const år = num(bas!.år);
+    k.utgångsvärde = år !== undefined ? { år, värde: baseline } : { värde: baseline };
+  }
+  if (target !== undefined) k.target = target;
+  if (utfall !== undefined) {
+    k.utfall = utfall;
+    k.utfallÅr = utfallÅr!;
+  }
+  if (källa !== undefined) k.källa = källa;
+  if (prognos !== undefined) k.prognos = prognos;
+  if (r.value !== undefined) {
+    k.value = r.value;
+    k.valueSource = r.valueSource!;
+  }
+  k.status = r.status;
+  k.manual = r.manual;
+  if (kommentar !== undefined) k.kommentar = kommentar;
+  if (entry) k.period = entry.period;
+  k.nämnder = nämnder;
+  return k;
 }
