@@ -73,7 +73,7 @@ export function checkContent(plan: Plan): Diagnostic[] {
         break;
     }
   }
-  checkMålInOmråde(out, plan.entities);
+  checkMålInOmråde(out, plan.index.ofKind("resultatmål"));
   return out;
 }
 
@@ -102,9 +102,8 @@ function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | un
 }
 
 /** A resultatmål's övergripande mål must lie inside its own målområde. */
-function checkMålInOmråde(out: Diagnostic[], entities: readonly Entity[]): void {
-  for (const e of entities) {
-    if (e.kind !== "resultatmål") continue;
+function checkMålInOmråde(out: Diagnostic[], resultatmål: readonly Entity[]): void {
+  for (const e of resultatmål) {
     const områden = e.refs.filter((r) => r.field === "målområde" && r.target).map((r) => r.target!);
     if (områden.length === 0) continue;
     for (const r of e.refs) {

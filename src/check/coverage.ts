@@ -23,7 +23,9 @@ export function findGaps(plan: Plan): Gap[] {
   const out: Gap[] = [];
   const yearsWithVp = new Set(plan.docs.filter((t) => t.kind === "verksamhetsplan" && t.year !== undefined).map((t) => t.year!));
   const serves = servedByAktivitet(plan);
-  for (const e of plan.entities) {
+  // Indexed: code not yet optimised makes an object for every step of a for-of.
+  for (let i = 0; i < plan.entities.length; i++) {
+    const e = plan.entities[i]!;
     if (e.scope.kind !== "year" || e.container?.kind !== "budget" || e.year === undefined) continue;
     if (e.kind === "resultatmål") {
       if (!e.children.some((c) => c.kind === "åtagande" && c.scope.kind === "year")) {
@@ -37,8 +39,8 @@ export function findGaps(plan: Plan): Gap[] {
   // `alla` is remembered as such rather than spelled out once per åtagande.
   const ownedBy = new Map<Entity, Set<string>>();
   const allOwned = new Set<Entity>();
-  for (const e of plan.entities) {
-    if (e.kind !== "åtagande" || e.container?.kind !== "budget") continue;
+  for (const e of plan.index.ofKind("åtagande")) {
+    if (e.container?.kind !== "budget") continue;
     let owned = ownedBy.get(e.container);
     if (!owned) ownedBy.set(e.container, (owned = new Set()));
     if (asList(e.data.nämnder).includes("alla")) allOwned.add(e.container);

@@ -9,11 +9,11 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
   const out: Diagnostic[] = [];
   const reported = new Set<Entity>();
   // Only an ID defined more than once can be a duplicate: one look-up each spares the scopes of the rest.
-  const repeated = entities.filter((e) => index.byId.get(e.id)!.length > 1);
+  const repeated = entities.filter((e) => index.repeated(e.id));
   for (const e of repeated) {
     const own = scopeKey(e.scope);
     for (const key of index.clashScopes(e.scope)) {
-      const same = index.byScope.get(key)?.get(e.id);
+      const same = index.inScope(key, e.id);
       if (!same) continue;
       // The first definition visible from here that comes before this one.
       const earlier = same.find((o) => o !== e && o.order < e.order);
@@ -28,13 +28,13 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
   // A later definition can clash with an earlier one that lives in a wider scope the
   // other way round (a year's ID repeated by plan.yaml): report the later one as well.
   // The first such definition in the index's order of scopes, found among the ID's few namesakes.
-  const rank = new Map([...index.byScope.keys()].map((key, i) => [key, i]));
+  const rank = new Map([...index.scopeKeys()].map((key, i) => [key, i]));
   for (const e of repeated) {
     if (reported.has(e)) continue;
     const own = scopeKey(e.scope);
     let other: Entity | undefined;
     let otherRank = Infinity;
-    for (const o of index.byId.get(e.id) ?? []) {
+    for (const o of index.definitions(e.id)) {
       const r = rank.get(scopeKey(o.scope))!;
       if (r < otherRank && r !== rank.get(own) && o.order < e.order && index.clashScopes(o.scope).includes(own)) {
         other = o;
@@ -50,7 +50,8 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
   // A group of spellings is made only when a second one appears: most IDs have one.
   const firstOf = new Map<string, Entity>();
   const spellings = new Map<string, Map<string, Entity>>();
-  for (const e of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     const folded = e.id.toLowerCase();
     const first = firstOf.get(folded);
     if (!first) firstOf.set(folded, e);
@@ -60,11 +61,12 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
       if (!group.has(e.id)) group.set(e.id, e);
     }
   }
-  for (const folded of firstOf.keys()) {
+  // forEach, not for-of: one step per ID of the plan, without an object per step.
+  firstOf.forEach((_, folded) => {
     const group = spellings.get(folded);
-    if (!group) continue;
+    if (!group) return;
     const [first, ...rest] = [...group.values()].sort((a, b) => a.order - b.order);
     for (const e of rest) out.push(at("id-case-collision", idOfEntity(e), { id: e.id, other: first!.id, otherFile: first!.doc.file }, e.id));
-  }
+  });
   return out;
 }

@@ -101,7 +101,9 @@ const yearOfDate = (d: string): number => ((d.charCodeAt(0) - 48) * 10 + d.charC
 export function checkDates(entities: readonly Entity[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const loc = (e: Entity, field: string): { doc: Entity["doc"]; obj: object; key: string } => ({ doc: e.doc, obj: e.data, key: field });
-  for (const e of entities) {
+  // Indexed: code not yet optimised makes an object for every step of a for-of.
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     const year = e.year;
     if (e.kind === "aktivitet") {
       const start = dateOf(e.data.start);

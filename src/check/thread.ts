@@ -54,7 +54,13 @@ function findCycles(entities: readonly Entity[], slots: Slots): Entity[][] {
   // The walk: entities with the next parent to look at, side by side (no pair per step).
   const work: Entity[] = [];
   const next: number[] = [];
-  for (const start of entities) {
+  // Indexed loops over the entities here: code not yet optimised makes an object for every
+  // step of a for-of, and these run over every entity of the plan.
+  for (let s = 0; s < entities.length; s++) {
+    const start = entities[s]!;
+    // An entity nothing points up to (an aktivitet) is in no cycle unless it names itself, and
+    // what lies above it has a child (this one) and is walked from itself: no walk starts here.
+    if (start.children.length === 0 && !start.parents.includes(start)) continue;
     if ((indexOf[slot(start)] ?? -1) >= 0) continue;
     work.push(start);
     next.push(0);
@@ -144,11 +150,12 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
   const queue: Entity[] = entities.filter((e) => e.kind === "målområde");
   for (const e of queue) traced[slot(e)] = true;
   while (queue.length > 0) {
-    const e = queue.pop()!;
-    for (const c of e.children) {
-      if (traced[slot(c)] !== true) {
-        traced[slot(c)] = true;
-        queue.push(c);
+    const children = queue.pop()!.children;
+    for (let i = 0; i < children.length; i++) {
+      const n = slot(children[i]!);
+      if (traced[n] !== true) {
+        traced[n] = true;
+        queue.push(children[i]!);
       }
     }
   }
@@ -162,7 +169,8 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
   // orphans of their own: a broken reference or a cycle says more.
   const blocked: boolean[] = [];
   const seeds: Entity[] = [];
-  for (const e of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     if (traces.has(e) || !(inCycle.has(e) || e.refs.some((r) => r.upward && r.broken))) continue;
     seeds.push(e);
     blocked[slot(e)] = true;
@@ -176,7 +184,8 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
       }
     }
   }
-  for (const e of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     if (!MUST_TRACE.has(e.kind) || traces.has(e) || blocked[slot(e)] === true) continue;
     const field = upwardField(e);
     // An absent or mistyped upward field is reported by the schema already.

@@ -89,6 +89,9 @@ function scopeOf(e: Entity): { scope: string; year: number | null } {
   }
 }
 
+/** What matches an entity across the revisions: its kind, scope and ID. */
+const keyOf = (e: Entity, scope = scopeOf(e).scope): string => `${e.kind}\u0000${scope}\u0000${e.id}`;
+
 /** Entities compared as such, by key: all but nyckeltal that stand inside another entity's fields. */
 function diffEntities(result: CheckResult): Map<string, Entity> {
   const out = new Map<string, Entity>();
@@ -100,10 +103,13 @@ function diffEntities(result: CheckResult): Map<string, Entity> {
       lastScope = e.scope;
       scope = scopeOf(e).scope;
     }
-    const key = `${e.kind}\u0000${scope}\u0000${e.id}`;
+    const key = keyOf(e, scope);
     if (!out.has(key)) out.set(key, e);
   };
-  for (const e of result.plan.entities) {
+  // Indexed: code not yet optimised makes an object for every step of a for-of.
+  const entities = result.plan.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
     add(e);
   }
@@ -215,17 +221,20 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   const b = diffEntities(head);
   const added: DiffEntity[] = [];
   const changed: Changed[] = [];
-  for (const [key, e] of b) {
+  // forEach, not for-of: a step per entity of the plan, without an entry and a step object each.
+  b.forEach((e, key) => {
     const old = a.get(key);
     if (!old) {
       added.push(listed(key, e));
-      continue;
+      return;
     }
     const fields = compareFields(old, e);
     if (fields.length > 0) changed.push({ ...listed(key, e), fields, base: old });
-  }
+  });
   const removedRaw: DiffEntity[] = [];
-  for (const [key, e] of a) if (!b.has(key)) removedRaw.push(listed(key, e));
+  a.forEach((e, key) => {
+    if (!b.has(key)) removedRaw.push(listed(key, e));
+  });
 
   // Possible renames: same kind and scope, same own fields, another ID.
   const renames: PlanDiff["renames"] = [];
@@ -241,14 +250,12 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   }
 
   const headTraces = head.traces ?? checkThread(head.plan.entities).traces;
-  // The key of a base entity, made only when something was removed.
-  let keyOfBase: Map<Entity, string> | undefined;
   const removed: Removal[] = removedRaw.map((r) => {
-    keyOfBase ??= new Map(Array.from(a, ([key, e]) => [e, key]));
     const strands: Record<string, string[]> = {};
     for (const c of descendants(r.entity)) {
-      const key = keyOfBase.get(c);
-      const now = key ? b.get(key) : undefined;
+      // Only an entity compared as such (the first under its key) stands for its key.
+      const key = keyOf(c);
+      const now = a.get(key) === c ? b.get(key) : undefined;
       if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
@@ -257,13 +264,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
 
   // Governance: a decided document changed while its beslut stayed the same.
   const flags: GovernanceFlag[] = [];
-  const docKey = (e: Entity): string => {
-    const { scope } = scopeOf(e);
-    return `${e.kind}\u0000${scope}\u0000${e.id}`;
-  };
   const touched = new Map<string, { doc: Entity; ids: Set<string> }>();
   const touch = (doc: Entity, id: string): void => {
-    const k = docKey(doc);
+    const k = keyOf(doc);
     const t = touched.get(k) ?? { doc, ids: new Set<string>() };
     t.ids.add(id);
     touched.set(k, t);

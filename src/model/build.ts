@@ -184,8 +184,13 @@ class Builder {
 
   /** A nyckeltal with an id is an entity too (it can be followed up on its own). */
   nyckeltal(v: unknown, doc: SourceDoc, scope: Scope, container: Entity, year?: number): void {
-    for (const n of Array.isArray(v) ? items(v) : isData(v) ? [v] : []) {
-      if (str(n.id) !== undefined) this.entity("nyckeltal", n, doc, scope, container, year);
+    if (isData(v)) {
+      if (str(v.id) !== undefined) this.entity("nyckeltal", v, doc, scope, container, year);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const n: unknown = v[i];
+        if (isData(n) && str(n.id) !== undefined) this.entity("nyckeltal", n, doc, scope, container, year);
+      }
     }
   }
 }
@@ -236,13 +241,23 @@ export function buildEntities(typed: TypedDoc[], kommunplanScope: (kp: Entity) =
     const spec = DOC_SPECS[kind];
     if (!spec) continue;
     for (const [field, allowed] of spec.refs ?? []) b.refs(d, data, field, allowed);
-    for (const [list, field, allowed] of spec.itemRefs ?? []) for (const x of items(data[list])) b.refs(d, x, field, allowed);
+    // Indexed loops for what runs once per item (20,000 aktiviteter in a city): code not yet
+    // optimised makes an object for every step of a for-of.
+    for (const [list, field, allowed] of spec.itemRefs ?? []) {
+      const xs = items(data[list]);
+      for (let i = 0; i < xs.length; i++) b.refs(d, xs[i]!, field, allowed);
+    }
     for (const [key, field, allowed] of spec.mappingRefs ?? []) if (isData(data[key])) b.refs(d, data[key], field, allowed);
     for (const c of spec.children) {
-      for (const x of items(data[c.list])) {
+      const xs = items(data[c.list]);
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
         const e = b.entity(c.kind, x, doc, scope, d, year);
         if (!e) continue;
-        for (const [field, allowed, upward] of c.refs) b.refs(e, x, field, allowed, upward === true);
+        for (let r = 0; r < c.refs.length; r++) {
+          const ref = c.refs[r]!;
+          b.refs(e, x, ref[0], ref[1], ref[2] === true);
+        }
         if (c.nyckeltal) b.nyckeltal(x.nyckeltal, doc, scope, e, year);
       }
     }

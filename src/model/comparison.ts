@@ -13,8 +13,9 @@ export function planKoladaIds(plan: Plan): Set<string> {
     const id = isData(n) ? str(n.kolada) : undefined;
     if (id !== undefined) out.add(id);
   };
-  for (const e of plan.entities) {
-    const v = e.data.nyckeltal;
+  // Indexed: code not yet optimised makes an object for every step of a for-of.
+  for (let i = 0; i < plan.entities.length; i++) {
+    const v = plan.entities[i]!.data.nyckeltal;
     if (v === undefined) continue;
     if (Array.isArray(v)) for (const n of v) add(n);
     else add(v);

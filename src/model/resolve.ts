@@ -1,5 +1,5 @@
 // One reference resolver for every field: scopes, lookup, and the red thread's edges.
-import type { Entity, Ref, RefTarget, Scope } from "./types.js";
+import type { Entity, EntityKind, Ref, RefTarget, Scope } from "./types.js";
 import { asList } from "./build.js";
 
 export const scopeKey = (s: Scope): string => {
@@ -21,17 +21,39 @@ export interface Lookup {
   elsewhere?: Entity[];
 }
 
+const NONE: readonly Entity[] = [];
+
+/** The definitions of an ID: the entity itself while there is one (most IDs), a list once repeated. */
+type Defined = Entity | Entity[];
+type IdMap = Map<string, Defined>;
+
+function define(map: IdMap, id: string, e: Entity): void {
+  const known = map.get(id);
+  if (known === undefined) map.set(id, e);
+  else if (Array.isArray(known)) known.push(e);
+  else map.set(id, [known, e]);
+}
+
+const firstOf = (d: Defined): Entity => (Array.isArray(d) ? d[0]! : d);
+const listOf = (d: Defined): Entity[] => (Array.isArray(d) ? d : [d]);
+
 /** Where each ID lives, per scope, in order of definition. */
 export class ScopeIndex {
-  readonly byScope = new Map<string, Map<string, Entity[]>>();
-  readonly byId = new Map<string, Entity[]>();
-  readonly kommunplaner: Entity[] = [];
+  private readonly byScope = new Map<string, IdMap>();
+  private readonly byId: IdMap = new Map();
+  private readonly byKind = new Map<EntityKind, Entity[]>();
+  readonly kommunplaner: readonly Entity[];
 
   constructor(entities: readonly Entity[]) {
-    // A document's entities share one scope object: its key and map are found once per run of them.
+    // A document's entities share one scope object, and runs of them one kind: the scope's key
+    // and map, and the kind's list, are found once per run. An indexed loop: code not yet
+    // optimised makes an object for every step of a for-of.
     let scope: Scope | undefined;
-    let ids = new Map<string, Entity[]>();
-    for (const e of entities) {
+    let ids: IdMap = new Map();
+    let kind: EntityKind | undefined;
+    let ofKind: Entity[] = [];
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]!;
       if (e.scope !== scope) {
         scope = e.scope;
         const key = scopeKey(scope);
@@ -39,14 +61,44 @@ export class ScopeIndex {
         if (known) ids = known;
         else this.byScope.set(key, (ids = new Map()));
       }
-      const list = ids.get(e.id);
-      if (list) list.push(e);
-      else ids.set(e.id, [e]);
-      const all = this.byId.get(e.id);
-      if (all) all.push(e);
-      else this.byId.set(e.id, [e]);
-      if (e.kind === "kommunplan") this.kommunplaner.push(e);
+      if (e.kind !== kind) {
+        kind = e.kind;
+        const known = this.byKind.get(kind);
+        if (known) ofKind = known;
+        else this.byKind.set(kind, (ofKind = []));
+      }
+      ofKind.push(e);
+      define(ids, e.id, e);
+      define(this.byId, e.id, e);
     }
+    this.kommunplaner = this.ofKind("kommunplan");
+  }
+
+  /** The entities of one kind, in order of definition: for the checks that look at one kind of thousands. */
+  ofKind(kind: EntityKind): readonly Entity[] {
+    return this.byKind.get(kind) ?? NONE;
+  }
+
+  /** Every definition of `id`, in every scope, in order of definition. */
+  definitions(id: string): readonly Entity[] {
+    const d = this.byId.get(id);
+    return d === undefined ? [] : listOf(d);
+  }
+
+  /** Whether `id` is defined more than once (in one scope or in several). */
+  repeated(id: string): boolean {
+    return Array.isArray(this.byId.get(id));
+  }
+
+  /** The definitions of `id` in the scope of `key`, in order, if any. */
+  inScope(key: string, id: string): readonly Entity[] | undefined {
+    const d = this.byScope.get(key)?.get(id);
+    return d === undefined ? undefined : listOf(d);
+  }
+
+  /** The keys of the scopes that define something, in order of their first definition. */
+  scopeKeys(): IterableIterator<string> {
+    return this.byScope.keys();
   }
 
   private readonly planFor = new Map<number, Entity | undefined>();
@@ -112,13 +164,13 @@ export class ScopeIndex {
   }
 
   /** The maps of the scopes visible from `scope`, nearest first; per scope object, as chain(). */
-  private readonly mapsOf = new WeakMap<Scope, readonly Map<string, Entity[]>[]>();
+  private readonly mapsOf = new WeakMap<Scope, readonly IdMap[]>();
 
   /** The maps of the IDs visible from `scope`, nearest first. */
-  visibleMaps(scope: Scope): readonly Map<string, Entity[]>[] {
+  visibleMaps(scope: Scope): readonly IdMap[] {
     let maps = this.mapsOf.get(scope);
     if (!maps) {
-      const list: Map<string, Entity[]>[] = [];
+      const list: IdMap[] = [];
       for (const key of this.chain(scope)) {
         const m = this.byScope.get(key);
         if (m) list.push(m);
@@ -137,21 +189,21 @@ export class ScopeIndex {
     const entity = this.find(id, scope);
     if (entity) return { entity };
     const elsewhere = this.byId.get(id);
-    return elsewhere ? { elsewhere } : {};
+    return elsewhere ? { elsewhere: listOf(elsewhere) } : {};
   }
 
   /** Every ID visible from `scope`, for suggestions; with `allowed`, only IDs of those kinds. */
   *visibleIds(scope: Scope, allowed: readonly RefTarget[] = []): Iterable<string> {
     for (const key of this.chain(scope)) {
-      for (const [id, list] of this.byScope.get(key) ?? []) if (list.some((e) => accepts(allowed, e))) yield id;
+      for (const [id, d] of this.byScope.get(key) ?? []) if (Array.isArray(d) ? d.some((e) => accepts(allowed, e)) : accepts(allowed, d)) yield id;
     }
   }
 }
 
-function findIn(maps: readonly Map<string, Entity[]>[], id: string): Entity | undefined {
+function findIn(maps: readonly IdMap[], id: string): Entity | undefined {
   for (const m of maps) {
     const found = m.get(id);
-    if (found) return found[0];
+    if (found !== undefined) return firstOf(found);
   }
   return undefined;
 }
@@ -195,15 +247,19 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
   const failed: Resolution[] = [];
   // Entities of one document share a scope: its maps are found once for them.
   let scope: Scope | undefined;
-  let maps: readonly Map<string, Entity[]>[] = [];
-  for (const owner of entities) {
-    if (owner.refs.length === 0) continue;
+  let maps: readonly IdMap[] = [];
+  // Indexed loops: code not yet optimised makes an object for every step of a for-of.
+  for (let i = 0; i < entities.length; i++) {
+    const owner = entities[i]!;
+    const refs = owner.refs;
+    if (refs.length === 0) continue;
     if (owner.scope !== scope) maps = index.visibleMaps((scope = owner.scope));
     // A set beside the parents list (an entity may name thousands of parents), made only when
     // the list grows long: most entities have one or two parents.
     let parents: Set<Entity> | undefined;
     const list = owner.parents;
-    for (const ref of owner.refs) {
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r]!;
       if (isAlla(ref)) continue;
       const target = findIn(maps, ref.id);
       if (target && accepts(ref.allowed, target)) {
@@ -219,14 +275,17 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
       }
     }
   }
-  for (const e of entities) for (const p of e.parents) p.children.push(e);
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    for (let p = 0; p < e.parents.length; p++) e.parents[p]!.children.push(e);
+  }
   // The vision above every målområde: the kommunplan's own, else the kommun's.
-  const vision = entities.find((e) => e.kind === "vision");
+  const vision = index.ofKind("vision")[0];
   // One pass over the målområden (not one per kommunplan), in the same order as before:
   // kommunplaner in order, each one's målområden in order.
   const områden = new Map<Entity, Entity[]>();
-  for (const e of entities) {
-    if (e.kind !== "målområde" || !e.container) continue;
+  for (const e of index.ofKind("målområde")) {
+    if (!e.container) continue;
     const list = områden.get(e.container);
     if (list) list.push(e);
     else områden.set(e.container, [e]);

@@ -13,7 +13,7 @@ export function servedByAktivitet(plan: Plan): ReadonlySet<Entity> {
   let out = served.get(plan);
   if (out) return out;
   const found = new Set<Entity>();
-  const stack = plan.entities.filter((e) => e.kind === "aktivitet");
+  const stack = [...plan.index.ofKind("aktivitet")];
   while (stack.length > 0) {
     const e = stack.pop()!;
     for (const p of e.parents) {

@@ -69,16 +69,16 @@ const countedBy = (r: Entity, kpis: KpiStatuses): KpiStatus[] => [
 export function goalStatuses(s: PeriodScope, kpis: KpiStatuses, rule: Rule): { resultatmål: GoalStatus[]; målområden: GoalStatus[] } {
   const manual = assessmentsOf(s);
   const resultatmål: GoalStatus[] = [];
-  for (const r of s.plan.entities) {
-    if (r.kind !== "resultatmål" || !ofYear(s, r) || r.container !== s.budget?.entity) continue;
+  for (const r of s.plan.index.ofKind("resultatmål")) {
+    if (!ofYear(s, r) || r.container !== s.budget?.entity) continue;
     const statuses = countedBy(r, kpis).map((k) => k.status);
     if (s.nämnd !== undefined && statuses.length === 0) continue;
     resultatmål.push(goal(r, rollUpBy(statuses, rule), manual.get(r.id)));
   }
   const kp = s.plan.index.kommunplanFor(s.year);
   const målområden: GoalStatus[] = [];
-  for (const o of s.plan.entities) {
-    if (o.kind !== "målområde" || o.container !== kp) continue;
+  for (const o of s.plan.index.ofKind("målområde")) {
+    if (o.container !== kp) continue;
     const under = resultatmål.filter((r) => r.entity.parents.includes(o));
     const statuses =
       rule.nivå === "resultatmål" ? under.map((r) => r.status) : [...new Set(under.flatMap((r) => countedBy(r.entity, kpis)))].map((k) => k.status);
