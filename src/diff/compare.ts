@@ -1,10 +1,9 @@
 // The semantic difference of two plans: entities matched by kind, year and ID.
-import { isDeepStrictEqual } from "node:util";
 import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
-import { isData, statusOf } from "../model/build.js";
+import { isData, statusOf, type Data } from "../model/build.js";
 import { descendants } from "../model/thread.js";
 import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
@@ -89,49 +88,99 @@ function scopeOf(e: Entity): { scope: string; year: number | null } {
   }
 }
 
-/** What matches an entity across the revisions: its kind, scope and ID. */
-const keyOf = (e: Entity, scope = scopeOf(e).scope): string => `${e.kind}\u0000${scope}\u0000${e.id}`;
+/**
+ * The entities compared as such, matched across the revisions by kind, scope and ID: all but
+ * nyckeltal that stand inside another entity's fields, the first under each key, in plan order.
+ * Looked up per kind and scope, then by ID, so that no key is made per entity (a city has
+ * 25,000); the key itself is made for the few that are listed.
+ */
+class Compared {
+  readonly list: Entity[] = [];
+  private readonly groups = new Map<string, Map<string, Entity>>();
+  // The group of the last entity asked about: entities come in runs of one kind and scope.
+  private lastScope: Entity["scope"] | undefined;
+  private lastKind: string | undefined;
+  private lastGroup = "";
 
-/** Entities compared as such, by key: all but nyckeltal that stand inside another entity's fields. */
-function diffEntities(result: CheckResult): Map<string, Entity> {
-  const out = new Map<string, Entity>();
-  // A document's entities share their scope object: its name is made once for them all.
-  let lastScope: Entity["scope"] | undefined;
-  let scope = "";
-  const add = (e: Entity): void => {
-    if (e.scope !== lastScope) {
-      lastScope = e.scope;
-      scope = scopeOf(e).scope;
+  constructor(result: CheckResult) {
+    // Indexed: code not yet optimised makes an object for every step of a for-of.
+    const entities = result.plan.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]!;
+      if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
+      this.add(e);
     }
-    const key = keyOf(e, scope);
-    if (!out.has(key)) out.set(key, e);
-  };
-  // Indexed: code not yet optimised makes an object for every step of a for-of.
-  const entities = result.plan.entities;
-  for (let i = 0; i < entities.length; i++) {
-    const e = entities[i]!;
-    if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
-    add(e);
+    const kommun = result.plan.kommun;
+    if (kommun) {
+      this.add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
+    }
   }
-  const kommun = result.plan.kommun;
-  if (kommun) {
-    add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
+
+  private add(e: Entity): void {
+    const key = this.groupOf(e);
+    let ids = this.groups.get(key);
+    if (!ids) this.groups.set(key, (ids = new Map()));
+    if (ids.has(e.id)) return;
+    ids.set(e.id, e);
+    this.list.push(e);
   }
-  return out;
+
+  /** Kind and scope, the key of an entity without its ID. */
+  private groupOf(e: Entity): string {
+    if (e.scope !== this.lastScope || e.kind !== this.lastKind) {
+      this.lastScope = e.scope;
+      this.lastKind = e.kind;
+      this.lastGroup = `${e.kind}\u0000${scopeOf(e).scope}`;
+    }
+    return this.lastGroup;
+  }
+
+  /** The entity compared as such under the key of `e` (an entity of either revision). */
+  get(e: Entity): Entity | undefined {
+    return this.groups.get(this.groupOf(e))?.get(e.id);
+  }
 }
 
+/** What matches an entity across the revisions: its kind, scope and ID. */
+const keyOf = (e: Entity): string => `${e.kind}\u0000${scopeOf(e).scope}\u0000${e.id}`;
+
 /** An entity as the diff lists it (made only for the few that are listed). */
-function listed(key: string, e: Entity): DiffEntity {
+function listed(e: Entity): DiffEntity {
   const { scope, year } = scopeOf(e);
-  return { key, id: e.id, typ: e.kind, year, scope, entity: e };
+  return { key: keyOf(e), id: e.id, typ: e.kind, year, scope, entity: e };
 }
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Whether two parsed values hold the same data: the same own keys with the same values, lists
+ * item by item. What ownFields reads (Object.keys) and nothing more, so equal data has equal
+ * fields; a value it cannot call equal (NaN) only means the fields are compared after all.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  let keys = 0;
+  for (const k in a) {
+    if (!own(a, k)) continue;
+    keys++;
+    if (!own(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
+  }
+  for (const k in b) if (own(b, k)) keys--;
+  return keys === 0;
+}
+
 function compareFields(base: Entity, head: Entity): FieldChange[] {
   // A file the two revisions share was parsed once: its entities hold the very same data. In a
   // file that changed, most entities did not: equal data has equal fields, without listing them.
-  if (base.data === head.data || isDeepStrictEqual(base.data, head.data)) return [];
+  if (base.data === head.data || sameData(base.data, head.data)) return [];
   const a = ownFields(base);
   const b = ownFields(head);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -217,24 +266,25 @@ const isDecided = (doc: Entity): boolean => {
 };
 
 export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
-  const a = diffEntities(base);
-  const b = diffEntities(head);
+  const a = new Compared(base);
+  const b = new Compared(head);
   const added: DiffEntity[] = [];
   const changed: Changed[] = [];
-  // forEach, not for-of: a step per entity of the plan, without an entry and a step object each.
-  b.forEach((e, key) => {
-    const old = a.get(key);
+  for (let i = 0; i < b.list.length; i++) {
+    const e = b.list[i]!;
+    const old = a.get(e);
     if (!old) {
-      added.push(listed(key, e));
-      return;
+      added.push(listed(e));
+      continue;
     }
     const fields = compareFields(old, e);
-    if (fields.length > 0) changed.push({ ...listed(key, e), fields, base: old });
-  });
+    if (fields.length > 0) changed.push({ ...listed(e), fields, base: old });
+  }
   const removedRaw: DiffEntity[] = [];
-  a.forEach((e, key) => {
-    if (!b.has(key)) removedRaw.push(listed(key, e));
-  });
+  for (let i = 0; i < a.list.length; i++) {
+    const e = a.list[i]!;
+    if (!b.get(e)) removedRaw.push(listed(e));
+  }
 
   // Possible renames: same kind and scope, same own fields, another ID.
   const renames: PlanDiff["renames"] = [];
@@ -254,8 +304,7 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
     const strands: Record<string, string[]> = {};
     for (const c of descendants(r.entity)) {
       // Only an entity compared as such (the first under its key) stands for its key.
-      const key = keyOf(c);
-      const now = a.get(key) === c ? b.get(key) : undefined;
+      const now = a.get(c) === c ? b.get(c) : undefined;
       if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
@@ -274,9 +323,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   for (const c of changed) touch(documentOf(c.entity), c.id);
   for (const x of added) if (x.typ !== "kommun") touch(documentOf(x.entity), x.id);
   for (const r of removed) if (r.typ !== "kommun") touch(documentOf(r.entity), r.id);
-  for (const [k, { doc, ids }] of touched) {
-    const before = a.get(k);
-    const after = b.get(k);
+  for (const { doc, ids } of touched.values()) {
+    const before = a.get(doc);
+    const after = b.get(doc);
     if (!before || !after || !isDecided(before) || !isDecided(after)) continue;
     const beslutBefore = isData(before.data.beslut) ? JSON.stringify(Object.entries(before.data.beslut).sort()) : "";
     const beslutAfter = isData(after.data.beslut) ? JSON.stringify(Object.entries(after.data.beslut).sort()) : "";
