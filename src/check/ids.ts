@@ -4,12 +4,12 @@ import type { Entity } from "../model/types.js";
 import { scopeKey, type ScopeIndex } from "../model/resolve.js";
 import { at, idOfEntity } from "./report.js";
 
-/** `entities` are those `index` was built from. */
+/** `entities` are those `index` was built from, in order of definition. */
 export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<Entity>();
-  // Only an ID defined more than once can be a duplicate: one look-up each spares the scopes of the rest.
-  const repeated = entities.filter((e) => index.repeated(e.id));
+  // Only an ID defined more than once can be a duplicate: the index lists those, and the scopes of the rest are spared.
+  const repeated = index.repeated();
   for (const e of repeated) {
     const own = scopeKey(e.scope);
     for (const key of index.clashScopes(e.scope)) {

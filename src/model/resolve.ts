@@ -85,9 +85,14 @@ export class ScopeIndex {
     return d === undefined ? [] : listOf(d);
   }
 
-  /** Whether `id` is defined more than once (in one scope or in several). */
-  repeated(id: string): boolean {
-    return Array.isArray(this.byId.get(id));
+  /** The entities whose ID is defined more than once (in one scope or in several), in order of definition. */
+  repeated(): Entity[] {
+    const out: Entity[] = [];
+    // Only the IDs kept as lists: no look-up per entity.
+    this.byId.forEach((d) => {
+      if (Array.isArray(d)) for (const e of d) out.push(e);
+    });
+    return out.sort((a, b) => a.order - b.order);
   }
 
   /** The definitions of `id` in the scope of `key`, in order, if any. */
