@@ -5,7 +5,7 @@ import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type Typed
 import type { Plan } from "../model/plan.js";
 import { round } from "../model/round.js";
 import { budgetsByYear } from "./economy.js";
-import { at } from "./report.js";
+import { at, refAt } from "./report.js";
 
 
 /** A nyckeltal's målvärde for `year`, checked where the nyckeltal stands. */
@@ -110,7 +110,7 @@ function checkMålInOmråde(out: Diagnostic[], resultatmål: readonly Entity[]):
       if (r.field !== "mål" || !r.target) continue;
       const container = r.target.container;
       if (container && !områden.includes(container)) {
-        out.push(at("mal-outside-malomrade", r.at, { mål: r.id, målområde: container.id, expected: områden[0]!.id }, e.id));
+        out.push(at("mal-outside-malomrade", refAt(e, r), { mål: r.id, målområde: container.id, expected: områden[0]!.id }, e.id));
       }
     }
   }

@@ -1,7 +1,7 @@
 // The red thread: cycles, and entities that do not trace up to a målområde.
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Entity, EntityKind } from "../model/types.js";
-import { at, fieldOf } from "./report.js";
+import { at, fieldOf, refAt } from "./report.js";
 
 /** The kinds that must trace (format.md, "The red thread"). */
 export const MUST_TRACE: ReadonlySet<EntityKind> = new Set([
@@ -143,7 +143,7 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
     const first = path[0]!;
     const field = upwardField(first);
     const ref = first.refs.find((r) => r.upward && r.target === path[1]);
-    out.push(at("reference-cycle", ref ? ref.at : fieldOf(first, field), { cycle: path.map((e) => e.id) }, first.id));
+    out.push(at("reference-cycle", ref ? refAt(first, ref) : fieldOf(first, field), { cycle: path.map((e) => e.id) }, first.id));
   }
   // Downward from every målområde: whatever is reached traces (a mark per slot, not a set of thousands).
   const traced: boolean[] = new Array<boolean>(entities.length).fill(false);

@@ -1,6 +1,6 @@
 // Plain documents → typed entities with their references (not yet resolved).
 import { MONTH } from "./month.js";
-import type { Loc, SourceDoc } from "../load/source.js";
+import type { SourceDoc } from "../load/source.js";
 import type { DocKind, Entity, EntityKind, OrganTyp, Ref, RefTarget, Scope } from "./types.js";
 
 export type Data = Record<string, unknown>;
@@ -142,12 +142,13 @@ export function yearOf(kind: DocKind, data: Data): number | undefined {
 }
 
 /** A reference not yet resolved; `target` and `broken` are there from the start, for one shape. */
-const newRef = (field: string, id: string, allowed: readonly RefTarget[], upward: boolean, at: Loc): Ref => ({
+const newRef = (field: string, id: string, allowed: readonly RefTarget[], upward: boolean, obj: object, key: string | number): Ref => ({
   field,
   id,
   allowed,
   upward,
-  at,
+  obj,
+  key,
   target: undefined,
   broken: undefined,
 });
@@ -169,11 +170,11 @@ class Builder {
   /** Record the references of `field` in `obj` on `owner`: a single ID means a list of one. */
   refs(owner: Entity, obj: Data, field: string, allowed: readonly RefTarget[], upward = false): void {
     const v = obj[field];
-    if (typeof v === "string") owner.refs.push(newRef(field, v, allowed, upward, { doc: owner.doc, obj, key: field }));
+    if (typeof v === "string") owner.refs.push(newRef(field, v, allowed, upward, obj, field));
     else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
-        if (typeof x === "string") owner.refs.push(newRef(field, x, allowed, upward, { doc: owner.doc, obj: v, key: i }));
+        if (typeof x === "string") owner.refs.push(newRef(field, x, allowed, upward, v, i));
       }
     }
   }
