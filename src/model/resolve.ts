@@ -40,11 +40,12 @@ const listOf = (d: Defined): Entity[] => (Array.isArray(d) ? d : [d]);
 /** Where each ID lives, per scope, in order of definition. */
 export class ScopeIndex {
   private readonly byScope = new Map<string, IdMap>();
-  private readonly byId: IdMap = new Map();
+  /** Every scope together: asked only for a finding, so made when first asked. */
+  private everywhere: IdMap | undefined;
   private readonly byKind = new Map<EntityKind, Entity[]>();
   readonly kommunplaner: readonly Entity[];
 
-  constructor(entities: readonly Entity[]) {
+  constructor(private readonly entities: readonly Entity[]) {
     // A document's entities share one scope object, and runs of them one kind: the scope's key
     // and map, and the kind's list, are found once per run. An indexed loop: code not yet
     // optimised makes an object for every step of a for-of.
@@ -69,7 +70,6 @@ export class ScopeIndex {
       }
       ofKind.push(e);
       define(ids, e.id, e);
-      define(this.byId, e.id, e);
     }
     this.kommunplaner = this.ofKind("kommunplan");
   }
@@ -79,19 +79,42 @@ export class ScopeIndex {
     return this.byKind.get(kind) ?? NONE;
   }
 
+  private get byId(): IdMap {
+    if (!this.everywhere) {
+      this.everywhere = new Map();
+      for (let i = 0; i < this.entities.length; i++) define(this.everywhere, this.entities[i]!.id, this.entities[i]!);
+    }
+    return this.everywhere;
+  }
+
   /** Every definition of `id`, in every scope, in order of definition. */
   definitions(id: string): readonly Entity[] {
     const d = this.byId.get(id);
     return d === undefined ? [] : listOf(d);
   }
 
-  /** The entities whose ID is defined more than once (in one scope or in several), in order of definition. */
+  /**
+   * The entities whose ID is defined more than once (in one scope or in several), in order of
+   * definition: from the scopes' own maps, each ID defined once asked of the other scopes (a
+   * plan has a handful), without a map of every ID.
+   */
   repeated(): Entity[] {
     const out: Entity[] = [];
-    // Only the IDs kept as lists: no look-up per entity.
-    this.byId.forEach((d) => {
-      if (Array.isArray(d)) for (const e of d) out.push(e);
-    });
+    const maps = [...this.byScope.values()];
+    maps.forEach((m, i) =>
+      m.forEach((d, id) => {
+        if (Array.isArray(d)) {
+          for (const e of d) out.push(e);
+          return;
+        }
+        for (let j = 0; j < maps.length; j++) {
+          if (j !== i && maps[j]!.has(id)) {
+            out.push(d);
+            return;
+          }
+        }
+      }),
+    );
     return out.sort((a, b) => a.order - b.order);
   }
 
