@@ -7,8 +7,8 @@ import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import type { Entity } from "../src/model/types.js";
 import { overlayFiles } from "./helpers/memory-plan.js";
 
-function checked(overlays: string[]): CheckResult {
-  const loaded = loadFrom(memorySource(overlayFiles(overlays)), "<memory>", { parallel: false });
+function checked(overlays: string[], extra: Record<string, string> = {}): CheckResult {
+  const loaded = loadFrom(memorySource(overlayFiles(overlays, extra)), "<memory>", { parallel: false });
   return checkPlan(loaded.docs, loaded.diagnostics);
 }
 
@@ -38,6 +38,18 @@ describe("scope index", () => {
     const [id, list] = repeated.find(([, l]) => l.every((e) => e.scope.kind === "year" && e.year === l[0]!.year))!;
     expect(plan.index.inScope(`y:${list[0]!.year}`, id)).toEqual(list);
     expect(plan.index.inScope(`y:${list[0]!.year}`, "NO-SUCH-ID")).toBeUndefined();
+  });
+
+  it("finds IDs repeated across scopes: a year's ID in plan.yaml, and in the next year", () => {
+    // KLF is an organ of plan.yaml; KLF-AK01 an aktivitet of 2025, here again in 2026.
+    const vp = `typ: verksamhetsplan\nid: VP2026-KLF-X\norgan: KLF\når: 2026\naktiviteter:\n  - id: KLF\n    namn: A\n    bidrar_till: [KS-VM1]\n  - id: KLF-AK01\n    namn: B\n    bidrar_till: [KS-VM1]\n`;
+    const { plan } = checked([], { "verksamhetsplaner/KLF/2026-x.yaml": vp });
+    const count = new Map<string, number>();
+    for (const e of plan.entities) count.set(e.id, (count.get(e.id) ?? 0) + 1);
+    const expected = plan.entities.filter((e) => count.get(e.id)! > 1);
+    expect(expected.map((e) => e.id)).toEqual(expect.arrayContaining(["KLF", "KLF-AK01"]));
+    expect(new Set(expected.map((e) => e.scope.kind)).size).toBeGreaterThan(1);
+    expect(plan.index.repeated()).toEqual(expected);
   });
 });
 

@@ -95,27 +95,27 @@ export class ScopeIndex {
 
   /**
    * The entities whose ID is defined more than once (in one scope or in several), in order of
-   * definition: from the scopes' own maps, each ID defined once asked of the other scopes (a
-   * plan has a handful), without a map of every ID.
+   * definition: from the scopes' own maps, without a map of every ID. Two scopes are compared
+   * from the smaller one, whose IDs are asked of the larger.
    */
   repeated(): Entity[] {
-    const out: Entity[] = [];
-    const maps = [...this.byScope.values()];
+    const maps = [...this.byScope.values()].sort((a, b) => a.size - b.size);
+    const out = new Set<Entity>();
+    const add = (d: Defined): void => {
+      for (const e of listOf(d)) out.add(e);
+    };
     maps.forEach((m, i) =>
       m.forEach((d, id) => {
-        if (Array.isArray(d)) {
-          for (const e of d) out.push(e);
-          return;
-        }
-        for (let j = 0; j < maps.length; j++) {
-          if (j !== i && maps[j]!.has(id)) {
-            out.push(d);
-            return;
-          }
+        if (Array.isArray(d)) add(d);
+        for (let j = i + 1; j < maps.length; j++) {
+          const other = maps[j]!.get(id);
+          if (other === undefined) continue;
+          add(d);
+          add(other);
         }
       }),
     );
-    return out.sort((a, b) => a.order - b.order);
+    return [...out].sort((a, b) => a.order - b.order);
   }
 
   /** The definitions of `id` in the scope of `key`, in order, if any. */
