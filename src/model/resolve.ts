@@ -263,6 +263,12 @@ export interface Resolution {
   lookup: Lookup;
 }
 
+/** Whether `e` is among the first `n` of `list`. */
+function foundBefore(list: readonly Entity[], n: number, e: Entity): boolean {
+  for (let i = 0; i < n; i++) if (list[i] === e) return true;
+  return false;
+}
+
 /** Up to this many parents, a list is searched; beyond, a set is kept beside it. */
 const SHORT_LIST = 16;
 
@@ -273,6 +279,8 @@ const SHORT_LIST = 16;
  */
 export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Resolution[] {
   const failed: Resolution[] = [];
+  // Reused for every owner, never emptied by setting its length (that gives its room back).
+  const found: Entity[] = [];
   // Entities of one document share a scope: its maps are found once for them.
   let scope: Scope | undefined;
   let maps: readonly IdMap[] = [];
@@ -282,10 +290,12 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
     const refs = owner.refs;
     if (refs.length === 0) continue;
     if (owner.scope !== scope) maps = index.visibleMaps((scope = owner.scope));
-    // A set beside the parents list (an entity may name thousands of parents), made only when
-    // the list grows long: most entities have one or two parents.
+    // The parents found here are gathered first, then stored in a list of just the size needed
+    // (a push onto an empty list makes room for sixteen). A set beside them (an entity may name
+    // thousands of parents) is made only when they grow many: most entities have one or two.
     let parents: Set<Entity> | undefined;
-    const list = owner.parents;
+    const had = owner.parents;
+    let n = 0;
     for (let r = 0; r < refs.length; r++) {
       const ref = refs[r]!;
       if (isAlla(ref)) continue;
@@ -293,8 +303,8 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
       if (target && accepts(ref.allowed, target)) {
         ref.target = target;
         if (!ref.upward) continue;
-        if (list.length < SHORT_LIST ? list.includes(target) : (parents ??= new Set(list)).has(target)) continue;
-        list.push(target);
+        if (had.length + n < SHORT_LIST ? had.includes(target) || foundBefore(found, n, target) : (parents ??= new Set([...had, ...found.slice(0, n)])).has(target)) continue;
+        found[n++] = target;
         parents?.add(target);
       } else {
         ref.broken = true;
@@ -302,6 +312,7 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
         failed.push({ ref, owner, lookup: index.lookup(ref.id, owner.scope) });
       }
     }
+    if (n > 0) owner.parents = had.length === 0 ? found.slice(0, n) : had.concat(found.slice(0, n));
   }
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
