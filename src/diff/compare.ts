@@ -270,6 +270,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   const b = new Compared(head);
   const added: DiffEntity[] = [];
   const changed: Changed[] = [];
+  // What head matched in base, marked by order (the kommun's own, -1, first): what is left unmarked
+  // was removed, found without a second look-up per entity.
+  const matched = new Uint8Array(base.plan.entities.length + 1);
   for (let i = 0; i < b.list.length; i++) {
     const e = b.list[i]!;
     const old = a.get(e);
@@ -277,13 +280,14 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
       added.push(listed(e));
       continue;
     }
+    matched[old.order + 1] = 1;
     const fields = compareFields(old, e);
     if (fields.length > 0) changed.push({ ...listed(e), fields, base: old });
   }
   const removedRaw: DiffEntity[] = [];
   for (let i = 0; i < a.list.length; i++) {
     const e = a.list[i]!;
-    if (!b.get(e)) removedRaw.push(listed(e));
+    if (matched[e.order + 1] !== 1) removedRaw.push(listed(e));
   }
 
   // Possible renames: same kind and scope, same own fields, another ID.
