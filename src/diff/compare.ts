@@ -152,7 +152,7 @@ function listed(e: Entity): DiffEntity {
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Whether two parsed values hold the same data: the same own keys with the same values, lists
@@ -169,11 +169,11 @@ function sameData(a: unknown, b: unknown): boolean {
   }
   let keys = 0;
   for (const k in a) {
-    if (!own(a, k)) continue;
+    if (!hasOwn(a, k)) continue;
     keys++;
-    if (!own(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
+    if (!hasOwn(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
   }
-  for (const k in b) if (own(b, k)) keys--;
+  for (const k in b) if (hasOwn(b, k)) keys--;
   return keys === 0;
 }
 
