@@ -53,6 +53,19 @@ describe("scope index", () => {
   });
 });
 
+describe("IDs that differ only in case", () => {
+  it("are found whichever spelling comes first, in capitals, in lowercase or beyond ASCII", () => {
+    const aktivitet = (id: string): string => `  - id: ${id}\n    namn: ${id}\n    bidrar_till: [KS-VM1]\n`;
+    const vp = `typ: verksamhetsplan\nid: VP2025-KLF-X\norgan: KLF\når: 2025\naktiviteter:\n${["Abc-1", "ABC-1", "Åtg-2", "ÅTG-2", "XYZ-3"].map(aktivitet).join("")}`;
+    const { diagnostics } = checked([], { "verksamhetsplaner/KLF/2025-x.yaml": vp });
+    const found = diagnostics.filter((d) => d.code === "id-case-collision").map((d) => [d.args.id, d.args.other]);
+    expect(found).toEqual([
+      ["ABC-1", "Abc-1"],
+      ["ÅTG-2", "Åtg-2"],
+    ]);
+  });
+});
+
 describe("red thread on any list of entities", () => {
   for (const overlay of ["defects/reference-cycle", "defects/orphan"]) {
     it(`finds the same findings and traces in another order (${overlay})`, () => {

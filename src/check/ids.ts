@@ -4,6 +4,9 @@ import type { Entity } from "../model/types.js";
 import { scopeKey, type ScopeIndex } from "../model/resolve.js";
 import { at, idOfEntity } from "./report.js";
 
+/** Text of ASCII without a lowercase letter: folding changes only its A–Z. */
+const NO_LOWERCASE_ASCII = /^[\x00-\x60\x7b-\x7f]*$/u;
+
 /** `entities` are those `index` was built from, in order of definition. */
 export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -47,12 +50,24 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
     }
   }
   // Case: the first spelling of an ID stands, every other spelling is warned at its first use.
+  // Two IDs of ASCII without lowercase letters never fold alike unless equal (A–Z fold one to
+  // one), so those are folded only where an ID with a lowercase letter or beyond ASCII folds to
+  // the same. Most plans write their IDs in capitals: then nothing is folded at all.
+  const plain = new Uint8Array(entities.length);
+  const folds = new Set<string>();
+  for (let i = 0; i < entities.length; i++) {
+    const id = entities[i]!.id;
+    if (NO_LOWERCASE_ASCII.test(id)) plain[i] = 1;
+    else folds.add(id.toLowerCase());
+  }
+  if (folds.size === 0) return out;
   // A group of spellings is made only when a second one appears: most IDs have one.
   const firstOf = new Map<string, Entity>();
   const spellings = new Map<string, Map<string, Entity>>();
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
     const folded = e.id.toLowerCase();
+    if (plain[i] === 1 && !folds.has(folded)) continue;
     const first = firstOf.get(folded);
     if (!first) firstOf.set(folded, e);
     else if (first.id !== e.id) {
