@@ -81,8 +81,10 @@ function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: s
   return k;
 }
 
+const RIKTNINGAR: readonly string[] = ["öka", "minska", "bibehåll"];
+
 function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
-  const riktning = (["öka", "minska", "bibehåll"].includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
+  const riktning = (RIKTNINGAR.includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
   const målvärden = isData(nyckeltal.målvärden) ? nyckeltal.målvärden : {};
   const target = num(målvärden[String(year)]);
   const bas = isData(nyckeltal.utgångsvärde) ? nyckeltal.utgångsvärde : undefined;
