@@ -4,8 +4,12 @@ import type { Entity } from "../model/types.js";
 import { scopeKey, type ScopeIndex } from "../model/resolve.js";
 import { at, idOfEntity } from "./report.js";
 
-/** Text of ASCII without a lowercase letter: folding changes only its A–Z. */
-const NO_LOWERCASE_ASCII = /^[\x00-\x60\x7b-\x7f]*$/u;
+/**
+ * Text of capitals and signs only, of ASCII and Latin-1 (Å, Ä, Ö, É …): folding turns each
+ * capital into its own small letter, none of which the text can hold, so two such texts that
+ * fold alike are the same text.
+ */
+const CAPITALS_ONLY = /^[\x00-\x60\x7b-\x7f\xc0-\xd6\xd8-\xde]*$/u;
 
 /** `entities` are those `index` was built from, in order of definition. */
 export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagnostic[] {
@@ -50,14 +54,13 @@ export function checkIds(entities: readonly Entity[], index: ScopeIndex): Diagno
     }
   }
   // Case: the first spelling of an ID stands, every other spelling is warned at its first use.
-  // Two IDs of ASCII without lowercase letters never fold alike unless equal (A–Z fold one to
-  // one), so those are folded only where an ID with a lowercase letter or beyond ASCII folds to
-  // the same. Most plans write their IDs in capitals: then nothing is folded at all.
+  // Two IDs of capitals only never fold alike unless equal, so those are folded only where
+  // another ID folds to the same. Most plans write their IDs in capitals: then nothing is folded.
   const plain = new Uint8Array(entities.length);
   const folds = new Set<string>();
   for (let i = 0; i < entities.length; i++) {
     const id = entities[i]!.id;
-    if (NO_LOWERCASE_ASCII.test(id)) plain[i] = 1;
+    if (CAPITALS_ONLY.test(id)) plain[i] = 1;
     else folds.add(id.toLowerCase());
   }
   if (folds.size === 0) return out;
