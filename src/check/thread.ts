@@ -171,22 +171,26 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
   const seeds: Entity[] = [];
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
-    if (traces.has(e) || !(inCycle.has(e) || e.refs.some((r) => r.upward && r.broken))) continue;
+    const n = slot(e);
+    if (traced[n] === true || !(inCycle.has(e) || e.refs.some((r) => r.upward && r.broken))) continue;
     seeds.push(e);
-    blocked[slot(e)] = true;
+    blocked[n] = true;
   }
   while (seeds.length > 0) {
     const e = seeds.pop()!;
     for (const c of e.children) {
-      if (!traces.has(c) && blocked[slot(c)] !== true) {
-        blocked[slot(c)] = true;
+      const n = slot(c);
+      if (traced[n] !== true && blocked[n] !== true) {
+        blocked[n] = true;
         seeds.push(c);
       }
     }
   }
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
-    if (!MUST_TRACE.has(e.kind) || traces.has(e) || blocked[slot(e)] === true) continue;
+    if (!MUST_TRACE.has(e.kind)) continue;
+    const n = slot(e);
+    if (traced[n] === true || blocked[n] === true) continue;
     const field = upwardField(e);
     // An absent or mistyped upward field is reported by the schema already.
     const value = e.data[field];
