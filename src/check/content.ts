@@ -5,7 +5,7 @@ import { beloppsfaktor, isData, items, num, statusOf, str, type Data, type Typed
 import type { Plan } from "../model/plan.js";
 import { round } from "../model/round.js";
 import { budgetsByYear } from "./economy.js";
-import { at } from "./report.js";
+import { at, refAt } from "./report.js";
 
 
 /** A nyckeltal's målvärde for `year`, checked where the nyckeltal stands. */
@@ -73,7 +73,7 @@ export function checkContent(plan: Plan): Diagnostic[] {
         break;
     }
   }
-  checkMålInOmråde(out, plan.entities);
+  checkMålInOmråde(out, plan.index.ofKind("resultatmål"));
   return out;
 }
 
@@ -102,16 +102,15 @@ function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | un
 }
 
 /** A resultatmål's övergripande mål must lie inside its own målområde. */
-function checkMålInOmråde(out: Diagnostic[], entities: readonly Entity[]): void {
-  for (const e of entities) {
-    if (e.kind !== "resultatmål") continue;
+function checkMålInOmråde(out: Diagnostic[], resultatmål: readonly Entity[]): void {
+  for (const e of resultatmål) {
     const områden = e.refs.filter((r) => r.field === "målområde" && r.target).map((r) => r.target!);
     if (områden.length === 0) continue;
     for (const r of e.refs) {
       if (r.field !== "mål" || !r.target) continue;
       const container = r.target.container;
       if (container && !områden.includes(container)) {
-        out.push(at("mal-outside-malomrade", r.at, { mål: r.id, målområde: container.id, expected: områden[0]!.id }, e.id));
+        out.push(at("mal-outside-malomrade", refAt(e, r), { mål: r.id, målområde: container.id, expected: områden[0]!.id }, e.id));
       }
     }
   }

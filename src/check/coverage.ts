@@ -23,22 +23,26 @@ export function findGaps(plan: Plan): Gap[] {
   const out: Gap[] = [];
   const yearsWithVp = new Set(plan.docs.filter((t) => t.kind === "verksamhetsplan" && t.year !== undefined).map((t) => t.year!));
   const serves = servedByAktivitet(plan);
-  for (const e of plan.entities) {
-    if (e.scope.kind !== "year" || e.container?.kind !== "budget" || e.year === undefined) continue;
-    if (e.kind === "resultatmål") {
-      if (!e.children.some((c) => c.kind === "åtagande" && c.scope.kind === "year")) {
-        out.push({ gap: "resultatmål-utan-åtagande", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
-      }
-    } else if (e.kind === "åtagande" && yearsWithVp.has(e.year) && !serves.has(e)) {
-      out.push({ gap: "åtagande-utan-aktivitet", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
+  // The budgets' resultatmål and åtaganden, each kind from its own list, then in plan order together.
+  const inBudget = (e: Entity): e is Entity & { year: number } => e.scope.kind === "year" && e.container?.kind === "budget" && e.year !== undefined;
+  const goals: Gap[] = [];
+  for (const e of plan.index.ofKind("resultatmål")) {
+    if (inBudget(e) && !e.children.some((c) => c.kind === "åtagande" && c.scope.kind === "year")) {
+      goals.push({ gap: "resultatmål-utan-åtagande", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
     }
   }
+  for (const e of plan.index.ofKind("åtagande")) {
+    if (inBudget(e) && yearsWithVp.has(e.year) && !serves.has(e)) {
+      goals.push({ gap: "åtagande-utan-aktivitet", id: e.id, year: e.year, loc: idOfEntity(e), entity: e });
+    }
+  }
+  for (const g of goals.sort((a, b) => a.entity!.order - b.entity!.order)) out.push(g);
   // The nämnder with an åtagande, per budget, in one pass (a plan may hold many budgets);
   // `alla` is remembered as such rather than spelled out once per åtagande.
   const ownedBy = new Map<Entity, Set<string>>();
   const allOwned = new Set<Entity>();
-  for (const e of plan.entities) {
-    if (e.kind !== "åtagande" || e.container?.kind !== "budget") continue;
+  for (const e of plan.index.ofKind("åtagande")) {
+    if (e.container?.kind !== "budget") continue;
     let owned = ownedBy.get(e.container);
     if (!owned) ownedBy.set(e.container, (owned = new Set()));
     if (asList(e.data.nämnder).includes("alla")) allOwned.add(e.container);

@@ -13,22 +13,28 @@ const LISTS: [list: string, field: string][] = [
 
 export function checkFollowUps(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, TypedDoc>();
+  // Per period and namespace, the first follow-up of each ID: keyed by the ID itself, so no key
+  // is made per row (a city's follow-ups have tens of thousands of rows).
+  const seen = new Map<string, Map<string, TypedDoc>>();
   for (const t of plan.docs) {
     if (t.kind !== "uppföljning") continue;
     const period = str(t.data.period);
     if (period === undefined) continue;
     for (const [list, field] of LISTS) {
-      for (const item of items(t.data[list])) {
+      // Economy is keyed by organ in its own namespace; the rest by the entity followed up.
+      const space = `${period}\u0000${list === "ekonomi" ? "ekonomi" : "avser"}`;
+      let ids = seen.get(space);
+      if (!ids) seen.set(space, (ids = new Map()));
+      const rows = items(t.data[list]);
+      for (let i = 0; i < rows.length; i++) {
+        const item = rows[i]!;
         const id = str(item[field]);
         if (id === undefined) continue;
-        // Economy is keyed by organ in its own namespace; the rest by the entity followed up.
-        const key = `${period}\u0000${list === "ekonomi" ? "ekonomi" : "avser"}\u0000${id}`;
-        const first = seen.get(key);
+        const first = ids.get(id);
         if (first) {
           out.push(at("duplicate-follow-up", { doc: t.doc, obj: item, key: field }, { id, period, list, otherFile: first.doc.file }, id));
         } else {
-          seen.set(key, t);
+          ids.set(id, t);
         }
       }
     }

@@ -3,7 +3,6 @@ import { isCode, isFileCode, type Diagnostic } from "../diagnostics/index.js";
 import type { SourceDoc } from "../load/source.js";
 import { isData } from "../model/build.js";
 import { buildPlan, typeDocuments, type Plan } from "../model/plan.js";
-import type { Entity } from "../model/types.js";
 import { Broken, foldMisspelt } from "./broken.js";
 import { checkContent } from "./content.js";
 import { checkCoverage } from "./coverage.js";
@@ -15,13 +14,13 @@ import { checkKolada } from "./kolada.js";
 import { checkDates, checkPeriods } from "./periods.js";
 import { checkReferences } from "./references.js";
 import { at } from "./report.js";
-import { checkThread } from "./thread.js";
+import { checkThread, type Traces } from "./thread.js";
 
 export interface CheckResult {
   plan: Plan;
   diagnostics: Diagnostic[];
   /** The entities that trace up to a målområde (check/thread.ts), for whatever else asks. */
-  traces?: ReadonlySet<Entity>;
+  traces?: Traces;
 }
 
 /** 0 for a cause (a file not read, a document not usable), 1 for the line that sums up what it hid, 2 for the rest. */

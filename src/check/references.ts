@@ -4,7 +4,7 @@ import type { Entity, RefTarget, Scope } from "../model/types.js";
 import type { Resolution, ScopeIndex } from "../model/resolve.js";
 import { SUGGESTION_CELLS, Suggester } from "../model/similar.js";
 import type { Broken } from "./broken.js";
-import { at } from "./report.js";
+import { at, refAt } from "./report.js";
 
 function whereLabel(e: Entity): string {
   const s: Scope = e.scope;
@@ -46,13 +46,13 @@ export function checkReferences(failed: readonly Resolution[], index: ScopeIndex
     if (lookup.entity) {
       const found = lookup.entity;
       const kind = found.kind === "organ" && found.organTyp ? `${found.organTyp}` : found.kind;
-      out.push(at("wrong-kind-reference", ref.at, { field: ref.field, ref: ref.id, found: kind, allowed }, owner.id));
+      out.push(at("wrong-kind-reference", refAt(owner, ref), { field: ref.field, ref: ref.id, found: kind, allowed }, owner.id));
     } else if (lookup.elsewhere) {
       const where = [...new Set(lookup.elsewhere.map(whereLabel))].sort();
-      out.push(at("reference-other-year", ref.at, { field: ref.field, ref: ref.id, where, year: scopeYear(owner.scope) }, owner.id));
+      out.push(at("reference-other-year", refAt(owner, ref), { field: ref.field, ref: ref.id, where, year: scopeYear(owner.scope) }, owner.id));
     } else {
       const suggestions = suggest(ref.id, owner.scope, ref.allowed);
-      out.push(at("unknown-reference", ref.at, { field: ref.field, ref: ref.id, suggestions }, owner.id));
+      out.push(at("unknown-reference", refAt(owner, ref), { field: ref.field, ref: ref.id, suggestions }, owner.id));
     }
   }
   return out;

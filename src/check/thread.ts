@@ -1,7 +1,7 @@
 // The red thread: cycles, and entities that do not trace up to a målområde.
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Entity, EntityKind } from "../model/types.js";
-import { at, fieldOf } from "./report.js";
+import { at, fieldOf, refAt } from "./report.js";
 
 /** The kinds that must trace (format.md, "The red thread"). */
 export const MUST_TRACE: ReadonlySet<EntityKind> = new Set([
@@ -20,45 +20,83 @@ export function upwardField(e: Entity): string {
   return "bidrar_till";
 }
 
+/**
+ * A small number per entity, for arrays in place of maps: its place in `entities` (its order,
+ * in a built plan), else one given when it is first met (an entity outside the list).
+ */
+class Slots {
+  private readonly extra = new Map<Entity, number>();
+  constructor(private readonly entities: readonly Entity[]) {}
+
+  /** The entity's number, given now where it has none. */
+  of(e: Entity): number {
+    let n = this.known(e);
+    if (n === undefined) this.extra.set(e, (n = this.entities.length + this.extra.size));
+    return n;
+  }
+
+  /** The entity's number, where it has one. */
+  known(e: Entity): number | undefined {
+    return this.entities[e.order] === e ? e.order : this.extra.get(e);
+  }
+}
+
 /** Strongly connected components of the upward graph that form a cycle (Tarjan, iterative). */
-function findCycles(entities: readonly Entity[]): Entity[][] {
-  const indexOf = new Map<Entity, number>();
-  const low = new Map<Entity, number>();
-  const onStack = new Set<Entity>();
+function findCycles(entities: readonly Entity[], slots: Slots): Entity[][] {
+  const slot = (e: Entity): number => slots.of(e);
+  // By slot: the visit number (-1 or absent: not yet visited), the lowest one reached, whether on the stack.
+  const indexOf: number[] = new Array<number>(entities.length).fill(-1);
+  const low: number[] = new Array<number>(entities.length).fill(0);
+  const onStack: boolean[] = new Array<boolean>(entities.length).fill(false);
   const stack: Entity[] = [];
   const cycles: Entity[][] = [];
   let counter = 0;
-  for (const start of entities) {
-    if (indexOf.has(start)) continue;
-    const work: [Entity, number][] = [[start, 0]];
+  // The walk: entities with the next parent to look at, side by side (no pair per step).
+  const work: Entity[] = [];
+  const next: number[] = [];
+  // Indexed loops over the entities here: code not yet optimised makes an object for every
+  // step of a for-of, and these run over every entity of the plan.
+  for (let s = 0; s < entities.length; s++) {
+    const start = entities[s]!;
+    // An entity nothing points up to (an aktivitet) is in no cycle unless it names itself, and
+    // what lies above it has a child (this one) and is walked from itself: no walk starts here.
+    if (start.children.length === 0 && !start.parents.includes(start)) continue;
+    if ((indexOf[slot(start)] ?? -1) >= 0) continue;
+    work.push(start);
+    next.push(0);
     while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [v, i] = frame;
+      const top = work.length - 1;
+      const v = work[top]!;
+      const i = next[top]!;
+      const sv = slot(v);
       if (i === 0) {
-        indexOf.set(v, counter);
-        low.set(v, counter);
-        counter++;
+        indexOf[sv] = low[sv] = counter++;
         stack.push(v);
-        onStack.add(v);
+        onStack[sv] = true;
       }
       if (i < v.parents.length) {
-        frame[1] = i + 1;
+        next[top] = i + 1;
         const w = v.parents[i]!;
-        if (!indexOf.has(w)) work.push([w, 0]);
-        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indexOf.get(w)!));
+        const sw = slot(w);
+        const iw = indexOf[sw] ?? -1;
+        if (iw < 0) {
+          work.push(w);
+          next.push(0);
+        } else if (onStack[sw] === true) low[sv] = Math.min(low[sv]!, iw);
         continue;
       }
       work.pop();
+      next.pop();
       if (work.length > 0) {
-        const parent = work[work.length - 1]![0];
-        low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
+        const sp = slot(work[work.length - 1]!);
+        low[sp] = Math.min(low[sp]!, low[sv]!);
       }
-      if (low.get(v) === indexOf.get(v)) {
+      if (low[sv] === indexOf[sv]) {
         const scc: Entity[] = [];
         let w: Entity;
         do {
           w = stack.pop()!;
-          onStack.delete(w);
+          onStack[slot(w)] = false;
           scc.push(w);
         } while (w !== v);
         if (scc.length > 1 || v.parents.includes(v)) cycles.push(scc.sort((a, b) => a.order - b.order));
@@ -85,14 +123,19 @@ function cyclePath(scc: Entity[]): Entity[] {
   return [...path, start];
 }
 
+/** The entities that trace up to a målområde. */
+export type Traces = Pick<ReadonlySet<Entity>, "has">;
+
 export interface ThreadResult {
   diagnostics: Diagnostic[];
-  traces: Set<Entity>;
+  traces: Traces;
 }
 
 export function checkThread(entities: readonly Entity[]): ThreadResult {
   const out: Diagnostic[] = [];
-  const cycles = findCycles(entities);
+  const slots = new Slots(entities);
+  const slot = (e: Entity): number => slots.of(e);
+  const cycles = findCycles(entities, slots);
   const inCycle = new Set<Entity>();
   for (const scc of cycles) {
     for (const e of scc) inCycle.add(e);
@@ -100,37 +143,54 @@ export function checkThread(entities: readonly Entity[]): ThreadResult {
     const first = path[0]!;
     const field = upwardField(first);
     const ref = first.refs.find((r) => r.upward && r.target === path[1]);
-    out.push(at("reference-cycle", ref ? ref.at : fieldOf(first, field), { cycle: path.map((e) => e.id) }, first.id));
+    out.push(at("reference-cycle", ref ? refAt(first, ref) : fieldOf(first, field), { cycle: path.map((e) => e.id) }, first.id));
   }
-  // Downward from every målområde: whatever is reached traces.
-  const traces = new Set<Entity>();
+  // Downward from every målområde: whatever is reached traces (a mark per slot, not a set of thousands).
+  const traced: boolean[] = new Array<boolean>(entities.length).fill(false);
   const queue: Entity[] = entities.filter((e) => e.kind === "målområde");
-  for (const e of queue) traces.add(e);
+  for (const e of queue) traced[slot(e)] = true;
   while (queue.length > 0) {
-    const e = queue.pop()!;
-    for (const c of e.children) {
-      if (!traces.has(c)) {
-        traces.add(c);
-        queue.push(c);
+    const children = queue.pop()!.children;
+    for (let i = 0; i < children.length; i++) {
+      const n = slot(children[i]!);
+      if (traced[n] !== true) {
+        traced[n] = true;
+        queue.push(children[i]!);
       }
     }
   }
+  const traces: Traces = {
+    has: (e) => {
+      const n = slots.known(e);
+      return n !== undefined && traced[n] === true;
+    },
+  };
   // Entities that fail to trace because something already reported is broken are not
   // orphans of their own: a broken reference or a cycle says more.
-  const blocked = new Set<Entity>();
-  const seeds = entities.filter((e) => !traces.has(e) && (inCycle.has(e) || e.refs.some((r) => r.upward && r.broken)));
-  for (const e of seeds) blocked.add(e);
+  const blocked: boolean[] = [];
+  const seeds: Entity[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    const n = slot(e);
+    if (traced[n] === true || !(inCycle.has(e) || e.refs.some((r) => r.upward && r.broken))) continue;
+    seeds.push(e);
+    blocked[n] = true;
+  }
   while (seeds.length > 0) {
     const e = seeds.pop()!;
     for (const c of e.children) {
-      if (!traces.has(c) && !blocked.has(c)) {
-        blocked.add(c);
+      const n = slot(c);
+      if (traced[n] !== true && blocked[n] !== true) {
+        blocked[n] = true;
         seeds.push(c);
       }
     }
   }
-  for (const e of entities) {
-    if (!MUST_TRACE.has(e.kind) || traces.has(e) || blocked.has(e)) continue;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    if (!MUST_TRACE.has(e.kind)) continue;
+    const n = slot(e);
+    if (traced[n] === true || blocked[n] === true) continue;
     const field = upwardField(e);
     // An absent or mistyped upward field is reported by the schema already.
     const value = e.data[field];

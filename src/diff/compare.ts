@@ -3,9 +3,9 @@ import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
-import { isData, statusOf } from "../model/build.js";
+import { isData, statusOf, type Data } from "../model/build.js";
 import { descendants } from "../model/thread.js";
-import { computeStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
+import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
 
@@ -88,30 +88,99 @@ function scopeOf(e: Entity): { scope: string; year: number | null } {
   }
 }
 
-/** Entities compared as such: all but nyckeltal that stand inside another entity's fields. */
-function diffEntities(result: CheckResult): Map<string, DiffEntity> {
-  const out = new Map<string, DiffEntity>();
-  const add = (e: Entity): void => {
-    const { scope, year } = scopeOf(e);
-    const key = `${e.kind}\u0000${scope}\u0000${e.id}`;
-    if (!out.has(key)) out.set(key, { key, id: e.id, typ: e.kind, year, scope, entity: e });
-  };
-  for (const e of result.plan.entities) {
-    if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
-    add(e);
+/**
+ * The entities compared as such, matched across the revisions by kind, scope and ID: all but
+ * nyckeltal that stand inside another entity's fields, the first under each key, in plan order.
+ * Looked up per kind and scope, then by ID, so that no key is made per entity (a city has
+ * 25,000); the key itself is made for the few that are listed.
+ */
+class Compared {
+  readonly list: Entity[] = [];
+  private readonly groups = new Map<string, Map<string, Entity>>();
+  // The group of the last entity asked about: entities come in runs of one kind and scope.
+  private lastScope: Entity["scope"] | undefined;
+  private lastKind: string | undefined;
+  private lastGroup = "";
+
+  constructor(result: CheckResult) {
+    // Indexed: code not yet optimised makes an object for every step of a for-of.
+    const entities = result.plan.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]!;
+      if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
+      this.add(e);
+    }
+    const kommun = result.plan.kommun;
+    if (kommun) {
+      this.add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
+    }
   }
-  const kommun = result.plan.kommun;
-  if (kommun) {
-    add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
+
+  private add(e: Entity): void {
+    const key = this.groupOf(e);
+    let ids = this.groups.get(key);
+    if (!ids) this.groups.set(key, (ids = new Map()));
+    if (ids.has(e.id)) return;
+    ids.set(e.id, e);
+    this.list.push(e);
   }
-  return out;
+
+  /** Kind and scope, the key of an entity without its ID. */
+  private groupOf(e: Entity): string {
+    if (e.scope !== this.lastScope || e.kind !== this.lastKind) {
+      this.lastScope = e.scope;
+      this.lastKind = e.kind;
+      this.lastGroup = `${e.kind}\u0000${scopeOf(e).scope}`;
+    }
+    return this.lastGroup;
+  }
+
+  /** The entity compared as such under the key of `e` (an entity of either revision). */
+  get(e: Entity): Entity | undefined {
+    return this.groups.get(this.groupOf(e))?.get(e.id);
+  }
+}
+
+/** What matches an entity across the revisions: its kind, scope and ID. */
+const keyOf = (e: Entity): string => `${e.kind}\u0000${scopeOf(e).scope}\u0000${e.id}`;
+
+/** An entity as the diff lists it (made only for the few that are listed). */
+function listed(e: Entity): DiffEntity {
+  const { scope, year } = scopeOf(e);
+  return { key: keyOf(e), id: e.id, typ: e.kind, year, scope, entity: e };
 }
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Whether two parsed values hold the same data: the same own keys with the same values, lists
+ * item by item. What ownFields reads (Object.keys) and nothing more, so equal data has equal
+ * fields; a value it cannot call equal (NaN) only means the fields are compared after all.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  let keys = 0;
+  for (const k in a) {
+    if (!hasOwn(a, k)) continue;
+    keys++;
+    if (!hasOwn(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
+  }
+  for (const k in b) if (hasOwn(b, k)) keys--;
+  return keys === 0;
+}
+
 function compareFields(base: Entity, head: Entity): FieldChange[] {
-  // A file the two revisions share was parsed once: its entities hold the very same data.
-  if (base.data === head.data) return [];
+  // A file the two revisions share was parsed once: its entities hold the very same data. In a
+  // file that changed, most entities did not: equal data has equal fields, without listing them.
+  if (base.data === head.data || sameData(base.data, head.data)) return [];
   const a = ownFields(base);
   const b = ownFields(head);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -164,10 +233,10 @@ function statusChanges(base: CheckResult, head: CheckResult): StatusChange[] {
   const periods = [...new Set([...followUpPeriods(base.plan), ...followUpPeriods(head.plan)])].sort();
   const out: StatusChange[] = [];
   for (const period of periods) {
-    const a = computeStatus(base.plan, { period });
-    const b = computeStatus(head.plan, { period });
+    const a = assessedStatus(base.plan, { period });
+    const b = assessedStatus(head.plan, { period });
     const lists: [StatusChange["typ"], Judged[], Judged[]][] = [
-      ["åtagande", a.åtaganden, b.åtaganden],
+      ["åtagande", a.kpis.åtaganden, b.kpis.åtaganden],
       ["resultatmål", a.resultatmål, b.resultatmål],
       ["målområde", a.målområden, b.målområden],
     ];
@@ -197,16 +266,28 @@ const isDecided = (doc: Entity): boolean => {
 };
 
 export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
-  const a = diffEntities(base);
-  const b = diffEntities(head);
-  const added = [...b.values()].filter((x) => !a.has(x.key));
-  const removedRaw = [...a.values()].filter((x) => !b.has(x.key));
+  const a = new Compared(base);
+  const b = new Compared(head);
+  const added: DiffEntity[] = [];
   const changed: Changed[] = [];
-  for (const x of b.values()) {
-    const old = a.get(x.key);
-    if (!old) continue;
-    const fields = compareFields(old.entity, x.entity);
-    if (fields.length > 0) changed.push({ ...x, fields, base: old.entity });
+  // What head matched in base, marked by order (the kommun's own, -1, first): what is left unmarked
+  // was removed, found without a second look-up per entity.
+  const matched = new Uint8Array(base.plan.entities.length + 1);
+  for (let i = 0; i < b.list.length; i++) {
+    const e = b.list[i]!;
+    const old = a.get(e);
+    if (!old) {
+      added.push(listed(e));
+      continue;
+    }
+    matched[old.order + 1] = 1;
+    const fields = compareFields(old, e);
+    if (fields.length > 0) changed.push({ ...listed(e), fields, base: old });
+  }
+  const removedRaw: DiffEntity[] = [];
+  for (let i = 0; i < a.list.length; i++) {
+    const e = a.list[i]!;
+    if (matched[e.order + 1] !== 1) removedRaw.push(listed(e));
   }
 
   // Possible renames: same kind and scope, same own fields, another ID.
@@ -223,13 +304,11 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   }
 
   const headTraces = head.traces ?? checkThread(head.plan.entities).traces;
-  const headByKey = new Map([...b.values()].map((d) => [d.key, d.entity]));
-  const keyOfBase = new Map([...a.values()].map((d) => [d.entity, d.key]));
   const removed: Removal[] = removedRaw.map((r) => {
     const strands: Record<string, string[]> = {};
     for (const c of descendants(r.entity)) {
-      const key = keyOfBase.get(c);
-      const now = key ? headByKey.get(key) : undefined;
+      // Only an entity compared as such (the first under its key) stands for its key.
+      const now = a.get(c) === c ? b.get(c) : undefined;
       if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
@@ -238,13 +317,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
 
   // Governance: a decided document changed while its beslut stayed the same.
   const flags: GovernanceFlag[] = [];
-  const docKey = (e: Entity): string => {
-    const { scope } = scopeOf(e);
-    return `${e.kind}\u0000${scope}\u0000${e.id}`;
-  };
   const touched = new Map<string, { doc: Entity; ids: Set<string> }>();
   const touch = (doc: Entity, id: string): void => {
-    const k = docKey(doc);
+    const k = keyOf(doc);
     const t = touched.get(k) ?? { doc, ids: new Set<string>() };
     t.ids.add(id);
     touched.set(k, t);
@@ -252,10 +327,9 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
   for (const c of changed) touch(documentOf(c.entity), c.id);
   for (const x of added) if (x.typ !== "kommun") touch(documentOf(x.entity), x.id);
   for (const r of removed) if (r.typ !== "kommun") touch(documentOf(r.entity), r.id);
-  const baseDocs = new Map([...a.values()].map((d) => [d.key, d.entity]));
-  for (const [k, { doc, ids }] of touched) {
-    const before = baseDocs.get(k);
-    const after = headByKey.get(k);
+  for (const { doc, ids } of touched.values()) {
+    const before = a.get(doc);
+    const after = b.get(doc);
     if (!before || !after || !isDecided(before) || !isDecided(after)) continue;
     const beslutBefore = isData(before.data.beslut) ? JSON.stringify(Object.entries(before.data.beslut).sort()) : "";
     const beslutAfter = isData(after.data.beslut) ? JSON.stringify(Object.entries(after.data.beslut).sort()) : "";

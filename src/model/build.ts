@@ -1,6 +1,6 @@
 // Plain documents → typed entities with their references (not yet resolved).
 import { MONTH } from "./month.js";
-import type { Loc, SourceDoc } from "../load/source.js";
+import type { SourceDoc } from "../load/source.js";
 import type { DocKind, Entity, EntityKind, OrganTyp, Ref, RefTarget, Scope } from "./types.js";
 
 export type Data = Record<string, unknown>;
@@ -35,18 +35,6 @@ export const statusOf = (kind: string, data: Data): string | undefined =>
 
 /** tkr per unit of a document's `beloppsenhet` (tkr by default). */
 export const beloppsfaktor = (d: Data): number => ({ tkr: 1, mnkr: 1000 })[str(d.beloppsenhet) ?? "tkr"] ?? 1;
-
-/** A list-of-IDs field: a single ID means a list of one. Each ID with its place. */
-function idsOf(doc: SourceDoc, obj: Data, field: string): { id: string; at: Loc }[] {
-  const v = obj[field];
-  if (typeof v === "string") return [{ id: v, at: { doc, obj, key: field } }];
-  if (!Array.isArray(v)) return [];
-  const out: { id: string; at: Loc }[] = [];
-  v.forEach((x, i) => {
-    if (typeof x === "string") out.push({ id: x, at: { doc, obj: v, key: i } });
-  });
-  return out;
-}
 
 const ORGAN_ANY: readonly RefTarget[] = ["organ"];
 const ORGAN_NAMND: readonly RefTarget[] = ["organ:nämnd"];
@@ -153,6 +141,18 @@ export function yearOf(kind: DocKind, data: Data): number | undefined {
   return typeof y === "number" && Number.isInteger(y) ? y : undefined;
 }
 
+/** A reference not yet resolved; `target` and `broken` are there from the start, for one shape. */
+const newRef = (field: string, id: string, allowed: readonly RefTarget[], upward: boolean, obj: object, key: string | number): Ref => ({
+  field,
+  id,
+  allowed,
+  upward,
+  obj,
+  key,
+  target: undefined,
+  broken: undefined,
+});
+
 class Builder {
   readonly entities: Entity[] = [];
   private order = 0;
@@ -160,21 +160,37 @@ class Builder {
   entity(kind: EntityKind, data: Data, doc: SourceDoc, scope: Scope, container?: Entity, year?: number): Entity | undefined {
     const id = str(data.id);
     if (id === undefined) return undefined;
-    const e: Entity = { id, kind, data, doc, scope, refs: [], parents: [], children: [], order: this.order++ };
-    if (year !== undefined) e.year = year;
-    if (container) e.container = container;
-    if (kind === "organ") e.organTyp = str(data.typ) as OrganTyp | undefined;
+    // Every entity has the same fields, set or not: one shape for the checks that walk them all.
+    const organTyp = kind === "organ" ? (str(data.typ) as OrganTyp | undefined) : undefined;
+    const e: Entity = { id, kind, data, doc, scope, year, container, organTyp, refs: [], parents: [], children: [], order: this.order++ };
     this.entities.push(e);
     return e;
   }
 
-  /** Record the references of `field` in `obj` on `owner`. */
+  /** Record the references of `field` in `obj` on `owner`: a single ID means a list of one. */
   refs(owner: Entity, obj: Data, field: string, allowed: readonly RefTarget[], upward = false): void {
-    for (const { id, at } of idsOf(owner.doc, obj, field)) {
-      const ref: Ref = { field, id, allowed, upward, at };
-      owner.refs.push(ref);
+    const v = obj[field];
+    const found = this.found;
+    let n = 0;
+    if (typeof v === "string") found[n++] = newRef(field, v, allowed, upward, obj, field);
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === "string") found[n++] = newRef(field, x, allowed, upward, v, i);
+      }
     }
+    if (n === 0) return;
+    // A list of just the size needed: a push onto an empty list makes room for sixteen, and
+    // a city has 25,000 entities with a reference or two each.
+    const refs = found.slice(0, n);
+    owner.refs = owner.refs.length === 0 ? refs : owner.refs.concat(refs);
   }
+
+  /**
+   * The references of one call of refs(), gathered before they are stored: reused, and never
+   * emptied by setting its length (that gives its room back, to be made again).
+   */
+  private readonly found: Ref[] = [];
 
   beslut(owner: Entity, data: Data): void {
     if (isData(data.beslut)) this.refs(owner, data.beslut, "organ", ORGAN_ANY);
@@ -182,8 +198,13 @@ class Builder {
 
   /** A nyckeltal with an id is an entity too (it can be followed up on its own). */
   nyckeltal(v: unknown, doc: SourceDoc, scope: Scope, container: Entity, year?: number): void {
-    for (const n of Array.isArray(v) ? items(v) : isData(v) ? [v] : []) {
-      if (str(n.id) !== undefined) this.entity("nyckeltal", n, doc, scope, container, year);
+    if (isData(v)) {
+      if (str(v.id) !== undefined) this.entity("nyckeltal", v, doc, scope, container, year);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const n: unknown = v[i];
+        if (isData(n) && str(n.id) !== undefined) this.entity("nyckeltal", n, doc, scope, container, year);
+      }
     }
   }
 }
@@ -234,13 +255,23 @@ export function buildEntities(typed: TypedDoc[], kommunplanScope: (kp: Entity) =
     const spec = DOC_SPECS[kind];
     if (!spec) continue;
     for (const [field, allowed] of spec.refs ?? []) b.refs(d, data, field, allowed);
-    for (const [list, field, allowed] of spec.itemRefs ?? []) for (const x of items(data[list])) b.refs(d, x, field, allowed);
+    // Indexed loops for what runs once per item (20,000 aktiviteter in a city): code not yet
+    // optimised makes an object for every step of a for-of.
+    for (const [list, field, allowed] of spec.itemRefs ?? []) {
+      const xs = items(data[list]);
+      for (let i = 0; i < xs.length; i++) b.refs(d, xs[i]!, field, allowed);
+    }
     for (const [key, field, allowed] of spec.mappingRefs ?? []) if (isData(data[key])) b.refs(d, data[key], field, allowed);
     for (const c of spec.children) {
-      for (const x of items(data[c.list])) {
+      const xs = items(data[c.list]);
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
         const e = b.entity(c.kind, x, doc, scope, d, year);
         if (!e) continue;
-        for (const [field, allowed, upward] of c.refs) b.refs(e, x, field, allowed, upward === true);
+        for (let r = 0; r < c.refs.length; r++) {
+          const ref = c.refs[r]!;
+          b.refs(e, x, ref[0], ref[1], ref[2] === true);
+        }
         if (c.nyckeltal) b.nyckeltal(x.nyckeltal, doc, scope, e, year);
       }
     }

@@ -1,22 +1,24 @@
 // Comparison values (typ: jämförelse, written by `plan kolada --jämför`): which document serves a
 // year, the Kolada IDs the plan's nyckeltal carry, and the figures of one comparison row.
-import { isData, items, num, str, type Data, type TypedDoc } from "./build.js";
+import { isData, items, num, str, type TypedDoc } from "./build.js";
 import type { Plan } from "./plan.js";
 
 /** The jämförelse of a plan year: the first in file order (a second one is `duplicate-comparison`). */
 export const comparisonOf = (plan: Plan, year: number): TypedDoc | undefined => plan.docs.find((t) => t.kind === "jämförelse" && t.year === year);
 
-/** The nyckeltal of an entity's data: its `nyckeltal` mapping, or each of its `nyckeltal` list. */
-const nyckeltalOf = (data: Data): Data[] => (isData(data.nyckeltal) ? [data.nyckeltal] : items(data.nyckeltal));
-
-/** Every Kolada ID that some nyckeltal of the plan carries as `kolada`. */
+/** Every Kolada ID that some nyckeltal of the plan carries as `kolada`: in an entity's `nyckeltal` mapping, or in each of its `nyckeltal` list. */
 export function planKoladaIds(plan: Plan): Set<string> {
   const out = new Set<string>();
-  for (const e of plan.entities) {
-    for (const n of nyckeltalOf(e.data)) {
-      const id = str(n.kolada);
-      if (id !== undefined) out.add(id);
-    }
+  const add = (n: unknown): void => {
+    const id = isData(n) ? str(n.kolada) : undefined;
+    if (id !== undefined) out.add(id);
+  };
+  // Indexed: code not yet optimised makes an object for every step of a for-of.
+  for (let i = 0; i < plan.entities.length; i++) {
+    const v = plan.entities[i]!.data.nyckeltal;
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const n of v) add(n);
+    else add(v);
   }
   return out;
 }

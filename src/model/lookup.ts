@@ -17,7 +17,7 @@ export type Lookup =
 export function lookupEntity(plan: Plan, id: string, year: number): Lookup {
   const found = findEntity(plan, id, year);
   if (found) return { found };
-  const elsewhere = plan.index.byId.get(id) ?? [];
+  const elsewhere = plan.index.definitions(id);
   const otherYears = [...new Set(elsewhere.map((e) => e.year).filter((y): y is number => y !== undefined && y !== year))].sort();
   if (otherYears.length > 0) return { otherYears };
   if (elsewhere.length > 0) return { definedIn: elsewhere[0]!.scope.kind === "period" ? "period" : "plan" };

@@ -37,7 +37,7 @@ export function buildPlan(typed: TypedDoc[]): Plan {
   const entities = buildEntities(docs, (kp) => ({ kind: "period", plan: kp }));
   const index = new ScopeIndex(entities);
   const failed = resolveAll(entities, index);
-  const namnder = entities.filter((e) => e.kind === "organ" && e.organTyp === "nämnd").map((e) => e.id);
+  const namnder = index.ofKind("organ").filter((e) => e.organTyp === "nämnd").map((e) => e.id);
   return { docs, ...(kommun ? { kommun } : {}), entities, index, failed, namnder };
 }
 

@@ -13,10 +13,12 @@ export function servedByAktivitet(plan: Plan): ReadonlySet<Entity> {
   let out = served.get(plan);
   if (out) return out;
   const found = new Set<Entity>();
-  const stack = plan.entities.filter((e) => e.kind === "aktivitet");
+  const stack = [...plan.index.ofKind("aktivitet")];
   while (stack.length > 0) {
-    const e = stack.pop()!;
-    for (const p of e.parents) {
+    const parents = stack.pop()!.parents;
+    // Indexed: code not yet optimised makes an object for every step of a for-of.
+    for (let i = 0; i < parents.length; i++) {
+      const p = parents[i]!;
       if (found.has(p)) continue;
       found.add(p);
       stack.push(p);

@@ -36,10 +36,10 @@ export function planStats(plan: Plan, year: number): PlanStats {
   const inYear = (e: Entity): boolean => e.scope.kind === "year" && e.scope.year === year;
   const budget = plan.docs.find((t) => t.kind === "budget" && t.year === year)?.entity;
   const kp = plan.index.kommunplanFor(year);
-  const områden = plan.entities.filter((e) => e.kind === "målområde" && e.container === kp);
-  const resultatmål = plan.entities.filter((e) => e.kind === "resultatmål" && inYear(e) && e.container === budget);
-  const åtaganden = plan.entities.filter((e) => e.kind === "åtagande" && inYear(e) && e.container === budget);
-  const aktiviteter = plan.entities.filter((e) => e.kind === "aktivitet" && inYear(e));
+  const områden = plan.index.ofKind("målområde").filter((e) => e.container === kp);
+  const resultatmål = plan.index.ofKind("resultatmål").filter((e) => inYear(e) && e.container === budget);
+  const åtaganden = plan.index.ofKind("åtagande").filter((e) => inYear(e) && e.container === budget);
+  const aktiviteter = plan.index.ofKind("aktivitet").filter(inYear);
 
   let alla = 0;
   let delade = 0;

@@ -224,7 +224,7 @@ const organNames = new WeakMap<Plan, Map<string, string>>();
 export function organName(plan: Plan, id: string): string {
   let names = organNames.get(plan);
   if (!names) {
-    names = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, nameOf(e)]));
+    names = new Map(plan.index.ofKind("organ").map((e) => [e.id, nameOf(e)]));
     organNames.set(plan, names);
   }
   return names.get(id) ?? id;
@@ -374,12 +374,12 @@ export function namnderLabel(åtagande: Entity, plan: Plan): string[] {
 export function visionOf(plan: Plan, year: number): Entity | undefined {
   const kp = plan.index.kommunplanFor(year);
   const own = kp?.refs.find((r) => r.field === "vision")?.target;
-  return own ?? plan.entities.find((e) => e.kind === "vision");
+  return own ?? plan.index.ofKind("vision")[0];
 }
 
 /** Look up an ID as the trace command sees it: in the year, then among the year's proposals. */
 export function findEntity(plan: Plan, id: string, year: number): Entity | undefined {
   const inYear = plan.index.lookup(id, { kind: "year", year }).entity;
   if (inYear) return inYear;
-  return plan.index.byScope.get(`f:${year}`)?.get(id)?.[0];
+  return plan.index.inScope(`f:${year}`, id)?.[0];
 }

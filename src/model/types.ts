@@ -1,5 +1,5 @@
 // The shared types of the plan: entities, their kinds, scopes and references.
-import type { Loc, SourceDoc } from "../load/source.js";
+import type { SourceDoc } from "../load/source.js";
 
 export type DocKind =
   | "kommun"
@@ -83,7 +83,12 @@ export interface Ref {
   allowed: readonly RefTarget[];
   /** A step of the red thread (bidrar_till, resultatmål, målområde). */
   upward: boolean;
-  at: Loc;
+  /**
+   * Where the ID stands, in the owner's document: the mapping with `field`, or the list it holds
+   * (`key` its index). Kept as two fields, not a place object each: refAt makes one for a finding.
+   */
+  obj: object;
+  key: string | number;
   target?: Entity;
   /** Set when the reference could not be resolved to an allowed entity. */
   broken?: boolean;

@@ -58,8 +58,8 @@ const MISSING: Record<FasDokument, (plan: Plan, y: number) => string[]> = {
   nämndplan: (plan, y) => plan.namnder.filter((n) => !docs(plan, "nämndplan").some((d) => d.year === y && str(d.data.nämnd) === n)),
   // Every förvaltning plans its activities; a verksamhetsplan of one of its enheter counts too.
   verksamhetsplan: (plan, y) => {
-    const förvaltningar = plan.entities.filter((e) => e.kind === "organ" && e.organTyp === "förvaltning");
-    const under = (id: string): string | undefined => str(plan.entities.find((e) => e.kind === "organ" && e.id === id)?.data.under);
+    const förvaltningar = plan.index.ofKind("organ").filter((e) => e.organTyp === "förvaltning");
+    const under = (id: string): string | undefined => str(plan.index.ofKind("organ").find((e) => e.id === id)?.data.under);
     const has = (f: string): boolean => docs(plan, "verksamhetsplan").some((d) => d.year === y && (str(d.data.organ) === f || under(str(d.data.organ) ?? "") === f));
     return förvaltningar.map((f) => f.id).filter((f) => !has(f));
   },

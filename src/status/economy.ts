@@ -80,7 +80,7 @@ export function economyOf(s: PeriodScope, beloppsenhet: string): { ekonomi: Econ
   const ramar = new Map<string, number>();
   if (budget) for (const r of items(budget.data.ramar)) if (str(r.organ) && num(r.belopp) !== undefined) ramar.set(str(r.organ)!, num(r.belopp)!);
   const organIds = [...new Set([...ramar.keys(), ...ekonomiEntries.keys()])].filter((o) => nämnd === undefined || o === nämnd);
-  const organs = new Map(plan.entities.filter((e) => e.kind === "organ").map((e, i) => [e.id, { i, typ: e.organTyp }]));
+  const organs = new Map(plan.index.ofKind("organ").map((e, i) => [e.id, { i, typ: e.organTyp }]));
   organIds.sort((a, b) => (organs.get(a)?.i ?? 1e9) - (organs.get(b)?.i ?? 1e9) || (a < b ? -1 : 1));
   const ekonomi: EconomyRow[] = [];
   for (const organ of organIds) {
@@ -114,8 +114,8 @@ export function economyOf(s: PeriodScope, beloppsenhet: string): { ekonomi: Econ
 export function investmentsOf(s: PeriodScope, beloppsenhet: string): { investeringar: InvestmentRow[]; investeringarTotal: Amounts } {
   const entries = latest(ofPeriod(s), "investeringar", "avser");
   const investeringar: InvestmentRow[] = [];
-  for (const e of s.plan.entities) {
-    if (e.kind !== "investering" || e.container !== s.budget?.entity || !ofYear(s, e)) continue;
+  for (const e of s.plan.index.ofKind("investering")) {
+    if (e.container !== s.budget?.entity || !ofYear(s, e)) continue;
     const organ = str(e.data.organ) ?? "";
     if (s.organs && !s.organs.has(organ)) continue;
     const belopp: Data = isData(e.data.belopp) ? e.data.belopp : {};

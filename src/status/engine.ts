@@ -7,9 +7,9 @@ import { beloppsenhetOf, economyOf, investmentsOf, type EconomyRow, type Investm
 import { statementsOf, type Statements } from "./finance.js";
 import type { Rule } from "./fulfilment.js";
 import { hushållningOf, type Hushållning } from "./hushallning.js";
-import { kpiStatuses, type KpiStatus } from "./kpis.js";
+import { kpiStatuses, type KpiStatus, type KpiStatuses } from "./kpis.js";
 import { goalStatuses, ruleOf, type GoalStatus } from "./roll-up.js";
-import { periodScope, type StatusOptions } from "./scope.js";
+import { periodScope, type PeriodScope, type StatusOptions } from "./scope.js";
 import { taskStatuses, type TaskStatus } from "./tasks.js";
 import { periodTexts, type PeriodTexts } from "./texts.js";
 
@@ -54,12 +54,26 @@ export interface StatusModel {
   nämnd?: string;
 }
 
+/** What a period assesses: its nyckeltal and the goals rolled up from them, without the rest of the model. */
+export interface Assessed {
+  kpis: KpiStatuses;
+  resultatmål: GoalStatus[];
+  målområden: GoalStatus[];
+}
+
+function assess(s: PeriodScope, rule: Rule): Assessed {
+  const kpis = kpiStatuses(s);
+  return { kpis, ...goalStatuses(s, kpis, rule) };
+}
+
+/** The assessed part of computeStatus alone (`plan diff` compares statuses, not the rest). */
+export const assessedStatus = (plan: Plan, opts: StatusOptions): Assessed => assess(periodScope(plan, opts), ruleOf(plan));
+
 export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const s = periodScope(plan, opts);
   const rule = ruleOf(plan);
   const beloppsenhet = beloppsenhetOf(s.budget);
-  const kpis = kpiStatuses(s);
-  const { resultatmål, målområden } = goalStatuses(s, kpis, rule);
+  const { kpis, resultatmål, målområden } = assess(s, rule);
   const { ekonomi, ekonomiTotal } = economyOf(s, beloppsenhet);
   const { investeringar, investeringarTotal } = investmentsOf(s, beloppsenhet);
   const hushållning = hushållningOf(s, kpis, resultatmål, målområden, rule);

@@ -1,6 +1,6 @@
 // The nyckeltal of a period: each åtagande, resultatmål-nyckeltal, verksamhetsmål and
 // produktionsmål and finansiellt mål of the year with its figures and its assessment.
-import type { Entity } from "../model/types.js";
+import type { Entity, EntityKind } from "../model/types.js";
 import { isData, num, str, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import { latest, type Entry } from "./follow-ups.js";
@@ -47,21 +47,28 @@ export function kpiStatuses(s: PeriodScope): KpiStatuses {
   const { plan, year, budget, nämnd, organs } = s;
   const entries = latest(s.followUps, "nyckeltal", "avser");
   const out: KpiStatuses = { åtaganden: [], resultatmålNyckeltal: [], verksamhetsmål: [], produktionsmål: [], finansiellaMål: [] };
-  for (const e of plan.entities) {
-    if (!ofYear(s, e)) continue;
-    if (e.kind === "åtagande" && e.container === budget?.entity) {
-      const nämnder = namnderOf(e, plan.namnder);
-      if (nämnd !== undefined && !nämnder.includes(nämnd)) continue;
-      out.åtaganden.push(ownKpiOf(e, year, entries.get(e.id), nämnder));
-    } else if (e.kind === "finansiellt_mål" && e.container === budget?.entity && nämnd === undefined) {
-      out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
-    } else if (e.kind === "nyckeltal" && e.container?.kind === "resultatmål" && nämnd === undefined) {
-      out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
-    } else if ((e.kind === "verksamhetsmål" || e.kind === "produktionsmål") && isData(e.data.nyckeltal)) {
-      const owner = e.kind === "verksamhetsmål" ? str(e.container?.data.nämnd) : str(e.container?.data.organ);
+  // Each list from the entities of its kind alone: one kind is a few hundred of a city's 25,000 entities.
+  const ofKind = (kind: EntityKind): readonly Entity[] => plan.index.ofKind(kind);
+  for (const e of ofKind("åtagande")) {
+    if (!ofYear(s, e) || e.container !== budget?.entity) continue;
+    const nämnder = namnderOf(e, plan.namnder);
+    if (nämnd !== undefined && !nämnder.includes(nämnd)) continue;
+    out.åtaganden.push(ownKpiOf(e, year, entries.get(e.id), nämnder));
+  }
+  if (nämnd === undefined) {
+    for (const e of ofKind("finansiellt_mål")) {
+      if (ofYear(s, e) && e.container === budget?.entity) out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
+    }
+    for (const e of ofKind("nyckeltal")) {
+      if (ofYear(s, e) && e.container?.kind === "resultatmål") out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
+    }
+  }
+  for (const [kind, list] of [["verksamhetsmål", out.verksamhetsmål], ["produktionsmål", out.produktionsmål]] as const) {
+    for (const e of ofKind(kind)) {
+      if (!ofYear(s, e) || !isData(e.data.nyckeltal)) continue;
+      const owner = kind === "verksamhetsmål" ? str(e.container?.data.nämnd) : str(e.container?.data.organ);
       if (organs && (owner === undefined || !organs.has(owner))) continue;
-      const k = kpiOf(e, e.data.nyckeltal, year, entries.get(e.id), owner ? [owner] : []);
-      (e.kind === "verksamhetsmål" ? out.verksamhetsmål : out.produktionsmål).push(k);
+      list.push(kpiOf(e, e.data.nyckeltal, year, entries.get(e.id), owner ? [owner] : []));
     }
   }
   return out;
@@ -74,8 +81,10 @@ function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: s
   return k;
 }
 
+const RIKTNINGAR: readonly string[] = ["öka", "minska", "bibehåll"];
+
 function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
-  const riktning = (["öka", "minska", "bibehåll"].includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
+  const riktning = (RIKTNINGAR.includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
   const målvärden = isData(nyckeltal.målvärden) ? nyckeltal.målvärden : {};
   const target = num(målvärden[String(year)]);
   const bas = isData(nyckeltal.utgångsvärde) ? nyckeltal.utgångsvärde : undefined;
@@ -88,34 +97,32 @@ function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefine
   // A value of an earlier year (Kolada's newest) counts as the newest known value; its year travels with it.
   const utfallÅr = utfall !== undefined ? (num(f!.år) ?? year) : undefined;
   const källa = f ? str(f.källa) : undefined;
-  const r = assessKpi({
-    riktning,
-    ...(target !== undefined ? { target } : {}),
-    ...(baseline !== undefined ? { baseline } : {}),
-    ...(tolerans !== undefined ? { tolerans } : {}),
-    ...(utfall !== undefined ? { utfall } : {}),
-    ...(prognos !== undefined ? { prognos } : {}),
-    ...(bedömning !== undefined ? { bedömning } : {}),
-  });
+  const r = assessKpi({ riktning, target, baseline, tolerans, utfall, prognos, bedömning });
   const kolada = str(nyckeltal.kolada);
   const kommentar = f ? str(f.kommentar) : undefined;
-  return {
-    id: e.id,
-    entity: e,
-    namn: str(nyckeltal.namn) ?? "",
-    enhet: str(nyckeltal.enhet) ?? "",
-    riktning,
-    ...(kolada !== undefined ? { kolada } : {}),
-    ...(baseline !== undefined ? { utgångsvärde: { ...(num(bas!.år) !== undefined ? { år: num(bas!.år)! } : {}), värde: baseline } } : {}),
-    ...(target !== undefined ? { target } : {}),
-    ...(utfall !== undefined ? { utfall, utfallÅr: utfallÅr! } : {}),
-    ...(källa !== undefined ? { källa } : {}),
-    ...(prognos !== undefined ? { prognos } : {}),
-    ...(r.value !== undefined ? { value: r.value, valueSource: r.valueSource! } : {}),
-    status: r.status,
-    manual: r.manual,
-    ...(kommentar !== undefined ? { kommentar } : {}),
-    ...(entry ? { period: entry.period } : {}),
-    nämnder,
-  };
+  // Fields set one by one in the order of the output, each only where it has a value (no
+  // object spread per field: a city has thousands of nyckeltal per period).
+  const k = { id: e.id, entity: e, namn: str(nyckeltal.namn) ?? "", enhet: str(nyckeltal.enhet) ?? "", riktning } as KpiStatus;
+  if (kolada !== undefined) k.kolada = kolada;
+  if (baseline !== undefined) {
+    const år = num(bas!.år);
+    k.utgångsvärde = år !== undefined ? { år, värde: baseline } : { värde: baseline };
+  }
+  if (target !== undefined) k.target = target;
+  if (utfall !== undefined) {
+    k.utfall = utfall;
+    k.utfallÅr = utfallÅr!;
+  }
+  if (källa !== undefined) k.källa = källa;
+  if (prognos !== undefined) k.prognos = prognos;
+  if (r.value !== undefined) {
+    k.value = r.value;
+    k.valueSource = r.valueSource!;
+  }
+  k.status = r.status;
+  k.manual = r.manual;
+  if (kommentar !== undefined) k.kommentar = kommentar;
+  if (entry) k.period = entry.period;
+  k.nämnder = nämnder;
+  return k;
 }

@@ -54,11 +54,23 @@ function goal(e: Entity, r: RollUp, a: Assessment | undefined): GoalStatus {
   return { ...base, status: a.status, manual: true, computed: r.status, ...(a.motivering !== undefined ? { motivering: a.motivering } : {}) };
 }
 
-/** What a resultatmål counts: its åtaganden and its own nyckeltal. */
-const countedBy = (r: Entity, kpis: KpiStatuses): KpiStatus[] => [
-  ...kpis.åtaganden.filter((k) => k.entity.parents.includes(r)),
-  ...kpis.resultatmålNyckeltal.filter((k) => k.entity.container === r),
-];
+/**
+ * What each resultatmål counts: its åtaganden, then its own nyckeltal, each in plan order. One
+ * pass over the nyckeltal for all of them, not one per resultatmål.
+ */
+function countedByGoal(kpis: KpiStatuses): (r: Entity) => KpiStatus[] {
+  const åtaganden = new Map<Entity, KpiStatus[]>();
+  const own = new Map<Entity, KpiStatus[]>();
+  const add = (map: Map<Entity, KpiStatus[]>, r: Entity, k: KpiStatus): void => {
+    const list = map.get(r);
+    if (!list) map.set(r, [k]);
+    // An åtagande counts once under a resultatmål it names twice.
+    else if (list[list.length - 1] !== k) list.push(k);
+  };
+  for (const k of kpis.åtaganden) for (const p of k.entity.parents) add(åtaganden, p, k);
+  for (const k of kpis.resultatmålNyckeltal) if (k.entity.container) add(own, k.entity.container, k);
+  return (r) => [...(åtaganden.get(r) ?? []), ...(own.get(r) ?? [])];
+}
 
 /**
  * The budget's resultatmål, each from its åtaganden and its own nyckeltal, and the kommunplan's
@@ -68,20 +80,21 @@ const countedBy = (r: Entity, kpis: KpiStatuses): KpiStatus[] => [
  */
 export function goalStatuses(s: PeriodScope, kpis: KpiStatuses, rule: Rule): { resultatmål: GoalStatus[]; målområden: GoalStatus[] } {
   const manual = assessmentsOf(s);
+  const countedBy = countedByGoal(kpis);
   const resultatmål: GoalStatus[] = [];
-  for (const r of s.plan.entities) {
-    if (r.kind !== "resultatmål" || !ofYear(s, r) || r.container !== s.budget?.entity) continue;
-    const statuses = countedBy(r, kpis).map((k) => k.status);
+  for (const r of s.plan.index.ofKind("resultatmål")) {
+    if (!ofYear(s, r) || r.container !== s.budget?.entity) continue;
+    const statuses = countedBy(r).map((k) => k.status);
     if (s.nämnd !== undefined && statuses.length === 0) continue;
     resultatmål.push(goal(r, rollUpBy(statuses, rule), manual.get(r.id)));
   }
   const kp = s.plan.index.kommunplanFor(s.year);
   const målområden: GoalStatus[] = [];
-  for (const o of s.plan.entities) {
-    if (o.kind !== "målområde" || o.container !== kp) continue;
+  for (const o of s.plan.index.ofKind("målområde")) {
+    if (o.container !== kp) continue;
     const under = resultatmål.filter((r) => r.entity.parents.includes(o));
     const statuses =
-      rule.nivå === "resultatmål" ? under.map((r) => r.status) : [...new Set(under.flatMap((r) => countedBy(r.entity, kpis)))].map((k) => k.status);
+      rule.nivå === "resultatmål" ? under.map((r) => r.status) : [...new Set(under.flatMap((r) => countedBy(r.entity)))].map((k) => k.status);
     if (s.nämnd !== undefined && statuses.length === 0) continue;
     målområden.push(goal(o, rollUpBy(statuses, rule), manual.get(o.id)));
   }

@@ -52,8 +52,8 @@ function organTree(plan: Plan, root: string): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const e of plan.entities) {
-      if (e.kind !== "organ" || out.has(e.id)) continue;
+    for (const e of plan.index.ofKind("organ")) {
+      if (out.has(e.id)) continue;
       const under = str(e.data.under);
       if (under !== undefined && out.has(under)) {
         out.add(e.id);

@@ -29,8 +29,8 @@ const LIST = { aktivitet: "aktiviteter", uppdrag: "uppdrag" } as const;
 export function taskStatuses(s: PeriodScope, kind: "aktivitet" | "uppdrag"): TaskStatus[] {
   const entries = latest(s.followUps, LIST[kind], "avser");
   const out: TaskStatus[] = [];
-  for (const e of s.plan.entities) {
-    if (e.kind !== kind || !ofYear(s, e)) continue;
+  for (const e of s.plan.index.ofKind(kind)) {
+    if (!ofYear(s, e)) continue;
     const organ = kind === "aktivitet" ? (str(e.container?.data.organ) ?? "") : (asList(e.data.till)[0] ?? "");
     if (s.organs) {
       const reach = kind === "aktivitet" ? [organ] : asList(e.data.till);
