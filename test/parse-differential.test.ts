@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastValues, outsideSubset } from "../src/load/fast-parse.js";
 import { fastPositions } from "../src/load/fast-positions.js";
-import { readBlocks } from "../src/load/block-reader.js";
+import { needsNfc, readBlocks } from "../src/load/block-reader.js";
 import { exactPositions, exactValues, firstInvalidUtf8, parseValues } from "../src/load/parse.js";
 import type { DocPositions } from "../src/load/source.js";
 
@@ -336,6 +336,18 @@ describe("the fast and the exact parser agree", () => {
 });
 
 describe("the block reader", () => {
+  it("asks for NFC value by value exactly when the text is not in NFC", () => {
+    // Starters, marks that compose, reorder or stand alone, Hangul jamo, singletons, Indic and Tibetan vowel parts, a pair of surrogates.
+    const pieces = ["a", "e", "A", " ", "\n", "-", "å", "Å", "ö", "\u0300", "\u0301", "\u0308", "\u030A", "\u0327", "\u0323", "\u031B", "\u0345", "\u0340", "\u1100", "\u1161", "\u11A8", "\uAC00", "\u0958", "\u093C", "\u0915", "\u212B", "\u2126", "\u0F73", "\u0F71", "\u0CC6", "\u0CD5", "\u3099", "\u304B", "\u2013", "\u2000", "\uF900", "\u2082", "\u{1F600}"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(needsNfc(text)).toBe(text.normalize("NFC") !== text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it.each([
     ["block mappings, lists and one-line flow collections", "typ: nämndplan\nbeslut: { organ: KF, datum: 2011-04-18, paragraf: \"§ 150\" }\nmål:\n  - { id: M1, avser: [UTB-Å2], målvärden: { 2025: 80 } }\n  - id: M2\n    namn: 'Trygg ''skola'''\n", true],
     ["a list at its key's indentation", "a:\n- x\n- y\nb: 1\n", true],

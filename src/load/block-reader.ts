@@ -25,7 +25,17 @@ const MAY_COMPOSE = /[^\0-\u02ff]/;
  * joined by a space or a line break, which compose with nothing, and those are in NFC too.
  * Only an escape in a double-quoted scalar makes text that is not in the file (see quoted).
  */
-const needsNfc = (text: string): boolean => MAY_COMPOSE.test(text) && text.normalize("NFC") !== text;
+export function needsNfc(text: string): boolean {
+  // Whether the text is in NFC, asked of each run of code points from U+0300 up with the one
+  // before it (the only one below U+0300 that can compose with them): not of the whole text,
+  // which would copy it.
+  const runs = /[^\0-\u02ff]+/g;
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+    const piece = text.slice(Math.max(0, m.index - 1), m.index + m[0].length);
+    if (piece.normalize("NFC") !== piece) return true;
+  }
+  return false;
+}
 
 const SPACE = 0x20;
 const NL = 0x0a;
