@@ -381,10 +381,13 @@ export interface BrowserFindings {
 /**
  * Every page of the folder opened from file:// in one browser, `parallel` pages at a time, its
  * own CSP in force (axe comes in as an init script, which a page's CSP does not stop); the
- * network is cut off. The folder's own files load as a reader's browser would load them.
+ * network is cut off. The folder's own files load as a reader's browser would load them. axe
+ * reads every page opened, or with `axe` only those (the others are still opened and checked
+ * for requests, errors and what did not load).
  */
-export async function axeSite(browser: Browser, dir: string, o: { pages?: readonly string[]; parallel?: number } = {}): Promise<BrowserFindings> {
+export async function axeSite(browser: Browser, dir: string, o: { pages?: readonly string[]; axe?: readonly string[]; parallel?: number } = {}): Promise<BrowserFindings> {
   const pages = [...(o.pages ?? filesBelow(dir).filter((f) => f.endsWith(".html")))];
+  const axed = new Set(o.axe ?? pages);
   const found: BrowserFindings = { violations: [], requests: [], errors: [] };
   const context = await browser.newContext();
   try {
@@ -417,7 +420,7 @@ export async function axeSite(browser: Browser, dir: string, o: { pages?: readon
         ]);
         loading = false;
         for (const u of unloaded) found.errors.push(`${current}: ${u} did not load`);
-        for (const v of await axeViolations(tab)) found.violations.push(`${next}: ${v}`);
+        if (axed.has(next)) for (const v of await axeViolations(tab)) found.violations.push(`${next}: ${v}`);
       }
     };
     const tabs = await Promise.all(Array.from({ length: Math.max(1, Math.min(o.parallel ?? 3, pages.length)) }, () => context.newPage()));
@@ -427,6 +430,67 @@ export async function axeSite(browser: Browser, dir: string, o: { pages?: readon
   }
   for (const list of Object.values(found)) list.sort();
   return found;
+}
+
+/**
+ * What a page is built of, as axe sees it: each element name, each element with each of its
+ * classes, each attribute name an element carries, and the value of every attribute but those that
+ * hold text or addresses (role, aria-*, lang, type, scope, …). Pages of one kind differ in these
+ * where their content differs: a status of its own colour, a chart, a table, a comparison.
+ */
+export function variantsOf(html: string): Set<string> {
+  const out = new Set<string>();
+  const FREE = new Set(["href", "src", "srcset", "alt", "title", "content", "id", "for", "headers", "aria-label", "aria-labelledby", "aria-describedby", "datetime", "value", "width", "height", "viewbox", "d", "x", "y", "cx", "cy", "r", "points", "transform", "x1", "x2", "y1", "y2"]);
+  for (const t of tags(html)) {
+    out.add(t.name);
+    for (const [k, v] of t.attrs) {
+      if (k === "class") for (const c of v.split(/\s+/u).filter(Boolean)) out.add(`${t.name}.${c}`);
+      else out.add(FREE.has(k) ? `${t.name}[${k}]` : `${t.name}[${k}=${v}]`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Pages that together hold every variant (variantsOf) of every page of their folder: within a
+ * folder, the largest page first, then again and again the page with the most variants not yet
+ * held, and the smallest page (the edge: a page with little in it). Every page of a folder of at
+ * most `whole` pages is taken.
+ */
+export function variantCover(dir: string, pages: readonly string[], whole = 4): string[] {
+  const byFolder = new Map<string, string[]>();
+  for (const page of pages) {
+    const folder = page.includes("/") ? page.slice(0, page.lastIndexOf("/")) : "";
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), page]);
+  }
+  const out: string[] = [];
+  for (const [folder, list] of byFolder) {
+    if (folder === "" || list.length <= whole) {
+      out.push(...list);
+      continue;
+    }
+    const info = list.map((page) => ({ page, size: statSync(path.join(dir, page)).size, variants: variantsOf(readFileSync(path.join(dir, page), "utf8")) }));
+    info.sort((a, b) => b.size - a.size || (a.page < b.page ? -1 : 1));
+    const held = new Set<string>();
+    const take = (i: (typeof info)[number]): void => {
+      out.push(i.page);
+      for (const v of i.variants) held.add(v);
+    };
+    take(info[0]!);
+    take(info[info.length - 1]!);
+    for (;;) {
+      let best: (typeof info)[number] | undefined;
+      let gain = 0;
+      for (const i of info) {
+        let n = 0;
+        for (const v of i.variants) if (!held.has(v)) n++;
+        if (n > gain) [best, gain] = [i, n];
+      }
+      if (!best) break;
+      take(best);
+    }
+  }
+  return [...new Set(out)].sort();
 }
 
 /**
