@@ -269,7 +269,7 @@ describe("the fast and the exact parser agree", () => {
           expect(path).toBe("positions");
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
     // Many generated files hold a key twice (`~` and `null` are one key) or a comment inside a block scalar: left to the others.
     expect(blocks).toBeGreaterThan(runs / 5);
@@ -280,7 +280,7 @@ describe("the fast and the exact parser agree", () => {
       fc.property(tameFileArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (text, mutations) => {
         agree(mutate(text, mutations));
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
   });
 
@@ -344,7 +344,7 @@ describe("the block reader", () => {
         const text = parts.join("");
         expect(needsNfc(text)).toBe(text.normalize("NFC") !== text);
       }),
-      { numRuns: 5000 },
+      { numRuns: 2000 },
     );
   });
 
