@@ -1,7 +1,7 @@
 // `plan diff`: real git repositories in temp folders, real commits, the JSON asserted case by case
 // (issue 5, "Done when"), plus exit statuses, the working tree as head, prefixes and determinism.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, it } from "vitest";
 import type { Document } from "yaml";
@@ -322,6 +322,26 @@ describe("two revisions from git", () => {
       if (file === "budget/2026.yaml") expect(bytes).not.toBe(base.get(file));
       else expect(bytes, file).toBe(base.get(file));
     }
+  });
+});
+
+describe("blobs from the working tree", () => {
+  it("are taken only where the file holds the revision's very bytes: changed, replaced by a link or removed, it is read from git", ({ expect }) => {
+    const r = new GitRepo({ prefix: "plan" });
+    const committed = new Map(["budget/2026.yaml", "kommunplan/2025-2028.yaml", "plan.yaml"].map((f) => [f, r.read(f)] as const));
+    // The same length with other bytes (only the blob id tells), a link to a copy of the very bytes, a file gone.
+    r.replace("budget/2026.yaml", "Övergripande", "Övergripandf");
+    writeFileSync(path.join(r.top, "kopia.yaml"), committed.get("kommunplan/2025-2028.yaml")!);
+    rmSync(r.path("kommunplan/2025-2028.yaml"));
+    symlinkSync(path.join(r.top, "kopia.yaml"), r.path("kommunplan/2025-2028.yaml"));
+    rmSync(r.path("plan.yaml"));
+    const source = revisionSource(r.top, resolveRevision(r.top, "HEAD"), r.prefix, new Map());
+    const files = source.list([]).files;
+    for (const f of files) {
+      const bytes = (source.read(f) as { bytes: Uint8Array }).bytes;
+      expect(Buffer.from(bytes).toString("utf8"), f).toBe(r.git("show", `HEAD:plan/${f}`));
+    }
+    for (const [f, text] of committed) expect(Buffer.from((source.read(f) as { bytes: Uint8Array }).bytes).toString("utf8"), f).toBe(text);
   });
 });
 

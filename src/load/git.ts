@@ -1,10 +1,11 @@
 // Plan files straight from a git revision: ls-tree and one `git cat-file --batch`, no checkout.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { PlanIoError } from "./errors.js";
 import { selectPlanFiles, type TreeEntry } from "./list-files.js";
 import type { FileSource } from "./load-plan.js";
-import { checkPlanTotals, MAX_PLAN_FILE_BYTES, type EntryKind } from "./read-file.js";
+import { checkPlanTotals, MAX_PLAN_FILE_BYTES, readRegularFile, type EntryKind } from "./read-file.js";
 
 const MAX_BUFFER = 2 * 1024 * 1024 * 1024;
 
@@ -86,13 +87,22 @@ function readBlobs(top: string, shas: readonly string[]): Buffer[] {
   return blobs;
 }
 
+/** Git's id of a blob holding these bytes: SHA-1, or SHA-256 in a repository that uses it (64 hex digits). */
+function blobId(bytes: Uint8Array, idLength: number): string {
+  return createHash(idLength === 64 ? "sha256" : "sha1")
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest("hex");
+}
+
 /**
  * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
  * commit. The tree is listed with sizes, so that no blob above the cap is ever read; the
  * plan files are then read with one `git cat-file --batch`. The rules for which entries are
  * plan files are those of the disk (list-files.ts): links and submodules are not followed,
  * and they are reported, not dropped. `shared` holds blobs by id across revisions: two
- * revisions of a plan share most files, and a blob already read is not asked of git again.
+ * revisions of a plan share most files, and a blob already read is not asked of git again;
+ * nor is a blob the working tree holds unchanged (fromWorkTree).
  */
 export function revisionSource(top: string, commit: string, prefix: string, shared: Map<string, Buffer> = new Map()): FileSource {
   const spec = prefix === "" ? "." : prefix;
@@ -123,6 +133,22 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
     const e = entries.get(rel);
     return e !== undefined && e.kind === "file" && e.size <= MAX_PLAN_FILE_BYTES;
   };
+  /**
+   * The blob of a file from `shared`, or from the working tree when the file there holds its
+   * very bytes (its blob id says so). In the usual diff (a branch against the commit before it,
+   * or against the working tree) that is nearly every file, and reading them is cheaper than git
+   * unpacking them; a file that differs (another size, another id, a link) is left to git.
+   */
+  const fromWorkTree = (rel: string): Buffer | undefined => {
+    const e = entries.get(rel)!;
+    const known = shared.get(e.sha);
+    if (known) return known;
+    const disk = readRegularFile(path.join(top, prefix, rel), e.size);
+    if (!disk || !("bytes" in disk) || disk.bytes.length !== e.size || blobId(disk.bytes, e.sha.length) !== e.sha) return undefined;
+    const blob = Buffer.from(disk.bytes.buffer, disk.bytes.byteOffset, disk.bytes.byteLength);
+    shared.set(e.sha, blob);
+    return blob;
+  };
   return {
     where,
     list(globs) {
@@ -130,6 +156,7 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
       // Sizes are known from the tree: a revision too big is refused before any blob is read.
       const wanted = listing.files.filter(readable);
       checkPlanTotals(wanted.length, wanted.reduce((n, rel) => n + entries.get(rel)!.size, 0));
+      for (const rel of wanted) fromWorkTree(rel);
       const missing = [...new Set(wanted.map((rel) => entries.get(rel)!.sha).filter((sha) => !shared.has(sha)))];
       readBlobs(top, missing).forEach((blob, i) => shared.set(missing[i]!, blob));
       for (const rel of wanted) blobs.set(rel, shared.get(entries.get(rel)!.sha)!);
@@ -140,7 +167,7 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
       if (e === undefined) return undefined;
       if (e.kind !== "file") return { refused: { kind: e.kind } };
       if (e.size > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: e.size, max: MAX_PLAN_FILE_BYTES } };
-      if (!blobs.has(rel)) blobs.set(rel, readBlobs(top, [e.sha])[0]!);
+      if (!blobs.has(rel)) blobs.set(rel, fromWorkTree(rel) ?? readBlobs(top, [e.sha])[0]!);
       return { bytes: blobs.get(rel)! };
     },
   };
