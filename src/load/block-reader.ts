@@ -1,8 +1,9 @@
-// The first way through a plan file: a reader for block YAML as plan files are written (block
-// mappings and lists, plain and quoted text on one line, block scalars, one-line lists), in
-// one pass over the lines. It answers only where it is sure to give what the yaml package
-// gives; anything else (an anchor, a tag, text over several lines, a flow mapping, …) returns
-// undefined and the file goes to the next way (fast-parse.ts, then the yaml package). The
+// The first way through a plan file: a reader for YAML as plan files are written (block
+// mappings and lists, plain and quoted keys and text on one line, block scalars, flow lists and
+// mappings that close on their line), in one pass over the lines. It answers only where it is
+// sure to give what the yaml package gives; anything else (an anchor, a tag, text over several
+// lines, a flow collection over several lines, …) returns undefined and the file goes to the
+// next way (fast-parse.ts, then the yaml package). The
 // differential test (test/parse-differential.test.ts) holds it to the yaml package's values and
 // positions on every file it takes. docs/val.md has the reasons.
 import { MAX_DEPTH } from "./yaml-values.js";
