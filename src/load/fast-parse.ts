@@ -1,6 +1,7 @@
-// The fast path for the common plan file: js-yaml reads the values, and only where the text
-// keeps to a subset on which it gives exactly what the yaml package's path gives. Anything
-// else, and anything js-yaml refuses, returns undefined and goes the exact way (docs/val.md).
+// The fast path for the common plan file: the block reader (block-reader.ts) first, then
+// js-yaml where the text keeps to a subset on which it gives exactly what the yaml package's
+// path gives. Anything else, and anything js-yaml refuses, returns undefined and goes the
+// exact way (docs/val.md).
 import { FAILSAFE_SCHEMA, loadAll, Type } from "js-yaml";
 import { readBlocks } from "./block-reader.js";
 import { MAX_DEPTH } from "./yaml-values.js";
@@ -284,8 +285,9 @@ export function inPlanSubset(text: string): boolean {
 }
 
 /**
- * The documents of a file's text when it is in the plan subset and js-yaml reads it cleanly,
- * each a mapping or list, numbered as the yaml package numbers them; otherwise undefined.
+ * The documents of a file's text when the block reader reads it, or when it is in the plan
+ * subset and js-yaml reads it cleanly, each a mapping or list, numbered as the yaml package
+ * numbers them; otherwise undefined.
  */
 export function fastValues(text: string): { index: number; value: unknown }[] | undefined {
   const read = readBlocks(text);
