@@ -1,5 +1,6 @@
-// Positions for a file the fast path read: js-yaml reads the text again, this time telling
-// where each node opens and closes, which costs a small part of what the yaml package's
+// Positions for a file the fast path read: the block reader reads the text again, noting where
+// each collection, key, value and item starts; for a file it leaves, js-yaml does, telling
+// where each node opens and closes. Either costs a small part of what the yaml package's
 // syntax tree costs. The differential test (test/parse-differential.test.ts) requires every
 // place found here to equal the place the yaml package gives; anything that does not fit the
 // shape expected here returns undefined, and the caller takes the yaml package's way.
