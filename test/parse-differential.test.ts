@@ -302,6 +302,20 @@ describe("the fast and the exact parser agree", () => {
     expect(blocks).toBeGreaterThan(files.length * 0.8);
   });
 
+  it("on mutations of the fixtures and examples (real plan files, the block reader taking many)", () => {
+    const texts = yamlFiles().map((f) => readFileSync(f, "utf8")).filter((t) => t.length < 60_000);
+    let blocks = 0;
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (i, mutations) => {
+        const text = mutate(texts[i]!, mutations);
+        agree(text);
+        if (readBlocks(text) !== undefined) blocks++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(blocks).toBeGreaterThan(20);
+  });
+
   it.each([
     ["a duplicate key only NFC reveals", "a\u030Ar: 1\når: 2\n", false],
     ["an integer form only YAML 1.1 knows", "a: 0b101\nb: 1_000\n", true],
