@@ -343,6 +343,24 @@ describe("blobs from the working tree", () => {
     }
     for (const [f, text] of committed) expect(Buffer.from((source.read(f) as { bytes: Uint8Array }).bytes).toString("utf8"), f).toBe(text);
   });
+
+  it("a blob above the cap is refused by its size, never read: whether the working tree holds it, another file or none", ({ expect }) => {
+    const r = new GitRepo();
+    const big = `# ${"x".repeat(10 * 1024 * 1024)}\nid: X\n`;
+    r.write("stor.yaml", big).write("stor2.yaml", big).write("stor3.yaml", big).commit("three files above 10 MiB");
+    r.write("stor2.yaml", "id: liten\n");
+    rmSync(r.path("stor3.yaml"));
+    const shared = new Map<string, Buffer>();
+    const source = revisionSource(r.top, resolveRevision(r.top, "HEAD"), r.prefix, shared);
+    const files = source.list([]).files;
+    for (const f of ["stor.yaml", "stor2.yaml", "stor3.yaml"]) {
+      expect(files).toContain(f);
+      expect(source.read(f), f).toEqual({ refused: { kind: "too-large", size: Buffer.byteLength(big), max: 10 * 1024 * 1024 } });
+    }
+    // Nothing that size was ever held: the other files' blobs only.
+    expect(Math.max(...[...shared.values()].map((b) => b.length))).toBeLessThan(1024 * 1024);
+    expect((source.read("plan.yaml") as { bytes: Uint8Array }).bytes.length).toBeGreaterThan(0);
+  });
 });
 
 describe.concurrent("plan diff: revisions", () => {

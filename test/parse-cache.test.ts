@@ -164,15 +164,23 @@ describe("plan validate --cache", () => {
     const wellSealed = (payload: Buffer): Buffer => Buffer.concat([lines, Buffer.from(`${createHmac("sha256", userKey).update(payload).digest("hex")}\n`), payload]);
     const rel = "kommunplan/2011-2014.yaml";
     const key = entryKey(rel, readFileSync(path.join(dir, rel)));
+    // The payload: entries as one line of JSON, then those JSON cannot carry in V8's serialization.
+    const asJson = (data: unknown): Buffer => Buffer.from(`${JSON.stringify(data)}\n`);
+    const asV8 = (data: unknown): Buffer => Buffer.concat([asJson([]), serialize(data)]);
+    const unknownCode = { code: "no-such-code", severity: "error", file: rel, line: 1, column: 1, args: {} };
     const bad: Record<string, Buffer> = {
       truncated: sound.subarray(0, Math.floor(sound.length / 2)),
       "one bit flipped": Buffer.from(sound.map((b, i) => (i === sound.length - 10 ? b ^ 1 : b))),
       foreign: Buffer.from('{"eslint": true}\n'),
       "other build": Buffer.from(sound.toString("latin1").replace(/\n[0-9a-f]{8}/u, "\n00000000"), "latin1"),
-      "unknown code": wellSealed(serialize([[key, { name: rel, values: [], diagnostics: [{ code: "no-such-code", severity: "error", file: rel, line: 1, column: 1, args: {} }] }]])),
-      "a Map for a value": wellSealed(serialize([[key, { name: rel, values: [{ index: 0, value: new Map([["typ", "kommunplan"]]) }], diagnostics: [] }]])),
-      "a key for another file": wellSealed(serialize([[entryKey("budget/2012.yaml", Buffer.from("x")), { name: rel, values: [], diagnostics: [] }]])),
-      "not a list": wellSealed(serialize({ entries: 1 })),
+      "unknown code": wellSealed(asJson([[key, { name: rel, values: [], diagnostics: [unknownCode] }]])),
+      "unknown code, in V8's part": wellSealed(asV8([[key, { name: rel, values: [], diagnostics: [unknownCode] }]])),
+      "a Map for a value": wellSealed(asV8([[key, { name: rel, values: [{ index: 0, value: new Map([["typ", "kommunplan"]]) }], diagnostics: [] }]])),
+      "a key for another file": wellSealed(asJson([[entryKey("budget/2012.yaml", Buffer.from("x")), { name: rel, values: [], diagnostics: [] }]])),
+      "a key for another file, in V8's part": wellSealed(asV8([[entryKey("budget/2012.yaml", Buffer.from("x")), { name: rel, values: [], diagnostics: [] }]])),
+      "not a list": wellSealed(asJson({ entries: 1 })),
+      "not a list, in V8's part": wellSealed(asV8({ entries: 1 })),
+      "no line break after the JSON": wellSealed(Buffer.from("[]")),
     };
     // The control: sealed the same way, the sound payload is believed.
     writeFileSync(file, wellSealed(sound.subarray(lines.length + 65)));
@@ -192,6 +200,60 @@ describe("plan validate --cache", () => {
     expect(validate(dir, "--cache-location", link)).toEqual(plain);
     expect(readFileSync(target).equals(sound)).toBe(true);
     expect(lstatSync(link).isFile()).toBe(true);
+  });
+
+  it("writes a change to the small delta file beside it, folds it into the main file once the changes pass a quarter of the plan, and reads either alone", () => {
+    const dir = brokenPlan();
+    const file = path.join(tempDir("rodtrad-cache-"), "c.cache");
+    const delta = `${file}.delta`;
+    const plain = (): string => validate(dir).stdout;
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    const main = readFileSync(file);
+    expect(existsSync(delta)).toBe(false);
+    const files = new ParseCache(file).size;
+    // NaN and the like travel in V8's part of the payload, the rest as JSON.
+    const payload = main.subarray(main.indexOf(0x0a, main.indexOf(0x0a) + 1) + 66);
+    expect(payload.indexOf(0x0a)).toBeLessThan(payload.length - 1);
+    // One file changed: the main file stays as it was, the delta holds the new entry.
+    const rel = "namnder/KS/2012.yaml";
+    const text = readFileSync(path.join(dir, rel), "utf8");
+    writeFileSync(path.join(dir, rel), `${text}# ändrad\n`);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(readFileSync(file).equals(main)).toBe(true);
+    expect(new ParseCache(file).size).toBe(files + 1);
+    const sealedDelta = readFileSync(delta);
+    expect(sealedDelta.length).toBeLessThan(main.length / 4);
+    // Nothing new: nothing written.
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(readFileSync(delta).equals(sealedDelta)).toBe(true);
+    // The file back as it was: the main file's entry serves, and the delta, now unused, goes.
+    writeFileSync(path.join(dir, rel), text);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(existsSync(delta)).toBe(false);
+    // The delta alone, when the main file is not sound: its entries serve, and the main file is written anew.
+    writeFileSync(path.join(dir, rel), `${text}# igen\n`);
+    validate(dir, "--cache-location", file);
+    writeFileSync(file, "trasig");
+    expect(new ParseCache(file).size).toBe(1);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(existsSync(delta)).toBe(false);
+    expect(new ParseCache(file).size).toBe(files);
+    // A delta that is not sound is ignored whole: the main file's entries still serve.
+    writeFileSync(delta, readFileSync(file).subarray(0, 200));
+    expect(new ParseCache(file).size).toBe(files);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(existsSync(delta)).toBe(false);
+    // Past a quarter of the plan (at least 16 files) changed, the main file is written again and the delta goes.
+    const all = new ParseCache(file);
+    const changed = [...all.values()].map((e) => e.name).filter((n) => n !== "plan.yaml" && n !== "udda.yaml");
+    const many = Math.max(17, Math.ceil(files / 4) + 1);
+    expect(changed.length).toBeGreaterThanOrEqual(many);
+    for (const n of changed.slice(0, many)) writeFileSync(path.join(dir, n), `${readFileSync(path.join(dir, n), "utf8")}# ändrad\n`);
+    const before = readFileSync(file);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(readFileSync(file).equals(before)).toBe(false);
+    expect(existsSync(delta)).toBe(false);
+    expect(new ParseCache(file).size).toBe(files);
   });
 
   it("says so on stderr, in the plan's language, when the cache cannot be written, and keeps the output and status", () => {

@@ -14,7 +14,7 @@ import type { FileValues } from "./parallel.js";
 import { readRegularFile } from "./read-file.js";
 import { MAX_DEPTH } from "./yaml-values.js";
 
-const MAGIC = "rodtrad-parse-cache 1\n";
+const MAGIC = "rodtrad-parse-cache 2\n";
 /** A cache file holds at most what a plan of the largest allowed size parses into, with room to spare. */
 const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -144,22 +144,72 @@ function isPlainData(v: unknown, depth = 0): boolean {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 
-/** One entry as the cache file holds it, checked field by field before it is believed. */
-function isEntry(key: unknown, e: unknown): e is FileValues {
+/** One entry as the cache file holds it, checked field by field before it is believed; `plain`: its values are known to be plain data (JSON gave them). */
+function isEntry(key: unknown, e: unknown, plain: boolean): e is FileValues {
   if (typeof key !== "string" || !isRecord(e) || typeof e.name !== "string" || !key.startsWith(e.name)) return false;
   if (!/^\u0000[0-9a-f]{64}$/u.test(key.slice(e.name.length)) || !Array.isArray(e.values) || !Array.isArray(e.diagnostics)) return false;
   const diagnosticOk = (d: unknown): boolean =>
     isRecord(d) && typeof d.code === "string" && isCode(d.code) && (d.severity === "error" || d.severity === "warning") && d.file === e.name && isCount(d.line) && isCount(d.column) && isRecord(d.args);
   const schemaOk = (v: Record<string, unknown>): boolean => !("schema" in v) || (Array.isArray(v.schema) && v.schema.every(diagnosticOk));
   if (!e.values.every((v) => isRecord(v) && isCount(v.index) && "value" in v && schemaOk(v))) return false;
-  return e.diagnostics.every(diagnosticOk) && isPlainData(e.values) && isPlainData(e.diagnostics);
+  return e.diagnostics.every(diagnosticOk) && (plain || (isPlainData(e.values) && isPlainData(e.diagnostics)));
 }
 
-/** The entries of a cache file, or none when it is not a whole, sound cache of this build. */
-function readEntries(file: string, key: Buffer): Map<string, FileValues> {
-  const none = new Map<string, FileValues>();
+/**
+ * Whether JSON gives `v` back as it is: no NaN, infinity, minus zero or undefined anywhere
+ * (a value from `.nan`, `.inf` or `-0.0`). Such an entry is kept in V8's serialization instead.
+ */
+function jsonSafe(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (v === undefined) return false;
+  if (v === null || typeof v !== "object") return true;
+  for (const k in v) if (Object.hasOwn(v, k) && !jsonSafe((v as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+type Pair = [key: string, entry: FileValues];
+
+/**
+ * The payload of a cache file: the entries JSON can carry as one JSON array on one line (JSON
+ * is read about twice as fast as V8's serialization), a line break, then the rest in V8's
+ * serialization (usually none).
+ */
+function encode(pairs: readonly Pair[]): Buffer {
+  const json: Pair[] = [];
+  const other: Pair[] = [];
+  for (const pair of pairs) (jsonSafe(pair[1]) ? json : other).push(pair);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(json)}\n`, "utf8"), other.length > 0 ? serialize(other) : Buffer.alloc(0)]);
+}
+
+/** The entries of a payload, or undefined when it is not one this build wrote. */
+function decode(payload: Buffer): Map<string, FileValues> | undefined {
+  const nl = payload.indexOf(0x0a);
+  if (nl < 0) return undefined;
+  let json: unknown;
+  let other: unknown = [];
+  try {
+    json = JSON.parse(payload.toString("utf8", 0, nl));
+    if (nl + 1 < payload.length) other = deserialize(payload.subarray(nl + 1));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(json) || !Array.isArray(other)) return undefined;
+  const entries = new Map<string, FileValues>();
+  for (const [list, plain] of [[json, true], [other, false]] as const) {
+    for (const pair of list as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2 || !isEntry(pair[0], pair[1], plain)) return undefined;
+      entries.set(pair[0] as string, pair[1]);
+    }
+  }
+  return entries;
+}
+
+/** The entries of a cache file, or none when it is not a whole, sound cache of this build (`unsound` then, unless there is no file). */
+function readEntries(file: string, key: Buffer): Map<string, FileValues> & { unsound?: true } {
+  const none: Map<string, FileValues> & { unsound?: true } = Object.assign(new Map<string, FileValues>(), { unsound: true as const });
   const r = readRegularFile(file, MAX_CACHE_BYTES);
-  if (r === undefined || "refused" in r) return none;
+  if (r === undefined) return new Map();
+  if ("refused" in r) return none;
   const bytes = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length);
   // The magic line, this build's stamp, the payload's HMAC-SHA-256 with the user's key, then the payload.
   const prefix = `${MAGIC}${toolStamp()}\n`;
@@ -167,46 +217,58 @@ function readEntries(file: string, key: Buffer): Map<string, FileValues> {
   if (bytes.length < head || bytes.toString("latin1", 0, prefix.length) !== prefix || bytes[head - 1] !== 0x0a) return none;
   const payload = bytes.subarray(head);
   if (seal(key, payload) !== bytes.toString("latin1", prefix.length, head - 1)) return none;
-  let data: unknown;
-  try {
-    data = deserialize(payload);
-  } catch {
-    return none;
-  }
-  if (!Array.isArray(data)) return none;
-  const entries = new Map<string, FileValues>();
-  for (const pair of data as unknown[]) {
-    if (!Array.isArray(pair) || pair.length !== 2 || !isEntry(pair[0], pair[1])) return none;
-    entries.set(pair[0] as string, pair[1]);
-  }
-  return entries;
+  return decode(payload) ?? none;
 }
 
-function checkedDocuments(entries: Iterable<FileValues>): number {
+/** Write `pairs` to `file` as a sealed cache file of this build. */
+function writeEntries(file: string, key: Buffer, pairs: readonly Pair[]): void {
+  const payload = encode(pairs);
+  writeAtomic(file, [Buffer.from(`${MAGIC}${toolStamp()}\n${seal(key, payload)}\n`, "latin1"), payload]);
+}
+
+function checkedDocuments(e: FileValues): number {
   let n = 0;
-  for (const e of entries) for (const v of e.values) if (v.schema) n++;
+  for (const v of e.values) if (v.schema) n++;
   return n;
 }
 
+const byKey = ([a]: Pair, [b]: Pair): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Parsed files by path and content hash, read from a cache file, that notes which entries a load
- * used: saving keeps those and drops the rest (files since changed or removed).
+ * used. The cache is two files: the main file and, beside it, `<file>.delta`, which holds what
+ * later runs added. A run that parsed a file anew writes only the small delta file; the main file
+ * is written again (with the entries used, the delta folded in) when the delta or the entries no
+ * longer used (files since changed or removed) grow past a quarter of the plan.
  */
 export class ParseCache extends Map<string, FileValues> {
   private readonly used = new Set<string>();
-  private changed = false;
+  /** The entries set by this run (parsed anew). */
+  private readonly added = new Set<string>();
   private readonly key: Buffer;
-  /** How many documents had their schema's findings when read: the checks may add some. */
-  private readonly checkedAtRead: number;
+  readonly delta: string;
+  /** The keys each file held when read. */
+  private readonly inMain: ReadonlySet<string>;
+  private readonly inDelta: ReadonlySet<string>;
+  /** A delta file was there but not sound: it goes at the next save, whatever else there is to write. */
+  private readonly deltaUnsound: boolean;
+  /** How many documents of each entry had their schema's findings when read: the checks may add some. */
+  private readonly checkedAtRead = new Map<string, number>();
 
   constructor(
     readonly file: string,
     env: NodeJS.ProcessEnv = process.env,
   ) {
     const key = userKey(env);
-    super(readEntries(file, key));
+    const main = readEntries(file, key);
+    const delta = readEntries(`${file}.delta`, key);
+    super([...main, ...delta]);
     this.key = key;
-    this.checkedAtRead = checkedDocuments(this.values());
+    this.delta = `${file}.delta`;
+    this.inMain = new Set(main.keys());
+    this.inDelta = new Set(delta.keys());
+    this.deltaUnsound = delta.unsound === true;
+    for (const [k, e] of this) this.checkedAtRead.set(k, checkedDocuments(e));
   }
 
   override get(key: string): FileValues | undefined {
@@ -218,16 +280,28 @@ export class ParseCache extends Map<string, FileValues> {
     // Map's constructor sets the entries read, before the fields exist: those are neither used nor new.
     if (this.used) {
       this.used.add(key);
-      this.changed = true;
+      this.added.add(key);
     }
     return super.set(key, value);
   }
 
-  /** Write the entries used, atomically (a temporary file beside it, renamed over it); nothing when they are what the file holds. */
+  /** Write what changed, atomically (a temporary file beside it, renamed over it); nothing when the files hold it already. */
   save(): void {
-    if (!this.changed && this.used.size === this.size && checkedDocuments(this.values()) === this.checkedAtRead) return;
-    const kept = [...this.entries()].filter(([key]) => this.used.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const payload = serialize(kept);
-    writeAtomic(this.file, [Buffer.from(`${MAGIC}${toolStamp()}\n${seal(this.key, payload)}\n`, "latin1"), payload]);
+    // New entries, and entries read whose documents the checks have since given schema findings.
+    const fresh = [...this.used].filter((k) => this.added.has(k) || checkedDocuments(super.get(k)!) !== this.checkedAtRead.get(k));
+    const unusedMain = [...this.inMain].filter((k) => !this.used.has(k)).length;
+    const staleDelta = this.deltaUnsound || [...this.inDelta].some((k) => !this.used.has(k));
+    if (fresh.length === 0 && unusedMain === 0 && !staleDelta) return;
+    const pairs = (keys: Iterable<string>): Pair[] => [...keys].map((k): Pair => [k, super.get(k)!]).sort(byKey);
+    const delta = new Set([...this.inDelta].filter((k) => this.used.has(k)).concat(fresh));
+    const limit = Math.max(16, this.used.size / 4);
+    if (this.inMain.size === 0 || unusedMain > limit || delta.size > limit) {
+      writeEntries(this.file, this.key, pairs(this.used));
+      rmSync(this.delta, { force: true });
+    } else if (delta.size === 0) {
+      rmSync(this.delta, { force: true });
+    } else if (fresh.length > 0 || staleDelta) {
+      writeEntries(this.delta, this.key, pairs(delta));
+    }
   }
 }

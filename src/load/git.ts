@@ -95,20 +95,41 @@ function blobId(bytes: Uint8Array, idLength: number): string {
     .digest("hex");
 }
 
+/** The sizes of the objects with these ids, in order, from one `git cat-file --batch-check`: reading no blob. */
+function blobSizes(top: string, shas: readonly string[]): number[] {
+  if (shas.length === 0) return [];
+  const check = git(top, ["cat-file", "--batch-check"], `${shas.join("\n")}\n`);
+  if (check.status !== 0) throw new PlanIoError({ en: `git cat-file failed: ${firstLine(check.stderr)}`, sv: `git cat-file misslyckades: ${firstLine(check.stderr)}` });
+  const lines = check.stdout.toString("latin1").split("\n");
+  return shas.map((sha, i) => {
+    // "<sha> blob <size>", or "<sha> missing".
+    const [id, type, size] = (lines[i] ?? "").split(" ");
+    if (id !== sha || type !== "blob" || !/^\d+$/u.test(size ?? "")) throw new PlanIoError({ en: `git cat-file: unexpected answer for ${sha}`, sv: `git cat-file: oväntat svar för ${sha}` });
+    return Number(size);
+  });
+}
+
+interface RevisionEntry {
+  sha: string;
+  kind: EntryKind;
+  /** Known once the blob is found in the working tree or asked of git (`ls-tree -l` would open every blob to say). */
+  size?: number;
+}
+
 /**
  * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
- * commit. The tree is listed with sizes, so that no blob above the cap is ever read; the
- * plan files are then read with one `git cat-file --batch`. The rules for which entries are
- * plan files are those of the disk (list-files.ts): links and submodules are not followed,
- * and they are reported, not dropped. `shared` holds blobs by id across revisions: two
- * revisions of a plan share most files, and a blob already read is not asked of git again;
- * nor is a blob the working tree holds unchanged (fromWorkTree).
+ * commit. No blob above the cap is ever read from git: its size is asked first. The plan files
+ * are then read with one `git cat-file --batch`. The rules for which entries are plan files are
+ * those of the disk (list-files.ts): links and submodules are not followed, and they are
+ * reported, not dropped. `shared` holds blobs by id across revisions: two revisions of a plan
+ * share most files, and a blob already read is not asked of git again; nor is a blob the
+ * working tree holds unchanged (fromWorkTree).
  */
 export function revisionSource(top: string, commit: string, prefix: string, shared: Map<string, Buffer> = new Map()): FileSource {
   const spec = prefix === "" ? "." : prefix;
-  const ls = git(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec]);
+  const ls = git(top, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", spec]);
   if (ls.status !== 0) throw new PlanIoError({ en: `git ls-tree failed: ${firstLine(ls.stderr)}`, sv: `git ls-tree misslyckades: ${firstLine(ls.stderr)}` });
-  const entries = new Map<string, { sha: string; kind: EntryKind; size: number }>();
+  const entries = new Map<string, RevisionEntry>();
   const tree: TreeEntry[] = [];
   const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
   const out = ls.stdout;
@@ -118,56 +139,81 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
     pos = end + 1;
     const tab = record.indexOf(0x09);
     if (tab < 0) continue;
-    // "<mode> <type> <sha> <size>\t<path>": the path is bytes, and may not be UTF-8.
-    const [mode, , sha, size] = record.subarray(0, tab).toString("latin1").trim().split(/\s+/u);
+    // "<mode> <type> <sha>\t<path>": the path is bytes, and may not be UTF-8.
+    const [mode, , sha] = record.subarray(0, tab).toString("latin1").trim().split(/\s+/u);
     const full = record.subarray(tab + 1);
     if (!full.subarray(0, prefixBytes.length).equals(prefixBytes)) continue;
     const relBytes = full.subarray(prefixBytes.length);
     const kind = kindOfMode(mode!);
     tree.push({ path: relBytes, kind });
-    entries.set(relBytes.toString("utf8"), { sha: sha!, kind, size: Number(size) });
+    entries.set(relBytes.toString("utf8"), { sha: sha!, kind });
   }
   const where = { en: `revision ${commit.slice(0, 12)}`, sv: `revisionen ${commit.slice(0, 12)}` };
   const blobs = new Map<string, Uint8Array>();
-  const readable = (rel: string): boolean => {
-    const e = entries.get(rel);
-    return e !== undefined && e.kind === "file" && e.size <= MAX_PLAN_FILE_BYTES;
-  };
   /**
    * The blob of a file from `shared`, or from the working tree when the file there holds its
    * very bytes (its blob id says so). In the usual diff (a branch against the commit before it,
    * or against the working tree) that is nearly every file, and reading them is cheaper than git
-   * unpacking them; a file that differs (another size, another id, a link) is left to git.
+   * unpacking them; a file that differs (another id, a link, above the cap) is left to git.
    */
-  const fromWorkTree = (rel: string): Buffer | undefined => {
-    const e = entries.get(rel)!;
+  const fromWorkTree = (e: RevisionEntry, rel: string): Buffer | undefined => {
     const known = shared.get(e.sha);
     if (known) return known;
-    const disk = readRegularFile(path.join(top, prefix, rel), e.size);
-    if (!disk || !("bytes" in disk) || disk.bytes.length !== e.size || blobId(disk.bytes, e.sha.length) !== e.sha) return undefined;
+    const disk = readRegularFile(path.join(top, prefix, rel), MAX_PLAN_FILE_BYTES);
+    if (!disk || !("bytes" in disk) || blobId(disk.bytes, e.sha.length) !== e.sha) return undefined;
     const blob = Buffer.from(disk.bytes.buffer, disk.bytes.byteOffset, disk.bytes.byteLength);
     shared.set(e.sha, blob);
     return blob;
+  };
+  /** Each entry's blob where the working tree or `shared` has it, and the size of every other one from git. */
+  const settle = (wanted: readonly RevisionEntry[], rels: readonly string[]): void => {
+    const unknown: RevisionEntry[] = [];
+    // What is read is counted as it is read: a revision too big is refused before it is all in memory.
+    let read = 0;
+    wanted.forEach((e, i) => {
+      if (e.size === undefined) {
+        const blob = fromWorkTree(e, rels[i]!);
+        if (blob) e.size = blob.length;
+        else unknown.push(e);
+      }
+      if (e.size !== undefined && e.size <= MAX_PLAN_FILE_BYTES) checkPlanTotals(wanted.length, (read += e.size));
+    });
+    blobSizes(top, unknown.map((e) => e.sha)).forEach((size, i) => (unknown[i]!.size = size));
+  };
+  /** The blobs of these entries (each within the cap) that neither `shared` nor the working tree had, from git. */
+  const fetchMissing = (wanted: readonly RevisionEntry[]): void => {
+    const missing = [...new Set(wanted.map((e) => e.sha).filter((sha) => !shared.has(sha)))];
+    readBlobs(top, missing).forEach((blob, i) => shared.set(missing[i]!, blob));
   };
   return {
     where,
     list(globs) {
       const listing = selectPlanFiles(tree, globs);
-      // Sizes are known from the tree: a revision too big is refused before any blob is read.
-      const wanted = listing.files.filter(readable);
-      checkPlanTotals(wanted.length, wanted.reduce((n, rel) => n + entries.get(rel)!.size, 0));
-      for (const rel of wanted) fromWorkTree(rel);
-      const missing = [...new Set(wanted.map((rel) => entries.get(rel)!.sha).filter((sha) => !shared.has(sha)))];
-      readBlobs(top, missing).forEach((blob, i) => shared.set(missing[i]!, blob));
-      for (const rel of wanted) blobs.set(rel, shared.get(entries.get(rel)!.sha)!);
+      const rels = listing.files.filter((rel) => entries.get(rel)?.kind === "file");
+      // The count is refused before anything is read; the bytes before any blob is read from git.
+      checkPlanTotals(rels.length, 0);
+      const wanted = rels.map((rel) => entries.get(rel)!);
+      settle(wanted, rels);
+      const within = wanted.filter((e) => e.size! <= MAX_PLAN_FILE_BYTES);
+      checkPlanTotals(within.length, within.reduce((n, e) => n + e.size!, 0));
+      fetchMissing(within);
+      rels.forEach((rel, i) => {
+        if (wanted[i]!.size! <= MAX_PLAN_FILE_BYTES) blobs.set(rel, shared.get(wanted[i]!.sha)!);
+      });
       return listing;
     },
     read(rel) {
       const e = entries.get(rel);
       if (e === undefined) return undefined;
       if (e.kind !== "file") return { refused: { kind: e.kind } };
-      if (e.size > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: e.size, max: MAX_PLAN_FILE_BYTES } };
-      if (!blobs.has(rel)) blobs.set(rel, fromWorkTree(rel) ?? readBlobs(top, [e.sha])[0]!);
+      if (!blobs.has(rel)) {
+        settle([e], [rel]);
+        if (e.size! <= MAX_PLAN_FILE_BYTES) {
+          fetchMissing([e]);
+          blobs.set(rel, shared.get(e.sha)!);
+        }
+      }
+      if (e.size! > MAX_PLAN_FILE_BYTES) return { refused: { kind: "too-large", size: e.size!, max: MAX_PLAN_FILE_BYTES } };
       return { bytes: blobs.get(rel)! };
     },
   };
