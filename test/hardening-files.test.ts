@@ -131,10 +131,14 @@ describe("nothing is silently skipped", () => {
     mkdirSync(path.join(root, "extern"));
     writeFileSync(path.join(root, "extern", ".git"), "gitdir: ../.git/modules/extern\n");
     writeFileSync(path.join(root, "extern", "y.yaml"), `typ: [ ${SENTINEL}\n`);
+    // Another repository cloned into the plan, deeper down: a folder .git, not a file.
+    mkdirSync(path.join(root, "djup", "klon", ".git"), { recursive: true });
+    writeFileSync(path.join(root, "djup", "klon", "z.yaml"), `typ: [ ${SENTINEL}\n`);
     const { run, out } = validateInProcess(root, { failOn: "warning" });
     noSecret(run);
     expect(out.diagnostics.map((d) => [d.code, d.file, d.severity])).toEqual([
       ["not-followed", "delad", "warning"],
+      ["not-followed", "djup/klon", "warning"],
       ["not-followed", "extern", "warning"],
     ]);
     expect(run.status).toBe(1);

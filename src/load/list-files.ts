@@ -145,7 +145,14 @@ export function listPlanFiles(root: string, globs: readonly Glob[] = []): Listin
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       if (rel === "") throw new PlanIoError({ en: `cannot read the plan folder: ${code}`, sv: `kan inte läsa planens mapp: ${code}` });
-      diagnostics.push(fileDiagnostic(rel, "unreadable-path", { detail: code }));
+      // A folder that cannot be listed may still be known to hold `.git`.
+      diagnostics.push(isNestedRepository(abs) ? refusedEntry(rel, "submodule") : fileDiagnostic(rel, "unreadable-path", { detail: code }));
+      return;
+    }
+    // A folder holding `.git` (a submodule or another repository): its files are not this plan's.
+    // Seen in its own listing, without asking the file system once more per folder.
+    if (rel !== "" && entries.some((entry) => entry.name.length === 4 && entry.name.equals(DOT_GIT))) {
+      diagnostics.push(refusedEntry(rel, "submodule"));
       return;
     }
     // Byte order, so that the walk (and the order of what it reports) never depends on the file system.
@@ -167,8 +174,7 @@ export function listPlanFiles(root: string, globs: readonly Glob[] = []): Listin
         continue;
       }
       if (isDir) {
-        if (isNestedRepository(path.join(abs, name))) diagnostics.push(refusedEntry(childRel, "submodule"));
-        else walk(childRel);
+        walk(childRel);
       } else if (entry.isSymbolicLink()) {
         diagnostics.push(refusedEntry(childRel, "symlink"));
       } else if (isPlanName(name)) {
@@ -192,11 +198,12 @@ function entryKindOf(entry: Dirent<Buffer>): EntryKind {
   return "other";
 }
 
+const DOT_GIT = Buffer.from(".git");
+
 /** A folder holding `.git`: a submodule or another repository, whose files are not this plan's. */
 function isNestedRepository(abs: string): boolean {
   try {
-    lstatSync(path.join(abs, ".git"));
-    return true;
+    return lstatSync(path.join(abs, ".git"), { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
