@@ -4,6 +4,8 @@ import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf, type Data } from "../model/build.js";
+import type { Plan } from "../model/plan.js";
+import { scopeKey } from "../model/resolve.js";
 import { descendants } from "../model/thread.js";
 import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
@@ -107,13 +109,10 @@ class Compared {
     const entities = result.plan.entities;
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i]!;
-      if (e.kind === "nyckeltal" && e.container?.kind !== "resultatmål") continue;
-      this.add(e);
+      if (isCompared(e)) this.add(e);
     }
-    const kommun = result.plan.kommun;
-    if (kommun) {
-      this.add({ id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 });
-    }
+    const kommun = kommunEntity(result);
+    if (kommun) this.add(kommun);
   }
 
   private add(e: Entity): void {
@@ -139,6 +138,80 @@ class Compared {
   get(e: Entity): Entity | undefined {
     return this.groups.get(this.groupOf(e))?.get(e.id);
   }
+}
+
+/** Nyckeltal that stand inside another entity's fields (an åtagande's) are compared as its fields. */
+const isCompared = (e: Entity): boolean => e.kind !== "nyckeltal" || e.container?.kind === "resultatmål";
+
+/** The kommun's own document (plan.yaml) as an entity of its own, compared like the others. */
+function kommunEntity(result: CheckResult): Entity | undefined {
+  const kommun = result.plan.kommun;
+  return kommun ? { id: "plan.yaml", kind: "kommun", data: kommun.data, doc: kommun.doc, scope: { kind: "global" }, refs: [], parents: [], children: [], order: -1 } : undefined;
+}
+
+/**
+ * The entity compared as such under a key, looked up in a plan where an ID and a scope name one
+ * entity (ScopeIndex.oneIdPerScope): through the plan's own index, without a map of its own. A
+ * period's scope is the kommunplan of that ID in this plan.
+ */
+class UniqueLookup {
+  constructor(
+    private readonly plan: Plan,
+    private readonly kommun: Entity | undefined,
+  ) {}
+
+  get(e: Entity): Entity | undefined {
+    if (e.kind === "kommun") return this.kommun;
+    const s = e.scope;
+    let key: string;
+    if (s.kind === "global") key = "g";
+    else if (s.kind === "year") key = `y:${s.year}`;
+    else if (s.kind === "proposals") key = `f:${s.year}`;
+    else {
+      const kp = this.plan.index.kommunplaner.find((k) => k.id === s.plan.id);
+      if (!kp) return undefined;
+      key = scopeKey(kp.scope);
+    }
+    return this.plan.index.inScope(key, e.id)?.find((x) => x.kind === e.kind && isCompared(x));
+  }
+}
+
+const sameScope = (x: Entity["scope"], y: Entity["scope"]): boolean =>
+  x.kind === y.kind && (x.kind === "global" || (x.kind === "period" ? x.plan.id === (y as typeof x).plan.id : x.year === (y as typeof x).year));
+
+/**
+ * For each head entity (by its order), the base entity it stands for when the two revisions
+ * share its document: the very same parsed value, since the file did not change (most of a
+ * diff); -1 for the rest. Only when, in both plans, an ID and a scope name one entity: then a key
+ * has one entity, and one in a shared document matches no other. Undefined otherwise, and when a shared
+ * document does not give the same entities in both (the comparison by key then decides all).
+ */
+export function pairShared(base: Plan, head: Plan): Int32Array | undefined {
+  if (!base.index.oneIdPerScope || !head.index.oneIdPerScope) return undefined;
+  const be = base.entities;
+  const he = head.entities;
+  // Each document's entities stand together, in file order: where each base document's begin.
+  const starts = new Map<unknown, number>();
+  for (let i = 0; i < be.length; i++) if (i === 0 || be[i]!.doc !== be[i - 1]!.doc) starts.set(be[i]!.doc.value, i);
+  const pair = new Int32Array(he.length).fill(-1);
+  for (let i = 0; i < he.length; ) {
+    const doc = he[i]!.doc;
+    let end = i + 1;
+    while (end < he.length && he[end]!.doc === doc) end++;
+    const start = starts.get(doc.value);
+    if (start !== undefined) {
+      const baseDoc = be[start]!.doc;
+      if (start + (end - i) > be.length || (start + (end - i) < be.length && be[start + (end - i)]!.doc === baseDoc)) return undefined;
+      for (let k = 0; k < end - i; k++) {
+        const x = be[start + k]!;
+        const y = he[i + k]!;
+        if (x.doc !== baseDoc || x.data !== y.data || x.kind !== y.kind || x.id !== y.id || !sameScope(x.scope, y.scope)) return undefined;
+        pair[i + k] = start + k;
+      }
+    }
+    i = end;
+  }
+  return pair;
 }
 
 /** What matches an entity across the revisions: its kind, scope and ID. */
@@ -265,16 +338,48 @@ const isDecided = (doc: Entity): boolean => {
   return statusOf(doc.kind, doc.data) === "beslutad";
 };
 
-export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
-  const a = new Compared(base);
-  const b = new Compared(head);
+/** The entities compared as such, in plan order, the kommun's own last. */
+function comparedList(result: CheckResult): Entity[] {
+  const list = result.plan.entities.filter(isCompared);
+  const kommun = kommunEntity(result);
+  if (kommun) list.push(kommun);
+  return list;
+}
+
+/**
+ * The semantic difference of two checked plans. `byKey`: match every entity by its key, never
+ * by the documents the revisions share (the tests hold the two ways to the same answer).
+ */
+export function comparePlans(base: CheckResult, head: CheckResult, opts: { byKey?: boolean } = {}): PlanDiff {
+  const shared = opts.byKey ? undefined : pairShared(base.plan, head.plan);
+  let a: Pick<Compared, "get">;
+  let b: Pick<Compared, "get">;
+  let baseList: readonly Entity[];
+  let headList: readonly Entity[];
+  if (shared) {
+    a = new UniqueLookup(base.plan, kommunEntity(base));
+    b = new UniqueLookup(head.plan, kommunEntity(head));
+    // Each key has one entity: the lists need not be made unique.
+    baseList = comparedList(base);
+    headList = comparedList(head);
+  } else {
+    const ca = new Compared(base);
+    const cb = new Compared(head);
+    [a, b, baseList, headList] = [ca, cb, ca.list, cb.list];
+  }
   const added: DiffEntity[] = [];
   const changed: Changed[] = [];
   // What head matched in base, marked by order (the kommun's own, -1, first): what is left unmarked
   // was removed, found without a second look-up per entity.
   const matched = new Uint8Array(base.plan.entities.length + 1);
-  for (let i = 0; i < b.list.length; i++) {
-    const e = b.list[i]!;
+  for (let i = 0; i < headList.length; i++) {
+    const e = headList[i]!;
+    const paired = shared && e.order >= 0 ? shared[e.order]! : -1;
+    // The same document in both: the same entity, with the very same data.
+    if (paired >= 0) {
+      matched[paired + 1] = 1;
+      continue;
+    }
     const old = a.get(e);
     if (!old) {
       added.push(listed(e));
@@ -285,8 +390,8 @@ export function comparePlans(base: CheckResult, head: CheckResult): PlanDiff {
     if (fields.length > 0) changed.push({ ...listed(e), fields, base: old });
   }
   const removedRaw: DiffEntity[] = [];
-  for (let i = 0; i < a.list.length; i++) {
-    const e = a.list[i]!;
+  for (let i = 0; i < baseList.length; i++) {
+    const e = baseList[i]!;
     if (matched[e.order + 1] !== 1) removedRaw.push(listed(e));
   }
 

@@ -27,11 +27,16 @@ const NONE: readonly Entity[] = [];
 type Defined = Entity | Entity[];
 type IdMap = Map<string, Defined>;
 
-function define(map: IdMap, id: string, e: Entity): void {
+/** Add a definition; true when the ID was defined already. */
+function define(map: IdMap, id: string, e: Entity): boolean {
   const known = map.get(id);
-  if (known === undefined) map.set(id, e);
-  else if (Array.isArray(known)) known.push(e);
+  if (known === undefined) {
+    map.set(id, e);
+    return false;
+  }
+  if (Array.isArray(known)) known.push(e);
   else map.set(id, [known, e]);
+  return true;
 }
 
 const firstOf = (d: Defined): Entity => (Array.isArray(d) ? d[0]! : d);
@@ -69,9 +74,16 @@ export class ScopeIndex {
         else this.byKind.set(kind, (ofKind = []));
       }
       ofKind.push(e);
-      define(ids, e.id, e);
+      if (define(ids, e.id, e)) this.repeatsInScope = true;
     }
     this.kommunplaner = this.ofKind("kommunplan");
+  }
+
+  private repeatsInScope = false;
+
+  /** No scope defines an ID twice, and no two kommunplaner share one: an ID and a scope name one entity. */
+  get oneIdPerScope(): boolean {
+    return !this.repeatsInScope && new Set(this.kommunplaner.map((kp) => kp.id)).size === this.kommunplaner.length;
   }
 
   /** The entities of one kind, in order of definition: for the checks that look at one kind of thousands. */
