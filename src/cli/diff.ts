@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { comparePlans } from "../diff/compare.js";
 import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
-import { gitTopLevel, relativePrefix, resolveRevision, revisionSource } from "../load/git.js";
+import { relativePrefix, resolveAll, revisionSource } from "../load/git.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { langFor, loadChecked, parseCache, planRoot, type CacheOptions } from "./open-plan.js";
@@ -19,17 +19,20 @@ export interface DiffOptions extends CacheOptions {
 
 export function runDiff(o: DiffOptions): number {
   const root = realpathSync(planRoot(o.dir));
-  const top = realpathSync(gitTopLevel(root));
+  const resolved = resolveAll(root, o.head !== undefined ? [o.base, o.head] : [o.base]);
+  const top = realpathSync(resolved.top);
   const prefix = relativePrefix(top, root);
-  const baseCommit = resolveRevision(top, o.base);
-  const headCommit = o.head !== undefined ? resolveRevision(top, o.head) : undefined;
+  const [baseCommit, headCommit] = resolved.commits as [string, string | undefined];
   // Files the two revisions share are parsed once; with --cache, files parsed in an earlier run not at all.
   const persistent = parseCache(root, o);
   const cache = persistent.cache ?? new Map();
   // And the blobs they share are read from git once.
   const blobs = new Map<string, Buffer>();
-  const base = loadChecked(root, { source: revisionSource(top, baseCommit, prefix, blobs), cache });
-  const head = loadChecked(root, { ...(headCommit ? { source: revisionSource(top, headCommit, prefix, blobs) } : {}), cache });
+  // Both trees are listed before either plan is read: git starts faster while the heap is small.
+  const baseSource = revisionSource(top, baseCommit, prefix, blobs);
+  const headSource = headCommit ? revisionSource(top, headCommit, prefix, blobs) : undefined;
+  const base = loadChecked(root, { source: baseSource, cache });
+  const head = loadChecked(root, { ...(headSource ? { source: headSource } : {}), cache });
   const diff = comparePlans(base, head);
   // The language follows the plan as it stands in the newer revision.
   const lang = langFor(o.lang, head.plan);

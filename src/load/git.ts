@@ -61,6 +61,22 @@ export function resolveRevision(top: string, rev: string): string {
   });
 }
 
+/**
+ * The top of the work tree holding `dir` and the commits the revisions name, from one git call
+ * when all is well. When it is not (no repository, an unknown revision), each is asked on its
+ * own, for git's own word on what is wrong.
+ */
+export function resolveAll(dir: string, revs: readonly string[]): { top: string; commits: string[] } {
+  const r = git(dir, ["rev-parse", "--show-toplevel", "--end-of-options", ...revs.map((rev) => `${rev}^{commit}`)]);
+  const lines = r.stdout.toString("utf8").split("\n");
+  const commits = lines.slice(1, 1 + revs.length);
+  if (r.status === 0 && lines.length === revs.length + 2 && lines[0] !== "" && lines.at(-1) === "" && commits.every((c) => /^([0-9a-f]{40}|[0-9a-f]{64})$/u.test(c))) {
+    return { top: lines[0]!, commits };
+  }
+  const top = gitTopLevel(dir);
+  return { top, commits: revs.map((rev) => resolveRevision(top, rev)) };
+}
+
 /** The kind of a git tree entry by its mode: only 100644 and 100755 are regular files. */
 function kindOfMode(mode: string): EntryKind {
   if (mode === "100644" || mode === "100755") return "file";
