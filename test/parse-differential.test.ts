@@ -386,6 +386,27 @@ describe("the block reader", () => {
     agree(text);
     expect(readBlocks(text) !== undefined).toBe(takes);
   });
+
+  it("reuses a key it has read, as the same string, only where the same text gives the same key", () => {
+    const keysOf = (text: string): string[] => Object.keys(readBlocks(text)!.docs[0]!.value as Record<string, unknown>);
+    const first = keysOf("namn: a\nmålvärde: 1\n")[1]!;
+    const again = keysOf("x: 1\nmålvärde: 2\n")[1]!;
+    expect(again).toBe("målvärde");
+    // A key that reads as something else (a number, null, another spelling after NFC) is never taken for its text.
+    for (const [text, key] of [
+      ["1e3: a\n", "1000"],
+      ["~: a\n", "null"],
+      ["Null: a\n", "null"],
+      ["m\u0061\u030Al: a\nx: \u030A\n", "m\u00E5l"],
+    ] as const) {
+      for (let i = 0; i < 2; i++) expect(keysOf(text)[0]).toBe(key);
+      agree(text);
+    }
+    // After more keys of one length than are kept, every key still reads as its text.
+    const many = Array.from({ length: 60 }, (_, i) => `k${String(i).padStart(3, "0")}: ${i}\n`).join("");
+    for (let i = 0; i < 2; i++) expect(keysOf(many)).toEqual(Array.from({ length: 60 }, (_, j) => `k${String(j).padStart(3, "0")}`));
+    expect(first).toBe(again);
+  });
 });
 
 describe("the UTF-8 check", () => {

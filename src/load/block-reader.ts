@@ -345,6 +345,37 @@ function keyText(r: Reader, written: string): string {
   return key;
 }
 
+/**
+ * Plain keys already read, by length: a plan writes a few dozen keys (id, namn, nyckeltal …)
+ * hundreds of thousands of times. A key found here is the very string read before, which V8 has
+ * made a property name already, instead of a new slice to be looked up in its string table
+ * again. Only keys that are their own text are kept (not a number, not changed by NFC): the
+ * same text then always gives the same key, in any file.
+ */
+const KNOWN_KEYS: string[][] = [];
+const MAX_KNOWN_LENGTH = 40;
+const MAX_KNOWN_PER_LENGTH = 24;
+
+/** The key written at [s, e) of `t` (the text before its `:`). */
+function plainKey(r: Reader, t: string, s: number, e: number): string {
+  const n = e - s;
+  const known = n <= MAX_KNOWN_LENGTH ? KNOWN_KEYS[n] : undefined;
+  if (known) {
+    const c = t.charCodeAt(s);
+    for (let i = 0; i < known.length; i++) {
+      const k = known[i]!;
+      if (k.charCodeAt(0) === c && t.startsWith(k, s)) return k;
+    }
+  }
+  const written = t.slice(s, e);
+  const key = keyText(r, written);
+  if (key === written && n <= MAX_KNOWN_LENGTH) {
+    const list = (KNOWN_KEYS[n] ??= []);
+    if (list.length < MAX_KNOWN_PER_LENGTH) list.push(key);
+  }
+  return key;
+}
+
 /** A quoted key is its text, in NFC. */
 function quotedKey(r: Reader, text: string): string {
   const key = normal(r, text);
@@ -568,7 +599,7 @@ function mapping(r: Reader, li: number, col: number, depth: number): Record<stri
       // A list item at a mapping's indentation is a value's list only right after its key.
       decline();
     }
-    const key = QUOTED_KEY !== undefined ? quotedKey(r, QUOTED_KEY) : keyText(r, t.slice(s, colon));
+    const key = QUOTED_KEY !== undefined ? quotedKey(r, QUOTED_KEY) : plainKey(r, t, s, colon);
     if (Object.prototype.hasOwnProperty.call(value, key)) decline();
     const v = valueAt(r, li, colon + 1, col, depth + 1, colon);
     setKey(value, key, v);
