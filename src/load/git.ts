@@ -20,11 +20,11 @@ function git(cwd: string, args: string[], input?: string): { status: number; std
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }
 
-/** The top of the git work tree holding `dir`. */
 /** git's own first line of an error, as git said it. */
 const firstLine = (stderr: string): string => stderr.trim().split("\n")[0] ?? "";
 
-export function gitTopLevel(dir: string): string {
+/** The top of the git work tree holding `dir`. */
+function gitTopLevel(dir: string): string {
   const r = git(dir, ["rev-parse", "--show-toplevel"]);
   if (r.status !== 0) throw new PlanIoError({ en: `not inside a git repository: ${dir} (plan diff reads revisions from git)`, sv: `inte i ett git-förråd: ${dir} (plan diff läser revisioner ur git)` });
   return r.stdout.toString("utf8").trim();
