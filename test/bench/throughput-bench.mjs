@@ -11,6 +11,7 @@
 //   validate cold      plan validate -C REPO --format json
 //   ajv-cli            ajv validate (schema only) over the corpus's verksamhetsplan files
 //   validate --cache   the same validate with --cache, after one file of the working tree changed
+//                      (an activity's name, new before every run)
 //   diff               plan diff HEAD~1 HEAD -C REPO --format json
 //   diff --cache       the same with --cache (warm: the revisions do not change between runs)
 //   katrineholm        plan validate -C examples/katrineholm --format json
@@ -55,12 +56,16 @@ common.$defs.date.type = ['string', 'object'];
 fs.writeFileSync(path.join(schemas, 'common.schema.json'), JSON.stringify(common));
 const vpFiles = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.yaml')).length;
 
-// The file that changes before every run of validate --cache: each run gives it content no run
-// before has seen (a numbered line), so the cache never holds it already.
+// The file that changes before every run of validate --cache, as a controller edits it: the name
+// of its first activity, numbered, so that each run gives it values no run before has seen and
+// the cache never holds them already.
 const changing = path.join(repo, 'verksamhetsplaner', 'F01', fs.readdirSync(path.join(repo, 'verksamhetsplaner', 'F01')).sort()[0], '2025.yaml');
 const original = fs.readFileSync(changing, 'utf8');
+const originalLines = original.split('\n');
+const named = originalLines.findIndex((l) => /^\s+namn: /u.test(l));
+if (named < 0) throw new Error(`no activity name in ${changing}`);
 let flips = 0;
-const changeOneFile = () => fs.writeFileSync(changing, `${original}# ändring ${++flips}\n`);
+const changeOneFile = () => fs.writeFileSync(changing, originalLines.map((l, i) => (i === named ? `${l} (ändring ${++flips})` : l)).join('\n'));
 
 const json = ['--format', 'json'];
 const cases = [
