@@ -243,6 +243,17 @@ describe("plan validate --cache", () => {
     expect(new ParseCache(file).size).toBe(files);
     expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
     expect(existsSync(delta)).toBe(false);
+    // A link where the delta should be, to a sound delta: not followed, and gone after the next save; its target kept.
+    const target = path.join(tempDir("rodtrad-cache-"), "elsewhere.delta");
+    writeFileSync(target, sealedDelta);
+    symlinkSync(target, delta);
+    expect(new ParseCache(file).size).toBe(files);
+    writeFileSync(path.join(dir, rel), `${text}# länk\n`);
+    expect(validate(dir, "--cache-location", file).stdout).toBe(plain());
+    expect(lstatSync(delta).isFile()).toBe(true);
+    expect(readFileSync(target).equals(sealedDelta)).toBe(true);
+    writeFileSync(path.join(dir, rel), text);
+    validate(dir, "--cache-location", file);
     // Past a quarter of the plan (at least 16 files) changed, the main file is written again and the delta goes.
     const all = new ParseCache(file);
     const changed = [...all.values()].map((e) => e.name).filter((n) => n !== "plan.yaml" && n !== "udda.yaml");
