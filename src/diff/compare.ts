@@ -339,9 +339,8 @@ const isDecided = (doc: Entity): boolean => {
 };
 
 /** The entities compared as such, in plan order, the kommun's own last. */
-function comparedList(result: CheckResult): Entity[] {
+function comparedList(result: CheckResult, kommun: Entity | undefined): Entity[] {
   const list = result.plan.entities.filter(isCompared);
-  const kommun = kommunEntity(result);
   if (kommun) list.push(kommun);
   return list;
 }
@@ -357,11 +356,12 @@ export function comparePlans(base: CheckResult, head: CheckResult, opts: { byKey
   let baseList: readonly Entity[];
   let headList: readonly Entity[];
   if (shared) {
-    a = new UniqueLookup(base.plan, kommunEntity(base));
-    b = new UniqueLookup(head.plan, kommunEntity(head));
+    const [baseKommun, headKommun] = [kommunEntity(base), kommunEntity(head)];
+    a = new UniqueLookup(base.plan, baseKommun);
+    b = new UniqueLookup(head.plan, headKommun);
     // Each key has one entity: the lists need not be made unique.
-    baseList = comparedList(base);
-    headList = comparedList(head);
+    baseList = comparedList(base, baseKommun);
+    headList = comparedList(head, headKommun);
   } else {
     const ca = new Compared(base);
     const cb = new Compared(head);
