@@ -293,15 +293,15 @@ export class ParseCache extends Map<string, FileValues> {
     const staleDelta = this.deltaUnsound || [...this.inDelta].some((k) => !this.used.has(k));
     if (fresh.length === 0 && unusedMain === 0 && !staleDelta) return;
     const pairs = (keys: Iterable<string>): Pair[] => [...keys].map((k): Pair => [k, super.get(k)!]).sort(byKey);
-    const delta = new Set([...this.inDelta].filter((k) => this.used.has(k)).concat(fresh));
+    const deltaKeys = new Set([...this.inDelta].filter((k) => this.used.has(k)).concat(fresh));
     const limit = Math.max(16, this.used.size / 4);
-    if (this.inMain.size === 0 || unusedMain > limit || delta.size > limit) {
+    if (this.inMain.size === 0 || unusedMain > limit || deltaKeys.size > limit) {
       writeEntries(this.file, this.key, pairs(this.used));
       rmSync(this.delta, { force: true });
-    } else if (delta.size === 0) {
+    } else if (deltaKeys.size === 0) {
       rmSync(this.delta, { force: true });
     } else if (fresh.length > 0 || staleDelta) {
-      writeEntries(this.delta, this.key, pairs(delta));
+      writeEntries(this.delta, this.key, pairs(deltaKeys));
     }
   }
 }
