@@ -380,6 +380,7 @@ describe("the block reader", () => {
     ["a line of spaces in a block scalar", "a: |\n  x\n  \n  y\n", false],
     ["a more indented line in a folded scalar", "a: >\n  x\n    y\n  z\n", false],
     ["a byte-order mark", "\uFEFFa: 1\n", false],
+    ["a byte-order mark at the start of a later line (the yaml package: a byte-order mark; js-yaml: text)", "# Rödtråd\n\uFEFFnull: |-\n  0o17\n", false],
     ["a document end marker", "a: 1\n...\n", false],
     ["a flow list over lines", "a: [1,\n  2]\n", false],
   ])("%s: it agrees with the yaml package (reads it: %s)", (_, text, takes) => {
@@ -450,6 +451,7 @@ describe("the subset's text rules", () => {
       String.raw`[\t\r]`,
       String.raw`^[^\n]{1001}`,
       String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)`,
+      String.raw`\ufeff`,
     ].join("|"),
     "m",
   );

@@ -51,7 +51,8 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * whose leading empty lines hold spaces (the yaml package refuses one more indented than its
  * first line, js-yaml does not), an empty
  * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
- * limits implicit keys to 1,024) (and see lineCloses).
+ * limits implicit keys to 1,024), a byte-order mark after the start of the file (the yaml package
+ * reads one at the start of a line before a document as a byte-order mark, js-yaml as text) (and see lineCloses).
  *
  * As one pattern (the specification; test/parse-differential.test.ts holds it and requires
  * `outsideSubset` to answer as it does):
@@ -59,7 +60,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
- *     [|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)
+ *     [|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)  |  \ufeff
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -72,6 +73,7 @@ const RARE: readonly (readonly [needs: readonly string[], pattern: RegExp])[] = 
   [["?"], /(?:^|[\s[{,])\?(?:\s|$)/m],
   [["..."], /^\.\.\./m],
   [["\t", "\r"], /[\t\r]/],
+  [["\ufeff"], /\ufeff/],
 ];
 
 /** Line terminators as the `m` flag knows them; YAML knows only the first (CR is outside the subset). */
