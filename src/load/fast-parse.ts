@@ -47,9 +47,10 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * where a node may start; with no anchor, an alias is an error js-yaml reports, so `*` in text
  * such as Markdown emphasis need not be), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
- * markers (`...`), `---` with anything but a comment after it, a block scalar (`|`, `>`)
- * whose leading empty lines hold spaces (the yaml package refuses one more indented than its
- * first line, js-yaml does not), an empty
+ * markers (`...`), `---` with anything but a comment after it, a line of nothing but spaces
+ * anywhere after a block scalar's header (`|`, `>`: the yaml package refuses one more indented
+ * than the text's first line before it, and takes one after the text for an empty line where
+ * js-yaml keeps its spaces as text), an empty
  * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
  * limits implicit keys to 1,024), a byte-order mark after the start of the file (the yaml package
  * reads one at the start of a line before a document as a byte-order mark, js-yaml as text) (and see lineCloses).
@@ -60,7 +61,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
- *     [|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)  |  \ufeff
+ *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -144,9 +145,10 @@ export function outsideSubset(text: string): boolean {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     if (end - start > 1000 || badLineStart(text, start, end)) return true;
-    // A block scalar's leading empty lines: one that holds a space or tab is outside.
-    if (afterHeader && BLANK.test(text.slice(start, end))) {
-      if (end > start) return true;
+    if (afterHeader) {
+      // After a block scalar's header, a line of nothing but spaces is outside: the parsers
+      // differ on whether it is text or an empty line, at the start of the text and at its end.
+      if (end > start && BLANK.test(text.slice(start, end))) return true;
     } else {
       if (pipe >= 0 && pipe < start) pipe = text.indexOf("|", start);
       if (gt >= 0 && gt < start) gt = text.indexOf(">", start);
@@ -164,7 +166,7 @@ const BLANK = /^[ \t]*$/u;
 const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#.*)?$/u;
 
 /** For the rare text with U+2028 or U+2029, which the `m` flag takes for line ends. */
-const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n(?:[ \t]*\n)*[ \t]+(?:\n|$)/m;
+const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$/m;
 
 const DOC_START = /^---(?:[ \t]|$)/gm;
 /** Text before the first `---` that makes a document of its own (anything but blank lines and comments). */
