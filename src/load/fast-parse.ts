@@ -53,7 +53,9 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * js-yaml keeps its spaces as text), an empty
  * list item (`-` with nothing after it on its line), tabs, carriage returns, lines longer than 1,000 characters (the yaml package
  * limits implicit keys to 1,024), a byte-order mark after the start of the file (the yaml package
- * reads one at the start of a line before a document as a byte-order mark, js-yaml as text) (and see lineCloses).
+ * reads one at the start of a line before a document as a byte-order mark, js-yaml as text), a
+ * `#` right after a closing bracket or quote (`}# x`: the yaml package refuses a comment not
+ * set apart by a space, js-yaml does not always) (and see lineCloses).
  *
  * As one pattern (the specification; test/parse-differential.test.ts holds it and requires
  * `outsideSubset` to answer as it does):
@@ -61,7 +63,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
- *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff
+ *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff  |  [\]}"']#
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -75,6 +77,7 @@ const RARE: readonly (readonly [needs: readonly string[], pattern: RegExp])[] = 
   [["..."], /^\.\.\./m],
   [["\t", "\r"], /[\t\r]/],
   [["\ufeff"], /\ufeff/],
+  [["]#", "}#", '"#', "'#"], /[\]}"']#/],
 ];
 
 /** Line terminators as the `m` flag knows them; YAML knows only the first (CR is outside the subset). */
