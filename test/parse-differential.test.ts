@@ -382,6 +382,7 @@ describe("the block reader", () => {
     ["a byte-order mark", "\uFEFFa: 1\n", false],
     ["a line of spaces after a block scalar's text (the yaml package: an empty line; js-yaml: text)", "id: |2\n    *x # kommentar\n    \n # kommentar 1\n", false],
     ["a comment right after a flow mapping that holds one without a space after its colon (the yaml package: an error; js-yaml: a comment)", "x: {n:{t: 2}}# c\n", false],
+    ["a comment less indented than a key, between it and its value (the yaml package: one key over two lines; js-yaml: the value)", "x:\n  a:\n\n# c\n    n x\ny: 1\n", false],
     ["a byte-order mark at the start of a later line (the yaml package: a byte-order mark; js-yaml: text)", "# Rödtråd\n\uFEFFnull: |-\n  0o17\n", false],
     ["a document end marker", "a: 1\n...\n", false],
     ["a flow list over lines", "a: [1,\n  2]\n", false],
@@ -455,10 +456,11 @@ describe("the subset's text rules", () => {
       String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$`,
       String.raw`\ufeff`,
       String.raw`[\]}"']#`,
+      String.raw`^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#`,
     ].join("|"),
     "m",
   );
-  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "|", ">-", "|2", "\n   \n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "}#", "]#", "x".repeat(500)];
+  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "|", ">-", "|2", "\n   \n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "}#", "]#", "a:", "  b:", "# c", "  # c", "x".repeat(500)];
   const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(""));
 
   it("answer as the pattern does on text made of the characters they look at", () => {

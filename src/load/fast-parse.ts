@@ -55,7 +55,9 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * limits implicit keys to 1,024), a byte-order mark after the start of the file (the yaml package
  * reads one at the start of a line before a document as a byte-order mark, js-yaml as text), a
  * `#` right after a closing bracket or quote (`}# x`: the yaml package refuses a comment not
- * set apart by a space, js-yaml does not always) (and see lineCloses).
+ * set apart by a space, js-yaml does not always), a comment less indented than a key whose
+ * value is below it, before that value (the yaml package can read the value and the next key
+ * as one key over two lines) (and see lineCloses).
  *
  * As one pattern (the specification; test/parse-differential.test.ts holds it and requires
  * `outsideSubset` to answer as it does):
@@ -64,6 +66,7 @@ export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
  *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff  |  [\]}"']#
+ *     ^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -141,6 +144,8 @@ export function outsideSubset(text: string): boolean {
   // The other line ends the pattern's `^` and `$` know send the text to the pattern itself.
   if (text.includes("\u2028") || text.includes("\u2029")) return SEPARATED.test(text);
   let afterHeader = false;
+  // The indentation of the last line of content when it ends in a colon (a key whose value is below), else 0.
+  let keyIndent = 0;
   // The next `|` and `>` from the line's start, each searched for once: the walk stays linear.
   let pipe = text.indexOf("|");
   let gt = text.indexOf(">");
@@ -148,6 +153,17 @@ export function outsideSubset(text: string): boolean {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     if (end - start > 1000 || badLineStart(text, start, end)) return true;
+    // Between a key and its value below it, a comment less indented than the key is outside: the
+    // yaml package can then read the value and the next key as one key over two lines.
+    let p = start;
+    while (p < end && text.charCodeAt(p) === 0x20) p++;
+    if (p < end) {
+      if (text.charCodeAt(p) === 0x23) {
+        if (p - start < keyIndent) return true;
+      } else {
+        keyIndent = OPEN_KEY.test(text.slice(start, end)) ? p - start : 0;
+      }
+    }
     if (afterHeader) {
       // After a block scalar's header, a line of nothing but spaces is outside: the parsers
       // differ on whether it is text or an empty line, at the start of the text and at its end.
@@ -165,11 +181,13 @@ export function outsideSubset(text: string): boolean {
 }
 
 const BLANK = /^[ \t]*$/u;
+/** A line of content that ends in a colon, perhaps with a comment after it. */
+const OPEN_KEY = /^ *[^\s#].*:[ ]*(?:#.*)?$/u;
 /** A line that ends in a block scalar's header (`|`, `>-`, `|2 # x`, …). */
 const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#.*)?$/u;
 
 /** For the rare text with U+2028 or U+2029, which the `m` flag takes for line ends. */
-const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$/m;
+const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$|^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#/m;
 
 const DOC_START = /^---(?:[ \t]|$)/gm;
 /** Text before the first `---` that makes a document of its own (anything but blank lines and comments). */
