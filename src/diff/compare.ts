@@ -163,16 +163,10 @@ class UniqueLookup {
   get(e: Entity): Entity | undefined {
     if (e.kind === "kommun") return this.kommun;
     const s = e.scope;
-    let key: string;
-    if (s.kind === "global") key = "g";
-    else if (s.kind === "year") key = `y:${s.year}`;
-    else if (s.kind === "proposals") key = `f:${s.year}`;
-    else {
-      const kp = this.plan.index.kommunplaner.find((k) => k.id === s.plan.id);
-      if (!kp) return undefined;
-      key = scopeKey(kp.scope);
-    }
-    return this.plan.index.inScope(key, e.id)?.find((x) => x.kind === e.kind && isCompared(x));
+    // A year's or the kommun's scope has the same key in both plans; a period's is its kommunplan's here.
+    const scope = s.kind === "period" ? this.plan.index.kommunplaner.find((k) => k.id === s.plan.id)?.scope : s;
+    if (!scope) return undefined;
+    return this.plan.index.inScope(scopeKey(scope), e.id)?.find((x) => x.kind === e.kind && isCompared(x));
   }
 }
 
