@@ -31,9 +31,15 @@ export interface FileSource {
 }
 
 function diskSource(root: string): FileSource {
+  // The files the listing has just seen as regular files: their type is not asked again before they are opened.
+  let listed: ReadonlySet<string> = new Set();
   return {
-    list: (globs) => listPlanFiles(root, globs),
-    read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES),
+    list: (globs) => {
+      const listing = listPlanFiles(root, globs);
+      listed = new Set(listing.files);
+      return listing;
+    },
+    read: (rel) => readRegularFile(path.join(root, rel), MAX_PLAN_FILE_BYTES, { listed: listed.has(rel) }),
     where: { en: "the working tree", sv: "arbetskatalogen" },
   };
 }

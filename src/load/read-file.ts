@@ -54,23 +54,28 @@ const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as
  * The bytes of a regular file at `abs`, at most `max` of them; undefined when there is no
  * file; a refusal for anything else (a link, a special file, a file above the cap).
  */
-export function readRegularFile(abs: string, max: number): ReadResult {
-  let before: Stats;
-  try {
-    before = lstatSync(abs);
-  } catch (e) {
-    const code = errno(e);
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    return { refused: { kind: "unreadable", detail: code } };
+export function readRegularFile(abs: string, max: number, opts: { listed?: boolean } = {}): ReadResult {
+  // `listed`: the folder's listing has just said that this is a regular file (its d_type), so
+  // the type is not asked once more before opening; the opened file is still checked.
+  let before: Stats | undefined;
+  if (!opts.listed) {
+    try {
+      before = lstatSync(abs);
+    } catch (e) {
+      const code = errno(e);
+      if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+      return { refused: { kind: "unreadable", detail: code } };
+    }
+    const kind = kindOf(before);
+    if (kind !== "file") return { refused: { kind } };
+    if (before.size > max) return { refused: { kind: "too-large", size: before.size, max } };
   }
-  const kind = kindOf(before);
-  if (kind !== "file") return { refused: { kind } };
-  if (before.size > max) return { refused: { kind: "too-large", size: before.size, max } };
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (e) {
     const code = errno(e);
+    if (!before && (code === "ENOENT" || code === "ENOTDIR")) return undefined;
     // ELOOP: the file became a link after it was looked at.
     return { refused: code === "ELOOP" ? { kind: "symlink" } : { kind: "unreadable", detail: code } };
   }
@@ -78,7 +83,7 @@ export function readRegularFile(abs: string, max: number): ReadResult {
     const st = fstatSync(fd);
     const now = kindOf(st);
     if (now !== "file") return { refused: { kind: now } };
-    if (st.ino !== before.ino || st.dev !== before.dev) return { refused: { kind: "unreadable", detail: "changed while read" } };
+    if (before && (st.ino !== before.ino || st.dev !== before.dev)) return { refused: { kind: "unreadable", detail: "changed while read" } };
     return readBounded(fd, st.size, max);
   } catch (e) {
     return { refused: { kind: "unreadable", detail: errno(e) } };
