@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFullDate, runValidatorsScript, VALIDATORS_SCRIPT } from "../dist/check/schema-build.js";
+import { ID_PATTERN, isFullDate, isIdText, runValidatorsScript, VALIDATORS_SCRIPT } from "../dist/check/schema-build.js";
 
 const SCHEMA_BUILD = new URL("../dist/check/schema-build.js", import.meta.url).href;
 
@@ -57,6 +57,36 @@ describe("the date format of the schemas", () => {
     for (const s of valid) expect([s, isFullDate(s)]).toEqual([s, true]);
     for (const s of invalid) expect([s, isFullDate(s)]).toEqual([s, false]);
     for (const s of [...valid, ...invalid]) expect(ajvFormatsDate(s)).toBe(isFullDate(s));
+  });
+});
+
+describe("the ID pattern of the schemas", () => {
+  const pattern = new RegExp(ID_PATTERN, "u");
+  const common = JSON.parse(readFileSync(new URL("../schemas/common.schema.json", import.meta.url), "utf8")) as { $defs: Record<string, { pattern?: string }> };
+
+  it("is the pattern the schemas give", () => {
+    const patterns = new Set(Object.values(common.$defs).flatMap((d) => (d.pattern?.includes("\\p{L}") ? [d.pattern] : [])));
+    expect([...patterns]).toEqual([ID_PATTERN]);
+  });
+
+  it("judges ID-shaped strings as the pattern does", () => {
+    // Letters, digits, the three marks, and the characters next to them, at every length around 64.
+    const idChar = fc.constantFrom(..."aZ09._-/:@[`{ \n\u2028åÅé\u0301٣𝟘𐐷\ud800\udc00", "\u{1d400}");
+    fc.assert(
+      fc.property(fc.string({ unit: idChar, maxLength: 70 }), (s) => isIdText(s) === pattern.test(s)),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("judges any string as the pattern does", () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })), (s) => isIdText(s) === pattern.test(s)), { numRuns: 2000 });
+  });
+
+  it("knows the edges", () => {
+    const cases = ["a", "A1", "a.b", "a..b", ".a", "-a", "_a", "a-", "a.", "x".repeat(64), "x".repeat(65), "å".repeat(64), "å".repeat(65), "𝟘".repeat(64), "𝟘".repeat(65), "", "a b", "a\nb", "ab\n", "a\u2028..", "1"];
+    const expected = [true, true, true, false, false, false, false, true, true, true, false, true, false, true, false, false, false, false, false, false, true];
+    expect(cases.map((s) => isIdText(s))).toEqual(expected);
+    expect(cases.map((s) => pattern.test(s))).toEqual(expected);
   });
 });
 

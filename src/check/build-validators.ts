@@ -10,7 +10,7 @@ import { Ajv2020, _ } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { loadPlan } from "../load/load-plan.js";
 import type { DocKind } from "../model/types.js";
-import { exportName, isFullDate, runValidatorsScript, SCHEMA_DIR, SCHEMA_FILE, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
+import { exportName, ID_PATTERN, isFullDate, isIdText, runValidatorsScript, SCHEMA_DIR, SCHEMA_FILE, schemaFiles, schemaHash, schemaStamp, VALIDATORS_CACHE, VALIDATORS_SCRIPT } from "./schema-build.js";
 
 const require = createRequire(import.meta.url);
 
@@ -66,8 +66,13 @@ const refs = Object.fromEntries(kinds.map((kind) => [exportName(kind), `https://
 // of a string in code points) with require(): each is one self-contained function, put in here.
 const inlined = standaloneCode.default(ajv, refs).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/gu, (_m: string, id: string) => `(${String((require(id) as { default: unknown }).default)})`);
 if (/\brequire\(/u.test(inlined)) throw new Error("validators: the generated code still requires a module");
+// The ID pattern, tested on every ID and reference, was the one regular expression to show in
+// a profile: isIdText gives its answers faster.
+const idRegExp = `new RegExp(${JSON.stringify(ID_PATTERN)}, "u")`;
+if (!inlined.includes(idRegExp)) throw new Error("validators: the schemas' ID pattern is not ID_PATTERN (check/schema-build.ts): change both");
+const withIds = inlined.split(idRegExp).join("{ test: isIdText }");
 // The schemas' fingerprints: the CLI uses this code only while the schemas are unchanged.
-const code = `(function (exports) {${inlined}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\nexports.schemaStamp = ${JSON.stringify(schemaStamp())};\n${isFullDate.toString()}\n})`;
+const code = `(function (exports) {${withIds}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\nexports.schemaStamp = ${JSON.stringify(schemaStamp())};\n${isFullDate.toString()}\n${isIdText.toString()}\n})`;
 
 // V8 compiles a function when it first runs: the validators run on the example plans here, so
 // the cache holds what validating a plan needs (what only a defect reaches is compiled then).

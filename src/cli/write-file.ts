@@ -1,8 +1,8 @@
 // The only place that writes files: reports (text, or the bytes of a PDF or DOCX), atomically;
 // and GitHub's step summary, appended.
-import { randomBytes } from "node:crypto";
 import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
+import { crypto } from "../load/builtins.js";
 import { cannotWrite } from "./io.js";
 
 /**
@@ -28,7 +28,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
     return;
   }
   const real = link?.isSymbolicLink() ? realpathSync(file) : file;
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${randomBytes(8).toString("hex")}.tmp`);
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${crypto().randomBytes(8).toString("hex")}.tmp`);
   let fd: number | undefined;
   let created = false;
   try {

@@ -1,8 +1,8 @@
 // What the CI formats (SARIF, GitLab Code Quality, JUnit, GitHub's annotations and step
 // summary) share: a file named from the repository root, a fingerprint that survives moved
 // lines, and the counts of a run.
-import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/index.js";
+import { crypto } from "../load/builtins.js";
 
 /** A plan file (relative to the plan root) named from the repository root. */
 export const repoPath = (prefix: string, file: string): string => (prefix === "" ? file : `${prefix}/${file}`);
@@ -19,7 +19,7 @@ export function fingerprints(diagnostics: readonly Diagnostic[]): string[] {
     const key = JSON.stringify([d.code, d.file, d.id ?? null, d.args]);
     const rank = seen.get(key) ?? 0;
     seen.set(key, rank + 1);
-    return createHash("sha256").update(`${key}\n${rank}`).digest("hex");
+    return crypto().createHash("sha256").update(`${key}\n${rank}`).digest("hex");
   });
 }
 

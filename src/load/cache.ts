@@ -2,13 +2,11 @@
 // on disk between runs, so that bytes already parsed are never parsed again. The cache is a
 // hint, never a source of truth: a file that is missing, truncated, corrupt, written by another
 // version or by anything else is ignored whole and written anew.
-import { createHash, createHmac, randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialize, serialize } from "node:v8";
 import { isCode } from "../diagnostics/index.js";
+import { crypto, os, v8 } from "./builtins.js";
 import { findGitRoot } from "./find-root.js";
 import type { FileValues } from "./parallel.js";
 import { readRegularFile } from "./read-file.js";
@@ -17,7 +15,7 @@ import { MAX_DEPTH } from "./yaml-values.js";
 const MAGIC = "rodtrad-parse-cache 2\n";
 /** A cache file holds at most what a plan of the largest allowed size parses into, with room to spare. */
 const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
-const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string | Uint8Array): string => crypto().createHash("sha256").update(data).digest("hex");
 
 /** The hash of bytes already hashed in this run: two revisions in a diff share most of their blobs. */
 const hashed = new WeakMap<Uint8Array, string>();
@@ -41,7 +39,7 @@ function toolStamp(): string {
   if (stampMemo) return stampMemo;
   const here = fileURLToPath(import.meta.url);
   const ext = path.extname(here);
-  const hash = createHash("sha256");
+  const hash = crypto().createHash("sha256");
   hash.update(readFileSync(new URL("../../package.json", import.meta.url)));
   hash.update(process.versions.v8);
   // The checks too: the schema's findings of each document are kept with its value.
@@ -65,7 +63,7 @@ function isFolder(p: string): boolean {
 /** The user's cache folder for Rödtråd: $XDG_CACHE_HOME/rodtrad when that is absolute (the XDG rule), else ~/.cache/rodtrad. */
 function userCacheDir(env: NodeJS.ProcessEnv): string {
   const xdg = env.XDG_CACHE_HOME;
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), ".cache"), "rodtrad");
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os().homedir(), ".cache"), "rodtrad");
 }
 
 /**
@@ -86,7 +84,7 @@ export function cacheFile(root: string, location: string | undefined, env: NodeJ
 /** Write `parts` to `file` whole or not at all: a new file (0600) under a random name beside it, renamed over it (a link there is replaced, not followed). */
 function writeAtomic(file: string, parts: readonly Uint8Array[]): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${randomBytes(8).toString("hex")}.tmp`;
+  const tmp = `${file}.${crypto().randomBytes(8).toString("hex")}.tmp`;
   const fd = openSync(tmp, "wx", 0o600);
   let open = true;
   try {
@@ -117,7 +115,7 @@ function userKey(env: NodeJS.ProcessEnv): Buffer {
   const r = readRegularFile(file, KEY_BYTES);
   let key = r !== undefined && "bytes" in r && r.bytes.length === KEY_BYTES ? Buffer.from(r.bytes) : undefined;
   if (!key) {
-    key = randomBytes(KEY_BYTES);
+    key = crypto().randomBytes(KEY_BYTES);
     try {
       writeAtomic(file, [key]);
     } catch {
@@ -128,7 +126,7 @@ function userKey(env: NodeJS.ProcessEnv): Buffer {
   return key;
 }
 
-const seal = (key: Buffer, payload: Uint8Array): string => createHmac("sha256", key).update(payload).digest("hex");
+const seal = (key: Buffer, payload: Uint8Array): string => crypto().createHmac("sha256", key).update(payload).digest("hex");
 
 /** Plain data only: null, booleans, numbers, strings, arrays and plain objects, no deeper than a plan file can be. */
 function isPlainData(v: unknown, depth = 0): boolean {
@@ -178,7 +176,7 @@ function encode(pairs: readonly Pair[]): Buffer {
   const json: Pair[] = [];
   const other: Pair[] = [];
   for (const pair of pairs) (jsonSafe(pair[1]) ? json : other).push(pair);
-  return Buffer.concat([Buffer.from(`${JSON.stringify(json)}\n`, "utf8"), other.length > 0 ? serialize(other) : Buffer.alloc(0)]);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(json)}\n`, "utf8"), other.length > 0 ? v8().serialize(other) : Buffer.alloc(0)]);
 }
 
 /** The entries of a payload, or undefined when it is not one this build wrote. */
@@ -189,7 +187,7 @@ function decode(payload: Buffer): Map<string, FileValues> | undefined {
   let other: unknown = [];
   try {
     json = JSON.parse(payload.toString("utf8", 0, nl));
-    if (nl + 1 < payload.length) other = deserialize(payload.subarray(nl + 1));
+    if (nl + 1 < payload.length) other = v8().deserialize(payload.subarray(nl + 1));
   } catch {
     return undefined;
   }

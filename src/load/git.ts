@@ -1,7 +1,6 @@
 // Plan files straight from a git revision: ls-tree and one `git cat-file --batch`, no checkout.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import path from "node:path";
+import { childProcess, crypto } from "./builtins.js";
 import { PlanIoError } from "./errors.js";
 import { selectPlanFiles, type TreeEntry } from "./list-files.js";
 import type { FileSource } from "./load-plan.js";
@@ -15,7 +14,7 @@ const MAX_BUFFER = 2 * 1024 * 1024 * 1024;
  * reads them, so one starting with `-` is never an option.
  */
 function git(cwd: string, args: string[], input?: string): { status: number; stdout: Buffer; stderr: string } {
-  const r = spawnSync("git", ["--literal-pathspecs", ...args], { cwd, input, maxBuffer: MAX_BUFFER });
+  const r = childProcess().spawnSync("git", ["--literal-pathspecs", ...args], { cwd, input, maxBuffer: MAX_BUFFER });
   if (r.error) throw new PlanIoError({ en: `cannot run git: ${r.error.message}`, sv: `kan inte köra git: ${r.error.message}` });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }
@@ -105,7 +104,7 @@ function readBlobs(top: string, shas: readonly string[]): Buffer[] {
 
 /** Git's id of a blob holding these bytes: SHA-1, or SHA-256 in a repository that uses it (64 hex digits). */
 function blobId(bytes: Uint8Array, idLength: number): string {
-  return createHash(idLength === 64 ? "sha256" : "sha1")
+  return crypto().createHash(idLength === 64 ? "sha256" : "sha1")
     .update(`blob ${bytes.length}\0`)
     .update(bytes)
     .digest("hex");

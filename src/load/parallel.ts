@@ -1,7 +1,6 @@
 // Parse many files on two threads while keeping the loader synchronous: the main thread parses
 // its share, then waits on a shared flag for the worker's share.
-import { availableParallelism } from "node:os";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { os, workerThreads } from "./builtins.js";
 import { parseValues, type ParsedValues } from "./parse.js";
 
 /**
@@ -45,10 +44,11 @@ export interface ParallelOptions {
 
 export function parseAll(files: readonly FileInput[], opts: ParallelOptions = {}): FileValues[] {
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  const parallel = opts.parallel ?? (total >= PARALLEL_MIN_BYTES && availableParallelism() > 1 && process.env.RODTRAD_THREADS !== "1");
+  const parallel = opts.parallel ?? (total >= PARALLEL_MIN_BYTES && os().availableParallelism() > 1 && process.env.RODTRAD_THREADS !== "1");
   if (!parallel) return files.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }));
 
   const [mine, theirs] = split(files);
+  const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(opts.workerUrl ?? new URL("./parse-worker.js", import.meta.url), {
