@@ -54,24 +54,33 @@ describe("start-up", () => {
     });
   }
 
-  it("validate loads the yaml package only for a file outside the fast path's subset, and Ajv's compiler never (the validators are precompiled)", () => {
+  it("validate loads js-yaml only for a file the block reader leaves, the yaml package only for a file outside the fast path's subset, and Ajv's compiler never (the validators are precompiled)", () => {
     const compiler = /\/node_modules\/ajv\/dist\/(2020|core)\.js$/u;
     const clean = loaded(["validate", "-C", "examples/minimal", "--format", "json"]);
     expect(clean.status).toBe(0);
     expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
     expect(clean.modules).not.toContain("yaml");
+    expect(clean.modules).not.toContain("js-yaml");
     expect(clean.urls.filter((u) => compiler.test(u))).toEqual([]);
-    // Findings in files js-yaml read are placed by js-yaml.
+    // Findings in files the block reader read are placed by the block reader.
     const warned = loaded(["validate", "-C", "examples/katrineholm", "--format", "json"]);
     expect(JSON.parse(warned.stdout).diagnostics.length).toBeGreaterThan(0);
     expect(warned.modules).not.toContain("yaml");
+    expect(warned.modules).not.toContain("js-yaml");
     expect(warned.urls.filter((u) => compiler.test(u))).toEqual([]);
-    // An anchor is outside the subset: that file is read by the yaml package.
     const dir = mkdtempSync(path.join(tmpdir(), "rodtrad-startup-"));
     try {
       cpSync(path.join(ROOT, "examples", "minimal"), dir, { recursive: true });
       const kp = path.join(dir, "kommunplan", "2023-2026.yaml");
-      writeFileSync(kp, readFileSync(kp, "utf8").replace("vision: V2035", "vision: &v V2035"));
+      const original = readFileSync(kp, "utf8");
+      // Plain text over two lines is left by the block reader but inside the subset: js-yaml reads it.
+      writeFileSync(kp, original.replace("ska få en trygg", "ska få\n      en trygg"));
+      const wrapped = loaded(["validate", "-C", dir, "--format", "json"]);
+      expect(JSON.parse(wrapped.stdout).diagnostics).toEqual([]);
+      expect(wrapped.modules).toContain("js-yaml");
+      expect(wrapped.modules).not.toContain("yaml");
+      // An anchor is outside the subset: that file is read by the yaml package.
+      writeFileSync(kp, original.replace("vision: V2035", "vision: &v V2035"));
       const anchored = loaded(["validate", "-C", dir, "--format", "json"]);
       expect(JSON.parse(anchored.stdout).diagnostics).toEqual([]);
       expect(anchored.modules).toContain("yaml");

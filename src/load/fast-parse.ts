@@ -2,8 +2,9 @@
 // js-yaml where the text keeps to a subset on which it gives exactly what the yaml package's
 // path gives. Anything else, and anything js-yaml refuses, returns undefined and goes the
 // exact way (docs/val.md).
-import { FAILSAFE_SCHEMA, loadAll, Type } from "js-yaml";
+import type { Schema } from "js-yaml";
 import { readBlocks } from "./block-reader.js";
+import { jsYaml } from "./yaml-lib.js";
 import { MAX_DEPTH } from "./yaml-values.js";
 
 /**
@@ -15,32 +16,42 @@ function mayBeNumber(s: string): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
 }
 
-/** YAML 1.2 core scalars, resolved by the same patterns and in the same way as the yaml package's `core` schema. */
-export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type("tag:yaml.org,2002:null", {
-      kind: "scalar",
-      resolve: (s: unknown) => s === null || (typeof s === "string" && s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s)),
-      construct: () => null,
-    }),
-    new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: (s: unknown) => typeof s === "string" && (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
-      construct: (s: string) => s[0] === "t" || s[0] === "T",
-    }),
-    new Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: (s: unknown) => typeof s === "string" && mayBeNumber(s) && /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
-      construct: (s: string) => (s.startsWith("0o") ? parseInt(s.slice(2), 8) : s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-    }),
-    new Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: (s: unknown) =>
-        typeof s === "string" && mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/.test(s),
-      construct: (s: string) => (s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s)),
-    }),
-  ],
-});
+let schema: Schema | undefined;
+
+/**
+ * YAML 1.2 core scalars for js-yaml, resolved by the same patterns and in the same way as the
+ * yaml package's `core` schema; made when first asked for, as js-yaml is loaded then.
+ */
+export function fastSchema(): Schema {
+  if (schema) return schema;
+  const { FAILSAFE_SCHEMA, Type } = jsYaml();
+  schema = FAILSAFE_SCHEMA.extend({
+    implicit: [
+      new Type("tag:yaml.org,2002:null", {
+        kind: "scalar",
+        resolve: (s: unknown) => s === null || (typeof s === "string" && s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s)),
+        construct: () => null,
+      }),
+      new Type("tag:yaml.org,2002:bool", {
+        kind: "scalar",
+        resolve: (s: unknown) => typeof s === "string" && (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+        construct: (s: string) => s[0] === "t" || s[0] === "T",
+      }),
+      new Type("tag:yaml.org,2002:int", {
+        kind: "scalar",
+        resolve: (s: unknown) => typeof s === "string" && mayBeNumber(s) && /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
+        construct: (s: string) => (s.startsWith("0o") ? parseInt(s.slice(2), 8) : s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+      }),
+      new Type("tag:yaml.org,2002:float", {
+        kind: "scalar",
+        resolve: (s: unknown) =>
+          typeof s === "string" && mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/.test(s),
+        construct: (s: string) => (s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s)),
+      }),
+    ],
+  });
+  return schema;
+}
 
 /**
  * Text the fast path leaves alone (each is a rule in docs/val.md): anchors and tags (`&`, `!`
@@ -323,7 +334,7 @@ export function fastValues(text: string): { index: number; value: unknown }[] | 
   const expected = markers + (CONTENT_BEFORE.test(text.slice(0, first)) ? 1 : 0);
   let docs: unknown[];
   try {
-    docs = loadAll(text, null, { schema: FAST_SCHEMA, json: false }) as unknown[];
+    docs = jsYaml().loadAll(text, null, { schema: fastSchema(), json: false }) as unknown[];
   } catch {
     return undefined;
   }

@@ -4,10 +4,11 @@
 // syntax tree costs. The differential test (test/parse-differential.test.ts) requires every
 // place found here to equal the place the yaml package gives; anything that does not fit the
 // shape expected here returns undefined, and the caller takes the yaml package's way.
-import { loadAll, type State } from "js-yaml";
+import type { State } from "js-yaml";
 import { readBlocks } from "./block-reader.js";
-import { FAST_SCHEMA, inPlanSubset } from "./fast-parse.js";
+import { fastSchema, inPlanSubset } from "./fast-parse.js";
 import { lineCounterOf, type DocPositions, type Position } from "./source.js";
+import { jsYaml } from "./yaml-lib.js";
 
 /** One node as the parser opened and closed it, with the nodes read inside it. */
 interface Frame {
@@ -78,8 +79,8 @@ function frames(text: string): Frame[] | undefined {
   const root: Frame = { open: 0, close: 0, result: undefined, children: [] };
   const stack: Frame[] = [root];
   try {
-    loadAll(text, null, {
-      schema: FAST_SCHEMA,
+    jsYaml().loadAll(text, null, {
+      schema: fastSchema(),
       json: false,
       listener(type: string, state: State) {
         if (type === "open") {

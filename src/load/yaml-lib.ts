@@ -11,3 +11,15 @@ let lib: YamlLib | undefined;
 export function yaml(): YamlLib {
   return (lib ??= require("yaml") as YamlLib);
 }
+
+type JsYamlLib = typeof import("js-yaml");
+let jsLib: JsYamlLib | undefined;
+
+/**
+ * js-yaml, loaded when first needed: only for a file the block reader (block-reader.ts) leaves
+ * and that keeps to the plan subset, as no file of the examples or of the benchmark corpus
+ * does. Bundled, it made every start compile 100 kB that it did not run.
+ */
+export function jsYaml(): JsYamlLib {
+  return (jsLib ??= require("js-yaml") as JsYamlLib);
+}
