@@ -3,13 +3,13 @@ import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
-import { isData, statusOf, type Data } from "../model/build.js";
+import { isData, statusOf } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { scopeKey } from "../model/resolve.js";
 import { descendants } from "../model/thread.js";
 import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
-import { fieldName, ownFields, OWNER_FIELDS, THREAD_FIELDS, type FieldValue } from "./fields.js";
+import { fieldName, ownFields, OWNER_FIELDS, sameOwnData, THREAD_FIELDS, type FieldValue } from "./fields.js";
 
 export interface DiffEntity {
   key: string;
@@ -219,35 +219,10 @@ function listed(e: Entity): DiffEntity {
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
-/**
- * Whether two parsed values hold the same data: the same own keys with the same values, lists
- * item by item. What ownFields reads (Object.keys) and nothing more, so equal data has equal
- * fields; a value it cannot call equal (NaN) only means the fields are compared after all.
- */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  let keys = 0;
-  for (const k in a) {
-    if (!hasOwn(a, k)) continue;
-    keys++;
-    if (!hasOwn(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
-  }
-  for (const k in b) if (hasOwn(b, k)) keys--;
-  return keys === 0;
-}
-
 function compareFields(base: Entity, head: Entity): FieldChange[] {
   // A file the two revisions share was parsed once: its entities hold the very same data. In a
   // file that changed, most entities did not: equal data has equal fields, without listing them.
-  if (base.data === head.data || sameData(base.data, head.data)) return [];
+  if (base.data === head.data || sameOwnData(base, head)) return [];
   const a = ownFields(base);
   const b = ownFields(head);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
