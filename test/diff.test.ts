@@ -1,13 +1,13 @@
 // `plan diff`: real git repositories in temp folders, real commits, the JSON asserted case by case
 // (issue 5, "Done when"), plus exit statuses, the working tree as head, prefixes and determinism.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, it } from "vitest";
 import type { Document } from "yaml";
 import { GitRepo, cleanupRepos, diffJson as diffJsonCli, git, itemPath, runPlan, tempDir, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
-import { resolveRevision, revisionSource } from "../src/load/git.js";
+import { resolveAll, resolveRevision, revisionSource } from "../src/load/git.js";
 
 afterAll(cleanupRepos);
 
@@ -322,6 +322,28 @@ describe("two revisions from git", () => {
       if (file === "budget/2026.yaml") expect(bytes).not.toBe(base.get(file));
       else expect(bytes, file).toBe(base.get(file));
     }
+  });
+});
+
+describe("resolving the revisions", () => {
+  it("asks git once for the work tree's top and both commits, whichever git this is (one that prints --end-of-options back included)", ({ expect }) => {
+    const r = new GitRepo({ prefix: "plan" });
+    r.replace("budget/2026.yaml", "namn: Övergripande plan med budget", "namn: Ändrad plan med budget").commit("one file changed");
+    const trace = path.join(tempDir(), "trace.txt");
+    const before = process.env.GIT_TRACE;
+    process.env.GIT_TRACE = trace;
+    let resolved: { top: string; commits: string[] };
+    try {
+      resolved = resolveAll(r.root, ["HEAD~1", "HEAD"]);
+    } finally {
+      if (before === undefined) delete process.env.GIT_TRACE;
+      else process.env.GIT_TRACE = before;
+    }
+    expect(resolved.top).toBe(realpathSync(r.top));
+    expect(resolved.commits).toEqual([r.git("rev-parse", "HEAD~1").trim(), r.git("rev-parse", "HEAD").trim()]);
+    expect(readFileSync(trace, "utf8").match(/trace: built-in: git .*rev-parse/gu)).toHaveLength(1);
+    // A revision that starts with "-" is still refused, as an option never is a revision.
+    expect(() => resolveAll(r.root, ["--output=x", "HEAD"])).toThrow(/a revision never starts with "-"/u);
   });
 });
 

@@ -68,6 +68,10 @@ export function resolveRevision(top: string, rev: string): string {
 export function resolveAll(dir: string, revs: readonly string[]): { top: string; commits: string[] } {
   const r = git(dir, ["rev-parse", "--show-toplevel", "--end-of-options", ...revs.map((rev) => `${rev}^{commit}`)]);
   const lines = r.stdout.toString("utf8").split("\n");
+  // A git before 2.43 does not know --end-of-options here and prints it back, as rev-parse does
+  // with what it does not know (a revision starting with "-" is then printed back too, and is
+  // not a commit id below).
+  if (lines[1] === "--end-of-options") lines.splice(1, 1);
   const commits = lines.slice(1, 1 + revs.length);
   if (r.status === 0 && lines.length === revs.length + 2 && lines[0] !== "" && lines.at(-1) === "" && commits.every((c) => /^([0-9a-f]{40}|[0-9a-f]{64})$/u.test(c))) {
     return { top: lines[0]!, commits };
