@@ -92,7 +92,11 @@ export function readRegularFile(abs: string, max: number, opts: { listed?: boole
   }
 }
 
-/** Read to the end, but never more than max + 1 bytes: one byte more tells that the file is too large. */
+/**
+ * Read to the end, but never more than max + 1 bytes: one byte more tells that the file is too
+ * large. Once the bytes fstat counted (`size`, within the cap) are in, the read stops without
+ * asking for an end it would only find past bytes written since: the file as it was.
+ */
 function readBounded(fd: number, size: number, max: number): ReadResult {
   let buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
   let total = 0;
@@ -106,6 +110,7 @@ function readBounded(fd: number, size: number, max: number): ReadResult {
     const n = readSync(fd, buf, total, buf.length - total, null);
     if (n === 0) break;
     total += n;
+    if (total === size && size <= max) break;
   }
   if (total > max) return { refused: { kind: "too-large", size: total, max } };
   return { bytes: buf.subarray(0, total) };
