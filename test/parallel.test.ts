@@ -69,3 +69,20 @@ describe("a worker that never answers", () => {
     expect(lost.map((f: { name: string }) => f.name)).toEqual(files.map((f) => f.name));
   });
 });
+
+describe("one thread", () => {
+  it("gives each file the values parsing it alone gives, in the order given, though it parses the smallest first", async () => {
+    const { parseAll } = await import("../dist/load/parallel.js");
+    const { parseValues } = await import("../dist/load/parse.js");
+    const root = path.join(ROOT, "examples/katrineholm");
+    const files = loadPlan(root).files.map((name) => ({ name, bytes: readFileSync(path.join(root, name)) }));
+    // Two orders, so that each file meets the reader after different files (its keys kept from file to file).
+    for (const order of [files, [...files].reverse()]) {
+      const all = parseAll(order, { parallel: false });
+      expect(all.map((f: { name: string }) => f.name)).toEqual(order.map((f) => f.name));
+      expect(JSON.stringify(all)).toBe(JSON.stringify(order.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }))));
+    }
+    // The sizes differ, so the order parsed is not the order given.
+    expect(new Set(files.map((f) => f.bytes.length)).size).toBeGreaterThan(10);
+  });
+});

@@ -30,7 +30,22 @@ function split(files: readonly FileInput[]): [FileInput[], FileInput[]] {
       b += f.bytes.length;
     }
   }
-  return [mine, theirs];
+  // Each share is parsed smallest first (see parseSmallFirst).
+  return [mine.reverse(), theirs.reverse()];
+}
+
+/**
+ * Parsed values for every file, in the order given, parsed smallest first: V8 optimises the
+ * reader's code while it reads the many small files, instead of reading a budget of half a
+ * megabyte (which sorts early by path) in code not yet optimised. On the city-sized plan the
+ * first pass over the files takes about 30 ms less this way (test/bench/README.md). The values
+ * do not depend on the order.
+ */
+function parseSmallFirst(files: readonly FileInput[]): FileValues[] {
+  const order = files.map((_, i) => i).sort((a, b) => files[a]!.bytes.length - files[b]!.bytes.length || a - b);
+  const out = new Array<FileValues>(files.length);
+  for (const i of order) out[i] = { name: files[i]!.name, ...parseValues(files[i]!.name, files[i]!.bytes) };
+  return out;
 }
 
 /** Parsed values for every file, in the order given. */
@@ -45,7 +60,7 @@ export interface ParallelOptions {
 export function parseAll(files: readonly FileInput[], opts: ParallelOptions = {}): FileValues[] {
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   const parallel = opts.parallel ?? (total >= PARALLEL_MIN_BYTES && os().availableParallelism() > 1 && process.env.RODTRAD_THREADS !== "1");
-  if (!parallel) return files.map(({ name, bytes }) => ({ name, ...parseValues(name, bytes) }));
+  if (!parallel) return parseSmallFirst(files);
 
   const [mine, theirs] = split(files);
   const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
