@@ -3,7 +3,8 @@
 // Node finding, reading and linking about 80 modules one by one was a good part of a short run.
 // dist/run/ lies as deep as dist/<layer>/, so every path a module finds from its own place
 // (`../../schemas/`, `../../templates/`) stays the same. The packages are loaded from
-// node_modules as before (loaded when needed, some through require()).
+// node_modules as before (loaded when needed, some through require()), except commander,
+// which every command line needs: bundled, node does not find, read and wrap its seven files.
 // dist/run/modules.json tells which source module went into which file (test/cli-startup.test.ts).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,8 +30,8 @@ const manifest = {
 const config = {
   input: { main: "dist/cli/main.js", "parse-worker": "dist/load/parse-worker.js" },
   platform: "node",
-  // Packages stay packages (loaded when needed, some through require()).
-  external: (id) => id.startsWith("node:") || /^(commander|yaml|js-yaml|ajv|ajv-formats|chalk|handlebars|cli-table3|markdown-it)(\/|$)/u.test(id),
+  // Packages stay packages (loaded when needed, some through require()), except commander.
+  external: (id) => id.startsWith("node:") || /^(yaml|js-yaml|ajv|ajv-formats|chalk|handlebars|cli-table3|markdown-it)(\/|$)/u.test(id),
   output: { dir: "dist/run", format: "esm", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", cleanDir: true },
   plugins: [manifest],
   logLevel: "warn",

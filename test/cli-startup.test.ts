@@ -24,7 +24,8 @@ function loaded(args: string[]): { status: number | null; stdout: string; module
   const urls = [...r.stderr.matchAll(/^import (.*)$/gmu)].map((m) => m[1]!).filter((u) => !u.startsWith("node:"));
   const modules = urls.flatMap((u) => {
     const bundled = /\/dist\/run\/([^/]+)$/u.exec(u);
-    if (bundled) return BUNDLED[bundled[1]!]!.map((m) => (m.includes("/") && m.endsWith(".js") ? `dist/${m}` : m));
+    // The bundler's own helpers (virtual modules, named from \0) are no module of ours.
+    if (bundled) return BUNDLED[bundled[1]!]!.filter((m) => !m.startsWith("\u0000")).map((m) => (m.includes("/") && m.endsWith(".js") ? `dist/${m}` : m));
     return [u.replace(/^.*\/node_modules\/([^/]+)\/.*$/u, "$1").replace(/^.*\/(dist\/.*)$/u, "$1")];
   });
   return { status: r.status, stdout: r.stdout, modules: [...new Set(modules)], urls };

@@ -1,8 +1,8 @@
 // The `plan` command line: commands, options, exit statuses, nothing else. Each command's
 // module is imported when the command runs, so `plan --help` loads no validator, YAML parser
 // or template engine; the format choices come from format/names.ts, not from the formatters.
-import { createRequire } from "node:module";
-import type * as Commander from "commander";
+// Commander is bundled into this file (rolldown.config.mjs).
+import { Command, CommanderError, Option } from "commander";
 import {
   ARSHJUL_FORMATS,
   DIAGNOSTICS_ALIASES,
@@ -37,11 +37,6 @@ import type { SiteOptions } from "./site.js";
 import type { TraceOptions } from "./trace.js";
 import { packageVersion } from "./version.js";
 
-// Commander is a CommonJS package: required, it is loaded without the ES module wrapper around
-// it (whose exports node finds by parsing its source at each start).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)("commander") as typeof Commander;
-type Command = Commander.Command;
-type Option = Commander.Option;
 
 // No default here: the language is chosen once, in lang.ts (--lang, plan.yaml språk, locale, default).
 const langOption = (): Option => new Option("--lang <lang>", "language of the output (default: plan.yaml språk, else the locale, else en)").choices(["en", "sv"]);
