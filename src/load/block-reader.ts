@@ -89,6 +89,9 @@ function isBlank(r: Reader, li: number): boolean {
 function isMarker(r: Reader, li: number): boolean {
   const s = r.starts[li]!;
   const t = r.t;
+  // Most lines start with a space or a letter: neither marker.
+  const c = t.charCodeAt(s);
+  if (c !== 0x2e && c !== 0x2d) return false;
   if (t.startsWith("...", s)) decline();
   if (!t.startsWith("---", s)) return false;
   const end = lineEnd(r, li);
@@ -115,6 +118,23 @@ function normal(r: Reader, s: string): string {
 function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+    // Digits after an optional sign, read here: most numbers are that, and most other text
+    // that starts like one (a date, a time, an ID) shows it at the first character after the
+    // digits, which no pattern below accepts there (only `.`, `e`, `E`, or `o`, `x` after a
+    // lone 0). The patterns decide the rest.
+    const n = s.length;
+    const first = c === 0x2b || c === 0x2d ? 1 : 0;
+    let i = first;
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      if (d < 0x30 || d > 0x39) break;
+      i++;
+    }
+    if (i > first) {
+      if (i === n) return parseInt(s, 10);
+      const x = s.charCodeAt(i);
+      if (x !== 0x2e && x !== 0x65 && x !== 0x45 && !(i === 1 && c === 0x30 && (x === 0x6f || x === 0x78))) return s;
+    }
     if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
     if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
     if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
