@@ -89,3 +89,19 @@ describe("red thread on any list of entities", () => {
     expect(traces.has({ ...område })).toBe(false);
   });
 });
+
+describe("the lists an entity starts with", () => {
+  it("stay empty once every example and fixture plan is built, and each entity's parents and children mirror each other", async () => {
+    const { NO_ENTITIES, NO_REFS } = await import("../src/model/types.js");
+    for (const overlays of [[], ["defects/duplicate-id"], ["defects/reference-cycle"], ["defects/orphan"]]) {
+      const { plan } = checked(overlays);
+      for (const e of plan.entities) {
+        for (const p of e.parents) expect(p.children).toContain(e);
+        for (const c of e.children) expect(c.parents).toContain(e);
+      }
+      expect(plan.entities.some((e) => e.children.length > 0 && e.parents.length > 0)).toBe(true);
+    }
+    expect(NO_ENTITIES).toEqual([]);
+    expect(NO_REFS).toEqual([]);
+  });
+});

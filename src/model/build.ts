@@ -1,7 +1,7 @@
 // Plain documents → typed entities with their references (not yet resolved).
 import { MONTH } from "./month.js";
 import type { SourceDoc } from "../load/source.js";
-import type { DocKind, Entity, EntityKind, OrganTyp, Ref, RefTarget, Scope } from "./types.js";
+import { addEntity, NO_ENTITIES, NO_REFS, type DocKind, type Entity, type EntityKind, type OrganTyp, type Ref, type RefTarget, type Scope } from "./types.js";
 
 export type Data = Record<string, unknown>;
 
@@ -162,7 +162,7 @@ class Builder {
     if (id === undefined) return undefined;
     // Every entity has the same fields, set or not: one shape for the checks that walk them all.
     const organTyp = kind === "organ" ? (str(data.typ) as OrganTyp | undefined) : undefined;
-    const e: Entity = { id, kind, data, doc, scope, year, container, organTyp, refs: [], parents: [], children: [], order: this.order++ };
+    const e: Entity = { id, kind, data, doc, scope, year, container, organTyp, refs: NO_REFS, parents: NO_ENTITIES, children: NO_ENTITIES, order: this.order++ };
     this.entities.push(e);
     return e;
   }
@@ -240,7 +240,7 @@ export function buildEntities(typed: TypedDoc[], kommunplanScope: (kp: Entity) =
         if (!område) continue;
         for (const g of items(m.mål)) {
           const mål = b.entity("mål", g, doc, kp.scope, område);
-          if (mål) mål.parents.push(område);
+          if (mål) addEntity(mål, "parents", område);
         }
       }
       continue;

@@ -1,5 +1,5 @@
 // One reference resolver for every field: scopes, lookup, and the red thread's edges.
-import type { Entity, EntityKind, Ref, RefTarget, Scope } from "./types.js";
+import { addEntity, type Entity, type EntityKind, type Ref, type RefTarget, type Scope } from "./types.js";
 import { asList } from "./build.js";
 
 export const scopeKey = (s: Scope): string => {
@@ -328,7 +328,7 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
   }
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
-    for (let p = 0; p < e.parents.length; p++) e.parents[p]!.children.push(e);
+    for (let p = 0; p < e.parents.length; p++) addEntity(e.parents[p]!, "children", e);
   }
   // The vision above every målområde: the kommunplan's own, else the kommun's.
   const vision = index.ofKind("vision")[0];
@@ -346,8 +346,8 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
     const v = own ?? vision;
     if (!v) continue;
     for (const område of områden.get(kp) ?? []) {
-      område.parents.push(v);
-      v.children.push(område);
+      addEntity(område, "parents", v);
+      addEntity(v, "children", område);
     }
   }
   return failed;
