@@ -345,7 +345,7 @@ function flowMap(r: Reader, p: number, end: number, depth: number): Record<strin
         i++;
       }
       if (i >= end || t.charCodeAt(i + 1) !== SPACE || t.charCodeAt(i - 1) === SPACE) decline();
-      key = keyText(r, t.slice(k, i));
+      key = plainKey(r, t, k, i);
     }
     if (Object.prototype.hasOwnProperty.call(value, key)) decline();
     const at = skipSpaces(t, i + 1, end);
