@@ -143,4 +143,25 @@ describe("stdout that cannot take the output", () => {
     expect(status).toBe(2);
     expect(stderr).toBe("");
   });
+
+  it("a pipe read slowly gets every byte, and the status after them (the command ends itself once its output is out)", async () => {
+    const args = ["trace", "-C", KATRINEHOLM, "--format", "json"];
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const chunks: Buffer[] = [];
+    // Paused for a while at the start and after each chunk: the pipe fills, and the writer waits.
+    child.stdout.pause();
+    const resume = (): void => void setTimeout(() => child.stdout.resume(), 20);
+    child.stdout.on("data", (b: Buffer) => {
+      chunks.push(b);
+      child.stdout.pause();
+      resume();
+    });
+    resume();
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(status).toBe(0);
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(text).toBe(planInProcess(args).stdout);
+    expect(chunks.length).toBeGreaterThan(1);
+  });
 });
