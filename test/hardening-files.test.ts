@@ -88,9 +88,12 @@ describe("special files named like plan files are refused at once, never opened"
 
   it("a plan file above 10 MiB is refused before it is parsed (file-too-large)", () => {
     const dir = planCopy();
-    writeFileSync(path.join(dir, "stor.yaml"), `typ: budget\n# ${"x".repeat(11 * 1024 * 1024)}\n`);
+    const text = `typ: budget\n# ${"x".repeat(11 * 1024 * 1024)}\n`;
+    writeFileSync(path.join(dir, "stor.yaml"), text);
     const { run, out } = validateInProcess(dir);
     expect(out.diagnostics.map((d) => [d.code, d.file])).toEqual([["file-too-large", "stor.yaml"]]);
+    // Its size as it is, not as far as it was read.
+    expect(out.diagnostics[0]!.message).toBe(`the file is ${Buffer.byteLength(text)} bytes, above the limit of ${10 * 1024 * 1024}: not read`);
     expect(run.status).toBe(1);
   });
 });

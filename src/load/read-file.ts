@@ -84,6 +84,7 @@ export function readRegularFile(abs: string, max: number, opts: { listed?: boole
     const now = kindOf(st);
     if (now !== "file") return { refused: { kind: now } };
     if (before && (st.ino !== before.ino || st.dev !== before.dev)) return { refused: { kind: "unreadable", detail: "changed while read" } };
+    if (st.size > max) return { refused: { kind: "too-large", size: st.size, max } };
     return readBounded(fd, st.size, max);
   } catch (e) {
     return { refused: { kind: "unreadable", detail: errno(e) } };
