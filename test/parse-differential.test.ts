@@ -384,6 +384,9 @@ describe("the block reader", () => {
     ["a comment right after a flow mapping that holds one without a space after its colon (the yaml package: an error; js-yaml: a comment)", "x: {n:{t: 2}}# c\n", false],
     ["a comment less indented than a key, between it and its value (the yaml package: one key over two lines; js-yaml: the value)", "x:\n  a:\n\n# c\n    n x\ny: 1\n", false],
     ["a byte-order mark at the start of a later line (the yaml package: a byte-order mark; js-yaml: text)", "# Rödtråd\n\uFEFFnull: |-\n  0o17\n", false],
+    ["an anchor named from a line separator (both: an anchor on an empty value, placed apart)", "# Rödtråd\n\"a b\": &\u2028a\n", false],
+    ["an anchor named from a no-break space", "a: &\u00a0x\nb: 1\n", false],
+    ["an anchor named from an ideographic space, in a flow mapping", "a: { b: &\u3000x 1 }\n", false],
     ["a document end marker", "a: 1\n...\n", false],
     ["a flow list over lines", "a: [1,\n  2]\n", false],
   ])("%s: it agrees with the yaml package (reads it: %s)", (_, text, takes) => {
@@ -442,7 +445,7 @@ describe("the subset's text rules", () => {
   // The rules as one pattern (docs/val.md); outsideSubset answers as it does, only faster.
   const SPEC = new RegExp(
     [
-      String.raw`(?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)`,
+      String.raw`(?:^|[\s[\]{},:])(?:&[^ \t\n\r[\]{},]|!)`,
       String.raw`^%`,
       String.raw`<<`,
       String.raw`(?:^|[\s[{,])\?(?:\s|$)`,
@@ -460,7 +463,7 @@ describe("the subset's text rules", () => {
     ].join("|"),
     "m",
   );
-  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "|", ">-", "|2", "\n   \n", "[", "]", "{", "}", ",", "a", "å", "&a", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "}#", "]#", "a:", "  b:", "# c", "  # c", "x".repeat(500)];
+  const pieces = [" ", "  ", "-", "- ", ":", ": ", "#", "---", "...", "\n", "|", ">-", "|2", "\n   \n", "[", "]", "{", "}", ",", "a", "å", "&a", "&", "!", "%", "<<", "?", "\t", "\r", "\u2028", "\u2029", "\u000b", "\u00a0", "\u3000", "\ufeff", "'", '"', "}#", "]#", "a:", "  b:", "# c", "  # c", "x".repeat(500)];
   const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(""));
 
   it("answer as the pattern does on text made of the characters they look at", () => {

@@ -55,7 +55,8 @@ export function fastSchema(): Schema {
 
 /**
  * Text the fast path leaves alone (each is a rule in docs/val.md): anchors and tags (`&`, `!`
- * where a node may start; with no anchor, an alias is an error js-yaml reports, so `*` in text
+ * where a node may start; an anchor is `&` and anything YAML does not call white space, which
+ * U+2028, a no-break space and the other spaces of Unicode are not, though `\s` is; with no anchor, an alias is an error js-yaml reports, so `*` in text
  * such as Markdown emphasis need not be), directives (`%`), merge keys (`<<`), explicit and empty
  * keys (`?`, `:` where a key would start), collections as keys (`]:`, `}:`), document end
  * markers (`...`), `---` with anything but a comment after it, a line of nothing but spaces
@@ -73,7 +74,7 @@ export function fastSchema(): Schema {
  * As one pattern (the specification; test/parse-differential.test.ts holds it and requires
  * `outsideSubset` to answer as it does):
  *
- *     (?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
+ *     (?:^|[\s[\]{},:])(?:&[^ \t\n\r[\]{},]|!)  |  ^%  |  <<  |  (?:^|[\s[{,])\?(?:\s|$)
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
  *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff  |  [\]}"']#
@@ -84,7 +85,7 @@ export function fastSchema(): Schema {
  * rest is one walk over the line starts and the colons.
  */
 const RARE: readonly (readonly [needs: readonly string[], pattern: RegExp])[] = [
-  [["&", "!"], /(?:^|[\s[\]{},:])(?:&[^\s[\]{},]|!)/m],
+  [["&", "!"], /(?:^|[\s[\]{},:])(?:&[^ \t\n\r[\]{},]|!)/m],
   [["%"], /^%/m],
   [["<<"], /<</],
   [["?"], /(?:^|[\s[{,])\?(?:\s|$)/m],
