@@ -387,6 +387,8 @@ describe("the block reader", () => {
     ["an anchor named from a line separator (both: an anchor on an empty value, placed apart)", "# Rödtråd\n\"a b\": &\u2028a\n", false],
     ["an anchor named from a no-break space", "a: &\u00a0x\nb: 1\n", false],
     ["an anchor named from an ideographic space, in a flow mapping", "a: { b: &\u3000x 1 }\n", false],
+    ["a comment less indented than a key that starts with a no-break space, between it and its value (the yaml package: an error; js-yaml: the value)", "x:\n  \u00a0a:\n\n# c\n    n x\ny: 1\n", false],
+    ["the same with an ideographic space", "x:\n  \u3000a:\n\n# c\n    n x\ny: 1\n", false],
     ["a document end marker", "a: 1\n...\n", false],
     ["a flow list over lines", "a: [1,\n  2]\n", false],
   ])("%s: it agrees with the yaml package (reads it: %s)", (_, text, takes) => {
@@ -459,7 +461,7 @@ describe("the subset's text rules", () => {
       String.raw`[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$`,
       String.raw`\ufeff`,
       String.raw`[\]}"']#`,
-      String.raw`^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#`,
+      String.raw`^( *)[^ \t\n#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#`,
     ].join("|"),
     "m",
   );

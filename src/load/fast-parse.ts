@@ -78,7 +78,7 @@ export function fastSchema(): Schema {
  *     (?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)  |  [\]}][ \t]*:(?:[\s,[\]{}]|$)  |  ^\.\.\.
  *     ^---(?!(?:[ \t]+#.*)?[ \t]*$)  |  ^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$  |  [\t\r]  |  ^[^\n]{1001}
  *     [|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$  |  \ufeff  |  [\]}"']#
- *     ^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#
+ *     ^( *)[^ \t\n#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#
  *
  * with the `m` flag. A pattern tried at every position of every file was a good part of the
  * fast path's time; here each rare one runs only when the text holds its character, and the
@@ -193,13 +193,16 @@ export function outsideSubset(text: string): boolean {
 }
 
 const BLANK = /^[ \t]*$/u;
-/** A line of content that ends in a colon, perhaps with a comment after it. */
-const OPEN_KEY = /^ *[^\s#].*:[ ]*(?:#.*)?$/u;
+/**
+ * A line of content that ends in a colon, perhaps with a comment after it. Content starts at
+ * anything YAML does not call white space: a no-break space too, which `\s` would skip.
+ */
+const OPEN_KEY = /^ *[^ \t#].*:[ ]*(?:#.*)?$/u;
 /** A line that ends in a block scalar's header (`|`, `>-`, `|2 # x`, …). */
 const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#.*)?$/u;
 
 /** For the rare text with U+2028 or U+2029, which the `m` flag takes for line ends. */
-const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$|^( *)[^\s#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#/m;
+const SEPARATED = /(?:^|[[{,])[ \t]*(?:-[ \t]+)*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:[\s,[\]{}]|$)|^---(?!(?:[ \t]+#.*)?[ \t]*$)|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$|^[^\n]{1001}|[|>][-+0-9]*[ \t]*(?:#.*)?\n[\s\S]*?^[ \t]+$|^( *)[^ \t\n#].*:[ ]*(?:#.*)?\n(?:[ ]*(?:#.*)?\n)*?(?!\1)[ ]*#/m;
 
 const DOC_START = /^---(?:[ \t]|$)/gm;
 /** Text before the first `---` that makes a document of its own (anything but blank lines and comments). */
