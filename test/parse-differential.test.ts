@@ -143,7 +143,7 @@ const fileArb = filesOf(rootArb);
 const tameFileArb = filesOf(tameRootArb);
 
 type Mutation = { kind: "insert"; at: number; text: string } | { kind: "delete"; at: number } | { kind: "dupLine"; at: number };
-const INSERTS = ["\t", " ", "    ", "\n  ", "\n\n", "# x\n", "\n", ":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&a ", "*a", "!", "|", ">", "---\n", "...\n", "\r", "\u00A0", "\uFEFF", "\u0085", "\u2028", "A\u030A", "\\"];
+const INSERTS = ["\t", " ", "    ", "\n  ", "\n\n", "# x\n", "\n", ":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&a ", "*a", "!", "|", ">", "---\n", "...\n", "\r", "\u00A0", "\uFEFF", "\u0085", "\u2028", "\u2029", "\u3000", "\u000B", "\u000C", "A\u030A", "\\"];
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...INSERTS) }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
