@@ -89,11 +89,16 @@ function sameData(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
     return true;
   }
+  return sameMappings(a as Data, b as Data, (k) => sameData((a as Data)[k], (b as Data)[k]));
+}
+
+/** Whether two mappings have the same own keys, each pair of values called the same by `same`. */
+function sameMappings(a: Data, b: Data, same: (k: string) => boolean): boolean {
   let keys = 0;
   for (const k in a) {
     if (!hasOwn(a, k)) continue;
     keys++;
-    if (!hasOwn(b, k) || !sameData((a as Data)[k], (b as Data)[k])) return false;
+    if (!hasOwn(b, k) || !same(k)) return false;
   }
   for (const k in b) if (hasOwn(b, k)) keys--;
   return keys === 0;
@@ -109,15 +114,7 @@ export function sameOwnData(base: Entity, head: Entity): boolean {
   const a = base.data;
   const b = head.data;
   const skipped = (k: string): boolean => (base.kind === "kommun" && head.kind === "kommun" && (k === "vision" || k === "organisation")) || (isEntityList(a[k]) && isEntityList(b[k]));
-  let keys = 0;
-  for (const k in a) {
-    if (!hasOwn(a, k)) continue;
-    keys++;
-    if (!hasOwn(b, k)) return false;
-    if (!skipped(k) && !sameData(a[k], b[k])) return false;
-  }
-  for (const k in b) if (hasOwn(b, k)) keys--;
-  return keys === 0;
+  return sameMappings(a, b, (k) => skipped(k) || sameData(a[k], b[k]));
 }
 
 /** The entity's own fields, without `id` and without the entities it holds. */
