@@ -5,10 +5,11 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessKpi, rollUp, type KpiInput, type Status } from "../src/status/fulfilment.js";
-import { computeStatus } from "../src/status/engine.js";
+import { assessedStatus, computeStatus, followUpPeriods } from "../src/status/engine.js";
 import { loadPlan } from "../src/load/load-plan.js";
 import { checkPlan } from "../src/check/index.js";
 import { cleanup, FIXTURES, tempDir } from "./helpers/plan-dir.js";
+import { ROOT } from "./helpers/exec.js";
 
 afterAll(cleanup);
 
@@ -251,5 +252,26 @@ describe("computeStatus cut to one nämnd", () => {
     expect(m.åtaganden.map((k) => k.id).sort()).toEqual(["EKO-A1", "ORT-A1", "ORT-A2", "ORT-A3"]);
     expect(m.aktiviteter.map((a) => a.id).sort()).toEqual(["KLF-AK1", "KLF-AK2"]);
     expect(m.ekonomi.map((r) => r.organ)).toEqual(["KS"]);
+  });
+});
+
+describe("assessedStatus: the goals alone, as plan diff compares them", () => {
+  it("gives every period of the examples and fixtures the statuses computeStatus gives", () => {
+    const dirs = [FIXTURE, path.join(ROOT, "examples/katrineholm"), path.join(FIXTURES, "report-trend"), path.join(FIXTURES, "report-economy")];
+    let periods = 0;
+    for (const dir of dirs) {
+      const loaded = loadPlan(dir);
+      const { plan } = checkPlan(loaded.docs, loaded.diagnostics);
+      for (const period of followUpPeriods(plan)) {
+        periods++;
+        const full = computeStatus(plan, { period });
+        const assessed = assessedStatus(plan, { period });
+        expect(assessed.kpis.åtaganden).toEqual(full.åtaganden);
+        expect(assessed.kpis.resultatmålNyckeltal).toEqual(full.resultatmålNyckeltal);
+        expect(assessed.resultatmål).toEqual(full.resultatmål);
+        expect(assessed.målområden).toEqual(full.målområden);
+      }
+    }
+    expect(periods).toBeGreaterThan(4);
   });
 });

@@ -7,7 +7,7 @@ import { beloppsenhetOf, economyOf, investmentsOf, type EconomyRow, type Investm
 import { statementsOf, type Statements } from "./finance.js";
 import type { Rule } from "./fulfilment.js";
 import { hushållningOf, type Hushållning } from "./hushallning.js";
-import { kpiStatuses, type KpiStatus, type KpiStatuses } from "./kpis.js";
+import { kpiStatuses, type CountedKpis, type KpiStatus, type KpiStatuses } from "./kpis.js";
 import { goalStatuses, ruleOf, type GoalStatus } from "./roll-up.js";
 import { periodScope, type PeriodScope, type StatusOptions } from "./scope.js";
 import { taskStatuses, type TaskStatus } from "./tasks.js";
@@ -55,19 +55,23 @@ export interface StatusModel {
 }
 
 /** What a period assesses: its nyckeltal and the goals rolled up from them, without the rest of the model. */
-export interface Assessed {
-  kpis: KpiStatuses;
+export interface Assessed<K extends CountedKpis = KpiStatuses> {
+  kpis: K;
   resultatmål: GoalStatus[];
   målområden: GoalStatus[];
 }
 
-function assess(s: PeriodScope, rule: Rule): Assessed {
-  const kpis = kpiStatuses(s);
+function assess(s: PeriodScope, rule: Rule, counted = false): Assessed {
+  const kpis = kpiStatuses(s, counted);
   return { kpis, ...goalStatuses(s, kpis, rule) };
 }
 
-/** The assessed part of computeStatus alone (`plan diff` compares statuses, not the rest). */
-export const assessedStatus = (plan: Plan, opts: StatusOptions): Assessed => assess(periodScope(plan, opts), ruleOf(plan));
+/**
+ * The assessed part of computeStatus alone (`plan diff` compares statuses, not the rest): the
+ * goals and what they are rolled up from, without the verksamhetsmål, produktionsmål and
+ * finansiella mål.
+ */
+export const assessedStatus = (plan: Plan, opts: StatusOptions): Assessed<CountedKpis> => assess(periodScope(plan, opts), ruleOf(plan), true);
 
 export function computeStatus(plan: Plan, opts: StatusOptions): StatusModel {
   const s = periodScope(plan, opts);

@@ -42,8 +42,14 @@ export interface KpiStatuses {
   finansiellaMål: KpiStatus[];
 }
 
-/** Every nyckeltal of the year in plan order, cut to the scope's nämnd when it has one. */
-export function kpiStatuses(s: PeriodScope): KpiStatuses {
+/** What the goals are rolled up from: the åtaganden and the resultatmål's own nyckeltal. */
+export type CountedKpis = Pick<KpiStatuses, "åtaganden" | "resultatmålNyckeltal">;
+
+/**
+ * Every nyckeltal of the year in plan order, cut to the scope's nämnd when it has one.
+ * `counted`: only what the goals are rolled up from, the other lists left empty.
+ */
+export function kpiStatuses(s: PeriodScope, counted = false): KpiStatuses {
   const { plan, year, budget, nämnd, organs } = s;
   const entries = latest(s.followUps, "nyckeltal", "avser");
   const out: KpiStatuses = { åtaganden: [], resultatmålNyckeltal: [], verksamhetsmål: [], produktionsmål: [], finansiellaMål: [] };
@@ -56,11 +62,14 @@ export function kpiStatuses(s: PeriodScope): KpiStatuses {
     out.åtaganden.push(ownKpiOf(e, year, entries.get(e.id), nämnder));
   }
   if (nämnd === undefined) {
-    for (const e of ofKind("finansiellt_mål")) {
-      if (ofYear(s, e) && e.container === budget?.entity) out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
-    }
     for (const e of ofKind("nyckeltal")) {
       if (ofYear(s, e) && e.container?.kind === "resultatmål") out.resultatmålNyckeltal.push(kpiOf(e, e.data, year, entries.get(e.id), []));
+    }
+  }
+  if (counted) return out;
+  if (nämnd === undefined) {
+    for (const e of ofKind("finansiellt_mål")) {
+      if (ofYear(s, e) && e.container === budget?.entity) out.finansiellaMål.push(ownKpiOf(e, year, entries.get(e.id), []));
     }
   }
   for (const [kind, list] of [["verksamhetsmål", out.verksamhetsmål], ["produktionsmål", out.produktionsmål]] as const) {

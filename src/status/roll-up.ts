@@ -6,7 +6,7 @@ import type { Plan } from "../model/plan.js";
 import { nameOf } from "../model/thread.js";
 import { assessmentsOf, type Assessment } from "./assessments.js";
 import { DEFAULT_RULE, rollUpBy, type Metod, type Nivå, type RollUp, type Rule, type Status } from "./fulfilment.js";
-import type { KpiStatus, KpiStatuses } from "./kpis.js";
+import type { CountedKpis, KpiStatus } from "./kpis.js";
 import { ofYear, type PeriodScope } from "./scope.js";
 
 export interface GoalStatus extends RollUp {
@@ -58,7 +58,7 @@ function goal(e: Entity, r: RollUp, a: Assessment | undefined): GoalStatus {
  * What each resultatmål counts: its åtaganden, then its own nyckeltal, each in plan order. One
  * pass over the nyckeltal for all of them, not one per resultatmål.
  */
-function countedByGoal(kpis: KpiStatuses): (r: Entity) => KpiStatus[] {
+function countedByGoal(kpis: CountedKpis): (r: Entity) => KpiStatus[] {
   const åtaganden = new Map<Entity, KpiStatus[]>();
   const own = new Map<Entity, KpiStatus[]>();
   const add = (map: Map<Entity, KpiStatus[]>, r: Entity, k: KpiStatus): void => {
@@ -78,7 +78,7 @@ function countedByGoal(kpis: KpiStatuses): (r: Entity) => KpiStatus[] {
  * nyckeltal under them, each once (nivå åtaganden). Cut to a nämnd, a goal with nothing of the
  * nämnd's is left out. A manual assessment sets the status.
  */
-export function goalStatuses(s: PeriodScope, kpis: KpiStatuses, rule: Rule): { resultatmål: GoalStatus[]; målområden: GoalStatus[] } {
+export function goalStatuses(s: PeriodScope, kpis: CountedKpis, rule: Rule): { resultatmål: GoalStatus[]; målområden: GoalStatus[] } {
   const manual = assessmentsOf(s);
   const countedBy = countedByGoal(kpis);
   const resultatmål: GoalStatus[] = [];
