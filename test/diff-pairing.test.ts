@@ -9,9 +9,8 @@ import { checkPlan, type CheckResult } from "../src/check/index.js";
 import { comparePlans, pairShared, type PlanDiff } from "../src/diff/compare.js";
 import { ownFields, sameOwnData } from "../src/diff/fields.js";
 import { DIFF_FORMATTERS } from "../src/format/diff.js";
-import type { FileValues } from "../src/load/parallel.js";
 import type { Entity } from "../src/model/types.js";
-import { loadFrom, memorySource } from "../src/load/load-plan.js";
+import { loadFrom, memorySource, RunParses } from "../src/load/load-plan.js";
 import { ROOT } from "./helpers/exec.js";
 import { filesBelow } from "./helpers/plan-dir.js";
 
@@ -21,7 +20,7 @@ const original = new Map(filesBelow(EXAMPLE).filter((f) => f.endsWith(".yaml")).
 type Files = Map<string, string>;
 
 /** Parsed files by path and content, shared by every case: files two revisions share are parsed once (as plan diff does). */
-const cache = new Map<string, FileValues>();
+const cache = new RunParses();
 
 function load(files: Files): CheckResult {
   const loaded = loadFrom(memorySource(new Map([...files].map(([f, t]) => [f, Buffer.from(t, "utf8")]))), EXAMPLE, { cache, parallel: false });

@@ -6,7 +6,8 @@ import { serialize } from "node:v8";
 import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheFile, entryKey, ParseCache } from "../src/load/cache.js";
-import { loadPlan } from "../src/load/load-plan.js";
+import { loadPlan, RunParses } from "../src/load/load-plan.js";
+import type { FileValues } from "../src/load/parallel.js";
 import { parseValues } from "../src/load/parse.js";
 import { MAX_DEPTH } from "../src/load/yaml-values.js";
 import { ROOT } from "./helpers/exec.js";
@@ -355,5 +356,45 @@ describe("plan diff --cache", () => {
     expect(planInProcess([...args, "--cache-location", file])).toEqual(plain);
     const cache = new ParseCache(file);
     expect(cache.has(entryKey("extra.yaml", readFileSync(repo.path("extra.yaml"))))).toBe(true);
+  });
+});
+
+describe("RunParses: what one run has parsed, for the next load of the same bytes (plan diff without --cache)", () => {
+  const parsed = (name: string): FileValues => ({ name, values: [], diagnostics: [] });
+
+  it("finds a file again by its path and its bytes, never by one of them alone", () => {
+    const runs = new RunParses();
+    const a = parsed("budget/2012.yaml");
+    runs.store("budget/2012.yaml", Buffer.from("typ: budget\når: 2012\n"), a);
+    // The same bytes in another buffer (a working tree's file against a revision's blob).
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2012\n"))).toBe(a);
+    // One byte changed, one byte more, one byte fewer, the same bytes under another path.
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2013\n"))).toBeUndefined();
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2012\n\n"))).toBeUndefined();
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2012"))).toBeUndefined();
+    expect(runs.lookup("budget/2013.yaml", Buffer.from("typ: budget\når: 2012\n"))).toBeUndefined();
+    // Two versions of one path are both kept: a diff's base and head.
+    const b = parsed("budget/2012.yaml");
+    runs.store("budget/2012.yaml", Buffer.from("typ: budget\når: 2013\n"), b);
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2013\n"))).toBe(b);
+    expect(runs.lookup("budget/2012.yaml", Buffer.from("typ: budget\når: 2012\n"))).toBe(a);
+  });
+
+  it("parses a file the two loads share once, and gives both loads what parsing it alone gives", () => {
+    const dir = brokenPlan();
+    const runs = new RunParses();
+    const first = loadPlan(dir, { cache: runs, parallel: false });
+    writeFileSync(path.join(dir, "budget/2012.yaml"), `${readFileSync(path.join(dir, "budget/2012.yaml"), "utf8")}\n# ändrad\n`);
+    const second = loadPlan(dir, { cache: runs, parallel: false });
+    const alone = loadPlan(dir, { parallel: false });
+    expect(second.docs.map((d) => d.value)).toEqual(alone.docs.map((d) => d.value));
+    expect(second.diagnostics).toEqual(alone.diagnostics);
+    // Every unchanged file's values are the very objects of the first load; the changed one's are new.
+    const byFile = (l: typeof first): Map<string, unknown> => new Map(l.docs.map((d) => [`${d.file}#${d.index}`, d.value]));
+    const [before, after] = [byFile(first), byFile(second)];
+    const same = [...after].filter(([k, v]) => before.get(k) === v).map(([k]) => k.split("#")[0]);
+    const renewed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k.split("#")[0]);
+    expect(new Set(renewed)).toEqual(new Set(["budget/2012.yaml"]));
+    expect(same.length).toBeGreaterThan(20);
   });
 });

@@ -3,6 +3,7 @@ import { comparePlans } from "../diff/compare.js";
 import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
 import { relativePrefix, resolveAll, revisionSource } from "../load/git.js";
+import { RunParses } from "../load/load-plan.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
 import { langFor, loadChecked, parseCache, planRoot, type CacheOptions } from "./open-plan.js";
@@ -25,7 +26,7 @@ export function runDiff(o: DiffOptions): number {
   const [baseCommit, headCommit] = resolved.commits as [string, string | undefined];
   // Files the two revisions share are parsed once; with --cache, files parsed in an earlier run not at all.
   const persistent = parseCache(root, o);
-  const cache = persistent.cache ?? new Map();
+  const cache = persistent.cache ?? new RunParses();
   // And the blobs they share are read from git once.
   const blobs = new Map<string, Buffer>();
   // Both trees are listed before either plan is read: git starts faster while the heap is small.

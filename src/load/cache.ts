@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { isCode } from "../diagnostics/index.js";
 import { crypto, os, v8 } from "./builtins.js";
 import { findGitRoot } from "./find-root.js";
+import type { ParsedFiles } from "./load-plan.js";
 import type { FileValues } from "./parallel.js";
 import { readRegularFile } from "./read-file.js";
 import { MAX_DEPTH } from "./yaml-values.js";
@@ -239,7 +240,7 @@ const byKey = ([a]: Pair, [b]: Pair): number => (a < b ? -1 : a > b ? 1 : 0);
  * is written again (with the entries used, the delta folded in) when the delta or the entries no
  * longer used (files since changed or removed) grow past a quarter of the plan.
  */
-export class ParseCache extends Map<string, FileValues> {
+export class ParseCache extends Map<string, FileValues> implements ParsedFiles {
   private readonly used = new Set<string>();
   /** The entries set by this run (parsed anew). */
   private readonly added = new Set<string>();
@@ -267,6 +268,14 @@ export class ParseCache extends Map<string, FileValues> {
     this.inDelta = new Set(delta.keys());
     this.deltaUnsound = delta.unsound === true;
     for (const [k, e] of this) this.checkedAtRead.set(k, checkedDocuments(e));
+  }
+
+  lookup(name: string, bytes: Uint8Array): FileValues | undefined {
+    return this.get(entryKey(name, bytes));
+  }
+
+  store(name: string, bytes: Uint8Array, parsed: FileValues): void {
+    this.set(entryKey(name, bytes), parsed);
   }
 
   override get(key: string): FileValues | undefined {

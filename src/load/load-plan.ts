@@ -3,7 +3,6 @@
 import path from "node:path";
 import { diagnostic, type Diagnostic, type Place } from "../diagnostics/index.js";
 import type { SourceDoc } from "./source.js";
-import { entryKey } from "./cache.js";
 import { PlanIoError } from "./errors.js";
 import { compileGlob, GlobError, type Glob } from "./glob.js";
 import { comparePaths, fileDiagnostic, listPlanFiles, refusedEntry, selectPlanFiles, type Listing } from "./list-files.js";
@@ -108,19 +107,50 @@ export interface LoadOptions {
   /**
    * Parsed files by path and content, shared between loads: two revisions of a plan mostly
    * hold the same files, and those are parsed once (the values are never changed after parsing).
-   * With `--cache` the map is a ParseCache, read from and saved to disk (cache.ts).
+   * With `--cache` a ParseCache, read from and saved to disk (cache.ts); else a RunParses.
    */
-  cache?: Map<string, FileValues>;
+  cache?: ParsedFiles;
+}
+
+/** What parsing a file gave, kept for the next load that reads the same path with the same bytes. */
+export interface ParsedFiles {
+  lookup(name: string, bytes: Uint8Array): FileValues | undefined;
+  store(name: string, bytes: Uint8Array, parsed: FileValues): void;
+}
+
+/**
+ * Parsed files kept for one run only (a diff's two revisions): by path, each with the bytes it
+ * was parsed from, found again by comparing bytes, so nothing is hashed. Two revisions' blobs
+ * of the same id are the very same buffer; a file of the working tree is compared byte by byte.
+ */
+export class RunParses implements ParsedFiles {
+  private readonly byName = new Map<string, { bytes: Uint8Array; parsed: FileValues }[]>();
+
+  lookup(name: string, bytes: Uint8Array): FileValues | undefined {
+    for (const e of this.byName.get(name) ?? []) if (e.bytes === bytes || Buffer.compare(e.bytes, bytes) === 0) return e.parsed;
+    return undefined;
+  }
+
+  store(name: string, bytes: Uint8Array, parsed: FileValues): void {
+    const list = this.byName.get(name);
+    if (list) list.push({ bytes, parsed });
+    else this.byName.set(name, [{ bytes, parsed }]);
+  }
 }
 
 /** Parsed values for every file, in the order given: from `opts.cache` where it holds them, the rest parsed (and added to it). */
 function parseCached(files: readonly FileInput[], opts: LoadOptions): FileValues[] {
   const cache = opts.cache;
   if (!cache) return parseAll(files, opts);
-  const keys = new Map(files.map((f) => [f.name, entryKey(f.name, f.bytes)]));
-  const parsed = new Map(parseAll(files.filter((f) => !cache.has(keys.get(f.name)!)), opts).map((r) => [r.name, r]));
-  for (const r of parsed.values()) cache.set(keys.get(r.name)!, r);
-  return files.map((f) => parsed.get(f.name) ?? cache.get(keys.get(f.name)!)!);
+  const known = files.map((f) => cache.lookup(f.name, f.bytes));
+  const parsed = new Map(parseAll(files.filter((_, i) => known[i] === undefined), opts).map((r) => [r.name, r]));
+  return files.map((f, i) => {
+    const old = known[i];
+    if (old) return old;
+    const r = parsed.get(f.name)!;
+    cache.store(f.name, f.bytes, r);
+    return r;
+  });
 }
 
 export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {}): LoadedPlan {
