@@ -3,11 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, it, type ExpectStatic } from "vitest";
 import type { Document } from "yaml";
 import { GitRepo, cleanupRepos, diffJson as diffJsonCli, git, itemPath, runPlan, tempDir, type DiffJson, type PlanRun } from "./helpers/git-repo.js";
 import { planInProcess } from "./helpers/in-process.js";
-import { resolveAll, resolveRevision, revisionSource } from "../src/load/git.js";
+import { resolveAll, resolveRevision, revisionSource, revisionSources } from "../src/load/git.js";
+import type { FileSource } from "../src/load/load-plan.js";
 
 afterAll(cleanupRepos);
 
@@ -323,6 +324,68 @@ describe("two revisions from git", () => {
       else expect(bytes, file).toBe(base.get(file));
     }
   });
+});
+
+describe("the base revision's entries from the head's and git's list of differences", () => {
+  /** Everything a load sees of a source: the listing, and what reading each listed file and each named path gives. */
+  const seen = (source: FileSource, paths: readonly string[]): unknown => {
+    const listing = source.list([]);
+    const reads = [...new Set([...listing.files, ...paths])].sort().map((f) => {
+      const r = source.read(f);
+      return [f, r === undefined ? "none" : "refused" in r ? r.refused : Buffer.from(r.bytes).toString("base64")];
+    });
+    return { listing, reads };
+  };
+
+  it("are the entries git lists for the base itself, for every kind of change, with the plan in a folder and at the top", ({ expect }) => {
+    for (const prefix of ["plan", ""]) check(prefix, expect);
+  });
+
+  function check(prefix: string, expect: ExpectStatic): void {
+    const r = new GitRepo({ prefix });
+    const top = (rel: string): string => path.join(r.top, rel);
+    const link = (target: string, rel: string): void => {
+      mkdirSync(path.dirname(r.path(rel)), { recursive: true });
+      symlinkSync(target, r.path(rel));
+    };
+    // The first revision: besides the plan, a link, an odd name, a file to become a folder, a folder to go, an executable, a submodule, a file outside the plan.
+    link("budget/2026.yaml", "länk.yaml");
+    r.write("ändras/till-länk.yaml", "typ: okänd\n").write("blir-mapp.yaml", "typ: okänd\n").write("försvinner/a.yaml", "typ: okänd\n").write("försvinner/b/c.yaml", "typ: okänd\n");
+    r.write("körbar.yaml", "typ: okänd\n").write("tab\toch\nrad.yaml", "typ: okänd\n");
+    writeFileSync(Buffer.concat([Buffer.from(`${r.root}/`), Buffer.from([0x66, 0xe5, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), "typ: okänd\n");
+    writeFileSync(top("utanför.yaml"), "typ: okänd\n");
+    const sub = r.head();
+    // A submodule not checked out: its folder is there, empty.
+    mkdirSync(r.path("modul"));
+    r.git("update-index", "--add", "--cacheinfo", `160000,${sub},${path.posix.join(prefix, "modul")}`);
+    const first = r.commit("first");
+    // The second: each of them changed in another way, and a file changed, one removed, one added.
+    rmSync(r.path("länk.yaml"));
+    r.write("länk.yaml", "typ: okänd\n");
+    rmSync(r.path("ändras/till-länk.yaml"));
+    link("../plan.yaml", "ändras/till-länk.yaml");
+    rmSync(r.path("blir-mapp.yaml"));
+    r.write("blir-mapp.yaml/inne.yaml", "typ: okänd\n");
+    rmSync(r.path("försvinner"), { recursive: true });
+    r.git("update-index", "--chmod=+x", path.posix.join(prefix, "körbar.yaml"));
+    r.git("rm", "--quiet", "--cached", path.posix.join(prefix, "modul"));
+    r.replace("budget/2026.yaml", "namn: Övergripande plan med budget", "namn: Ändrad plan med budget");
+    rmSync(r.path("tab\toch\nrad.yaml"));
+    r.write("ny/fil.yaml", "typ: okänd\n");
+    writeFileSync(top("utanför.yaml"), "typ: ändrad\n");
+    const second = r.commit("second");
+    const paths = ["länk.yaml", "ändras/till-länk.yaml", "blir-mapp.yaml", "modul", "körbar.yaml"];
+    for (const [base, head] of [[first, second], [second, first]] as const) {
+      const [fromDiff, headSource] = revisionSources(r.top, base, head, prefix, new Map());
+      expect(seen(fromDiff, paths)).toEqual(seen(revisionSource(r.top, base, prefix), paths));
+      expect(seen(headSource!, paths)).toEqual(seen(revisionSource(r.top, head, prefix), paths));
+    }
+    // The two differ, so that the comparison above compared something.
+    expect(seen(revisionSource(r.top, first, prefix), paths)).not.toEqual(seen(revisionSource(r.top, second, prefix), paths));
+    // The same revision twice: no differences at all.
+    const [same] = revisionSources(r.top, second, second, prefix, new Map());
+    expect(seen(same, paths)).toEqual(seen(revisionSource(r.top, second, prefix), paths));
+  }
 });
 
 describe("resolving the revisions", () => {

@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { comparePlans } from "../diff/compare.js";
 import { DIFF_FORMATTERS, type DiffView } from "../format/diff.js";
 import type { DiffFormat } from "../format/names.js";
-import { relativePrefix, resolveAll, revisionSource } from "../load/git.js";
+import { relativePrefix, resolveAll, revisionSources } from "../load/git.js";
 import { RunParses } from "../load/load-plan.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
@@ -30,8 +30,7 @@ export function runDiff(o: DiffOptions): number {
   // And the blobs they share are read from git once.
   const blobs = new Map<string, Buffer>();
   // Both trees are listed before either plan is read: git starts faster while the heap is small.
-  const baseSource = revisionSource(top, baseCommit, prefix, blobs);
-  const headSource = headCommit ? revisionSource(top, headCommit, prefix, blobs) : undefined;
+  const [baseSource, headSource] = revisionSources(top, baseCommit, headCommit, prefix, blobs);
   const base = loadChecked(root, { source: baseSource, cache });
   const head = loadChecked(root, { ...(headSource ? { source: headSource } : {}), cache });
   const diff = comparePlans(base, head);

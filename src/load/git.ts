@@ -135,37 +135,104 @@ interface RevisionEntry {
   size?: number;
 }
 
-/**
- * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
- * commit. No blob above the cap is ever read from git: its size is asked first. The plan files
- * are then read with one `git cat-file --batch`. The rules for which entries are plan files are
- * those of the disk (list-files.ts): links and submodules are not followed, and they are
- * reported, not dropped. `shared` holds blobs by id across revisions: two revisions of a plan
- * share most files, and a blob already read is not asked of git again; nor is a blob the
- * working tree holds unchanged (fromWorkTree).
- */
-export function revisionSource(top: string, commit: string, prefix: string, shared: Map<string, Buffer> = new Map()): FileSource {
-  const spec = prefix === "" ? "." : prefix;
-  const ls = git(top, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", spec]);
+/** One entry of a revision's tree: its path below the plan root, as bytes (it may not be UTF-8), its mode and its object id. */
+interface TreeRecord {
+  rel: Buffer;
+  mode: string;
+  sha: string;
+}
+
+/** The entries of `commit` below `prefix` ("" for the top), in git's order: by path, byte by byte. */
+function lsTree(top: string, commit: string, prefix: string): TreeRecord[] {
+  const ls = git(top, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix === "" ? "." : prefix]);
   if (ls.status !== 0) throw new PlanIoError({ en: `git ls-tree failed: ${firstLine(ls.stderr)}`, sv: `git ls-tree misslyckades: ${firstLine(ls.stderr)}` });
-  const entries = new Map<string, RevisionEntry>();
-  const tree: TreeEntry[] = [];
   const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
   const out = ls.stdout;
+  const records: TreeRecord[] = [];
   for (let pos = 0; pos < out.length; ) {
     const end = out.indexOf(0, pos) < 0 ? out.length : out.indexOf(0, pos);
     const record = out.subarray(pos, end);
     pos = end + 1;
     const tab = record.indexOf(0x09);
     if (tab < 0) continue;
-    // "<mode> <type> <sha>\t<path>": the path is bytes, and may not be UTF-8.
+    // "<mode> <type> <sha>\t<path>".
     const [mode, , sha] = record.subarray(0, tab).toString("latin1").trim().split(/\s+/u);
     const full = record.subarray(tab + 1);
+    if (mode === undefined || sha === undefined || !full.subarray(0, prefixBytes.length).equals(prefixBytes)) continue;
+    records.push({ rel: full.subarray(prefixBytes.length), mode, sha });
+  }
+  return records;
+}
+
+const ABSENT = /^0+$/u;
+
+/**
+ * The entries of `base` below `prefix`, from those of `head` (lsTree) and git's list of the
+ * entries that differ between the two (`git diff-tree -r`, renames not looked for): git then
+ * walks only the folders that differ, instead of listing every file of the plan a second time.
+ */
+function treeBefore(top: string, base: string, head: string, prefix: string, headRecords: readonly TreeRecord[]): TreeRecord[] {
+  const r = git(top, ["diff-tree", "-r", "-z", "--no-renames", "--ignore-submodules=none", "--end-of-options", base, head, "--", prefix === "" ? "." : prefix]);
+  if (r.status !== 0) throw new PlanIoError({ en: `git diff-tree failed: ${firstLine(r.stderr)}`, sv: `git diff-tree misslyckades: ${firstLine(r.stderr)}` });
+  const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
+  const byPath = new Map(headRecords.map((x) => [x.rel.toString("latin1"), x]));
+  const out = r.stdout;
+  const field = (from: number): [Buffer, number] => {
+    const end = out.indexOf(0, from);
+    if (end < 0) throw new PlanIoError({ en: "git diff-tree: unexpected answer", sv: "git diff-tree: oväntat svar" });
+    return [out.subarray(from, end), end + 1];
+  };
+  for (let pos = 0; pos < out.length; ) {
+    // ":<mode before> <mode after> <id before> <id after> <status>", NUL, the path, NUL.
+    const [meta, next] = field(pos);
+    const [full, after] = field(next);
+    pos = after;
+    const [modeBefore, , shaBefore, , status] = meta.toString("latin1").replace(/^:/u, "").split(" ");
+    if (modeBefore === undefined || shaBefore === undefined || status === undefined || /^[RC]/u.test(status)) {
+      throw new PlanIoError({ en: "git diff-tree: unexpected answer", sv: "git diff-tree: oväntat svar" });
+    }
     if (!full.subarray(0, prefixBytes.length).equals(prefixBytes)) continue;
-    const relBytes = full.subarray(prefixBytes.length);
-    const kind = kindOfMode(mode!);
-    tree.push({ path: relBytes, kind });
-    entries.set(relBytes.toString("utf8"), { sha: sha!, kind });
+    const rel = full.subarray(prefixBytes.length);
+    const key = rel.toString("latin1");
+    if (ABSENT.test(modeBefore)) byPath.delete(key);
+    else byPath.set(key, { rel, mode: modeBefore, sha: shaBefore });
+  }
+  return [...byPath.values()].sort((a, b) => Buffer.compare(a.rel, b.rel));
+}
+
+/**
+ * The sources of a diff's revisions: `base`, and `head` when it is a revision too (not the
+ * working tree). The second revision's entries come from the first's and what git says
+ * differs between them (treeBefore). `shared` holds blobs by id across revisions.
+ */
+export function revisionSources(top: string, base: string, head: string | undefined, prefix: string, shared: Map<string, Buffer> = new Map()): [FileSource, FileSource | undefined] {
+  if (head === undefined) return [revisionSource(top, base, prefix, shared), undefined];
+  const headRecords = lsTree(top, head, prefix);
+  const baseRecords = treeBefore(top, base, head, prefix, headRecords);
+  return [sourceFrom(top, base, prefix, baseRecords, shared), sourceFrom(top, head, prefix, headRecords, shared)];
+}
+
+/** The files of one revision below `prefix` (sourceFrom, with the revision's own listing). */
+export function revisionSource(top: string, commit: string, prefix: string, shared: Map<string, Buffer> = new Map()): FileSource {
+  return sourceFrom(top, commit, prefix, lsTree(top, commit, prefix), shared);
+}
+
+/**
+ * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
+ * commit, whose tree entries `records` holds. No blob above the cap is ever read from git: its size is asked first. The plan files
+ * are then read with one `git cat-file --batch`. The rules for which entries are plan files are
+ * those of the disk (list-files.ts): links and submodules are not followed, and they are
+ * reported, not dropped. `shared` holds blobs by id across revisions: two revisions of a plan
+ * share most files, and a blob already read is not asked of git again; nor is a blob the
+ * working tree holds unchanged (fromWorkTree).
+ */
+function sourceFrom(top: string, commit: string, prefix: string, records: readonly TreeRecord[], shared: Map<string, Buffer>): FileSource {
+  const entries = new Map<string, RevisionEntry>();
+  const tree: TreeEntry[] = [];
+  for (const { rel, mode, sha } of records) {
+    const kind = kindOfMode(mode);
+    tree.push({ path: rel, kind });
+    entries.set(rel.toString("utf8"), { sha, kind });
   }
   const where = { en: `revision ${commit.slice(0, 12)}`, sv: `revisionen ${commit.slice(0, 12)}` };
   const blobs = new Map<string, Uint8Array>();
