@@ -326,6 +326,35 @@ describe("two revisions from git", () => {
   });
 });
 
+describe("a base revision against the working tree", () => {
+  it("takes each file the run has read from the working tree when its git id is the blob's, else git's blob, and does not read the disk again", ({ expect }) => {
+    const r = new GitRepo();
+    const before = r.read("budget/2026.yaml");
+    r.replace("budget/2026.yaml", "namn: Övergripande plan med budget", "namn: Ändrad plan med budget");
+    const files = r.git("ls-files", "-z").split("\0").filter((f) => f.endsWith(".yaml"));
+    // What the working tree's load read: every file as it is now, the budget changed.
+    const seen = new Map(files.map((f) => [f, readFileSync(r.path(f))] as const));
+    // Since then, a file changed on the disk: the base must not see that.
+    r.write("kommunplan/2025-2028.yaml", "typ: ändrad efter läsningen\n");
+    const blobs = new Map<string, Buffer>();
+    const [base, none] = revisionSources(r.top, resolveRevision(r.top, "HEAD"), undefined, r.prefix, blobs, (rel) => seen.get(rel));
+    expect(none).toBeUndefined();
+    const listed = base.list([]).files;
+    expect([...listed].sort()).toEqual([...files].sort());
+    for (const f of listed) {
+      const got = (base.read(f) as { bytes: Uint8Array }).bytes;
+      if (f === "budget/2026.yaml") {
+        // Not what was read (another git id): the revision's own blob.
+        expect(Buffer.from(got).toString("utf8")).toBe(before);
+      } else {
+        // The very bytes read, the file since changed on the disk included.
+        expect(got, f).toBe(seen.get(f));
+      }
+    }
+    expect(Buffer.from((base.read("kommunplan/2025-2028.yaml") as { bytes: Uint8Array }).bytes).toString("utf8")).not.toContain("ändrad efter läsningen");
+  });
+});
+
 describe("the base revision's entries from the head's and git's list of differences", () => {
   /** Everything a load sees of a source: the listing, and what reading each listed file and each named path gives. */
   const seen = (source: FileSource, paths: readonly string[]): unknown => {

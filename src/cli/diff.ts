@@ -6,7 +6,7 @@ import { relativePrefix, resolveAll, revisionSources } from "../load/git.js";
 import { RunParses } from "../load/load-plan.js";
 import { useColor } from "./color.js";
 import { out } from "./io.js";
-import { langFor, loadChecked, parseCache, planRoot, type CacheOptions } from "./open-plan.js";
+import { langFor, loadChecked, parseCache, planRoot, type CacheOptions, type OpenPlan } from "./open-plan.js";
 
 export interface DiffOptions extends CacheOptions {
   base: string;
@@ -30,9 +30,19 @@ export function runDiff(o: DiffOptions): number {
   // And the blobs they share are read from git once.
   const blobs = new Map<string, Buffer>();
   // Both trees are listed before either plan is read: git starts faster while the heap is small.
-  const [baseSource, headSource] = revisionSources(top, baseCommit, headCommit, prefix, blobs);
-  const base = loadChecked(root, { source: baseSource, cache });
-  const head = loadChecked(root, { ...(headSource ? { source: headSource } : {}), cache });
+  // Against the working tree, the working tree is read first, and the base revision takes the
+  // files it holds unchanged from what was read (their git ids say so) instead of reading them again.
+  const read = headCommit ? undefined : new Map<string, Uint8Array>();
+  const [baseSource, headSource] = revisionSources(top, baseCommit, headCommit, prefix, blobs, read && ((rel) => read.get(rel)));
+  let base: OpenPlan;
+  let head: OpenPlan;
+  if (headSource) {
+    base = loadChecked(root, { source: baseSource, cache });
+    head = loadChecked(root, { source: headSource, cache });
+  } else {
+    head = loadChecked(root, { cache, ...(read ? { read } : {}) });
+    base = loadChecked(root, { source: baseSource, cache });
+  }
   const diff = comparePlans(base, head);
   // The language follows the plan as it stands in the newer revision.
   const lang = langFor(o.lang, head.plan);

@@ -201,12 +201,18 @@ function treeBefore(top: string, base: string, head: string, prefix: string, hea
 }
 
 /**
+ * The bytes of a working tree's file this run has read already (by its path below the plan
+ * root), if it has: `plan diff` against the working tree loads the working tree first.
+ */
+export type WorktreeBytes = (rel: string) => Uint8Array | undefined;
+
+/**
  * The sources of a diff's revisions: `base`, and `head` when it is a revision too (not the
  * working tree). The second revision's entries come from the first's and what git says
  * differs between them (treeBefore). `shared` holds blobs by id across revisions.
  */
-export function revisionSources(top: string, base: string, head: string | undefined, prefix: string, shared: Map<string, Buffer> = new Map()): [FileSource, FileSource | undefined] {
-  if (head === undefined) return [revisionSource(top, base, prefix, shared), undefined];
+export function revisionSources(top: string, base: string, head: string | undefined, prefix: string, shared: Map<string, Buffer> = new Map(), worktree?: WorktreeBytes): [FileSource, FileSource | undefined] {
+  if (head === undefined) return [sourceFrom(top, base, prefix, lsTree(top, base, prefix), shared, worktree), undefined];
   const headRecords = lsTree(top, head, prefix);
   const baseRecords = treeBefore(top, base, head, prefix, headRecords);
   return [sourceFrom(top, base, prefix, baseRecords, shared), sourceFrom(top, head, prefix, headRecords, shared)];
@@ -226,7 +232,7 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
  * share most files, and a blob already read is not asked of git again; nor is a blob the
  * working tree holds unchanged (fromWorkTree).
  */
-function sourceFrom(top: string, commit: string, prefix: string, records: readonly TreeRecord[], shared: Map<string, Buffer>): FileSource {
+function sourceFrom(top: string, commit: string, prefix: string, records: readonly TreeRecord[], shared: Map<string, Buffer>, worktree?: WorktreeBytes): FileSource {
   const entries = new Map<string, RevisionEntry>();
   const tree: TreeEntry[] = [];
   for (const { rel, mode, sha } of records) {
@@ -245,9 +251,11 @@ function sourceFrom(top: string, commit: string, prefix: string, records: readon
   const fromWorkTree = (e: RevisionEntry, rel: string): Buffer | undefined => {
     const known = shared.get(e.sha);
     if (known) return known;
-    const disk = readRegularFile(path.join(top, prefix, rel), MAX_PLAN_FILE_BYTES);
+    // What this run has read of the file already (`worktree`), else the file itself.
+    const seen = worktree?.(rel);
+    const disk = seen ? { bytes: seen } : readRegularFile(path.join(top, prefix, rel), MAX_PLAN_FILE_BYTES);
     if (!disk || !("bytes" in disk) || blobId(disk.bytes, e.sha.length) !== e.sha) return undefined;
-    const blob = Buffer.from(disk.bytes.buffer, disk.bytes.byteOffset, disk.bytes.byteLength);
+    const blob = Buffer.isBuffer(disk.bytes) ? disk.bytes : Buffer.from(disk.bytes.buffer, disk.bytes.byteOffset, disk.bytes.byteLength);
     shared.set(e.sha, blob);
     return blob;
   };

@@ -110,6 +110,12 @@ export interface LoadOptions {
    * With `--cache` a ParseCache, read from and saved to disk (cache.ts); else a RunParses.
    */
   cache?: ParsedFiles;
+  /**
+   * When given, gets the bytes of every plan file read, by its path as the source lists it:
+   * `plan diff` against the working tree reads the files once, for the working tree and for
+   * the base revision's files the working tree holds unchanged.
+   */
+  read?: Map<string, Uint8Array>;
 }
 
 /** What parsing a file gave, kept for the next load that reads the same path with the same bytes. */
@@ -158,6 +164,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
   // Without plan.yaml nothing else can be read rightly (not even ignorera): stop with one line.
   if (plan !== undefined && "refused" in plan) throw new PlanIoError(refusalLine({ en: `plan.yaml in ${source.where.en}`, sv: `plan.yaml i ${source.where.sv}` }, plan.refused));
   const planBytes = plan?.bytes;
+  if (planBytes) opts.read?.set("plan.yaml", planBytes);
   const planValues = planBytes ? parseCached([{ name: "plan.yaml", bytes: planBytes }], { ...opts, parallel: false })[0]! : { values: [], diagnostics: [] };
   const planYaml: ParsedFile = { docs: planBytes ? attachPositions("plan.yaml", planBytes, planValues.values) : [], diagnostics: planValues.diagnostics };
   const diagnostics: Diagnostic[] = [];
@@ -185,6 +192,7 @@ export function loadFrom(source: FileSource, root: string, opts: LoadOptions = {
       else {
         total += r.bytes.length;
         checkPlanTotals(inputs.length + 1, total);
+        opts.read?.set(rel, r.bytes);
         inputs.push({ name, bytes: r.bytes });
       }
     }
