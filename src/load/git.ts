@@ -208,8 +208,9 @@ export type WorktreeBytes = (rel: string) => Uint8Array | undefined;
 
 /**
  * The sources of a diff's revisions: `base`, and `head` when it is a revision too (not the
- * working tree). The second revision's entries come from the first's and what git says
- * differs between them (treeBefore). `shared` holds blobs by id across revisions.
+ * working tree). The base's entries then come from the head's and what git says differs
+ * between them (treeBefore). `shared` holds blobs by id across revisions. `worktree`: when the
+ * head is the working tree, what the run has read of it, for the base's files it holds unchanged.
  */
 export function revisionSources(top: string, base: string, head: string | undefined, prefix: string, shared: Map<string, Buffer> = new Map(), worktree?: WorktreeBytes): [FileSource, FileSource | undefined] {
   if (head === undefined) return [sourceFrom(top, base, prefix, lsTree(top, base, prefix), shared, worktree), undefined];
@@ -225,12 +226,12 @@ export function revisionSource(top: string, commit: string, prefix: string, shar
 
 /**
  * The files below `prefix` (the plan root relative to the top, "" for the top itself) in a
- * commit, whose tree entries `records` holds. No blob above the cap is ever read from git: its size is asked first. The plan files
- * are then read with one `git cat-file --batch`. The rules for which entries are plan files are
+ * commit, whose tree entries `records` holds. No blob above the cap is ever read from git: its
+ * size is asked first. The plan files are then read with one `git cat-file --batch`. The rules for which entries are plan files are
  * those of the disk (list-files.ts): links and submodules are not followed, and they are
  * reported, not dropped. `shared` holds blobs by id across revisions: two revisions of a plan
  * share most files, and a blob already read is not asked of git again; nor is a blob the
- * working tree holds unchanged (fromWorkTree).
+ * working tree holds unchanged (fromWorkTree), taken from `worktree` where the run has read it.
  */
 function sourceFrom(top: string, commit: string, prefix: string, records: readonly TreeRecord[], shared: Map<string, Buffer>, worktree?: WorktreeBytes): FileSource {
   const entries = new Map<string, RevisionEntry>();
