@@ -170,9 +170,10 @@ const ABSENT = /^0+$/u;
  * The entries of `base` below `prefix`, from those of `head` (lsTree) and git's list of the
  * entries that differ between the two (`git diff-tree -r`, renames not looked for): git then
  * walks only the folders that differ, instead of listing every file of the plan a second time.
+ * `base` and `head` are commit ids (resolveAll), never options, as in lsTree.
  */
 function treeBefore(top: string, base: string, head: string, prefix: string, headRecords: readonly TreeRecord[]): TreeRecord[] {
-  const r = git(top, ["diff-tree", "-r", "-z", "--no-renames", "--ignore-submodules=none", "--end-of-options", base, head, "--", prefix === "" ? "." : prefix]);
+  const r = git(top, ["diff-tree", "-r", "-z", "--no-renames", "--ignore-submodules=none", base, head, "--", prefix === "" ? "." : prefix]);
   if (r.status !== 0) throw new PlanIoError({ en: `git diff-tree failed: ${firstLine(r.stderr)}`, sv: `git diff-tree misslyckades: ${firstLine(r.stderr)}` });
   const prefixBytes = Buffer.from(prefix === "" ? "" : `${prefix}/`, "utf8");
   const byPath = new Map(headRecords.map((x) => [x.rel.toString("latin1"), x]));
