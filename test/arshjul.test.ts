@@ -2,6 +2,7 @@
 // plan.yaml, the iCalendar read back by a real parser (ical.js), and the SVG as well-formed XML.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../src/check/index.js";
 import { foldLine, icsText } from "../src/format/arshjul-ics.js";
@@ -234,5 +235,86 @@ describe.skipIf(browserSkipReason() !== undefined)("svg", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("the lateness rules on plans of any shape and size", () => {
+  type Doc = { kind: string; year?: number; data: Record<string, unknown> };
+  /** A plan of just what the rules read: documents with their years, organs, the nämnder. */
+  const planOf = (docs: Doc[], organs: { id: string; typ: string; under?: string }[]): Plan => {
+    const entities = organs.map((o) => ({ id: o.id, kind: "organ", organTyp: o.typ, data: { id: o.id, typ: o.typ, ...(o.under !== undefined ? { under: o.under } : {}) } }));
+    return {
+      docs: docs.map((d) => ({ ...d, doc: { file: "x.yaml", index: 0 } })),
+      index: { ofKind: (k: string) => (k === "organ" ? entities : []) },
+      namnder: organs.filter((o) => o.typ === "nämnd").map((o) => o.id),
+    } as unknown as Plan;
+  };
+
+  /** Each rule as its words say it, one document and one organ at a time: the oracle. */
+  const oracle = (p: Plan, dokument: string, y: number): string[] => {
+    const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+    const of = (kind: string): Doc[] => (p.docs as unknown as Doc[]).filter((d) => d.kind === kind && d.year === y);
+    const decided = (d: Doc): boolean => (str(d.data.status) ?? "beslutad") === "beslutad";
+    const organs = p.index.ofKind("organ");
+    const under = (id: string): string | undefined => str(organs.find((e) => e.id === id)?.data.under);
+    const kommun = (there: boolean): string[] => (there ? [] : [""]);
+    switch (dokument) {
+      case "nämndplan":
+      case "underlag":
+        return p.namnder.filter((n) => !of(dokument).some((d) => str(d.data.nämnd) === n));
+      case "verksamhetsplan":
+        return organs.filter((e) => e.organTyp === "förvaltning").map((e) => e.id).filter((f) => !of("verksamhetsplan").some((d) => str(d.data.organ) === f || under(str(d.data.organ) ?? "") === f));
+      case "tjänstemannaunderlag":
+        return kommun(of("planeringsdirektiv").length > 0);
+      case "planeringsdirektiv":
+        return kommun(of("planeringsdirektiv").some(decided));
+      case "budget":
+        return kommun(of("budget").some(decided));
+      default:
+        return kommun(of("uppföljning").some((d) => str(d.data.rapport) === { månadsrapport: "månad", årsredovisning: "helår", delårsrapport: "delår" }[dokument]));
+    }
+  };
+
+  it("say what each rule's words say, for every phase, on generated plans", () => {
+    const id = fc.constantFrom("", "KS", "BUN", "BUF", "SOF", "ENH1", "X");
+    const organ = fc.record({ id, typ: fc.constantFrom("nämnd", "förvaltning", "enhet", "bolag"), under: fc.option(id, { nil: undefined }) });
+    const doc = fc.record({
+      kind: fc.constantFrom("nämndplan", "underlag", "verksamhetsplan", "planeringsdirektiv", "budget", "uppföljning"),
+      year: fc.option(fc.integer({ min: 2025, max: 2027 }), { nil: undefined }),
+      data: fc.record({
+        nämnd: fc.option(id, { nil: undefined }),
+        organ: fc.option(id, { nil: undefined }),
+        status: fc.option(fc.constantFrom("beslutad", "förslag", 3), { nil: undefined }),
+        rapport: fc.option(fc.constantFrom("månad", "delår", "helår"), { nil: undefined }),
+      }, { requiredKeys: [] }),
+    });
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 12 }), fc.array(organ, { maxLength: 8 }), fc.integer({ min: 2025, max: 2027 }), (docs, organs, år) => {
+        const p = planOf(docs, organs);
+        for (const s of årshjulStatus(p, DEFAULT_ÅRSHJUL, år, `${år}-12-31`).faser) {
+          if (s.fas.dokument === undefined || s.fas.senast === undefined) continue;
+          const lacking = oracle(p, s.fas.dokument, s.dokumentÅr!);
+          expect(s.saknas).toEqual(lacking.filter((x) => x !== ""));
+          expect(s.läge).toBe(lacking.length > 0 ? "sen" : "klar");
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("answer at once for thousands of organs and documents (each rule a look-up per organ, not a pass over the documents)", () => {
+    const organs = [{ id: "N1", typ: "nämnd" }, ...Array.from({ length: 5_000 }, (_, i) => ({ id: `F${i}`, typ: "förvaltning", under: "N1" })), ...Array.from({ length: 5_000 }, (_, i) => ({ id: `N${i + 2}`, typ: "nämnd" }))];
+    const docs: Doc[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      docs.push({ kind: "verksamhetsplan", year: 2026, data: { organ: `X${i}` } });
+      docs.push({ kind: "nämndplan", year: 2026, data: { nämnd: `Y${i}` } });
+      docs.push({ kind: "underlag", year: 2027, data: { nämnd: `Y${i}` } });
+    }
+    const start = process.hrtime.bigint();
+    const s = årshjulStatus(planOf(docs, organs), DEFAULT_ÅRSHJUL, 2026, "2026-12-31");
+    // Before, this took minutes (5,000 förvaltningar × 3,000 verksamhetsplaner × 10,001 organs).
+    expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(10);
+    expect(s.faser.find((f) => f.fas.dokument === "verksamhetsplan")!.saknas).toHaveLength(5_000);
+    expect(s.faser.find((f) => f.fas.dokument === "nämndplan")!.saknas).toHaveLength(5_001);
   });
 });

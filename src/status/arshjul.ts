@@ -30,11 +30,8 @@ export interface ÅrshjulStatus {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const docs = (plan: Plan, kind: TypedDoc["kind"]): TypedDoc[] => plan.docs.filter((d) => d.kind === kind);
 /** A document's status: `beslutad` where the format says that is the default. */
 const beslutad = (d: TypedDoc): boolean => (str(d.data.status) ?? "beslutad") === "beslutad";
-const uppföljning = (plan: Plan, rapport: string, year: number): boolean =>
-  docs(plan, "uppföljning").some((d) => str(d.data.rapport) === rapport && d.year === year);
 
 /** The year the document of a phase is for, relative to the cycle's year. */
 const YEAR_OFFSET: Record<FasDokument, number> = {
@@ -50,41 +47,96 @@ const YEAR_OFFSET: Record<FasDokument, number> = {
 };
 
 /**
- * The lateness rules, one per kind of document: the organs (or the kommun, as "") that still
- * lack it for year `y`. An empty list means the document is there.
+ * The plan's documents of year `y`, by kind, looked at once: the rules below ask of every nämnd
+ * and förvaltning, so each is a look-up, not a pass over the documents (a plan can hold
+ * thousands of organs and documents).
  */
-const MISSING: Record<FasDokument, (plan: Plan, y: number) => string[]> = {
+class OfYear {
+  private readonly byKind = new Map<TypedDoc["kind"], TypedDoc[]>();
+
+  constructor(
+    readonly plan: Plan,
+    readonly y: number,
+  ) {
+    for (const d of plan.docs) {
+      if (d.year !== y) continue;
+      const list = this.byKind.get(d.kind);
+      if (list) list.push(d);
+      else this.byKind.set(d.kind, [d]);
+    }
+  }
+
+  docs(kind: TypedDoc["kind"]): readonly TypedDoc[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The values of `field` in the year's documents of `kind`. */
+  named(kind: TypedDoc["kind"], field: string): Set<string> {
+    const out = new Set<string>();
+    for (const d of this.docs(kind)) {
+      const v = str(d.data[field]);
+      if (v !== undefined) out.add(v);
+    }
+    return out;
+  }
+}
+
+const followedUp = (o: OfYear, rapport: string): boolean => o.docs("uppföljning").some((d) => str(d.data.rapport) === rapport);
+
+/**
+ * The lateness rules, one per kind of document: the organs (or the kommun, as "") that still
+ * lack it for the year. An empty list means the document is there.
+ */
+const MISSING: Record<FasDokument, (o: OfYear) => string[]> = {
   // Every nämnd adopts its own plan in January.
-  nämndplan: (plan, y) => plan.namnder.filter((n) => !docs(plan, "nämndplan").some((d) => d.year === y && str(d.data.nämnd) === n)),
+  nämndplan: (o) => {
+    const has = o.named("nämndplan", "nämnd");
+    return o.plan.namnder.filter((n) => !has.has(n));
+  },
   // Every förvaltning plans its activities; a verksamhetsplan of one of its enheter counts too.
-  verksamhetsplan: (plan, y) => {
-    const förvaltningar = plan.index.ofKind("organ").filter((e) => e.organTyp === "förvaltning");
-    const under = (id: string): string | undefined => str(plan.index.ofKind("organ").find((e) => e.id === id)?.data.under);
-    const has = (f: string): boolean => docs(plan, "verksamhetsplan").some((d) => d.year === y && (str(d.data.organ) === f || under(str(d.data.organ) ?? "") === f));
-    return förvaltningar.map((f) => f.id).filter((f) => !has(f));
+  verksamhetsplan: (o) => {
+    const organs = o.plan.index.ofKind("organ");
+    // Each organ's `under`, from the first organ of its ID.
+    const under = new Map<string, string | undefined>();
+    for (const e of organs) if (!under.has(e.id)) under.set(e.id, str(e.data.under));
+    const covered = new Set<string>();
+    for (const d of o.docs("verksamhetsplan")) {
+      const organ = str(d.data.organ);
+      if (organ !== undefined) covered.add(organ);
+      const above = under.get(organ ?? "");
+      if (above !== undefined) covered.add(above);
+    }
+    return organs.filter((e) => e.organTyp === "förvaltning" && !covered.has(e.id)).map((e) => e.id);
   },
   // The draft directive: any planeringsdirektiv for next year, förslag or beslutad.
-  tjänstemannaunderlag: (plan, y) => (docs(plan, "planeringsdirektiv").some((d) => d.year === y) ? [] : [""]),
+  tjänstemannaunderlag: (o) => (o.docs("planeringsdirektiv").length > 0 ? [] : [""]),
   // KS's decision: the planeringsdirektiv for next year, beslutad.
-  planeringsdirektiv: (plan, y) => (docs(plan, "planeringsdirektiv").some((d) => d.year === y && beslutad(d)) ? [] : [""]),
+  planeringsdirektiv: (o) => (o.docs("planeringsdirektiv").some(beslutad) ? [] : [""]),
   // No single deadline: judged by no rule (the phase has no `senast`).
-  månadsrapport: (plan, y) => (uppföljning(plan, "månad", y) ? [] : [""]),
+  månadsrapport: (o) => (followedUp(o, "månad") ? [] : [""]),
   // Last year's annual report: a helår follow-up with a period in that year.
-  årsredovisning: (plan, y) => (uppföljning(plan, "helår", y) ? [] : [""]),
+  årsredovisning: (o) => (followedUp(o, "helår") ? [] : [""]),
   // Every nämnd submits its underlag for next year over the summer.
-  underlag: (plan, y) => plan.namnder.filter((n) => !docs(plan, "underlag").some((d) => d.year === y && str(d.data.nämnd) === n)),
-  delårsrapport: (plan, y) => (uppföljning(plan, "delår", y) ? [] : [""]),
+  underlag: (o) => {
+    const has = o.named("underlag", "nämnd");
+    return o.plan.namnder.filter((n) => !has.has(n));
+  },
+  delårsrapport: (o) => (followedUp(o, "delår") ? [] : [""]),
   // KF's plan with budget for next year, decided in November.
-  budget: (plan, y) => (docs(plan, "budget").some((d) => d.year === y && beslutad(d)) ? [] : [""]),
+  budget: (o) => (o.docs("budget").some(beslutad) ? [] : [""]),
 };
 
 export function årshjulStatus(plan: Plan, faser: readonly Fas[], år: number, idag: string): ÅrshjulStatus {
+  const years = new Map<number, OfYear>();
   const statuses = faser.map((fas): FasStatus => {
     if (fas.dokument === undefined || fas.senast === undefined) return { fas, läge: "utan-regel", saknas: [] };
     const senast = `${år}-${fas.senast}`;
     const dokumentÅr = år + YEAR_OFFSET[fas.dokument];
-    const saknas = MISSING[fas.dokument](plan, dokumentÅr).filter((s) => s !== "");
-    const missing = saknas.length > 0 || MISSING[fas.dokument](plan, dokumentÅr).length > 0;
+    let ofYear = years.get(dokumentÅr);
+    if (!ofYear) years.set(dokumentÅr, (ofYear = new OfYear(plan, dokumentÅr)));
+    const lacking = MISSING[fas.dokument](ofYear);
+    const saknas = lacking.filter((s) => s !== "");
+    const missing = lacking.length > 0;
     const läge: FasLäge = !missing ? "klar" : idag > senast ? "sen" : "kommande";
     return { fas, senast, läge, dokumentÅr, saknas };
   });
