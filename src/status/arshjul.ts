@@ -56,7 +56,7 @@ class OfYear {
 
   constructor(
     readonly plan: Plan,
-    readonly y: number,
+    y: number,
   ) {
     for (const d of plan.docs) {
       if (d.year !== y) continue;
