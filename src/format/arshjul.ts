@@ -1,7 +1,6 @@
 // `plan årshjul`: the cycle as a terminal table, Markdown, iCalendar and an SVG wheel. The text
 // and Markdown add, for the chosen day, what is late and what is due next.
 import { palette } from "./palette.js";
-import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { FasStatus, ÅrshjulStatus } from "../status/arshjul.js";
 import { arshjulIcs } from "./arshjul-ics.js";
@@ -11,6 +10,7 @@ import type { Formatter } from "./formatter.js";
 import { mdText } from "./markdown.js";
 import type { ArshjulFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
+import { tableText } from "./table.js";
 
 /** What every årshjul formatter gets: the kommun it is for and where the cycle stands. */
 export interface ArshjulView {
@@ -30,13 +30,12 @@ function arshjulText(v: ArshjulView, lang: Lang, color: boolean): string {
   const c = palette(color);
   const t = W[lang];
   const safe = (s: string): string => terminalSafe(s, true);
-  const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
-  const table = new Table({ head: ["", t.when, t.phase, t.organ, t.document, t.state], style });
-  v.status.faser.forEach((s, i) => {
+  const rows = v.status.faser.map((s, i) => {
     const läge = LÄGE_WORDS[lang][s.läge];
-    table.push([String(i + 1), whenText(s.fas, lang), safe(s.fas.namn), safe(s.fas.organ), documentText(s, lang), s.läge === "sen" ? c.red(läge) : läge]);
+    return [String(i + 1), whenText(s.fas, lang), safe(s.fas.namn), safe(s.fas.organ), documentText(s, lang), s.läge === "sen" ? c.red(läge) : läge];
   });
-  const parts = [c.bold(safe(`${t.title} ${v.status.år} – ${v.kommun}`)), "", table.toString(), "", `${t.today} ${v.status.idag}`, ""];
+  const table = tableText({ head: ["", t.when, t.phase, t.organ, t.document, t.state], rows }, color);
+  const parts = [c.bold(safe(`${t.title} ${v.status.år} – ${v.kommun}`)), "", table, "", `${t.today} ${v.status.idag}`, ""];
   parts.push(c.bold(`${t.late}:`));
   parts.push(...(v.status.sena.length > 0 ? v.status.sena.map((s) => `  - ${safe(lineFor(s, lang))}`) : [`  ${t.noneLate}`]));
   parts.push("", c.bold(`${t.next}:`), `  ${v.status.nästa ? safe(lineFor(v.status.nästa, lang)) : t.noneNext}`);

@@ -1,6 +1,6 @@
 // Plan figures as terminal tables (cli-table3), Markdown tables and JSON.
 import { palette } from "./palette.js";
-import Table from "cli-table3";
+import type Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { Count, PlanStats } from "../model/stats.js";
 import type { Formatter } from "./formatter.js";
@@ -8,6 +8,7 @@ import { mdCode, mdText } from "./markdown.js";
 import { formatNumber } from "./status-words.js";
 import type { StatsFormat } from "./names.js";
 import { terminalSafe } from "./text.js";
+import { tableText } from "./table.js";
 
 /** An entity as a terminal table cell: its ID and name, control characters escaped. */
 const cell = (o: { id: string; namn: string }): string => terminalSafe(`${o.id}  ${o.namn}`, true);
@@ -80,27 +81,18 @@ function marks(list: Count[], lang: Lang): Map<string, string> {
 export function statsText(s: PlanStats, lang: Lang, color: boolean): string {
   const c = palette(color);
   const t = L[lang];
-  const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
-  const table = (head: string[]): Table.Table =>
-    new Table({ head, style, colAligns: head.map((_, i) => (i === 0 ? "left" : i === 1 ? "right" : "left")) as Table.HorizontalAlignment[] });
+  const aligns = (head: string[]): Table.HorizontalAlignment[] => head.map((_, i) => (i === 0 ? "left" : i === 1 ? "right" : "left"));
+  const table = (head: string[], rows: string[][]): string => tableText({ head, rows, aligns: aligns(head) }, color);
   const parts: string[] = [c.bold(`${t.title} ${s.year}`), ""];
-  const summary = table([t.total, num(s.åtaganden.total, lang)]);
-  summary.push([`  ${t.alla}`, num(s.åtaganden.alla, lang)], [`  ${t.delade}`, num(s.åtaganden.delade, lang)], [t.resultatmål, num(s.resultatmål, lang)], [t.aktiviteter, num(s.aktiviteter, lang)]);
-  parts.push(summary.toString(), "");
+  const summary = [[`  ${t.alla}`, num(s.åtaganden.alla, lang)], [`  ${t.delade}`, num(s.åtaganden.delade, lang)], [t.resultatmål, num(s.resultatmål, lang)], [t.aktiviteter, num(s.aktiviteter, lang)]];
+  parts.push(table([t.total, num(s.åtaganden.total, lang)], summary), "");
   const m = marks(s.åtaganden.perNämnd, lang);
-  const perNämnd = table([t.perNämnd, t.count, ""]);
-  for (const n of s.åtaganden.perNämnd) perNämnd.push([cell(n), num(n.count, lang), m.get(n.id) ?? ""]);
-  parts.push(perNämnd.toString(), "");
-  const perOmråde = table([t.perOmråde, t.count, t.rPerOmråde]);
-  s.åtaganden.perMålområde.forEach((o, i) => perOmråde.push([cell(o), num(o.count, lang), num(s.resultatmålPerMålområde[i]?.count ?? 0, lang)]));
-  parts.push(perOmråde.toString(), "");
-  const perOrgan = table([t.perOrgan, t.count]);
-  for (const o of s.aktiviteterPerOrgan) perOrgan.push([cell(o), num(o.count, lang)]);
-  parts.push(perOrgan.toString(), "");
-  const share = table([t.share, ""]);
+  parts.push(table([t.perNämnd, t.count, ""], s.åtaganden.perNämnd.map((n) => [cell(n), num(n.count, lang), m.get(n.id) ?? ""])), "");
+  const perOmråde = s.åtaganden.perMålområde.map((o, i) => [cell(o), num(o.count, lang), num(s.resultatmålPerMålområde[i]?.count ?? 0, lang)]);
+  parts.push(table([t.perOmråde, t.count, t.rPerOmråde], perOmråde), "");
+  parts.push(table([t.perOrgan, t.count], s.aktiviteterPerOrgan.map((o) => [cell(o), num(o.count, lang)])), "");
   const a = s.aktiviteterPerÅtagande;
-  share.push([t.mean, num(a.medel, lang)], [t.median, num(a.median, lang)], [t.max, num(a.max, lang)], [t.withAkt, pct(a.andelMedAktivitet, lang)]);
-  parts.push(share.toString(), "");
+  parts.push(table([t.share, ""], [[t.mean, num(a.medel, lang)], [t.median, num(a.median, lang)], [t.max, num(a.max, lang)], [t.withAkt, pct(a.andelMedAktivitet, lang)]]), "");
   parts.push(`${t.utan} (${s.åtaganden.utanAktivitet.length}): ${s.åtaganden.utanAktivitet.length > 0 ? terminalSafe(s.åtaganden.utanAktivitet.join(", "), true) : t.none}`);
   return `${parts.join("\n")}\n`;
 }

@@ -1,6 +1,5 @@
 // `plan status`: the quick answer to "where do we stand?" as tables, Markdown or JSON.
 import { palette } from "./palette.js";
-import Table from "cli-table3";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { GoalStatus, KpiStatus, StatusModel } from "../status/engine.js";
@@ -12,6 +11,7 @@ import type { StatusFormat } from "./names.js";
 import { clip, terminalSafe } from "./text.js";
 import { countsText, ruleSentence } from "./status-rule.js";
 import { formatNumber, STATUS_COLOR, STATUS_SYMBOL, STATUS_WORD } from "./status-words.js";
+import { tableText } from "./table.js";
 
 const L = {
   en: { title: "Status", period: "period", åtagande: "Åtagande", status: "Status", value: "Value", target: "Target", manual: "manual", resultatmål: "Resultatmål", målområde: "Målområde", nämnd: "nämnd", none: "No åtaganden.", basis: "Basis", computed: "computed" },
@@ -49,26 +49,18 @@ export function statusText(m: StatusModel, lang: Lang, color: boolean): string {
   const t = L[lang];
   const paint = (s: Status, text: string): string => (color ? c[STATUS_COLOR[s]](text) : text);
   const label = (s: Status, manual = false): string => paint(s, `${STATUS_SYMBOL[s]} ${STATUS_WORD[lang][s]}${manual ? ` (${t.manual})` : ""}`);
-  const style = { head: color ? ["bold"] : [], border: color ? ["grey"] : [], compact: true };
   const safe = (s: string): string => terminalSafe(s, true);
   const parts = [c.bold(`${t.title} ${m.period}${m.nämnd ? ` — ${t.nämnd} ${safe(m.nämnd)}` : ""}`), ""];
   const groups = groupByOmråde(m);
   if (groups.length === 0) parts.push(t.none, "");
   for (const g of groups) {
-    const table = new Table({
-      head: [safe(`${g.område.id}  ${clip(nameOf(g.område), 50)}`), t.status, t.value, t.target],
-      style,
-      colAligns: ["left", "left", "right", "right"],
-    });
-    for (const k of g.åtaganden) {
-      table.push([safe(`${k.id}  ${clip(k.namn || "", 48)}`), label(k.status, k.manual), valueCell(k, lang, m.year), formatNumber(k.target, lang)]);
-    }
-    parts.push(table.toString(), "");
+    const head = [safe(`${g.område.id}  ${clip(nameOf(g.område), 50)}`), t.status, t.value, t.target];
+    const rows = g.åtaganden.map((k) => [safe(`${k.id}  ${clip(k.namn || "", 48)}`), label(k.status, k.manual), valueCell(k, lang, m.year), formatNumber(k.target, lang)]);
+    parts.push(tableText({ head, rows, aligns: ["left", "left", "right", "right"] }, color), "");
   }
   for (const { level, list } of LEVELS) {
-    const goals = new Table({ head: [t[level], t.status, t.basis], style });
-    for (const g of list(m)) goals.push([safe(`${g.id}  ${clip(g.namn, 50)}`), label(g.status, g.manual), basis(g, lang)]);
-    parts.push(goals.toString(), ruleSentence(m.rule, level, lang));
+    const rows = list(m).map((g) => [safe(`${g.id}  ${clip(g.namn, 50)}`), label(g.status, g.manual), basis(g, lang)]);
+    parts.push(tableText({ head: [t[level], t.status, t.basis], rows }, color), ruleSentence(m.rule, level, lang));
     for (const g of list(m)) if (g.motivering !== undefined) parts.push(safe(`${g.id} (${t.manual}): ${clip(g.motivering.replace(/\s+/gu, " ").trim(), 200)}`));
     parts.push("");
   }
