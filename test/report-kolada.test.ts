@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { comparisonFigures, comparisonRowFor, type ComparisonRow } from "../src/model/comparison.js";
+import { timed } from "./helpers/hostile-size.js";
 import { planNextYear } from "../src/model/next-year.js";
 import { planInProcess } from "./helpers/in-process.js";
 import { axeViolations, checkMarkdown, cleanupTemp, copyPlan, MINIMAL, minimalWithHelår, planAt, render, SKIP_BROWSER, reportPage } from "./report-helpers.js";
@@ -40,6 +41,15 @@ describe("the row beside a kommun value", () => {
     expect(comparisonRowFor(rows, "N15419", 2026, 2026)?.år).toBe(2025);
     expect(comparisonRowFor(rows, "N00001", 2026, 2026)?.kolada).toBe("N00001");
     expect(comparisonRowFor(rows, "N99999", 2026, 2026)).toBeUndefined();
+  });
+
+  it("is found at once among tens of thousands of rows, for each of tens of thousands of nyckeltal", () => {
+    // Every nyckeltal once looked through every row: 60,000 × 60,000 took about 10 s.
+    const many: ComparisonRow[] = Array.from({ length: 60_000 }, (_, i) => ({ kolada: `N${i}`, år: 2020 + (i % 7), kommuner: new Map([["0483", i]]) }));
+    const { s, value } = timed(() => many.map((r) => comparisonRowFor(many, r.kolada, 2026, 2026)));
+    expect(s).toBeLessThan(10);
+    expect(value.every((r, i) => r === (many[i]!.år <= 2026 ? many[i] : undefined))).toBe(true);
+    expect(comparisonFigures(many[5]!)).toBe(comparisonFigures(many[5]!));
   });
 });
 

@@ -56,8 +56,17 @@ export interface ComparisonFigures {
   max?: number;
 }
 
-/** The median and range of a row's values; null values are counted out of them. */
+const figuresOf = new WeakMap<ComparisonRow, ComparisonFigures>();
+
+/** A row's figures; kept per row, since many nyckeltal may share one Kolada KPI and so one row. */
 export function comparisonFigures(row: ComparisonRow): ComparisonFigures {
+  let f = figuresOf.get(row);
+  if (!f) figuresOf.set(row, (f = figuresFrom(row)));
+  return f;
+}
+
+/** The median and range of a row's values; null values are counted out of them. */
+function figuresFrom(row: ComparisonRow): ComparisonFigures {
   const values = [...row.kommuner.values()].filter((v): v is number => v !== null).sort((a, b) => a - b);
   const n = values.length;
   if (n === 0) return { count: 0, total: row.kommuner.size };
@@ -66,12 +75,27 @@ export function comparisonFigures(row: ComparisonRow): ComparisonFigures {
   return { count: n, total: row.kommuner.size, median, min: values[0]!, max: values[n - 1]! };
 }
 
+const indexes = new WeakMap<readonly ComparisonRow[], Map<string, ComparisonRow[]>>();
+
+/** The rows by Kolada KPI, in document order: made once per list, since every nyckeltal asks. */
+function byKolada(rows: readonly ComparisonRow[]): Map<string, ComparisonRow[]> {
+  let index = indexes.get(rows);
+  if (index) return index;
+  indexes.set(rows, (index = new Map()));
+  for (const r of rows) {
+    const list = index.get(r.kolada);
+    if (list) list.push(r);
+    else index.set(r.kolada, [r]);
+  }
+  return index;
+}
+
 /**
  * The row to show beside a kommun value of year `valueYear` (the year of the follow-up's utfall, or the
  * follow-up's year): the row of that year when there is one, else the newest row up to `planYear`.
  */
 export function comparisonRowFor(rows: readonly ComparisonRow[], kolada: string, valueYear: number, planYear: number): ComparisonRow | undefined {
-  const mine = rows.filter((r) => r.kolada === kolada);
+  const mine = byKolada(rows).get(kolada) ?? [];
   const same = mine.find((r) => r.år === valueYear);
   if (same) return same;
   let best: ComparisonRow | undefined;
