@@ -9,7 +9,7 @@ import type { Lang } from "../diagnostics/index.js";
 import { formatNumber } from "../format/status-words.js";
 import { LABELS, type Labels, type PlanningPhase } from "./labels.js";
 import { tocOf, type TocEntry } from "./toc.js";
-import { rich, type RichText } from "./view-common.js";
+import { entitiesIn, rich, type RichText } from "./view-common.js";
 
 export interface PlanCtx {
   plan: Plan;
@@ -149,15 +149,37 @@ function åtagandeRow(ctx: PlanCtx, a: Entity, years: number[]): ÅtagandeRow {
   };
 }
 
+/** The åtaganden of the year's budget, in file order. */
+function budgetÅtaganden(ctx: PlanCtx): Entity[] {
+  const budget = budgetDoc(ctx);
+  return entitiesIn(ctx.plan, "åtagande", budget?.entity).filter((e) => e.scope.kind === "year" && e.scope.year === ctx.year);
+}
+
 /** The åtaganden of the year's budget, in file order; with a nämnd, those it has (named or alla). */
 export function åtagandenOf(ctx: PlanCtx): Entity[] {
-  const budget = budgetDoc(ctx);
-  const all = ctx.plan.entities.filter((e) => e.kind === "åtagande" && e.scope.kind === "year" && e.scope.year === ctx.year && budget?.entity !== undefined && e.container === budget.entity);
+  const all = budgetÅtaganden(ctx);
   if (ctx.nämnd === undefined) return all;
   return all.filter((a) => {
     const list = asList(a.data.nämnder);
     return list.includes("alla") || list.includes(ctx.nämnd!);
   });
+}
+
+/**
+ * What åtagandenOf gives for each of `nämnder`, from one pass over the budget's åtaganden
+ * rather than one per nämnd: each list in file order.
+ */
+export function åtagandenPerNämnd(ctx: PlanCtx, nämnder: readonly string[]): Map<string, Entity[]> {
+  const out = new Map<string, Entity[]>(nämnder.map((id) => [id, []]));
+  for (const a of budgetÅtaganden(ctx)) {
+    const list = asList(a.data.nämnder);
+    if (list.includes("alla")) {
+      for (const own of out.values()) own.push(a);
+      continue;
+    }
+    for (const id of new Set(list)) out.get(id)?.push(a);
+  }
+  return out;
 }
 
 interface AmountRow {
