@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { buildPlan, typeDocuments, type Plan } from "../src/model/plan.js";
 import { buildPlanningView } from "../src/report/report.js";
+import { type UnderlagView } from "../src/report/view-underlag.js";
 import { nämndFinder, type VerksamhetsplanView } from "../src/report/view-verksamhetsplan.js";
 import { hostileFiles, timed } from "./helpers/hostile-size.js";
+import type { Entity } from "../src/model/types.js";
 
 /**
  * The plan of some files, built as the checks build it but without running them: the views read
@@ -36,14 +38,26 @@ describe("planning reports on plans of hostile size", () => {
       expect(v.ejBetjänade.map((u) => [u.nämnd, u.antal])).toEqual([["N1", 0]]);
     }
   });
+
+  it("underlag: 50,000 proposed åtaganden under one resultatmål (each group a list pushed onto, not copied per åtagande)", () => {
+    const plan = planOf(hostileFiles("underlag", 50_000, 1));
+    const { s, value } = timed(() => buildPlanningView(plan, { phase: "underlag", year: 2027, lang: "sv" }) as UnderlagView);
+    // Before, this took 18 s (each åtagande copied the list of those before it into a new one).
+    expect(s).toBeLessThan(10);
+    expect(value.submissions).toHaveLength(1);
+    const groups = value.submissions[0]!.områden;
+    expect(groups.map((o) => [o.id, o.resultatmål.map((r) => [r.id, r.åtaganden.length])])).toEqual([["O1", [["R00000", 50_000]]]]);
+    expect(value.overview!.rows.map((r) => [r.nämnd, r.åtaganden])).toEqual([["N1", "50\u00a0000"]]);
+  });
 });
 
 describe("the planning views' look-ups say what a search would, on generated plans", () => {
-  const plan = (organs: readonly { id: string; typ: string; under?: string | undefined }[]): Plan => {
+  const plan = (organs: readonly { id: string; typ: string; under?: string | undefined }[], more: readonly [string, string][] = []): Plan => {
     const files = new Map<string, string>();
     const rows = organs.map((o) => `  - { id: ${o.id}, namn: ${o.id}, typ: ${o.typ}${o.under !== undefined ? `, under: ${o.under}` : ""} }`);
     files.set("plan.yaml", `typ: kommun\nnamn: K\nvision: { id: V, namn: Vision }\norganisation:\n  - { id: KF, namn: KF, typ: fullmäktige }\n${rows.join("\n")}\n`);
     files.set("kommunplan/kp.yaml", "typ: kommunplan\nid: KP\nnamn: KP\nperiod: { från: 2023, till: 2030 }\nvision: V\nmålområden:\n  - { id: O0, namn: O0, mål: [{ id: M0, namn: m }] }\n  - { id: O1, namn: O1 }\n  - { id: O2, namn: O2, mål: [{ id: M2a, namn: m }, { id: M2b, namn: m }] }\n");
+    for (const [rel, text] of more) files.set(rel, text);
     return planOf(files);
   };
 
@@ -72,4 +86,37 @@ describe("the planning views' look-ups say what a search would, on generated pla
       { numRuns: 100 },
     );
   });
+
+  it("an underlag's proposals by målområde and resultatmål, in the order a search of the entities gives them", () => {
+    const rm = fc.record({ id: fc.constantFrom("R0", "R1", "R2", "R3"), område: fc.constantFrom("O0", "O1", "O2", "OX") });
+    const förslag = fc.oneof(fc.record({ resultatmål: fc.array(fc.constantFrom("R0", "R1", "R2", "R3", "RX"), { minLength: 1, maxLength: 2 }) }), fc.record({ målområde: fc.constantFrom("O0", "O1", "O2", "OX") }));
+    fc.assert(
+      fc.property(fc.array(rm, { maxLength: 6 }), fc.array(förslag, { maxLength: 10 }), (rms, fs) => {
+        const budget = `typ: budget\nid: B\når: 2026\nresultatmål:\n${rms.map((r) => `  - { id: ${r.id}, målområde: ${r.område}, text: t }`).join("\n") || "  []"}\nåtaganden: []\n`;
+        const rows = fs.map((f, i) => `  - { id: U${i}, text: t, ${"resultatmål" in f ? `resultatmål: [${f.resultatmål.join(", ")}]` : `målområde: ${f.målområde}`} }`);
+        const underlag = `typ: underlag\nid: UL\nnämnd: N0\når: 2027\nåtaganden:\n${rows.join("\n") || "  []"}\n`;
+        const p = plan([{ id: "N0", typ: "nämnd" }], [["budget/2026.yaml", budget], ["underlag/2027/N0.yaml", underlag]]);
+        // The oracle: the grouping as it was written first, indexOf in the comparators.
+        const doc = p.docs.find((d) => d.kind === "underlag")!;
+        const groups = new Map<Entity | undefined, Map<Entity | undefined, Entity[]>>();
+        for (const a of p.entities.filter((e) => e.kind === "åtagande" && e.container === doc.entity)) {
+          const r = a.parents.find((x) => x.kind === "resultatmål");
+          const o = r ? r.parents.find((x) => x.kind === "målområde") : a.parents.find((x) => x.kind === "målområde");
+          const byRm = groups.get(o) ?? new Map<Entity | undefined, Entity[]>();
+          groups.set(o, byRm);
+          byRm.set(r, [...(byRm.get(r) ?? []), a]);
+        }
+        const order = p.entities.filter((e) => e.kind === "målområde");
+        const at = (list: readonly Entity[], e: Entity | undefined): number => (e ? list.indexOf(e) : Infinity);
+        const want = [...groups.keys()]
+          .sort((a, b) => at(order, a) - at(order, b))
+          .map((o) => [o?.id ?? "", [...groups.get(o)!.keys()].sort((a, b) => at(p.entities, a) - at(p.entities, b)).map((r) => [r?.id ?? "", groups.get(o)!.get(r)!.map((a) => a.id)])]);
+        const view = buildPlanningView(p, { phase: "underlag", year: 2027, lang: "sv", nämnd: "N0" }) as UnderlagView;
+        const got = (view.submissions[0]?.områden ?? []).map((o) => [o.id, o.resultatmål.map((r) => [r.id, r.åtaganden.map((a) => a.id)])]);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
+
