@@ -5,11 +5,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { buildPlan, typeDocuments, type Plan } from "../src/model/plan.js";
+import type { Entity } from "../src/model/types.js";
 import { buildPlanningView } from "../src/report/report.js";
-import { type UnderlagView } from "../src/report/view-underlag.js";
+import { makePlanCtx, åtagandenOf, åtagandenPerNämnd, type BudgetView } from "../src/report/view-planning.js";
+import type { PlaneringsdirektivView } from "../src/report/view-planeringsdirektiv.js";
+import type { UnderlagView } from "../src/report/view-underlag.js";
 import { nämndFinder, type VerksamhetsplanView } from "../src/report/view-verksamhetsplan.js";
 import { hostileFiles, timed } from "./helpers/hostile-size.js";
-import type { Entity } from "../src/model/types.js";
 
 /**
  * The plan of some files, built as the checks build it but without running them: the views read
@@ -49,9 +51,36 @@ describe("planning reports on plans of hostile size", () => {
     expect(groups.map((o) => [o.id, o.resultatmål.map((r) => [r.id, r.åtaganden.length])])).toEqual([["O1", [["R00000", 50_000]]]]);
     expect(value.overview!.rows.map((r) => [r.nämnd, r.åtaganden])).toEqual([["N1", "50\u00a0000"]]);
   });
+
+  it("planeringsdirektiv and budget: ramar for the last 8,000 of 40,000 organs, 2,000 målområden (types and mål looked up, not searched for)", () => {
+    // Ramar for the organs at the end of the organisation: a search for one walks all of it.
+    const files = hostileFiles("pd", 40_000, 2_000);
+    const ramar = `ramar:\n${Array.from({ length: 8_000 }, (_, i) => `  - { organ: N${32_000 + i}, belopp: 10 }`).join("\n")}\n`;
+    for (const rel of ["budget/2026.yaml", "planeringsdirektiv/2027.yaml"]) files.set(rel, files.get(rel)!.slice(0, files.get(rel)!.indexOf("ramar:\n")) + ramar);
+    const plan = planOf(files);
+    const { s, value } = timed(() => [
+      buildPlanningView(plan, { phase: "planeringsdirektiv", year: 2027, lang: "sv" }) as PlaneringsdirektivView,
+      buildPlanningView(plan, { phase: "budget", year: 2026, lang: "sv" }) as BudgetView,
+    ] as const);
+    // Before, this took 39 s (each comparison of the sort searched the organs for both types).
+    expect(s).toBeLessThan(10);
+    const [pd, budget] = value;
+    // The nämnder (odd numbers) first, then the bolag, each in the order of the ramar.
+    expect(pd.ramar.rows).toHaveLength(8_000);
+    expect(pd.ramar.rows.slice(0, 2).map((r) => [r.id, r.typ])).toEqual([["N32001", "nämnd"], ["N32003", "nämnd"]]);
+    expect(pd.ramar.rows.slice(3_999, 4_001).map((r) => [r.id, r.typ])).toEqual([["N39999", "nämnd"], ["N32000", "bolag"]]);
+    expect(pd.ramar.total.direktiv).toBe("80\u00a0000");
+    expect(pd.målområden).toHaveLength(2_000);
+    expect(pd.målområden[1_999]).toEqual({ id: "O01999", namn: "Område O01999", mål: [{ id: "O01999-M0", namn: "mål" }] });
+    expect(budget.områden).toHaveLength(2_000);
+    expect(budget.områden[0]!.resultatmål.map((r) => [r.id, r.åtaganden.map((a) => a.id)])).toEqual([["R1", ["A1"]]]);
+    expect(budget.områden[1_999]!.mål).toEqual([{ id: "O01999-M0", namn: "mål" }]);
+    expect(budget.ramar.rows).toHaveLength(8_000);
+  });
 });
 
 describe("the planning views' look-ups say what a search would, on generated plans", () => {
+  const list = (ids: readonly string[]): string => `[${ids.join(", ")}]`;
   const plan = (organs: readonly { id: string; typ: string; under?: string | undefined }[], more: readonly [string, string][] = []): Plan => {
     const files = new Map<string, string>();
     const rows = organs.map((o) => `  - { id: ${o.id}, namn: ${o.id}, typ: ${o.typ}${o.under !== undefined ? `, under: ${o.under}` : ""} }`);
@@ -118,5 +147,47 @@ describe("the planning views' look-ups say what a search would, on generated pla
       { numRuns: 100 },
     );
   });
-});
 
+  it("the budget's åtaganden per nämnd, and its målområden, resultatmål and åtaganden, as a filter of every list for each would give them", () => {
+    const rm = fc.record({ id: fc.constantFrom("R0", "R1", "R2", "R3"), område: fc.constantFrom("O0", "O1", "O2", "OX") });
+    const åt = fc.record({
+      resultatmål: fc.array(fc.constantFrom("R0", "R1", "R2", "R3", "RX"), { minLength: 1, maxLength: 3 }),
+      nämnder: fc.array(fc.constantFrom("N0", "N1", "N2", "alla", "NX"), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rm, { maxLength: 6 }), fc.array(åt, { maxLength: 8 }), (rms, åts) => {
+        const budget = `typ: budget\nid: B\når: 2026\nresultatmål:\n${rms.map((r) => `  - { id: ${r.id}, målområde: ${r.område}, text: t }`).join("\n") || "  []"}\nåtaganden:\n${åts.map((a, i) => `  - { id: A${i}, resultatmål: ${list(a.resultatmål)}, nämnder: ${list(a.nämnder)}, text: t }`).join("\n") || "  []"}\n`;
+        const p = plan([{ id: "N0", typ: "nämnd" }, { id: "N1", typ: "nämnd" }, { id: "N2", typ: "nämnd", under: "N0" }], [["budget/2026.yaml", budget]]);
+        const ctx = makePlanCtx(p, "sv", 2026);
+        const nämnder = ["N0", "N1", "N2", "NX", "N1"];
+        const per = åtagandenPerNämnd(ctx, nämnder);
+        for (const n of nämnder) expect(per.get(n)!.map((a) => a.id)).toEqual(åtagandenOf({ ...ctx, nämnd: n }).map((a) => a.id));
+        expect(per.get("N1")!.map((a) => a.id)).toEqual(åts.flatMap((a, i) => (a.nämnder.includes("N1") || a.nämnder.includes("alla") ? [`A${i}`] : [])));
+
+        // The oracle: the grouping as it was written first.
+        const åtaganden = åtagandenOf(ctx);
+        const kp = p.index.kommunplanFor(2026);
+        const resultatmål = p.entities.filter((e) => e.kind === "resultatmål" && e.year === 2026);
+        const seen = new Set<Entity>();
+        const want = p.entities
+          .filter((e) => e.kind === "målområde" && e.container === kp)
+          .map((o) => [
+            o.id,
+            p.entities.filter((m) => m.kind === "mål" && m.container === o).map((m) => m.id),
+            resultatmål
+              .filter((r) => r.parents.includes(o))
+              .map((r) => {
+                const own = åtaganden.filter((a) => a.parents.includes(r) && !seen.has(a));
+                for (const a of own) seen.add(a);
+                return [r.id, own.map((a) => a.id)];
+              }),
+          ]);
+        const rest = åtaganden.filter((a) => !seen.has(a));
+        if (rest.length > 0) want.push(["", [], [["", rest.map((a) => a.id)]]]);
+        const view = buildPlanningView(p, { phase: "budget", year: 2026, lang: "sv" }) as BudgetView;
+        expect(view.områden.map((o) => [o.id, o.mål.map((m) => m.id), o.resultatmål.map((r) => [r.id, r.åtaganden.map((a) => a.id)])])).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
