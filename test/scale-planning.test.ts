@@ -32,7 +32,7 @@ describe("planning reports on plans of hostile size", () => {
       buildPlanningView(plan, { phase: "verksamhetsplan", year: 2026, lang: "sv" }) as VerksamhetsplanView,
       buildPlanningView(plan, { phase: "verksamhetsplan", year: 2026, lang: "sv", nämnd: "N1" }) as VerksamhetsplanView,
     ]);
-    // Before, this took 55 s (each aktivitet walked 2,000 organs up, each step a search of the organs).
+    // Before, this took 36 to 55 s (each aktivitet walked 2,000 organs up, each step a search of the organs).
     expect(s).toBeLessThan(10);
     for (const v of value) {
       expect(v.organ.map((o) => o.id)).toEqual(["E01999"]);
@@ -44,7 +44,7 @@ describe("planning reports on plans of hostile size", () => {
   it("underlag: 50,000 proposed åtaganden under one resultatmål (each group a list pushed onto, not copied per åtagande)", () => {
     const plan = planOf(hostileFiles("underlag", 50_000, 1));
     const { s, value } = timed(() => buildPlanningView(plan, { phase: "underlag", year: 2027, lang: "sv" }) as UnderlagView);
-    // Before, this took 18 s (each åtagande copied the list of those before it into a new one).
+    // Before, this took 15 to 18 s (each åtagande copied the list of those before it into a new one).
     expect(s).toBeLessThan(10);
     expect(value.submissions).toHaveLength(1);
     const groups = value.submissions[0]!.områden;
@@ -52,22 +52,24 @@ describe("planning reports on plans of hostile size", () => {
     expect(value.overview!.rows.map((r) => [r.nämnd, r.åtaganden])).toEqual([["N1", "50\u00a0000"]]);
   });
 
-  it("planeringsdirektiv and budget: ramar for the last 8,000 of 40,000 organs, 2,000 målområden (types and mål looked up, not searched for)", () => {
+  it("planeringsdirektiv and budget: the directive's ramar for the last 8,000 of 40,000 organs, 2,000 målområden (types and mål looked up, not searched for)", () => {
     // Ramar for the organs at the end of the organisation: a search for one walks all of it.
     const files = hostileFiles("pd", 40_000, 2_000);
     const ramar = `ramar:\n${Array.from({ length: 8_000 }, (_, i) => `  - { organ: N${32_000 + i}, belopp: 10 }`).join("\n")}\n`;
-    for (const rel of ["budget/2026.yaml", "planeringsdirektiv/2027.yaml"]) files.set(rel, files.get(rel)!.slice(0, files.get(rel)!.indexOf("ramar:\n")) + ramar);
+    const cut = (rel: string): string => files.get(rel)!.slice(0, files.get(rel)!.indexOf("ramar:\n"));
+    files.set("budget/2026.yaml", cut("budget/2026.yaml"));
+    files.set("planeringsdirektiv/2027.yaml", cut("planeringsdirektiv/2027.yaml") + ramar);
     const plan = planOf(files);
     const { s, value } = timed(() => [
       buildPlanningView(plan, { phase: "planeringsdirektiv", year: 2027, lang: "sv" }) as PlaneringsdirektivView,
       buildPlanningView(plan, { phase: "budget", year: 2026, lang: "sv" }) as BudgetView,
     ] as const);
-    // Before, this took 39 s (each comparison of the sort searched the organs for both types).
+    // Before, this took 19 s (each comparison of the sort searched the organs for both types).
     expect(s).toBeLessThan(10);
     const [pd, budget] = value;
     // The nämnder (odd numbers) first, then the bolag, each in the order of the ramar.
     expect(pd.ramar.rows).toHaveLength(8_000);
-    expect(pd.ramar.rows.slice(0, 2).map((r) => [r.id, r.typ])).toEqual([["N32001", "nämnd"], ["N32003", "nämnd"]]);
+    expect(pd.ramar.rows.slice(0, 2).map((r) => [r.id, r.typ, r.budget, r.direktiv])).toEqual([["N32001", "nämnd", "", "10"], ["N32003", "nämnd", "", "10"]]);
     expect(pd.ramar.rows.slice(3_999, 4_001).map((r) => [r.id, r.typ])).toEqual([["N39999", "nämnd"], ["N32000", "bolag"]]);
     expect(pd.ramar.total.direktiv).toBe("80\u00a0000");
     expect(pd.målområden).toHaveLength(2_000);
@@ -75,7 +77,6 @@ describe("planning reports on plans of hostile size", () => {
     expect(budget.områden).toHaveLength(2_000);
     expect(budget.områden[0]!.resultatmål.map((r) => [r.id, r.åtaganden.map((a) => a.id)])).toEqual([["R1", ["A1"]]]);
     expect(budget.områden[1_999]!.mål).toEqual([{ id: "O01999-M0", namn: "mål" }]);
-    expect(budget.ramar.rows).toHaveLength(8_000);
   });
 });
 
