@@ -2,6 +2,7 @@
 // shapes (a status, a number, a Markdown text) that templates show.
 import { isData, str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
+import type { Entity, EntityKind } from "../model/types.js";
 import type { Lang } from "../diagnostics/index.js";
 import { organName } from "../model/thread.js";
 import { formatNumber, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
@@ -72,6 +73,45 @@ export function rich(text: string | undefined, headingBase: number): RichText | 
 }
 
 export { organName };
+
+/** Per plan and kind, the entities of that kind by their container: built once per plan and kind. */
+const byContainer = new WeakMap<Plan, Map<EntityKind, Map<Entity, Entity[]>>>();
+
+/**
+ * The entities of `kind` that stand inside `container`, in order of definition (the same list
+ * as filtering every entity, without a pass over the plan for each container asked about).
+ */
+export function entitiesIn(plan: Plan, kind: EntityKind, container: Entity | undefined): readonly Entity[] {
+  if (container === undefined) return [];
+  let kinds = byContainer.get(plan);
+  if (!kinds) byContainer.set(plan, (kinds = new Map()));
+  let map = kinds.get(kind);
+  if (!map) {
+    map = new Map();
+    for (const e of plan.index.ofKind(kind)) {
+      if (e.container === undefined) continue;
+      const list = map.get(e.container);
+      if (list) list.push(e);
+      else map.set(e.container, [e]);
+    }
+    kinds.set(kind, map);
+  }
+  return map.get(container) ?? [];
+}
+
+/** Organs by ID, the first definition of each: built once per plan. */
+const organsById = new WeakMap<Plan, Map<string, Entity>>();
+
+/** The organ the organisation lists under `id` (the first, should it list it twice). */
+export function organOf(plan: Plan, id: string): Entity | undefined {
+  let map = organsById.get(plan);
+  if (!map) {
+    map = new Map();
+    for (const e of plan.index.ofKind("organ")) if (!map.has(e.id)) map.set(e.id, e);
+    organsById.set(plan, map);
+  }
+  return map.get(id);
+}
 
 /** An anchor for an ID: IDs hold only letters, digits, `.`, `_`, `-`, so they are valid in a fragment. */
 export const anchor = (prefix: string, id: string): string => `${prefix}-${id}`;

@@ -4,7 +4,7 @@ import { items, num as numberOf, str, type Data, type TypedDoc } from "../model/
 import { nameOf, organName } from "../model/thread.js";
 import { formatNumber } from "../format/status-words.js";
 import { tocOf } from "./toc.js";
-import { rich, type RichText } from "./view-common.js";
+import { entitiesIn, organOf, rich, type RichText } from "./view-common.js";
 import { decisionLine, planHeader, type PlanCtx, type PlanHeader } from "./view-planning.js";
 
 interface RamRow {
@@ -63,14 +63,17 @@ export function planeringsdirektivView(ctx: PlanCtx, datum: string | undefined):
 
   const proposed = frames(doc, ctx.nämnd);
   const current = comparable ? new Map([...frames(budget, ctx.nämnd)].map(([k, v]) => [k, v * factor])) : new Map<string, number>();
-  const organs = plan.entities.filter((e) => e.kind === "organ");
-  const typOf = (id: string): string | undefined => organs.find((e) => e.id === id)?.organTyp;
+  const typOf = (id: string): string | undefined => organOf(plan, id)?.organTyp;
   const rank = (id: string): number => {
     const i = TYP_ORDER.indexOf(typOf(id) ?? "");
     return i < 0 ? TYP_ORDER.length : i;
   };
   const ids = [...new Set([...proposed.keys(), ...current.keys()])];
-  const ordered = ids.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id);
+  // Each organ's rank once, not once per comparison.
+  const ordered = ids
+    .map((id, i) => ({ id, i, rank: rank(id) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.id);
   const row = (id: string, namn: string, typ: string, before: number | undefined, after: number | undefined): RamRow => {
     const diff = before !== undefined && after !== undefined ? Math.round((after - before) * 1000) / 1000 : undefined;
     return {
@@ -112,7 +115,7 @@ export function planeringsdirektivView(ctx: PlanCtx, datum: string | undefined):
   const kp = plan.index.kommunplanFor(ctx.year) ?? plan.index.kommunplanFor(föregåendeÅr);
   const målområden = plan.entities
     .filter((e) => e.kind === "målområde" && kp !== undefined && e.container === kp)
-    .map((o) => ({ id: o.id, namn: nameOf(o), mål: plan.entities.filter((m) => m.kind === "mål" && m.container === o).map((m) => ({ id: m.id, namn: nameOf(m) })) }));
+    .map((o) => ({ id: o.id, namn: nameOf(o), mål: entitiesIn(plan, "mål", o).map((m) => ({ id: m.id, namn: nameOf(m) })) }));
 
   const prioriteringar = (Array.isArray(doc?.data.prioriteringar) ? (doc.data.prioriteringar as unknown[]) : []).filter((x): x is string => typeof x === "string" && x.trim() !== "");
   const budgetName = budget ? (str(budget.data.namn) ?? str(budget.data.id) ?? "") : "";

@@ -5,7 +5,7 @@ import { isData, items, num as numberOf, str, type Data, type TypedDoc } from ".
 import { nameOf, organName } from "../model/thread.js";
 import type { Entity } from "../model/types.js";
 import { tocOf } from "./toc.js";
-import { rich, type RichText } from "./view-common.js";
+import { entitiesIn, rich, type RichText } from "./view-common.js";
 import { amountsPerYear, decisionLine, målvärde, n, planHeader, utgångsvärde, type PlanCtx, type PlanHeader } from "./view-planning.js";
 
 interface ProposalRow {
@@ -100,22 +100,27 @@ function proposalRow(ctx: PlanCtx, a: Entity, years: number[]): ProposalRow {
 /** The proposed åtaganden by målområde (in the kommunplan's order) and resultatmål. */
 function grouped(ctx: PlanCtx, doc: TypedDoc, years: number[], anchor: string): OmrådeGroup[] {
   const { plan, t } = ctx;
-  const own = plan.entities.filter((e) => e.kind === "åtagande" && doc.entity !== undefined && e.container === doc.entity);
+  const own = entitiesIn(plan, "åtagande", doc.entity);
   const områdeOf = (e: Entity): Entity | undefined => (e.kind === "målområde" ? e : e.parents.find((p) => p.kind === "målområde"));
   const groups = new Map<Entity | undefined, Map<Entity | undefined, Entity[]>>();
   for (const a of own) {
     const rm = a.parents.find((p) => p.kind === "resultatmål");
     const område = rm ? områdeOf(rm) : a.parents.find((p) => p.kind === "målområde");
-    const byRm = groups.get(område) ?? new Map<Entity | undefined, Entity[]>();
-    groups.set(område, byRm);
-    byRm.set(rm, [...(byRm.get(rm) ?? []), a]);
+    let byRm = groups.get(område);
+    if (!byRm) groups.set(område, (byRm = new Map<Entity | undefined, Entity[]>()));
+    const list = byRm.get(rm);
+    if (list) list.push(a);
+    else byRm.set(rm, [a]);
   }
-  const order = plan.entities.filter((e) => e.kind === "målområde");
-  const keys = [...groups.keys()].sort((a, b) => (a ? order.indexOf(a) : Infinity) - (b ? order.indexOf(b) : Infinity));
+  // Målområden in plan order (their place among the målområden, as the entity's order ranks
+  // them the same way), resultatmål in plan order; the groups without one last. A rank from a
+  // field, not indexOf in a comparator: an underlag may name thousands of resultatmål.
+  const rank = (e: Entity | undefined): number => (e ? e.order : Infinity);
+  const keys = [...groups.keys()].sort((a, b) => rank(a) - rank(b));
   return keys.map((o) => {
     const byRm = groups.get(o)!;
     // Resultatmål in plan order; the åtaganden linked to the målområde directly last.
-    const rms = [...byRm.keys()].sort((a, b) => (a ? plan.entities.indexOf(a) : Infinity) - (b ? plan.entities.indexOf(b) : Infinity));
+    const rms = [...byRm.keys()].sort((a, b) => rank(a) - rank(b));
     return {
       id: o?.id ?? "",
       känt: o !== undefined,
@@ -174,12 +179,20 @@ export function underlagView(ctx: PlanCtx, datum: string | undefined): UnderlagV
   let overview: UnderlagView["overview"] = null;
   if (ctx.nämnd === undefined && submissions.length > 0) {
     const factor = (s: Submission): number => (TKR_PER[s.beloppsenhet] ?? 1) / (TKR_PER[enhet] ?? 1);
-    const nämnder = [...plan.namnder, ...submissions.map((s) => s.nämnd).filter((id) => !plan.namnder.includes(id))];
+    // Each nämnd's submissions, gathered once (not a pass over them all for every nämnd).
+    const byNämnd = new Map<string, Submission[]>();
+    for (const s of submissions) {
+      const list = byNämnd.get(s.nämnd);
+      if (list) list.push(s);
+      else byNämnd.set(s.nämnd, [s]);
+    }
+    const listed = new Set(plan.namnder);
+    const nämnder = [...plan.namnder, ...submissions.map((s) => s.nämnd).filter((id) => !listed.has(id))];
     let å = 0;
     let inv = 0;
     let uh = 0;
     const rows: OverviewRow[] = nämnder.map((id) => {
-      const mine = submissions.filter((s) => s.nämnd === id);
+      const mine = byNämnd.get(id) ?? [];
       if (mine.length === 0) return { nämnd: id, namn: organName(plan, id), anchor: null, status: t.plan.underlag.saknas, åtaganden: "", investeringsbehov: "", upphandlingar: "" };
       const a = mine.reduce((s, x) => s + x.antalÅtaganden, 0);
       const i = mine.reduce((s, x) => s + x.investeringsbehov.sum * factor(x), 0);

@@ -6,8 +6,8 @@ import { chainsUp, findEntity, nameOf, organName } from "../model/thread.js";
 import type { Entity } from "../model/types.js";
 import { formatNumber } from "../format/status-words.js";
 import { tocOf } from "./toc.js";
-import { rich, type RichText } from "./view-common.js";
-import { åtagandenOf, decisionLine, planHeader, type PlanCtx, type PlanHeader } from "./view-planning.js";
+import { entitiesIn, organOf, rich, type RichText } from "./view-common.js";
+import { åtagandenPerNämnd, decisionLine, planHeader, type PlanCtx, type PlanHeader } from "./view-planning.js";
 
 interface AktivitetRow {
   id: string;
@@ -65,23 +65,39 @@ export interface VerksamhetsplanView extends PlanHeader {
 
 const date = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : (str(v) ?? ""));
 
-/** The organ an organ stands under (`under:` in the organisation), if any. */
-function parentOrgan(plan: PlanCtx["plan"], id: string): string | undefined {
-  const e = plan.entities.find((x) => x.kind === "organ" && x.id === id);
-  return e ? str(e.data.under) : undefined;
-}
-
-/** The nämnd an organ belongs to: itself when it is one, else the first nämnd above it. */
-function nämndOf(ctx: PlanCtx, organ: string): string | undefined {
-  const seen = new Set<string>();
-  let cur: string | undefined = organ;
-  while (cur !== undefined && !seen.has(cur)) {
-    seen.add(cur);
-    const e = ctx.plan.entities.find((x) => x.kind === "organ" && x.id === cur);
-    if (e?.organTyp === "nämnd") return cur;
-    cur = parentOrgan(ctx.plan, cur);
-  }
-  return undefined;
+/**
+ * The nämnd an organ belongs to: itself when it is one, else the first nämnd above it (`under:`
+ * in the organisation), or undefined when the walk up ends or comes round without one. Asked
+ * for every aktivitet, and an organisation may be a long chain of enheter: each organ's answer
+ * is remembered, and a walk up stops at the first organ already answered. That is the same
+ * answer: an organ that is not a nämnd has its parent's (a cycle without a nämnd gives none).
+ */
+export function nämndFinder(plan: PlanCtx["plan"]): (organ: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (organ) => {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let found: string | undefined;
+    let cur: string | undefined = organ;
+    while (cur !== undefined) {
+      if (known.has(cur)) {
+        found = known.get(cur);
+        break;
+      }
+      if (onPath.has(cur)) break;
+      const e = organOf(plan, cur);
+      if (e?.organTyp === "nämnd") {
+        found = cur;
+        break;
+      }
+      path.push(cur);
+      onPath.add(cur);
+      cur = e ? str(e.data.under) : undefined;
+    }
+    for (const id of path) known.set(id, found);
+    if (found !== undefined) known.set(found, found);
+    return found;
+  };
 }
 
 /** The thread from an entity up to its målområde, compactly: IDs joined by arrows. */
@@ -93,10 +109,11 @@ function thread(e: Entity): string {
 
 export function verksamhetsplanView(ctx: PlanCtx, datum: string | undefined): VerksamhetsplanView {
   const { plan, t } = ctx;
+  const nämndOf = nämndFinder(plan);
   const docs: TypedDoc[] = plan.docs.filter((d) => {
     if (d.kind !== "verksamhetsplan" || d.year !== ctx.year) return false;
     const organ = str(d.data.organ);
-    return ctx.nämnd === undefined || (organ !== undefined && nämndOf(ctx, organ) === ctx.nämnd);
+    return ctx.nämnd === undefined || (organ !== undefined && nämndOf(organ) === ctx.nämnd);
   });
   // In the organisation's order; a plan for an organ it does not list comes last.
   const organOrder = new Map(plan.entities.filter((e) => e.kind === "organ").map((e, i) => [e.id, i]));
@@ -106,17 +123,24 @@ export function verksamhetsplanView(ctx: PlanCtx, datum: string | undefined): Ve
   const aktiviteterAll: Entity[] = [];
   const organ: OrganSection[] = docs.map((d) => {
     const id = str(d.data.organ) ?? "";
-    const akt = d.entity ? plan.entities.filter((e) => e.kind === "aktivitet" && e.container === d.entity) : [];
-    aktiviteterAll.push(...akt);
+    const akt = entitiesIn(plan, "aktivitet", d.entity);
+    for (const a of akt) aktiviteterAll.push(a);
     const groups = new Map<string, Group>();
     for (const a of akt) {
       const row = { id: a.id, namn: nameOf(a), ansvarig: str(a.data.ansvarig) ?? "", start: date(a.data.start), slut: date(a.data.slut) };
       const targets = asList(a.data.bidrar_till);
       if (targets.length === 0) targets.push("");
+      // The aktivitet's parents by ID (the first of each), made when a new group needs one: an
+      // aktivitet may serve thousands, and a search of its parents per target would be their square.
+      let parentById: Map<string, Entity> | undefined;
       for (const tid of targets) {
         let g = groups.get(tid);
         if (!g) {
-          const e = tid !== "" ? (a.parents.find((p) => p.id === tid) ?? findEntity(plan, tid, ctx.year)) : undefined;
+          if (!parentById) {
+            parentById = new Map();
+            for (const p of a.parents) if (!parentById.has(p.id)) parentById.set(p.id, p);
+          }
+          const e = tid !== "" ? (parentById.get(tid) ?? findEntity(plan, tid, ctx.year)) : undefined;
           g = tid === "" ? { id: "", namn: t.plan.vp.utanKoppling, slag: "", tråd: "", aktiviteter: [] } : { id: tid, namn: e ? nameOf(e) : "", slag: e ? kindName(e) : "", tråd: e ? thread(e) : tid, aktiviteter: [] };
           groups.set(tid, g);
         }
@@ -150,26 +174,36 @@ export function verksamhetsplanView(ctx: PlanCtx, datum: string | undefined): Ve
   });
 
   // Per nämnd: its åtaganden (named or alla) that no aktivitet of its own organs serves,
-  // directly or through a verksamhetsmål or uppdrag.
+  // directly or through a verksamhetsmål or uppdrag. The aktiviteter and the åtaganden are
+  // sorted out per nämnd in one pass each, not looked through again for every nämnd.
   const nämnder = ctx.nämnd !== undefined ? [ctx.nämnd] : plan.entities.filter((e) => e.kind === "organ" && e.organTyp === "nämnd").map((e) => e.id);
+  const aktiviteterOf = new Map<string, Entity[]>();
+  for (const a of aktiviteterAll) {
+    const organId = str(a.container?.data.organ);
+    const nämnd = organId !== undefined ? nämndOf(organId) : undefined;
+    if (nämnd === undefined) continue;
+    const list = aktiviteterOf.get(nämnd);
+    if (list) list.push(a);
+    else aktiviteterOf.set(nämnd, [a]);
+  }
+  const åtagandenPer = åtagandenPerNämnd(ctx, nämnder);
   const ejBetjänade: Unserved[] = nämnder
     .map((nämnd) => {
       const served = new Set<Entity>();
-      for (const a of aktiviteterAll) {
-        const organId = str(a.container?.data.organ);
-        if (organId === undefined || nämndOf(ctx, organId) !== nämnd) continue;
+      for (const a of aktiviteterOf.get(nämnd) ?? []) {
         const stack = [...a.parents];
         while (stack.length > 0) {
           const x = stack.pop()!;
           if (served.has(x)) continue;
           served.add(x);
-          stack.push(...x.parents);
+          // Not push(...parents): an entity may have more parents than a call has arguments.
+          for (const p of x.parents) stack.push(p);
         }
       }
-      const list = åtagandenOf({ ...ctx, nämnd }).filter((å) => !served.has(å));
+      const list = (åtagandenPer.get(nämnd) ?? []).filter((å) => !served.has(å));
       return { nämnd, namn: organName(plan, nämnd), anchor: `ej-${nämnd}`, antal: list.length, åtaganden: list.map((å) => ({ id: å.id, namn: nameOf(å), tråd: thread(å) })) };
     })
-    .filter((u) => ctx.nämnd !== undefined || åtagandenOf({ ...ctx, nämnd: u.nämnd }).length > 0);
+    .filter((u) => ctx.nämnd !== undefined || (åtagandenPer.get(u.nämnd) ?? []).length > 0);
 
   const toc = tocOf([...organ.map((o) => [o.anchor, o.namn, true] as const), ["ej-betjanade", t.plan.vp.ejBetjänade, true]]);
   return {
