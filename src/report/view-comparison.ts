@@ -1,7 +1,7 @@
 // The comparison with other municipalities (a jämförelse document for the year, from Kolada):
 // per nyckeltal with a Kolada ID, the kommun's value beside the group's median and range.
 import { str } from "../model/build.js";
-import { comparisonFigures, comparisonOf, comparisonRowFor, comparisonRows, type ComparisonRow } from "../model/comparison.js";
+import { comparisonFigures, comparisonOf, comparisonRowFor, comparisonRows } from "../model/comparison.js";
 import type { KpiStatus } from "../status/engine.js";
 import { fill } from "./labels.js";
 import { num, type Ctx } from "./view-common.js";
@@ -38,18 +38,11 @@ export function comparisonView(ctx: Ctx): ComparisonView | null {
   const { m, t } = ctx;
   const doc = comparisonOf(ctx.plan, m.year);
   if (!doc) return null;
-  // The rows of each Kolada ID, gathered once: a report has thousands of nyckeltal, a
-  // comparison a row per nyckeltal and year, and a search of all the rows for each was their product.
-  const byKolada = new Map<string, ComparisonRow[]>();
-  for (const r of comparisonRows(doc)) {
-    const list = byKolada.get(r.kolada);
-    if (list) list.push(r);
-    else byKolada.set(r.kolada, [r]);
-  }
+  const rows = comparisonRows(doc);
   const out: ComparisonRowView[] = [];
   for (const k of allKpis(ctx)) {
     if (k.kolada === undefined) continue;
-    const row = comparisonRowFor(byKolada.get(k.kolada) ?? [], k.kolada, k.utfallÅr ?? m.year, m.year);
+    const row = comparisonRowFor(rows, k.kolada, k.utfallÅr ?? m.year, m.year);
     if (!row) continue;
     const f = comparisonFigures(row);
     out.push({
