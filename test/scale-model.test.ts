@@ -1,11 +1,13 @@
 // Size tests for paths that did work per pair of things (rows × rows, nämndplaner × ramar,
 // files × globs, organs × passes, åtaganden × nämnder × nämnder, gaps × entities): each is
 // called in-process on a plan of hostile size and must answer in a blink.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../src/check/content.js";
 import type { SourceDoc } from "../src/load/source.js";
 import { buildEntities, type Data, type TypedDoc } from "../src/model/build.js";
 import type { Plan } from "../src/model/plan.js";
+import { periodScope } from "../src/status/scope.js";
 import { timed } from "./helpers/hostile-size.js";
 
 /** A document held as plain data: where a finding stands is line 1, column 1. */
@@ -55,5 +57,56 @@ describe("the model on plans of hostile size", () => {
     expect(found.filter((d) => d.code === "internbudget-mismatch")).toHaveLength(Math.ceil(n / 3));
     expect(found).toHaveLength(Math.ceil(n / 3));
     expect(found[1]!.args).toMatchObject({ nämnd: "N3", sum: 102, ram: 103 });
+  });
+});
+
+describe("status --nämnd on plans of hostile size", () => {
+  type Organ = { id: string; under?: string | number };
+  /** A plan of just organs, as periodScope reads it. */
+  const planOf = (organs: readonly Organ[]): Plan => {
+    const entities = organs.map((o) => ({ id: o.id, kind: "organ", data: { id: o.id, ...(o.under !== undefined ? { under: o.under } : {}) } }));
+    return { docs: [], index: { ofKind: (k: string) => (k === "organ" ? entities : []) } } as unknown as Plan;
+  };
+  /** The organs below `root` the way it was first written: passes over every organ until none is added. The oracle. */
+  const naiveTree = (organs: readonly Organ[], root: string): Set<string> => {
+    const out = new Set([root]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const o of organs) {
+        if (out.has(o.id)) continue;
+        if (typeof o.under === "string" && out.has(o.under)) {
+          out.add(o.id);
+          grew = true;
+        }
+      }
+    }
+    return out;
+  };
+
+  it("cuts to the same organs as passes to a fixed point would, on organisations of any shape", () => {
+    const id = fc.constantFrom("KS", "BUN", "F1", "F2", "E1", "E2", "E3", "X");
+    const organ = fc.record({ id, under: fc.option(fc.oneof(id, fc.constant(7)), { nil: undefined }) }, { requiredKeys: ["id"] });
+    fc.assert(
+      fc.property(fc.array(organ, { maxLength: 12 }), id, (organs, root) => {
+        const got = periodScope(planOf(organs), { period: "2026-08", nämnd: root }).organs!;
+        expect([...got].sort()).toEqual([...naiveTree(organs, root)].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("finds the 20,000 enheter of a chain listed bottom-up at once (a walk down, not a pass over every organ per level)", () => {
+    const n = 20_000;
+    const organs: Organ[] = [{ id: "N1" }];
+    for (let i = n - 1; i >= 0; i--) organs.push({ id: `E${i}`, under: i === 0 ? "N1" : `E${i - 1}` });
+    organs.push({ id: "N2" }, { id: "F2", under: "N2" });
+    const plan = planOf(organs);
+    const { s, value } = timed(() => periodScope(plan, { period: "2026-08", nämnd: "N1" }));
+    // Before, this took 18 s (one pass over the 20,000 organs per level of the chain).
+    expect(s).toBeLessThan(10);
+    expect(value.organs!.size).toBe(n + 1);
+    expect(value.organs!.has(`E${n - 1}`)).toBe(true);
+    expect(value.organs!.has("F2")).toBe(false);
   });
 });
