@@ -96,8 +96,11 @@ function classAt(chars: readonly string[], open: number): { test: Test; end: num
   return { test: (c) => c !== "/" && inSet(c) !== negated, end: i };
 }
 
-/** Add one alternative to the automaton, from state `start`; its last state accepts. */
-function addAlternative(states: State[], start: number, glob: string): void {
+/**
+ * Add one alternative to the automaton, from state `start`; its last state accepts. Returns its
+ * longest run of literal characters: every path it matches (or whose folder it matches) holds it.
+ */
+function addAlternative(states: State[], start: number, glob: string): string {
   const add = (): number => states.push({ eps: [], edges: [], accept: false }) - 1;
   const step = (from: number, test: Test): number => {
     const to = add();
@@ -106,12 +109,21 @@ function addAlternative(states: State[], start: number, glob: string): void {
   };
   const chars = Array.from(glob);
   let cur = start;
+  let run = "";
+  let longest = "";
+  /** A wildcard or a class ends the run of literal characters. */
+  const endRun = (): void => {
+    if (run.length > longest.length) longest = run;
+    run = "";
+  };
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     if (c === "\\" && i + 1 < chars.length) {
       const lit = chars[++i]!;
       cur = step(cur, (x) => x === lit);
+      run += lit;
     } else if (c === "*" && chars[i + 1] === "*") {
+      endRun();
       i++;
       const next = add();
       states[cur]!.eps.push(next);
@@ -126,21 +138,27 @@ function addAlternative(states: State[], start: number, glob: string): void {
       }
       cur = next;
     } else if (c === "*") {
+      endRun();
       states[cur]!.edges.push({ test: notSlash, to: cur });
       const next = add();
       states[cur]!.eps.push(next);
       cur = next;
     } else if (c === "?") {
+      endRun();
       cur = step(cur, notSlash);
     } else if (c === "[" && classAt(chars, i)) {
+      endRun();
       const cls = classAt(chars, i)!;
       cur = step(cur, cls.test);
       i = cls.end;
     } else {
       cur = step(cur, (x) => x === c);
+      run += c;
     }
   }
+  endRun();
   states[cur]!.accept = true;
+  return longest;
 }
 
 export interface Glob {
@@ -148,16 +166,22 @@ export interface Glob {
   source: string;
   /** Whether the path (relative to the plan root, `/` between folders) or a folder above it matches. */
   matches(path: string): boolean;
+  /**
+   * Per alternative of the glob, a run of characters every path it matches holds ("" where it
+   * has none: `*`, `?[a-z]`).
+   */
+  literals: readonly string[];
 }
 
 /** A glob ready to match; a GlobError when it is too long or has too many alternatives. */
 export function compileGlob(source: string): Glob {
   if (source.length > MAX_GLOB_LENGTH) throw new GlobError(`longer than ${MAX_GLOB_LENGTH} characters`);
   const states: State[] = [{ eps: [], edges: [], accept: false }];
+  const literals: string[] = [];
   for (const alt of expandBraces(source)) {
     const start = states.push({ eps: [], edges: [], accept: false }) - 1;
     states[0]!.eps.push(start);
-    addAlternative(states, start, alt.replace(/^(?:\.\/)+/u, "").replace(/\/+$/u, ""));
+    literals.push(addAlternative(states, start, alt.replace(/^(?:\.\/)+/u, "").replace(/\/+$/u, "")));
   }
   // Each step marks the states it reached with a number of its own, so no set is ever cleared.
   const mark = new Float64Array(states.length).fill(-1);
@@ -180,10 +204,13 @@ export function compileGlob(source: string): Glob {
     }
     return out;
   };
+  // Where every path starts: the same for each, so made once.
+  const initial = closure([0]);
   return {
     source,
+    literals,
     matches(path: string): boolean {
-      let live = closure([0]);
+      let live = initial;
       for (const c of path) {
         // The glob matched a folder above the path: everything inside it matches too.
         if (c === "/" && live.some((s) => states[s]!.accept)) return true;
@@ -194,5 +221,56 @@ export function compileGlob(source: string): Glob {
       }
       return live.some((s) => states[s]!.accept);
     },
+  };
+}
+
+/** How much of a glob's run of literal characters files it: its last this many code units. */
+const KEY_LENGTH = 32;
+
+/**
+ * Whether any of `globs` matches a path (relative, NFC), each path asking only the globs that
+ * can match it. Each alternative of a glob needs its longest run of literal characters to stand
+ * in the path, so a glob is filed under the end of that run, and a path looks up each of its
+ * pieces of a length in use; only a glob with an alternative without literal characters (`*`)
+ * is asked for every path. Asking every glob for every path made 2,000 globs against 2,000
+ * files four million walks of an automaton.
+ */
+export function matchAny(globs: readonly Glob[]): (path: string) => boolean {
+  const always: Glob[] = [];
+  const filed = new Map<string, Glob[]>();
+  const lengths = new Set<number>();
+  for (const g of globs) {
+    if (g.literals.some((l) => l === "")) {
+      always.push(g);
+      continue;
+    }
+    for (const l of g.literals) {
+      const key = l.slice(-KEY_LENGTH);
+      const list = filed.get(key);
+      // A glob's alternatives are filed one after the other: one sharing a key with an earlier one is filed once.
+      if (!list) filed.set(key, [g]);
+      else if (list[list.length - 1] !== g) list.push(g);
+      lengths.add(key.length);
+    }
+  }
+  const sizes = [...lengths];
+  // A glob whose run stands twice in a path is asked once: the number of the path it was last asked for.
+  const asked = new Map<Glob, number>();
+  let paths = 0;
+  return (path: string): boolean => {
+    for (const g of always) if (g.matches(path)) return true;
+    paths++;
+    for (const n of sizes) {
+      for (let i = 0; i + n <= path.length; i++) {
+        const list = filed.get(path.slice(i, i + n));
+        if (list === undefined) continue;
+        for (const g of list) {
+          if (asked.get(g) === paths) continue;
+          asked.set(g, paths);
+          if (g.matches(path)) return true;
+        }
+      }
+    }
+    return false;
   };
 }
