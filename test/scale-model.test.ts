@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../src/check/content.js";
-import { compileGlob, matchAny } from "../src/load/glob.js";
+import { classAt, classEnds, compileGlob, expandBraces, GlobError, matchAny } from "../src/load/glob.js";
 import { selectPlanFiles } from "../src/load/list-files.js";
 import { gapList } from "../src/check/trace-lists.js";
 import type { SourceDoc } from "../src/load/source.js";
@@ -260,5 +260,130 @@ describe("ignorera with many globs", () => {
     expect(value.ignored).toBe(667);
     expect(value.files).toHaveLength(3_000 - 667);
     expect(value.files).toContain("verksamhetsplaner/F1/utkast-2001-plan.yaml");
+  });
+});
+
+describe("hostile single globs compile at once", () => {
+  // The parsing as it was first written, a scan from each `{` and each `[`: the oracles.
+  const naiveCloseOf = (s: string, open: number): { close: number; commas: number[] } | undefined => {
+    let depth = 0;
+    const commas: number[] = [];
+    for (let i = open; i < s.length; i++) {
+      const c = s[i];
+      if (c === "\\") i++;
+      else if (c === "{") depth++;
+      else if (c === "}") {
+        depth--;
+        if (depth === 0) return commas.length > 0 ? { close: i, commas } : undefined;
+      } else if (c === "," && depth === 1) commas.push(i);
+    }
+    return undefined;
+  };
+  const naiveExpand = (glob: string): string[] => {
+    const out: string[] = [];
+    const expand = (s: string, from: number): void => {
+      for (let i = from; i < s.length; i++) {
+        if (s[i] === "\\") {
+          i++;
+          continue;
+        }
+        if (s[i] !== "{") continue;
+        const group = naiveCloseOf(s, i);
+        if (!group) continue;
+        const bounds = [i, ...group.commas, group.close];
+        for (let k = 0; k + 1 < bounds.length; k++) expand(s.slice(0, i) + s.slice(bounds[k]! + 1, bounds[k + 1]) + s.slice(group.close + 1), i);
+        return;
+      }
+      out.push(s);
+      if (out.length > 64) throw new GlobError("more than 64 alternatives");
+    };
+    expand(glob, 0);
+    return out;
+  };
+  const naiveClassAt = (chars: readonly string[], open: number): { test: (c: string) => boolean; end: number } | undefined => {
+    let i = open + 1;
+    const negated = chars[i] === "!" || chars[i] === "^";
+    if (negated) i++;
+    const singles = new Set<string>();
+    const ranges: [number, number][] = [];
+    const start = i;
+    for (; i < chars.length; i++) {
+      let c = chars[i]!;
+      if (c === "]" && i > start) break;
+      if (c === "\\" && i + 1 < chars.length) c = chars[++i]!;
+      if (chars[i + 1] === "-" && chars[i + 2] !== undefined && chars[i + 2] !== "]") {
+        let hi = chars[i + 2]!;
+        i += 2;
+        if (hi === "\\" && i + 1 < chars.length) hi = chars[++i]!;
+        ranges.push([c.codePointAt(0)!, hi.codePointAt(0)!]);
+      } else {
+        singles.add(c);
+      }
+    }
+    if (i >= chars.length) return undefined;
+    const inSet = (c: string): boolean => singles.has(c) || ranges.some(([lo, hi]) => c.codePointAt(0)! >= lo && c.codePointAt(0)! <= hi);
+    return { test: (c) => c !== "/" && inSet(c) !== negated, end: i };
+  };
+  const outcome = (f: () => string[]): string[] | string => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it("expands braces as a scan from each brace would, on globs of any shape", () => {
+    const text = fc.array(fc.constantFrom("{", "}", ",", "\\", "a", "b", "{a,b}", "[", "]"), { maxLength: 24 }).map((t) => t.join(""));
+    fc.assert(
+      fc.property(text, (glob) => {
+        expect(outcome(() => expandBraces(glob))).toEqual(outcome(() => naiveExpand(glob)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reads each class as a scan from its [ would, on globs of any shape", () => {
+    const chars = fc.array(fc.constantFrom("[", "]", "!", "^", "-", "\\", "a", "b", "ä", "😀", "/"), { maxLength: 16 });
+    const probes = ["a", "b", "c", "ä", "😀", "/", "-", "]", "[", "!", "\\"];
+    fc.assert(
+      fc.property(chars, (cs) => {
+        const ends = classEnds(cs);
+        for (let open = 0; open < cs.length; open++) {
+          if (cs[open] !== "[") continue;
+          const got = classAt(cs, open, ends);
+          const want = naiveClassAt(cs, open);
+          expect(got?.end).toBe(want?.end);
+          if (got && want) for (const c of probes) expect(got.test(c)).toBe(want.test(c));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads 1,000 globs of 1,000 brackets and 50 of 1,000 braces at once (each bracket and brace matched in one pass, not by a scan from each)", () => {
+    // Every tenth closes its first class at the end; the others are literal throughout.
+    const brackets = Array.from({ length: 1_000 }, (_, i) => Array.from("[".repeat(990) + (i % 10 === 0 ? "]" : "\\]") + `x${i}`));
+    const braces = Array.from({ length: 50 }, (_, i) => "{a,b}".repeat(6) + "{".repeat(960) + `x${i}`);
+    const { s, value } = timed(() => {
+      let classes = 0;
+      for (const cs of brackets) {
+        const ends = classEnds(cs);
+        // As compileGlob reads them: a class, then on after its `]`.
+        for (let i = 0; i < cs.length; i++) {
+          const cls = cs[i] === "[" ? classAt(cs, i, ends) : undefined;
+          if (cls) {
+            classes++;
+            i = cls.end;
+          }
+        }
+      }
+      return { classes, alternatives: braces.map(expandBraces) };
+    });
+    // Before, this took 7 to 21 s on this machine under load (a scan to the end from each `[`, and from
+    // each `{` once per alternative); the scans are bounded by the longest glob (1,000 characters).
+    expect(s).toBeLessThan(10);
+    expect(value.classes).toBe(100);
+    expect(value.alternatives[49]).toHaveLength(64);
+    expect(value.alternatives[49]![63]).toBe(`${"b".repeat(6)}${"{".repeat(960)}x49`);
   });
 });
