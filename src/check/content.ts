@@ -21,6 +21,7 @@ function checkTarget(out: Diagnostic[], t: TypedDoc, owner: Data, nyckeltal: unk
 export function checkContent(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
   const budgetByYear = budgetsByYear(plan);
+  const ramar = new RamarByOrgan();
 
   for (const t of plan.docs) {
     const { data } = t;
@@ -63,7 +64,7 @@ export function checkContent(plan: Plan): Diagnostic[] {
         break;
       case "nämndplan": {
         for (const v of items(data.verksamhetsmål)) if (v.nyckeltal !== undefined) checkTarget(out, t, v, v.nyckeltal, year);
-        checkInternbudget(out, t, budgetByYear.get(year));
+        checkInternbudget(out, t, budgetByYear.get(year), ramar);
         break;
       }
       case "verksamhetsplan":
@@ -77,12 +78,31 @@ export function checkContent(plan: Plan): Diagnostic[] {
   return out;
 }
 
-function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | undefined): void {
+/**
+ * The first ram of each organ in a budget, made when a nämndplan first asks: one nämndplan per
+ * nämnd, each looking through every ram of the budget, was a pass per pair (5,000 nämnder).
+ */
+class RamarByOrgan {
+  private readonly byBudget = new Map<TypedDoc, Map<string, Data>>();
+
+  /** The first ram of `budget` whose organ is `organ` (what a find over the list would give). */
+  get(budget: TypedDoc, organ: string): Data | undefined {
+    let first = this.byBudget.get(budget);
+    if (!first) {
+      first = new Map();
+      for (const r of items(budget.data.ramar)) if (typeof r.organ === "string" && !first.has(r.organ)) first.set(r.organ, r);
+      this.byBudget.set(budget, first);
+    }
+    return first.get(organ);
+  }
+}
+
+function checkInternbudget(out: Diagnostic[], t: TypedDoc, budget: TypedDoc | undefined, ramar: RamarByOrgan): void {
   const lines = items(t.data.internbudget);
   const nämnd = str(t.data.nämnd);
   // A line without a number is a schema error already; a sum without it would mislead.
   if (!budget || !nämnd || lines.length === 0 || lines.some((l) => num(l.belopp) === undefined)) return;
-  const ram = items(budget.data.ramar).find((r) => r.organ === nämnd);
+  const ram = ramar.get(budget, nämnd);
   const ramBelopp = ram ? num(ram.belopp) : undefined;
   if (ramBelopp === undefined) return;
   const factor = beloppsfaktor(t.data);

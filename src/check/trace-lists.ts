@@ -39,7 +39,9 @@ export function gapList(plan: Plan, year: number): TraceListItem[] {
     if (g.year !== year) continue;
     const { line, column } = locate(g.loc);
     const typ = g.gap === "nämnd-utan-åtagande" ? "nämnd" : g.entity!.kind;
-    const namn = g.entity ? nameOf(g.entity) : nameOf(plan.entities.find((e) => e.kind === "organ" && e.id === g.id)!);
+    // The nämnd's first organ among the definitions of its ID (as a find over every entity
+    // would give, for each of 40,000 nämnder).
+    const namn = g.entity ? nameOf(g.entity) : nameOf(plan.index.definitions(g.id).find((e) => e.kind === "organ")!);
     list.push({ kind: g.gap, id: g.id, typ, namn, file: g.loc.doc.file, line, column });
   }
   return list;

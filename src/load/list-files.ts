@@ -13,7 +13,7 @@ import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { diagnostic, type ArgsOf, type Code, type Diagnostic } from "../diagnostics/index.js";
 import { PlanIoError } from "./errors.js";
-import type { Glob } from "./glob.js";
+import { matchAny, type Glob } from "./glob.js";
 import { firstInvalidUtf8 } from "./parse.js";
 import { checkPlanTotals, type EntryKind } from "./read-file.js";
 
@@ -58,10 +58,10 @@ function shownName(bytes: Uint8Array): string {
   }
 }
 
-const ignoredBy = (globs: readonly Glob[], rel: string): boolean => {
+/** Whether `ignorera` leaves a path out: `matched` is matchAny of its globs, made once per listing. */
+const ignoredBy = (globs: readonly Glob[], matched: (path: string) => boolean, rel: string): boolean => {
   if (rel === "plan.yaml" || globs.length === 0) return false;
-  const nfc = rel.normalize("NFC");
-  return globs.some((g) => g.matches(nfc));
+  return matched(rel.normalize("NFC"));
 };
 
 /** Sorted files and diagnostics; a path that equals an earlier one after NFC is reported and left out. */
@@ -105,6 +105,7 @@ export function selectPlanFiles(entries: readonly TreeEntry[], globs: readonly G
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const badFolders = new Set<string>();
+  const matched = matchAny(globs);
   let ignored = 0;
   for (const { path: bytes, kind } of entries) {
     const rel = Buffer.from(bytes).toString("utf8");
@@ -112,7 +113,7 @@ export function selectPlanFiles(entries: readonly TreeEntry[], globs: readonly G
     const name = parts[parts.length - 1]!;
     if (parts.slice(0, -1).some(skippedFolder)) continue;
     if (kind !== "file" && skippedFolder(name)) continue;
-    if (ignoredBy(globs, rel)) {
+    if (ignoredBy(globs, matched, rel)) {
       if (isPlanName(name)) ignored++;
       continue;
     }
@@ -136,6 +137,7 @@ export function selectPlanFiles(entries: readonly TreeEntry[], globs: readonly G
 export function listPlanFiles(root: string, globs: readonly Glob[] = []): Listing {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const matched = matchAny(globs);
   let ignored = 0;
   const walk = (rel: string): void => {
     const abs = rel === "" ? root : path.join(root, rel);
@@ -163,7 +165,7 @@ export function listPlanFiles(root: string, globs: readonly Glob[] = []): Listin
       const childRel = rel === "" ? name : `${rel}/${name}`;
       const isDir = entry.isDirectory();
       if ((isDir || entry.isSymbolicLink()) && skippedFolder(name)) continue;
-      if (ignoredBy(globs, childRel)) {
+      if (ignoredBy(globs, matched, childRel)) {
         if (isDir || isPlanName(name)) ignored++;
         continue;
       }

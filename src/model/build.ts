@@ -182,8 +182,15 @@ class Builder {
     if (n === 0) return;
     // A list of just the size needed: a push onto an empty list makes room for sixteen, and
     // a city has 25,000 entities with a reference or two each.
-    const refs = found.slice(0, n);
-    owner.refs = owner.refs.length === 0 ? refs : owner.refs.concat(refs);
+    if (owner.refs === NO_REFS) {
+      owner.refs = found.slice(0, n);
+      return;
+    }
+    // Pushed, not concatenated: a follow-up document gets one call per row (100,000 rows), and
+    // a copy of the list so far per call made that quadratic. The list is the owner's own (made
+    // by the slice above), never shared.
+    const refs = owner.refs;
+    for (let i = 0; i < n; i++) refs.push(found[i]!);
   }
 
   /**

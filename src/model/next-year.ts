@@ -38,17 +38,6 @@ export interface NextYear {
   notCarried: NotCarried[];
 }
 
-/**
- * Where a shared åtagande is carried: the first nämnd that has no underlag for Y yet, in the
- * budget's order of `nämnder` (the lead nämnd is named first); for `alla`, KS first (it leads
- * what concerns every nämnd), then plan.yaml's order.
- */
-function homes(nämnder: unknown, plan: Plan): string[] {
-  const listed = asList(nämnder);
-  if (listed.includes("alla")) return plan.namnder.includes("KS") ? ["KS", ...plan.namnder.filter((n) => n !== "KS")] : [...plan.namnder];
-  return listed.filter((n) => plan.namnder.includes(n));
-}
-
 /** The newest helår utfall of each entity, from the helår follow-ups up to `lastYear`. */
 function helårUtfall(plan: Plan, lastYear: number): Map<string, { år: number; värde: number; from: string }> {
   const out = new Map<string, { år: number; värde: number; from: string }>();
@@ -104,11 +93,21 @@ export function planNextYear(plan: Plan, year: number, blocked: ReadonlySet<stri
   const notCarried: NotCarried[] = [];
   const till = isData(budget.planperiod) ? num(budget.planperiod.till) : undefined;
   const utfall = helårUtfall(plan, year - 1);
+  // Where a shared åtagande is carried: the first nämnd that has no underlag for Y yet, in the
+  // budget's order of `nämnder` (the lead nämnd is named first); for `alla`, KS first (it leads
+  // what concerns every nämnd), then plan.yaml's order. The nämnder as a set, and the list and
+  // home of `alla` made once: a search of every nämnd per name of each åtagande was a pass per
+  // pair, and `alla` a pass over every nämnd per åtagande.
+  const known = new Set(plan.namnder);
+  const every = known.has("KS") ? ["KS", ...plan.namnder.filter((n) => n !== "KS")] : [...plan.namnder];
+  const everyHome = every.find((n) => !hasUnderlag.has(n));
 
   for (const å of items(budget.åtaganden)) {
     const id = str(å.id);
     if (id === undefined) continue;
-    const candidates = homes(å.nämnder, plan);
+    const listed = asList(å.nämnder);
+    const alla = listed.includes("alla");
+    const candidates = alla ? every : listed.filter((n) => known.has(n));
     if (till === undefined || till < year) {
       notCarried.push({ id, reason: "period-ends", where: String(till ?? "?") });
       continue;
@@ -117,7 +116,7 @@ export function planNextYear(plan: Plan, year: number, blocked: ReadonlySet<stri
       notCarried.push({ id, reason: "already-proposed", where: proposedIn.get(id)! });
       continue;
     }
-    const home = candidates.find((n) => !hasUnderlag.has(n));
+    const home = alla ? everyHome : candidates.find((n) => !hasUnderlag.has(n));
     if (home === undefined) {
       notCarried.push({ id, reason: "underlag-exists", where: candidates.join(", ") });
       continue;
@@ -130,11 +129,10 @@ export function planNextYear(plan: Plan, year: number, blocked: ReadonlySet<stri
       data.nyckeltal = kpi.data;
       noTarget = kpi.noTarget;
     }
-    const listed = asList(å.nämnder);
     byNämnd.get(home)!.åtaganden.push({
       id,
       nämnd: home,
-      shared: listed.length > 1 || listed.includes("alla") ? listed : [],
+      shared: listed.length > 1 || alla ? listed : [],
       data,
       noTarget,
       ...(baseline && isData(å.nyckeltal) ? { baselineFrom: baseline.from } : {}),
