@@ -1,0 +1,101 @@
+// Size tests for the red thread's tree and drawings, plan diff's renames and strands, and plan
+// kolada's editor: each call here once did work per pair (cut × row below, målområde × shared
+// entity, removal × descendant, edit × byte of the file), and must now answer at once on plans
+// of hostile size and shape. Beside each, the rewritten logic against the naive one.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { unifiedDiff } from "../src/kolada/diff.js";
+import { applyEdits, patchFollowUps, type Edit, type RowPatch } from "../src/kolada/edit.js";
+import { timed } from "./helpers/hostile-size.js";
+
+/** The applyEdits of before: the whole text spliced once per edit, the last edit first. */
+function applyEditsNaive(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  const last = [...edits.entries()].sort(([i, a], [j, b]) => b.start - a.start || b.end - a.end || j - i);
+  for (const [, e] of last) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** A follow-up with a flow row per åtagande A00000…, utfall 15 in each. */
+function followUp(m: number): string {
+  const rows = Array.from({ length: m }, (_, i) => `  - { avser: A${String(i).padStart(5, "0")}, utfall: 15 }`);
+  return `typ: uppföljning\nid: UF2026-08\nperiod: 2026-08\nrapport: delår\nbeloppsenhet: tkr\nnyckeltal:\n${rows.join("\n")}\n`;
+}
+
+describe("plan kolada's editor", () => {
+  it("applies edits as splicing them one by one from the end did (insertions at one place in order, before a replacement there)", () => {
+    const edit = (len: number): fc.Arbitrary<Edit> =>
+      fc.record({ start: fc.nat(len), len: fc.constantFrom(0, 0, 1, 2, 3), text: fc.string({ maxLength: 3 }) }).map(({ start, len: l, text }) => ({ start, end: Math.min(len, start + l), text }));
+    const input = fc.string({ maxLength: 20 }).chain((text) => fc.tuple(fc.constant(text), fc.array(edit(text.length), { maxLength: 8 })));
+    fc.assert(
+      fc.property(input, ([text, all]) => {
+        // Non-overlapping: a replacement drops any other replacement that meets it; insertions stay.
+        const edits: Edit[] = [];
+        for (const e of all) {
+          const overlaps = edits.some((x) => (e.start < x.end && x.start < e.end) || (e.start === e.end && x.start < e.start && e.start < x.end) || (x.start === x.end && e.start < x.start && x.start < e.end));
+          if (!overlaps) edits.push(e);
+        }
+        expect(applyEdits(text, edits)).toBe(applyEditsNaive(text, edits));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("diffs an edit per line with each hunk's lines where the header says", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a\n", "b\n", "\n", "c"), { maxLength: 30 }), fc.array(fc.tuple(fc.nat(40), fc.constantFrom("x", "y\n", "")), { maxLength: 6 }), (parts, raw) => {
+        const before = parts.join("");
+        const seen = new Set<number>();
+        const edits: Edit[] = [];
+        for (const [at, text] of raw) {
+          const start = Math.min(at, before.length);
+          if (seen.has(start)) continue;
+          seen.add(start);
+          edits.push({ start, end: Math.min(before.length, start + (text === "" ? 1 : 0)), text });
+        }
+        const diff = unifiedDiff("f.yaml", before, edits);
+        const old = before.match(/[^\n]*\n|[^\n]+$/gu) ?? [];
+        const lines = diff.split("\n");
+        for (let i = 0; i < lines.length; i++) {
+          const h = /^@@ -(\d+)(?:,(\d+))? /u.exec(lines[i]!);
+          if (!h) continue;
+          const count = h[2] === undefined ? 1 : Number(h[2]);
+          let at = count === 0 ? Number(h[1]) : Number(h[1]) - 1;
+          for (let j = i + 1; j < lines.length && !lines[j]!.startsWith("@@"); j++) {
+            const l = lines[j]!;
+            if (!l.startsWith(" ") && !l.startsWith("-")) continue;
+            expect(old[at]?.replace(/\n$/u, "")).toBe(l.slice(1));
+            at++;
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("diffs a follow-up with an utfall changed in each of 20,000 rows at once (the text built in one pass, line numbers counted on)", () => {
+    const m = 20_000;
+    const text = followUp(m);
+    const edits: Edit[] = [];
+    for (let at = text.indexOf("utfall: 15"); at >= 0; at = text.indexOf("utfall: 15", at + 1)) edits.push({ start: at + 8, end: at + 10, text: "42" });
+    const { s, value } = timed(() => unifiedDiff("uppfoljning/2026-08.yaml", text, edits));
+    // Before, this took 14 s: the whole text copied once per edit, and each line number counted from the top.
+    expect(s).toBeLessThan(10);
+    expect(edits).toHaveLength(m);
+    expect(value.split("\n@@ ").length - 1).toBe(1);
+    expect(value).toContain(`@@ -4,20003 +4,20003 @@\n`);
+    expect(value.endsWith(`-  - { avser: A19999, utfall: 15 }\n+  - { avser: A19999, utfall: 42 }\n`)).toBe(true);
+  });
+
+  it("patches the rows of a follow-up as the text says (the first row of an avser, a new row after the last)", () => {
+    const text = `${followUp(3)}`.replace("A00001, utfall: 15", "A00000, utfall: 16");
+    const patches: RowPatch[] = [
+      { avser: "A00000", set: [["utfall", 42]], remove: [] },
+      { avser: "A00009", set: [["utfall", 1], ["källa", "Kolada"]], remove: [] },
+      { avser: "A00002", set: [["källa", "Kolada"]], remove: [] },
+    ];
+    const { text: after } = patchFollowUps(text, new Map([[0, patches]]));
+    expect(after).toContain("  - { avser: A00000, utfall: 42 }\n  - { avser: A00000, utfall: 16 }\n");
+    expect(after).toContain("  - { avser: A00002, utfall: 15, källa: Kolada }\n  - { avser: A00009, utfall: 1, källa: Kolada }\n");
+  });
+});
