@@ -6,6 +6,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unifiedDiff } from "../src/kolada/diff.js";
 import { applyEdits, patchFollowUps, type Edit, type RowPatch } from "../src/kolada/edit.js";
+import type { Plan } from "../src/model/plan.js";
+import { countPaths, tree, type PathMemo } from "../src/model/thread.js";
+import type { Entity } from "../src/model/types.js";
 import { timed } from "./helpers/hostile-size.js";
 
 /** The applyEdits of before: the whole text spliced once per edit, the last edit first. */
@@ -97,5 +100,56 @@ describe("plan kolada's editor", () => {
     const { text: after } = patchFollowUps(text, new Map([[0, patches]]));
     expect(after).toContain("  - { avser: A00000, utfall: 42 }\n  - { avser: A00000, utfall: 16 }\n");
     expect(after).toContain("  - { avser: A00002, utfall: 15, källa: Kolada }\n  - { avser: A00009, utfall: 1, källa: Kolada }\n");
+  });
+});
+
+/** Bare entities of a global scope (in every year), linked as `edges` says (parent index → child indexes). */
+function graph(size: number, edges: ReadonlyArray<readonly [number, number]>): Entity[] {
+  const es = Array.from({ length: size }, (_, i) => ({ id: `E${i}`, kind: "verksamhetsmål", data: { text: `e ${i}` }, scope: { kind: "global" }, refs: [], parents: [], children: [], order: i }) as unknown as Entity);
+  for (const [p, c] of edges) {
+    es[p]!.children.push(es[c]!);
+    es[c]!.parents.push(es[p]!);
+  }
+  return es;
+}
+
+describe("the red thread's tree", () => {
+  it("counts paths with one memo over many calls as a fresh walk per call does, cycles included", () => {
+    const input = fc.integer({ min: 1, max: 9 }).chain((size) =>
+      fc.tuple(fc.constant(size), fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1)), { maxLength: 20 }), fc.array(fc.nat(size - 1), { minLength: 1, maxLength: 12 }), fc.boolean()),
+    );
+    fc.assert(
+      fc.property(input, ([size, edges, asks, inner]) => {
+        const es = graph(size, edges);
+        const next = (x: Entity): readonly Entity[] => x.children;
+        const memo: PathMemo = new Map();
+        for (const i of asks) expect(countPaths(es[i]!, next, 1n, inner ? 1n : 0n, memo)).toBe(countPaths(es[i]!, next, 1n, inner ? 1n : 0n));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("counts what lies below 10,000 cut nodes at once when they share a 10,000-long chain below", () => {
+    // As the shape "cuts": a 63-long chain from the root, then m nodes at depth 64 (each cut), all leading into an n-long chain.
+    const D = 64;
+    const m = 10_000;
+    const n = 10_000;
+    const edges: [number, number][] = [];
+    for (let i = 1; i < D; i++) edges.push([i - 1, i]);
+    for (let j = 0; j < m; j++) edges.push([D - 1, D + j], [D + j, D + m]);
+    for (let i = 1; i < n; i++) edges.push([D + m + i - 1, D + m + i]);
+    const es = graph(D + m + n, edges);
+    const plan = { entities: es, docs: [] } as unknown as Plan;
+    const { s, value } = timed(() => tree(plan, es[0]!, 2026));
+    // Before, this took 42 s: each cut node walked the chain below it afresh.
+    expect(s).toBeLessThan(10);
+    expect(value.cut).toBe(true);
+    expect(value.shown).toBe(D + m);
+    expect(value.total).toBe(BigInt(D) + BigInt(m) * BigInt(n + 1));
+    const last = value.root.children[0]!;
+    let at = last;
+    while (at.children.length === 1) at = at.children[0]!;
+    expect(at.children).toHaveLength(m);
+    expect(at.children.every((c) => c.cut?.rows === BigInt(n))).toBe(true);
   });
 });

@@ -84,21 +84,43 @@ export function chainsUp(e: Entity, max = MAX_CHAINS): Chains {
 }
 
 /**
- * The number of root-to-leaf paths from `e` along `next` (a leaf has no next), or undefined
- * when a cycle is reachable. One pass over what is reachable, with an explicit stack.
+ * What countPaths has learnt about the entities it walked: the count of each finished one, or
+ * undefined for one from which a cycle is reachable. Counts depend only on the entity, `next`
+ * and the two weights, so one memo serves every call with the same three: the tree asks for
+ * each cut node, and cut nodes often share what lies below them.
  */
-function countPaths(e: Entity, next: (x: Entity) => readonly Entity[], leafCounts = 1n, innerCounts = 0n): bigint | undefined {
-  const count = new Map<Entity, bigint>();
+export type PathMemo = Map<Entity, bigint | undefined>;
+
+/**
+ * The number of root-to-leaf paths from `e` along `next` (a leaf has no next), or undefined
+ * when a cycle is reachable. One pass over what is reachable and not yet in `memo`, with an
+ * explicit stack.
+ */
+export function countPaths(
+  e: Entity,
+  next: (x: Entity) => readonly Entity[],
+  leafCounts = 1n,
+  innerCounts = 0n,
+  memo: PathMemo = new Map(),
+): bigint | undefined {
+  if (memo.has(e)) return memo.get(e);
   const open = new Set<Entity>([e]);
   const frames: { e: Entity; i: number; sum: bigint }[] = [{ e, i: 0, sum: 0n }];
+  /** Everything on the stack reaches the cycle just met (or a node known to reach one). */
+  const cyclic = (): undefined => {
+    for (const f of frames) memo.set(f.e, undefined);
+    return undefined;
+  };
   while (frames.length > 0) {
     const f = frames[frames.length - 1]!;
     const list = next(f.e);
     if (f.i < list.length) {
       const c = list[f.i++]!;
-      const known = count.get(c);
-      if (known !== undefined) f.sum += known;
-      else if (open.has(c)) return undefined;
+      if (memo.has(c)) {
+        const known = memo.get(c);
+        if (known === undefined) return cyclic();
+        f.sum += known;
+      } else if (open.has(c)) return cyclic();
       else {
         open.add(c);
         frames.push({ e: c, i: 0, sum: 0n });
@@ -108,10 +130,10 @@ function countPaths(e: Entity, next: (x: Entity) => readonly Entity[], leafCount
     frames.pop();
     open.delete(f.e);
     const n = list.length === 0 ? leafCounts : innerCounts + f.sum;
-    count.set(f.e, n);
+    memo.set(f.e, n);
     if (frames.length > 0) frames[frames.length - 1]!.sum += n;
   }
-  return count.get(e);
+  return memo.get(e);
 }
 
 const byOrder = (a: Entity, b: Entity): number => a.order - b.order;
@@ -319,7 +341,9 @@ export function tree(plan: Plan, root: Entity, year: number): Tree {
     },
   );
   if (!full && cuts.length === 0) return { root: top, shown, maxRows, cut: false };
-  const rows = (e: Entity): bigint | undefined => countPaths(e, children, 1n, 1n);
+  // One memo for every cut: cut nodes often lead into the same subtree, walked once.
+  const memo: PathMemo = new Map();
+  const rows = (e: Entity): bigint | undefined => countPaths(e, children, 1n, 1n, memo);
   for (const node of cuts) {
     const below = rows(node.entity);
     node.cut = { rows: below === undefined ? undefined : below - 1n };
