@@ -225,10 +225,15 @@ export interface Tree {
   maxRows: number;
 }
 
-/** Everything below an entity on the thread, each once (iterative: a thread may be deep). */
-export function descendants(e: Entity): Set<Entity> {
+/**
+ * Everything below an entity on the thread, or below any of a list of them, each once
+ * (iterative: a thread may be deep). One walk for a list: the entities below one often stand
+ * below the others too.
+ */
+export function descendants(e: Entity | readonly Entity[]): Set<Entity> {
   const out = new Set<Entity>();
-  const stack = [...e.children];
+  const stack: Entity[] = [];
+  for (const top of Array.isArray(e) ? (e as readonly Entity[]) : [e as Entity]) for (const c of top.children) stack.push(c);
   while (stack.length > 0) {
     const c = stack.pop()!;
     if (out.has(c)) continue;
