@@ -371,6 +371,104 @@ export function sharedTree(plan: Plan, root: Entity, year: number): TreeNode {
   return top;
 }
 
+/** The year's thread below some entities (the målområden drawn), shared by the drawings of each. */
+export interface SharedBelow {
+  /** What stands below an entity in the tree of the year (each asked once). */
+  children: (e: Entity) => readonly Entity[];
+  /** A new node for an entity, without children. */
+  node: (e: Entity) => TreeNode;
+  /** Where each child stands in the list of `e` (built once per entity). */
+  places: (e: Entity) => ReadonlyMap<Entity, readonly number[]>;
+  /** How many entities stand at or below `start`, itself included: `start` must be one of the starts. */
+  reach: (start: Entity) => number;
+}
+
+/**
+ * The thread below `starts` in `year`, for drawing each start alone. Counting what lies below
+ * each start by a walk of its own is a walk per start of whatever they share (a verksamhetsmål
+ * serving an åtagande in every målområde, with all its aktiviteter). So the entities are grouped:
+ * one with a single parent in the thread below the starts is below a start exactly when its
+ * parent is, and goes in the group of that parent; every other entity (and each start) heads a
+ * group of its own. A start's count is then the sizes of the groups it reaches, each group
+ * counted once for all starts.
+ */
+export function sharedBelow(plan: Plan, year: number, starts: readonly Entity[]): SharedBelow {
+  const children = childrenIn(plan, year);
+  const isStart = new Set<Entity>(starts);
+  // The single parent of each entity below the starts; null for one with several.
+  const parentOf = new Map<Entity, Entity | null>();
+  const met = new Set<Entity>(starts);
+  const stack: Entity[] = [...starts];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    for (const c of children(e)) {
+      const had = parentOf.get(c);
+      if (had === undefined) parentOf.set(c, e);
+      else if (had !== e) parentOf.set(c, null);
+      if (met.has(c)) continue;
+      met.add(c);
+      stack.push(c);
+    }
+  }
+  const heads = (e: Entity): boolean => isStart.has(e) || (parentOf.get(e) ?? null) === null;
+  /** Each head's group: how many it holds, and the heads right below it. */
+  const groups = new Map<Entity, { size: number; below: Entity[] }>();
+  const group = (h: Entity): { size: number; below: Entity[] } => {
+    let g = groups.get(h);
+    if (g) return g;
+    g = { size: 0, below: [] };
+    const inGroup = new Set<Entity>([h]);
+    const todo: Entity[] = [h];
+    while (todo.length > 0) {
+      const e = todo.pop()!;
+      g.size++;
+      for (const c of children(e)) {
+        if (heads(c)) g.below.push(c);
+        else if (!inGroup.has(c)) {
+          inGroup.add(c);
+          todo.push(c);
+        }
+      }
+    }
+    groups.set(h, g);
+    return g;
+  };
+  const placesOf = new Map<Entity, Map<Entity, number[]>>();
+  return {
+    children,
+    node: (e) => nodeOf(plan, e),
+    places: (e) => {
+      let at = placesOf.get(e);
+      if (!at) {
+        at = new Map();
+        const list = children(e);
+        for (let i = 0; i < list.length; i++) {
+          const c = list[i]!;
+          const seen = at.get(c);
+          if (seen) seen.push(i);
+          else at.set(c, [i]);
+        }
+        placesOf.set(e, at);
+      }
+      return at;
+    },
+    reach: (start) => {
+      const counted = new Set<Entity>();
+      const todo: Entity[] = [start];
+      let n = 0;
+      while (todo.length > 0) {
+        const h = todo.pop()!;
+        if (counted.has(h)) continue;
+        counted.add(h);
+        const g = group(h);
+        n += g.size;
+        for (const b of g.below) todo.push(b);
+      }
+      return n;
+    },
+  };
+}
+
 /**
  * The upward graph from `e`, each entity expanded once, as a tree whose children are parents.
  * A parent already on the path is left out, as chainsUp leaves it out.
