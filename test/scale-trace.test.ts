@@ -4,12 +4,12 @@
 // of hostile size and shape. Beside each, the rewritten logic against the naive one.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePlans } from "../src/diff/compare.js";
+import { comparePlans, strandsOf } from "../src/diff/compare.js";
 import { unifiedDiff } from "../src/kolada/diff.js";
 import { applyEdits, patchFollowUps, type Edit, type RowPatch } from "../src/kolada/edit.js";
 import type { Plan } from "../src/model/plan.js";
 import { TRACE_FORMATTERS, traceMermaid } from "../src/format/trace.js";
-import { countPaths, sharedBelow, sharedTree, tree, type PathMemo, type TreeNode } from "../src/model/thread.js";
+import { countPaths, descendants, sharedBelow, sharedTree, tree, type PathMemo, type TreeNode } from "../src/model/thread.js";
 import type { Entity } from "../src/model/types.js";
 import { hostileFiles, loadHostile, timed } from "./helpers/hostile-size.js";
 
@@ -170,6 +170,35 @@ describe("plan diff", () => {
     expect(value.removed).toHaveLength(9_999);
     expect(value.changed).toHaveLength(2_000);
     expect(value.removed.filter((r) => Object.keys(r.strands).length > 0)).toEqual([]);
+  });
+
+  it("says what each removal strands as a walk below each removal did, the kinds in the same order, cycles included", () => {
+    const input = fc.integer({ min: 1, max: 10 }).chain((size) =>
+      fc.tuple(
+        fc.constant(size),
+        fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1)), { maxLength: 25 }),
+        fc.uniqueArray(fc.nat(size - 1), { maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(size - 1), fc.constantFrom("aktivitet", "verksamhetsmål", "åtagande")), { maxLength: 6 }),
+      ),
+    );
+    fc.assert(
+      fc.property(input, ([size, edges, removedAt, strandedAt]) => {
+        const es = graph(size, edges);
+        const now = new Map(strandedAt.map(([i, kind]) => [es[i]!, { ...es[i]!, kind, id: `S${i % 4}` } as Entity]));
+        const removed = removedAt.map((i) => es[i]!);
+        const strands = strandsOf(removed, (c) => now.get(c));
+        for (const r of removed) {
+          const naive: Record<string, string[]> = {};
+          for (const c of descendants(r)) {
+            const x = now.get(c);
+            if (x) (naive[x.kind] ??= []).push(x.id);
+          }
+          for (const k of Object.keys(naive)) naive[k] = [...new Set(naive[k])].sort();
+          expect(JSON.stringify(strands(r))).toBe(JSON.stringify(naive));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("says what each removal strands, down to what lies below the whole removed chain", () => {

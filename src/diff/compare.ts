@@ -314,9 +314,11 @@ const isDecided = (doc: Entity): boolean => {
  * nothing: everything below a removal is looked at once, what stands above a stranded entity is
  * marked from there upwards, and the walk down from each removal goes only where something is
  * stranded below. It meets the stranded entities in the order the full walk (descendants) would,
- * so the kinds keep their order.
+ * so the kinds keep their order. A link with one way down meets what the entity below it meets,
+ * after that entity: where no cycle makes the order depend on where a walk began, that is
+ * looked up, not walked again (a removed chain with something stranded at its foot).
  */
-function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined): (e: Entity) => Record<string, string[]> {
+export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined): (e: Entity) => Record<string, string[]> {
   const now = new Map<Entity, Entity>();
   const above = new Set<Entity>();
   const up: Entity[] = [];
@@ -334,8 +336,9 @@ function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity |
       up.push(p);
     }
   }
-  return (e) => {
-    const strands: Record<string, string[]> = {};
+  /** The stranded entities met below `e`, in the order the walk down meets them. */
+  const walk = (e: Entity): Entity[] => {
+    const met: Entity[] = [];
     // As descendants(e), leaving out what has nothing stranded below it.
     const seen = new Set<Entity>();
     const stack = e.children.filter((c) => above.has(c));
@@ -343,9 +346,62 @@ function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity |
       const c = stack.pop()!;
       if (seen.has(c)) continue;
       seen.add(c);
-      const x = now.get(c);
-      if (x) (strands[x.kind] ??= []).push(x.id);
+      if (now.has(c)) met.push(c);
       for (const k of c.children) if (above.has(k)) stack.push(k);
+    }
+    return met;
+  };
+  /** The one child of `e` with something stranded below it, if it has just one. */
+  const onlyWay = (e: Entity): Entity | undefined => {
+    let only: Entity | undefined;
+    for (const c of e.children) {
+      if (!above.has(c) || c === only) continue;
+      if (only) return undefined;
+      only = c;
+    }
+    return only;
+  };
+  // Whether the marked entities hold no cycle: every one is left once those above it are (Kahn).
+  const into = new Map<Entity, number>();
+  for (const e of above) for (const c of e.children) if (above.has(c)) into.set(c, (into.get(c) ?? 0) + 1);
+  const free = [...above].filter((e) => !into.has(e));
+  let left = 0;
+  while (free.length > 0) {
+    const e = free.pop()!;
+    left++;
+    for (const c of e.children) {
+      if (!above.has(c)) continue;
+      const n = into.get(c)! - 1;
+      into.set(c, n);
+      if (n === 0) free.push(c);
+    }
+  }
+  const acyclic = left === above.size;
+  const metBelow = new Map<Entity, Entity[]>();
+  const met = (e: Entity): Entity[] => {
+    if (!acyclic) return walk(e);
+    const path: Entity[] = [e];
+    for (let at = e; !metBelow.has(at); ) {
+      const c = onlyWay(at);
+      if (c === undefined) {
+        metBelow.set(at, walk(at));
+        break;
+      }
+      path.push(c);
+      at = c;
+    }
+    for (let i = path.length - 2; i >= 0; i--) {
+      const c = path[i + 1]!;
+      const below = metBelow.get(c)!;
+      metBelow.set(path[i]!, now.has(c) ? [c, ...below] : below);
+    }
+    return metBelow.get(e)!;
+  };
+  return (e) => {
+    const strands: Record<string, string[]> = {};
+    for (const c of met(e)) {
+      const x = now.get(c)!;
+      (strands[x.kind] ??= []).push(x.id);
     }
     for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
     return strands;
