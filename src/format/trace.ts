@@ -262,11 +262,11 @@ function drawOmråde(shared: SharedBelow, område: Entity, djup: number | undefi
         // From here on nothing new is drawn: only the children already kept are (see below).
         if (deep || kept.size >= MAX_DRAWN) break;
         const child = kids[i]!;
-        const seen = kept.has(child);
-        copy.children.push(shared.node(child));
-        if (seen) continue;
+        const c = shared.node(child);
+        copy.children.push(c);
+        if (kept.has(child)) continue;
         kept.add(child);
-        next.push({ copy: copy.children[copy.children.length - 1]!, level: level + 1 });
+        next.push({ copy: c, level: level + 1 });
       }
       if (i < kids.length) {
         // The rest of a long list (one verksamhetsmål may have thousands of aktiviteter) is
