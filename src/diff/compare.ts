@@ -307,6 +307,107 @@ const isDecided = (doc: Entity): boolean => {
   return statusOf(doc.kind, doc.data) === "beslutad";
 };
 
+/**
+ * The strands of each of `removed`: what stood below it in base and is in head but no longer
+ * traces there, by kind, each list sorted. `stranded` says what an entity of base became in head
+ * when that is one. A removed chain has its whole length below each link, and most of it strands
+ * nothing: everything below a removal is looked at once, what stands above a stranded entity is
+ * marked from there upwards, and the walk down from each removal goes only where something is
+ * stranded below. It meets the stranded entities in the order the full walk (descendants) would,
+ * so the kinds keep their order. A link with one way down meets what the entity below it meets,
+ * after that entity: where no cycle makes the order depend on where a walk began, that is
+ * looked up, not walked again (a removed chain with something stranded at its foot).
+ */
+export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined): (e: Entity) => Record<string, string[]> {
+  const now = new Map<Entity, Entity>();
+  const above = new Set<Entity>();
+  const up: Entity[] = [];
+  for (const c of descendants(removed)) {
+    const x = stranded(c);
+    if (!x) continue;
+    now.set(c, x);
+    above.add(c);
+    up.push(c);
+  }
+  while (up.length > 0) {
+    for (const p of up.pop()!.parents) {
+      if (above.has(p)) continue;
+      above.add(p);
+      up.push(p);
+    }
+  }
+  /** The stranded entities met below `e`, in the order the walk down meets them. */
+  const walk = (e: Entity): Entity[] => {
+    const met: Entity[] = [];
+    // As descendants(e), leaving out what has nothing stranded below it.
+    const seen = new Set<Entity>();
+    const stack = e.children.filter((c) => above.has(c));
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (now.has(c)) met.push(c);
+      for (const k of c.children) if (above.has(k)) stack.push(k);
+    }
+    return met;
+  };
+  /** The one child of `e` with something stranded below it, if it has just one. */
+  const onlyWay = (e: Entity): Entity | undefined => {
+    let only: Entity | undefined;
+    for (const c of e.children) {
+      if (!above.has(c) || c === only) continue;
+      if (only) return undefined;
+      only = c;
+    }
+    return only;
+  };
+  // Whether the marked entities hold no cycle: every one is left once those above it are (Kahn).
+  const into = new Map<Entity, number>();
+  for (const e of above) for (const c of e.children) if (above.has(c)) into.set(c, (into.get(c) ?? 0) + 1);
+  const free = [...above].filter((e) => !into.has(e));
+  let left = 0;
+  while (free.length > 0) {
+    const e = free.pop()!;
+    left++;
+    for (const c of e.children) {
+      if (!above.has(c)) continue;
+      const n = into.get(c)! - 1;
+      into.set(c, n);
+      if (n === 0) free.push(c);
+    }
+  }
+  const acyclic = left === above.size;
+  const metBelow = new Map<Entity, Entity[]>();
+  const met = (e: Entity): Entity[] => {
+    if (!acyclic) return walk(e);
+    const path: Entity[] = [e];
+    for (let at = e; !metBelow.has(at); ) {
+      const c = onlyWay(at);
+      if (c === undefined) {
+        metBelow.set(at, walk(at));
+        break;
+      }
+      path.push(c);
+      at = c;
+    }
+    for (let i = path.length - 2; i >= 0; i--) {
+      const c = path[i + 1]!;
+      const below = metBelow.get(c)!;
+      metBelow.set(path[i]!, now.has(c) ? [c, ...below] : below);
+    }
+    return metBelow.get(e)!;
+  };
+  return (e) => {
+    const strands: Record<string, string[]> = {};
+    for (const c of met(e)) {
+      const x = now.get(c)!;
+      (strands[x.kind] ??= []).push(x.id);
+    }
+    for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
+    return strands;
+  };
+}
+
 /** The entities compared as such, in plan order, the kommun's own last. */
 function comparedList(result: CheckResult, kommun: Entity | undefined): Entity[] {
   const list = result.plan.entities.filter(isCompared);
@@ -367,27 +468,29 @@ export function comparePlans(base: CheckResult, head: CheckResult, opts: { byKey
   // Possible renames: same kind and scope, same own fields, another ID.
   const renames: PlanDiff["renames"] = [];
   const signature = (d: DiffEntity): string => `${d.typ}\u0000${d.scope}\u0000${JSON.stringify([...ownFields(d.entity)])}`;
-  const addedBySig = new Map<string, DiffEntity[]>();
+  // The added entities of each signature in order, and how many of them a removal has taken:
+  // thousands of additions may share one signature (an empty text), so no list is copied or
+  // shifted per entity.
+  const addedBySig = new Map<string, { list: DiffEntity[]; taken: number }>();
   for (const d of added) {
     const s = signature(d);
-    addedBySig.set(s, [...(addedBySig.get(s) ?? []), d]);
+    const same = addedBySig.get(s);
+    if (same) same.list.push(d);
+    else addedBySig.set(s, { list: [d], taken: 0 });
   }
   for (const r of removedRaw) {
-    const match = addedBySig.get(signature(r))?.shift();
-    if (match) renames.push({ from: r, to: match });
+    const same = addedBySig.get(signature(r));
+    if (!same || same.taken >= same.list.length) continue;
+    renames.push({ from: r, to: same.list[same.taken++]! });
   }
 
   const headTraces = head.traces ?? checkThread(head.plan.entities).traces;
-  const removed: Removal[] = removedRaw.map((r) => {
-    const strands: Record<string, string[]> = {};
-    for (const c of descendants(r.entity)) {
-      // Only an entity compared as such (the first under its key) stands for its key.
-      const now = a.get(c) === c ? b.get(c) : undefined;
-      if (now && !headTraces.has(now)) (strands[now.kind] ??= []).push(now.id);
-    }
-    for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
-    return { ...r, strands };
+  const strandsBelow = strandsOf(removedRaw.map((r) => r.entity), (c) => {
+    // Only an entity compared as such (the first under its key) stands for its key.
+    const now = a.get(c) === c ? b.get(c) : undefined;
+    return now && !headTraces.has(now) ? now : undefined;
   });
+  const removed: Removal[] = removedRaw.map((r) => ({ ...r, strands: strandsBelow(r.entity) }));
 
   // Governance: a decided document changed while its beslut stayed the same.
   const flags: GovernanceFlag[] = [];

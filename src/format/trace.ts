@@ -3,7 +3,7 @@ import { palette } from "./palette.js";
 import type { Lang } from "../diagnostics/index.js";
 import type { Entity } from "../model/types.js";
 import type { Plan } from "../model/plan.js";
-import { chainsUp, inYear, MAX_CHAINS, nameOf, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type Tree, type TreeNode } from "../model/thread.js";
+import { chainsUp, inYear, MAX_CHAINS, nameOf, sharedBelow, sharedTree, sharedUp, tree, TREE_DEPTH, type Chains, type SharedBelow, type Tree, type TreeNode } from "../model/thread.js";
 import type { Formatter } from "./formatter.js";
 import type { TraceFormat } from "./names.js";
 import { mdCode, mdText } from "./markdown.js";
@@ -242,57 +242,63 @@ interface Drawing {
  * The shared graph below a målområde drawn left to right (a tree of the thread is wide and
  * shallow: sideways it stays readable), cut breadth-first at `djup` levels and MAX_DRAWN
  * entities, so the upper levels are whole when the lower ones are cut. A node with children
- * left out says how many.
+ * left out says how many. `shared` is the thread below all the målområden drawn: what they
+ * share below them is walked once, not once per målområde.
  */
-function drawOmråde(plan: Plan, område: Entity, year: number, djup: number | undefined, lang: Lang): Drawing {
+function drawOmråde(shared: SharedBelow, område: Entity, djup: number | undefined, lang: Lang): Drawing {
   const W = DRAWING_WORDS[lang];
-  const full = sharedTree(plan, område, year);
-  // Each entity's children, from where sharedTree expanded it (elsewhere it is a leaf), and
-  // every entity below. Not eachNode: the shared graph is not cut in depth (a chain may be
-  // 100,000 long), and this walk keeps no path per node.
-  const kids = new Map<Entity, TreeNode[]>();
-  const all = new Set<Entity>();
-  const stack = [full];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    all.add(n.entity);
-    if (n.children.length === 0) continue;
-    kids.set(n.entity, n.children);
-    for (const c of n.children) stack.push(c);
-  }
-  const root: TreeNode = { ...full, children: [] };
+  const root = shared.node(område);
   const kept = new Set<Entity>([område]);
   const more = new Map<Entity, string>();
   let queue: { copy: TreeNode; level: number }[] = [{ copy: root, level: 0 }];
   while (queue.length > 0) {
     const next: typeof queue = [];
     for (const { copy, level } of queue) {
+      const kids = shared.children(copy.entity);
+      const deep = djup !== undefined && level >= djup;
       let hidden = 0;
-      for (const child of kids.get(copy.entity) ?? []) {
-        const seen = kept.has(child.entity);
-        if (!seen && ((djup !== undefined && level >= djup) || kept.size >= MAX_DRAWN)) {
-          hidden++;
-          continue;
-        }
-        const c: TreeNode = { ...child, children: [] };
+      let i = 0;
+      for (; i < kids.length; i++) {
+        // From here on nothing new is drawn: only the children already kept are (see below).
+        if (deep || kept.size >= MAX_DRAWN) break;
+        const child = kids[i]!;
+        const c = shared.node(child);
         copy.children.push(c);
-        if (seen) continue;
-        kept.add(child.entity);
+        if (kept.has(child)) continue;
+        kept.add(child);
         next.push({ copy: c, level: level + 1 });
+      }
+      if (i < kids.length) {
+        // The rest of a long list (one verksamhetsmål may have thousands of aktiviteter) is
+        // left out but for what is kept elsewhere: at most MAX_DRAWN entities, found where they stand.
+        const rest = kids.length - i;
+        const drawn: number[] = [];
+        if (rest <= kept.size) {
+          for (let j = i; j < kids.length; j++) if (kept.has(kids[j]!)) drawn.push(j);
+        } else {
+          const places = shared.places(copy.entity);
+          for (const e of kept) for (const j of places.get(e) ?? []) if (j >= i) drawn.push(j);
+          drawn.sort((x, y) => x - y);
+        }
+        for (const j of drawn) copy.children.push(shared.node(kids[j]!));
+        hidden = rest - drawn.length;
       }
       if (hidden > 0) more.set(copy.entity, W.more(hidden));
     }
     queue = next;
   }
-  const left = all.size - kept.size;
-  const note = left === 0 ? undefined : kept.size >= MAX_DRAWN ? W.left(left, all.size) : W.depth(left, all.size, djup!);
-  return { område: full, mermaid: traceMermaid({ down: root }, "LR", more), ...(note !== undefined ? { note } : {}) };
+  const all = shared.reach(område);
+  const left = all - kept.size;
+  const note = left === 0 ? undefined : kept.size >= MAX_DRAWN ? W.left(left, all) : W.depth(left, all, djup!);
+  return { område: root, mermaid: traceMermaid({ down: root }, "LR", more), ...(note !== undefined ? { note } : {}) };
 }
 
 /** The målområden of a year's thread below its vision (or the root, when it is one), each drawn. */
 function drawings(s: TraceSubject, lang: Lang): Drawing[] {
   const områden = s.root.kind === "målområde" ? [s.root] : s.root.children.filter((c) => c.kind === "målområde" && inYear(s.plan, c, s.year));
-  return områden.sort((a, b) => a.order - b.order).map((o) => drawOmråde(s.plan, o, s.year, s.djup, lang));
+  områden.sort((a, b) => a.order - b.order);
+  const shared = sharedBelow(s.plan, s.year, områden);
+  return områden.map((o) => drawOmråde(shared, o, s.djup, lang));
 }
 
 /** Every drawing as Mermaid, one `flowchart` each, a comment line naming its målområde above it. */

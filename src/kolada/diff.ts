@@ -7,12 +7,6 @@ const CONTEXT = 3;
 /** The lines of `s`, each with its newline (the last may have none). */
 const linesOf = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/gu) ?? [];
 
-const lineNo = (text: string, at: number): number => {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-};
-
 /** A changed stretch of whole lines: old lines [from, to) and what replaces them. */
 interface Block {
   from: number;
@@ -38,8 +32,14 @@ function blocks(before: string, edits: readonly Edit[]): Block[] {
       out.push({ from: 0, to: 0, start, end, edits: [e] });
     }
   }
+  // The blocks stand in text order: each line number counts on from the one before, not from
+  // the top (a follow-up with a row per åtagande gets a block per row).
+  let counted = 0;
+  let line = 0;
   for (const b of out) {
-    b.from = lineNo(before, b.start);
+    for (let i = before.indexOf("\n", counted); i >= 0 && i < b.start; i = before.indexOf("\n", i + 1)) line++;
+    counted = b.start;
+    b.from = line;
     b.to = b.from + linesOf(before.slice(b.start, b.end)).length;
   }
   return out;

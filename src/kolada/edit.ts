@@ -155,12 +155,22 @@ function appendEdits(text: string, map: YAMLMap, listPair: Pair | undefined, row
   return [{ start: at, end: at, text: `${lead}${" ".repeat(keyIndent)}nyckeltal:\n${block}` }];
 }
 
-/** `text` with `edits` (non-overlapping) applied; insertions at one place stand in the order of `edits`. */
+/**
+ * `text` with `edits` (non-overlapping) applied; insertions at one place stand in the order of
+ * `edits`, before a replacement that starts there. One pass from the start, in pieces: a
+ * follow-up with thousands of rows gets thousands of edits, and splicing the whole text once
+ * per edit would copy it as many times.
+ */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  const last = [...edits.entries()].sort(([i, a], [j, b]) => b.start - a.start || b.end - a.end || j - i);
-  for (const [, e] of last) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const first = [...edits.entries()].sort(([i, a], [j, b]) => a.start - b.start || a.end - b.end || i - j);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const [, e] of first) {
+    pieces.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join("");
 }
 
 const avserOf = (row: unknown): unknown => (isMap(row) ? row.get("avser") : undefined);
@@ -181,9 +191,15 @@ function expected(data: Record<string, unknown>, patches: readonly RowPatch[]): 
   const out = structuredClone(data);
   if (patches.length === 0) return out;
   const rows = Array.isArray(out.nyckeltal) ? (out.nyckeltal as Record<string, unknown>[]) : (out.nyckeltal = []);
+  // The first row of each avser, found once: a follow-up may have a row per åtagande.
+  const byAvser = new Map<unknown, Record<string, unknown>>();
+  for (const r of rows) if (r !== null && typeof r === "object" && !byAvser.has(r.avser)) byAvser.set(r.avser, r);
   for (const p of patches) {
-    let row = rows.find((r) => r !== null && typeof r === "object" && r.avser === p.avser);
-    if (!row) rows.push((row = { avser: p.avser }));
+    let row = byAvser.get(p.avser);
+    if (!row) {
+      rows.push((row = { avser: p.avser }));
+      byAvser.set(p.avser, row);
+    }
     for (const k of p.remove) delete row[k];
     for (const [k, v] of p.set) row[k] = v;
   }
@@ -198,10 +214,16 @@ function documentEdits(text: string, doc: Document.Parsed, patches: readonly Row
   const seq = listPair?.value;
   if (listPair && seq !== null && !isSeq(seq) && !(isScalar(seq) && seq.value === null)) throw new EditError({ en: "nyckeltal is not a list", sv: "nyckeltal är ingen lista" });
   const rows = isSeq(seq) ? (seq as YAMLSeq).items : [];
+  // The first row of each avser, found once rather than by a search per patch.
+  const byAvser = new Map<unknown, unknown>();
+  for (const r of rows) {
+    const avser = avserOf(r);
+    if (!byAvser.has(avser)) byAvser.set(avser, r);
+  }
   const edits: Edit[] = [];
   const appended: string[] = [];
   for (const patch of patches) {
-    const row = rows.find((r) => avserOf(r) === patch.avser);
+    const row = byAvser.get(patch.avser);
     if (row !== undefined) {
       if (!isMap(row)) throw new EditError({ en: `the row of ${patch.avser} is not a mapping`, sv: `raden för ${patch.avser} är ingen mappning` });
       edits.push(...rowEdits(text, row, patch));

@@ -84,21 +84,43 @@ export function chainsUp(e: Entity, max = MAX_CHAINS): Chains {
 }
 
 /**
- * The number of root-to-leaf paths from `e` along `next` (a leaf has no next), or undefined
- * when a cycle is reachable. One pass over what is reachable, with an explicit stack.
+ * What countPaths has learnt about the entities it walked: the count of each finished one, or
+ * undefined for one from which a cycle is reachable. Counts depend only on the entity, `next`
+ * and the two weights, so one memo serves every call with the same three: the tree asks for
+ * each cut node, and cut nodes often share what lies below them.
  */
-function countPaths(e: Entity, next: (x: Entity) => readonly Entity[], leafCounts = 1n, innerCounts = 0n): bigint | undefined {
-  const count = new Map<Entity, bigint>();
+export type PathMemo = Map<Entity, bigint | undefined>;
+
+/**
+ * The number of root-to-leaf paths from `e` along `next` (a leaf has no next), or undefined
+ * when a cycle is reachable. One pass over what is reachable and not yet in `memo`, with an
+ * explicit stack.
+ */
+export function countPaths(
+  e: Entity,
+  next: (x: Entity) => readonly Entity[],
+  leafCounts = 1n,
+  innerCounts = 0n,
+  memo: PathMemo = new Map(),
+): bigint | undefined {
+  if (memo.has(e)) return memo.get(e);
   const open = new Set<Entity>([e]);
   const frames: { e: Entity; i: number; sum: bigint }[] = [{ e, i: 0, sum: 0n }];
+  /** Everything on the stack reaches the cycle just met (or a node known to reach one). */
+  const cyclic = (): undefined => {
+    for (const f of frames) memo.set(f.e, undefined);
+    return undefined;
+  };
   while (frames.length > 0) {
     const f = frames[frames.length - 1]!;
     const list = next(f.e);
     if (f.i < list.length) {
       const c = list[f.i++]!;
-      const known = count.get(c);
-      if (known !== undefined) f.sum += known;
-      else if (open.has(c)) return undefined;
+      if (memo.has(c)) {
+        const known = memo.get(c);
+        if (known === undefined) return cyclic();
+        f.sum += known;
+      } else if (open.has(c)) return cyclic();
       else {
         open.add(c);
         frames.push({ e: c, i: 0, sum: 0n });
@@ -108,10 +130,10 @@ function countPaths(e: Entity, next: (x: Entity) => readonly Entity[], leafCount
     frames.pop();
     open.delete(f.e);
     const n = list.length === 0 ? leafCounts : innerCounts + f.sum;
-    count.set(f.e, n);
+    memo.set(f.e, n);
     if (frames.length > 0) frames[frames.length - 1]!.sum += n;
   }
-  return count.get(e);
+  return memo.get(e);
 }
 
 const byOrder = (a: Entity, b: Entity): number => a.order - b.order;
@@ -203,10 +225,15 @@ export interface Tree {
   maxRows: number;
 }
 
-/** Everything below an entity on the thread, each once (iterative: a thread may be deep). */
-export function descendants(e: Entity): Set<Entity> {
+/**
+ * Everything below an entity on the thread, or below any of a list of them, each once
+ * (iterative: a thread may be deep). One walk for a list: the entities below one often stand
+ * below the others too.
+ */
+export function descendants(e: Entity | readonly Entity[]): Set<Entity> {
   const out = new Set<Entity>();
-  const stack = [...e.children];
+  const stack: Entity[] = [];
+  for (const top of Array.isArray(e) ? (e as readonly Entity[]) : [e as Entity]) for (const c of top.children) stack.push(c);
   while (stack.length > 0) {
     const c = stack.pop()!;
     if (out.has(c)) continue;
@@ -319,7 +346,9 @@ export function tree(plan: Plan, root: Entity, year: number): Tree {
     },
   );
   if (!full && cuts.length === 0) return { root: top, shown, maxRows, cut: false };
-  const rows = (e: Entity): bigint | undefined => countPaths(e, children, 1n, 1n);
+  // One memo for every cut: cut nodes often lead into the same subtree, walked once.
+  const memo: PathMemo = new Map();
+  const rows = (e: Entity): bigint | undefined => countPaths(e, children, 1n, 1n, memo);
   for (const node of cuts) {
     const below = rows(node.entity);
     node.cut = { rows: below === undefined ? undefined : below - 1n };
@@ -340,6 +369,104 @@ export function sharedTree(plan: Plan, root: Entity, year: number): TreeNode {
     return true;
   });
   return top;
+}
+
+/** The year's thread below some entities (the målområden drawn), shared by the drawings of each. */
+export interface SharedBelow {
+  /** What stands below an entity in the tree of the year (each asked once). */
+  children: (e: Entity) => readonly Entity[];
+  /** A new node for an entity, without children. */
+  node: (e: Entity) => TreeNode;
+  /** Where each child stands in the list of `e` (built once per entity). */
+  places: (e: Entity) => ReadonlyMap<Entity, readonly number[]>;
+  /** How many entities stand at or below `start`, itself included: `start` must be one of the starts. */
+  reach: (start: Entity) => number;
+}
+
+/**
+ * The thread below `starts` in `year`, for drawing each start alone. Counting what lies below
+ * each start by a walk of its own is a walk per start of whatever they share (a verksamhetsmål
+ * serving an åtagande in every målområde, with all its aktiviteter). So the entities are grouped:
+ * one with a single parent in the thread below the starts is below a start exactly when its
+ * parent is, and goes in the group of that parent; every other entity (and each start) heads a
+ * group of its own. A start's count is then the sizes of the groups it reaches, each group
+ * counted once for all starts.
+ */
+export function sharedBelow(plan: Plan, year: number, starts: readonly Entity[]): SharedBelow {
+  const children = childrenIn(plan, year);
+  const isStart = new Set<Entity>(starts);
+  // The single parent of each entity below the starts; null for one with several.
+  const parentOf = new Map<Entity, Entity | null>();
+  const met = new Set<Entity>(starts);
+  const stack: Entity[] = [...starts];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    for (const c of children(e)) {
+      const had = parentOf.get(c);
+      if (had === undefined) parentOf.set(c, e);
+      else if (had !== e) parentOf.set(c, null);
+      if (met.has(c)) continue;
+      met.add(c);
+      stack.push(c);
+    }
+  }
+  const heads = (e: Entity): boolean => isStart.has(e) || (parentOf.get(e) ?? null) === null;
+  /** Each head's group: how many it holds, and the heads right below it. */
+  const groups = new Map<Entity, { size: number; below: Entity[] }>();
+  const group = (h: Entity): { size: number; below: Entity[] } => {
+    let g = groups.get(h);
+    if (g) return g;
+    g = { size: 0, below: [] };
+    const inGroup = new Set<Entity>([h]);
+    const todo: Entity[] = [h];
+    while (todo.length > 0) {
+      const e = todo.pop()!;
+      g.size++;
+      for (const c of children(e)) {
+        if (heads(c)) g.below.push(c);
+        else if (!inGroup.has(c)) {
+          inGroup.add(c);
+          todo.push(c);
+        }
+      }
+    }
+    groups.set(h, g);
+    return g;
+  };
+  const placesOf = new Map<Entity, Map<Entity, number[]>>();
+  return {
+    children,
+    node: (e) => nodeOf(plan, e),
+    places: (e) => {
+      let at = placesOf.get(e);
+      if (!at) {
+        at = new Map();
+        const list = children(e);
+        for (let i = 0; i < list.length; i++) {
+          const c = list[i]!;
+          const seen = at.get(c);
+          if (seen) seen.push(i);
+          else at.set(c, [i]);
+        }
+        placesOf.set(e, at);
+      }
+      return at;
+    },
+    reach: (start) => {
+      const counted = new Set<Entity>();
+      const todo: Entity[] = [start];
+      let n = 0;
+      while (todo.length > 0) {
+        const h = todo.pop()!;
+        if (counted.has(h)) continue;
+        counted.add(h);
+        const g = group(h);
+        n += g.size;
+        for (const b of g.below) todo.push(b);
+      }
+      return n;
+    },
+  };
 }
 
 /**
