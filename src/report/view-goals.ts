@@ -4,7 +4,8 @@ import { groupByOmråde } from "../format/status.js";
 import { countsText, ruleSentence as ruleOfLevel } from "../format/status-rule.js";
 import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { Entity } from "../model/types.js";
-import { descendants, namnderLabel } from "../model/thread.js";
+import { countBelow } from "../model/below.js";
+import { namnderLabel } from "../model/thread.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
 import { fulfilmentChart } from "./chart.js";
@@ -37,20 +38,39 @@ function tidigare(ctx: Ctx, k: KpiStatus): string | null {
   return `${ctx.t.tidigare} (${ctx.previous.period}): ${STATUS_SYMBOL[before]} ${STATUS_WORD[ctx.lang][before]}`;
 }
 
-/** "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what serves it. */
-const statesByModel = new WeakMap<object, Map<Entity, string | undefined>>();
+/** Per status model: how many of its aktiviteter lie below each entity, all and by late state. */
+interface Below {
+  all: Map<Entity, number>;
+  försenad: Map<Entity, number>;
+  avbruten: Map<Entity, number>;
+}
+const belowByModel = new WeakMap<object, Below>();
 
+/**
+ * "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what
+ * serves it. Counted once per model for every entity (countBelow), not by a walk below each
+ * åtagande: thousands of åtaganden may share one subtree of thousands of aktiviteter.
+ */
 function aktiviteterOf(ctx: Ctx, e: Entity): string {
-  let state = statesByModel.get(ctx.m);
-  if (!state) statesByModel.set(ctx.m, (state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]))));
-  const found = [...descendants(e)].filter((c) => c.kind === "aktivitet" && state.has(c));
+  let below = belowByModel.get(ctx.m);
+  if (!below) {
+    const state = new Map<Entity, string | undefined>(ctx.m.aktiviteter.map((a) => [a.entity, a.state]));
+    const roots = ctx.plan.index.ofKind("åtagande");
+    below = {
+      all: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c)),
+      försenad: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c) && state.get(c) === "försenad"),
+      avbruten: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c) && state.get(c) === "avbruten"),
+    };
+    belowByModel.set(ctx.m, below);
+  }
+  const found = below.all.get(e) ?? 0;
   const { t } = ctx;
-  if (found.length === 0) return t.ingaAktiviteter;
+  if (found === 0) return t.ingaAktiviteter;
   const late = (["försenad", "avbruten"] as const)
-    .map((s) => ({ s, n: found.filter((a) => state.get(a) === s).length }))
+    .map((s) => ({ s, n: below[s].get(e) ?? 0 }))
     .filter((x) => x.n > 0)
     .map((x) => `${x.n} ${ACTIVITY_WORD[ctx.lang][x.s].toLowerCase()}`);
-  return `${found.length} ${found.length === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
+  return `${found} ${found === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
 }
 
 /** "32,1", or "32,1 (2024)" for a value of another year than the follow-up's (Kolada's newest). */

@@ -2,6 +2,7 @@
 // period (computeStatus, never a fulfilment of our own), the year's entities, each page's path,
 // and the lookups the pages need, all by map so a city-sized plan stays linear.
 import type { Lang } from "../diagnostics/entry.js";
+import { countBelow } from "../model/below.js";
 import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
@@ -107,19 +108,9 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
   const åtagandenOf = new Map<string, Entity[]>(plan.namnder.map((n) => [n, []]));
   for (const a of åtaganden) for (const n of namnderOf(a, plan.namnder)) åtagandenOf.get(n)?.push(a);
 
-  const aktiviteter = new Map<Entity, number>();
-  for (const e of plan.entities) {
-    if (e.kind !== "aktivitet" || e.year !== year) continue;
-    const seen = new Set<Entity>();
-    const stack = [...e.parents];
-    while (stack.length > 0) {
-      const p = stack.pop()!;
-      if (seen.has(p)) continue;
-      seen.add(p);
-      aktiviteter.set(p, (aktiviteter.get(p) ?? 0) + 1);
-      for (const q of p.parents) stack.push(q);
-    }
-  }
+  // One pass over the thread, not a walk up from each aktivitet: thousands of aktiviteter may
+  // serve one verksamhetsmål that thousands of åtaganden share.
+  const aktiviteter = countBelow(plan.entities, (e) => e.kind === "aktivitet" && e.year === year);
 
   const åtgärderFor = new Map<string, Åtgärd[]>();
   for (const a of newest.åtgärder) {

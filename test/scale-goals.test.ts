@@ -1,0 +1,98 @@
+// Goals at scale: the aktiviteter below each åtagande counted in one pass over the thread
+// (countBelow, for plan stats, the reports and the site), and the åtaganden and resultatmål
+// grouped by målområde in one pass (plan status, the reports). Each size test loads a hostile
+// plan (test/helpers/hostile-size.ts) and bounds the time; the rewrite is checked against the
+// walk it replaced on generated graphs.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { countBelow } from "../src/model/below.js";
+import { planStats } from "../src/model/stats.js";
+import { descendants } from "../src/model/thread.js";
+import type { Plan } from "../src/model/plan.js";
+import type { Entity } from "../src/model/types.js";
+import { timed } from "./helpers/hostile-size.js";
+
+describe("countBelow on threads of any shape", () => {
+  /** A thread of `size` entities from a list of edges (child → parent), cycles and all. */
+  const threadOf = (size: number, edges: readonly [number, number][], kinds: readonly boolean[]): Entity[] => {
+    const entities = Array.from({ length: size }, (_, i) => ({ id: `E${i}`, kind: kinds[i] ? "aktivitet" : "verksamhetsmål", parents: [] as Entity[], children: [] as Entity[] }) as unknown as Entity);
+    for (const [c, p] of edges) {
+      const child = entities[c % size]!;
+      const parent = entities[p % size]!;
+      // As the resolver makes them: a parent once per child, children the inverse of parents.
+      if (child.parents.includes(parent)) continue;
+      child.parents.push(parent);
+      parent.children.push(child);
+    }
+    return entities;
+  };
+
+  it("counts what a walk below each entity counts, on generated graphs", () => {
+    const edge = fc.tuple(fc.nat(40), fc.nat(40));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(edge, { maxLength: 120 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.nat(40), (size, edges, kinds, rootCount) => {
+        const entities = threadOf(size, edges, kinds);
+        // Roots: a prefix (the åtaganden of a caller), or all of them.
+        const roots = entities.slice(0, Math.max(1, rootCount % (size + 1)));
+        const counted = (e: Entity): boolean => e.kind === "aktivitet";
+        const got = countBelow(roots, counted);
+        for (const e of roots) expect(got.get(e) ?? 0).toBe([...descendants(e)].filter(counted).length);
+        // Nothing counts that a walk would not.
+        for (const [e, n] of got) expect(n).toBe([...descendants(e)].filter(counted).length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps a set shared by many parents whole when one of them extends it", () => {
+    // V has aktiviteter X and Y below it; A and B both serve through V; A also has Z of its own.
+    const [a, b, v, x, y, z] = threadOf(6, [[2, 0], [2, 1], [3, 2], [4, 2], [5, 0]], [false, false, false, true, true, true]);
+    const got = countBelow([a!, b!], (e) => e.kind === "aktivitet");
+    expect([got.get(a!), got.get(b!), got.get(v!), got.get(x!), got.get(y!), got.get(z!)]).toEqual([3, 2, 2, undefined, undefined, undefined]);
+  });
+});
+
+describe("the aktiviteter below each åtagande at scale", () => {
+  /**
+   * The "shared" shape of hostile-size.ts, built as entities (loading 24,000 from YAML would take
+   * seconds): m åtaganden of one resultatmål, all served by one verksamhetsmål that n aktiviteter
+   * serve. Just what planStats reads.
+   */
+  const sharedPlan = (n: number, m: number): Plan => {
+    const year = { kind: "year", year: 2026 };
+    const all: Entity[] = [];
+    const make = (kind: string, id: string, parents: Entity[], extra: Record<string, unknown> = {}): Entity => {
+      const e = { id, kind, data: { id }, scope: year, year: 2026, parents, children: [] as Entity[], ...extra } as unknown as Entity;
+      for (const p of parents) p.children.push(e);
+      all.push(e);
+      return e;
+    };
+    const kp = make("kommunplan", "KP", [], { scope: { kind: "global" } });
+    const budget = make("budget", "B2026", []);
+    const vp = make("verksamhetsplan", "VP", [], { data: { organ: "F1" } });
+    const område = make("målområde", "O1", [], { container: kp, scope: { kind: "global" } });
+    const r = make("resultatmål", "R1", [område], { container: budget });
+    const åtaganden = Array.from({ length: m }, (_, i) => make("åtagande", `A${i}`, [r], { container: budget, data: { id: `A${i}`, nämnder: "N1" } }));
+    const vm = make("verksamhetsmål", "VM1", åtaganden);
+    for (let i = 0; i < n; i++) make("aktivitet", `AK${i}`, [vm], { container: vp });
+    make("organ", "N1", [], { organTyp: "nämnd", scope: { kind: "global" } });
+    const ofKind = (kind: string): Entity[] => all.filter((e) => e.kind === kind);
+    return {
+      docs: [{ kind: "budget", year: 2026, entity: budget }],
+      entities: all,
+      index: { ofKind, kommunplanFor: () => kp },
+      namnder: ["N1"],
+      failed: [],
+    } as unknown as Plan;
+  };
+
+  it("plan stats: 12,000 åtaganden served by one verksamhetsmål that 12,000 aktiviteter serve", () => {
+    const plan = sharedPlan(12000, 12000);
+    // Before, this took 16 s: a walk of 12,000 aktiviteter below each of the 12,000 åtaganden.
+    const { s, value } = timed(() => planStats(plan, 2026));
+    expect(value.åtaganden.total).toBe(12000);
+    expect(value.aktiviteter).toBe(12000);
+    expect(value.aktiviteterPerÅtagande).toEqual({ medel: 12000, median: 12000, max: 12000, andelMedAktivitet: 1 });
+    expect(s).toBeLessThan(10);
+  });
+});
