@@ -5,6 +5,7 @@ import { countsText, ruleSentence as ruleOfLevel } from "../format/status-rule.j
 import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { Entity } from "../model/types.js";
 import { countBelow } from "../model/below.js";
+import { groupByParent } from "../model/by-parent.js";
 import { namnderLabel } from "../model/thread.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
@@ -169,9 +170,9 @@ function countRow(statuses: readonly Status[]): { counts: CountCell[]; total: nu
 /** Måluppfyllelse per målområde: its status and how many of its åtaganden have each status. */
 export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
   const { m, t } = ctx;
-  const groups = groupByOmråde(m);
+  const groups = new Map(groupByOmråde(m).map((g) => [g.område, g.åtaganden]));
   const rows: FulfilmentRow[] = m.målområden.map((o) => {
-    const ks = groups.find((g) => g.område === o.entity)?.åtaganden ?? [];
+    const ks = groups.get(o.entity) ?? [];
     const status = statusView(ctx, o.status, o.manual);
     return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status, grund: countsText(o, ctx.lang), ...countRow(ks.map((k) => k.status)) };
   });
@@ -219,10 +220,20 @@ export interface OmrådeView {
   resultatmål: ResultatmålView[];
 }
 
-function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
-  const { m, t } = ctx;
-  const own = m.resultatmålNyckeltal.filter((k) => k.entity.container === r.entity);
-  const åtaganden = m.åtaganden.filter((k) => k.entity.parents.includes(r.entity));
+/** What the goal sections show under each goal, grouped in one pass each (groupByParent). */
+interface Under {
+  /** A målområde's resultatmål. */
+  resultatmål: Map<Entity, GoalStatus[]>;
+  /** A resultatmål's own nyckeltal. */
+  nyckeltal: Map<Entity, KpiStatus[]>;
+  /** A resultatmål's åtaganden. */
+  åtaganden: Map<Entity, KpiStatus[]>;
+}
+
+function resultatmålView(ctx: Ctx, under: Under, r: GoalStatus): ResultatmålView {
+  const { t } = ctx;
+  const own = under.nyckeltal.get(r.entity) ?? [];
+  const åtaganden = under.åtaganden.get(r.entity) ?? [];
   const text = typeof r.entity.data.text === "string" ? r.entity.data.text : undefined;
   return {
     id: r.id,
@@ -240,13 +251,19 @@ function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
 
 /** One section per målområde, in the kommunplan's order. */
 export function områdeViews(ctx: Ctx): OmrådeView[] {
-  return ctx.m.målområden.map((o) => ({
+  const { m } = ctx;
+  const under: Under = {
+    resultatmål: groupByParent(m.resultatmål, (r) => r.entity.parents),
+    nyckeltal: groupByParent(m.resultatmålNyckeltal, (k) => (k.entity.container ? [k.entity.container] : [])),
+    åtaganden: groupByParent(m.åtaganden, (k) => k.entity.parents),
+  };
+  return m.målområden.map((o) => ({
     id: o.id,
     namn: o.namn,
     anchor: anchor("omr", o.id),
     status: statusView(ctx, o.status, o.manual),
     basis: goalBasis(ctx, o, 2),
-    resultatmål: ctx.m.resultatmål.filter((r) => r.entity.parents.includes(o.entity)).map((r) => resultatmålView(ctx, r)),
+    resultatmål: (under.resultatmål.get(o.entity) ?? []).map((r) => resultatmålView(ctx, under, r)),
   }));
 }
 
