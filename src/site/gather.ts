@@ -3,6 +3,7 @@
 // and the lookups the pages need, all by map so a city-sized plan stays linear.
 import type { Lang } from "../diagnostics/entry.js";
 import { countBelow } from "../model/below.js";
+import { groupByParent } from "../model/by-parent.js";
 import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
@@ -94,16 +95,13 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
   const organs = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, e]));
   const nämnder = plan.namnder.map((id) => organs.get(id)).filter((e): e is Entity => e !== undefined);
 
-  const below = new Map<Entity, Entity[]>();
-  const add = (parent: Entity, child: Entity): void => {
-    const list = below.get(parent);
-    if (list) {
-      if (!list.includes(child)) list.push(child);
-    } else below.set(parent, [child]);
-  };
+  // Each page's entities one level down, grouped in one pass: a list searched before each
+  // addition made a resultatmål with thousands of åtaganden cost millions of steps.
   const pages = new Set<Entity>([...målområden, ...resultatmål]);
-  for (const r of resultatmål) for (const p of r.parents) if (p.kind === "målområde" && pages.has(p)) add(p, r);
-  for (const a of åtaganden) for (const p of a.parents) if (p.kind === "resultatmål" && pages.has(p)) add(p, a);
+  const below = new Map<Entity, Entity[]>([
+    ...groupByParent(resultatmål, (r) => r.parents.filter((p) => p.kind === "målområde" && pages.has(p))),
+    ...groupByParent(åtaganden, (a) => a.parents.filter((p) => p.kind === "resultatmål" && pages.has(p))),
+  ]);
 
   const åtagandenOf = new Map<string, Entity[]>(plan.namnder.map((n) => [n, []]));
   for (const a of åtaganden) for (const n of namnderOf(a, plan.namnder)) åtagandenOf.get(n)?.push(a);
