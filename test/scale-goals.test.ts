@@ -12,8 +12,9 @@ import { descendants } from "../src/model/thread.js";
 import type { Plan } from "../src/model/plan.js";
 import type { Entity } from "../src/model/types.js";
 import { årsredovisningView } from "../src/report/view-arsredovisning.js";
-import { makeCtx } from "../src/report/view-common.js";
-import { computeStatus, type StatusModel } from "../src/status/engine.js";
+import { makeCtx, type Ctx } from "../src/report/view-common.js";
+import { källaNote } from "../src/report/view-goals.js";
+import { computeStatus, type KpiStatus, type StatusModel } from "../src/status/engine.js";
 import { DEFAULT_RULE } from "../src/status/fulfilment.js";
 import type { CountedKpis } from "../src/status/kpis.js";
 import { goalStatuses } from "../src/status/roll-up.js";
@@ -157,5 +158,17 @@ describe("goals grouped by målområde at scale", () => {
     expect(goals.målområden.map((g) => `${g.id} ${g.status}`).slice(0, 3)).toEqual(["O0 uppfyllt", "O1 ej_uppfyllt", "O2 ej_uppfyllt"]);
     expect(groups.map((g) => `${g.område.id}: ${g.åtaganden.map((k) => k.id).join(" ")}`).slice(9998)).toEqual(["O9998: A9998", "O9999: A9999"]);
     expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe("a table's note of its källor at scale", () => {
+  it("60,000 åtaganden, each utfall with a källa of its own", () => {
+    const ks = Array.from({ length: 60_000 }, (_, i) => ({ id: `A${i}`, utfall: 1, källa: `Enkät ${i}` }) as unknown as KpiStatus);
+    const ctx = { t: { källa: "Källa" } } as unknown as Ctx;
+    // Before, this took 13 s: the rows were filtered once per källa.
+    const { s, value } = timed(() => källaNote(ctx, [...ks, { id: "B", utfall: 2, källa: "Enkät 0" } as unknown as KpiStatus]));
+    expect(value!.startsWith("Källa: Enkät 0 (A0, B); Enkät 1 (A1); Enkät 2 (A2)")).toBe(true);
+    expect(value!.endsWith("; Enkät 59999 (A59999)")).toBe(true);
+    expect(s).toBeLessThan(10);
   });
 });

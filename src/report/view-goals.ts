@@ -84,12 +84,17 @@ const utfallText = (ctx: Ctx, k: KpiStatus): string =>
  */
 export function källaNote(ctx: Ctx, ks: readonly KpiStatus[]): string | null {
   const withValue = ks.filter((k) => k.utfall !== undefined);
-  const sources = [...new Set(withValue.map((k) => k.källa).filter((s): s is string => s !== undefined))];
-  if (sources.length === 0) return null;
-  const parts = sources.map((s) => {
-    const ids = withValue.filter((k) => k.källa === s).map((k) => k.id);
-    return ids.length === withValue.length ? s : `${s} (${ids.join(", ")})`;
-  });
+  // The rows of each källa, in the order the källor first appear, from one pass: a källa is free
+  // text, so a table may have as many as it has rows (a filter per källa made rows × rows).
+  const bySource = new Map<string, string[]>();
+  for (const k of withValue) {
+    if (k.källa === undefined) continue;
+    const ids = bySource.get(k.källa);
+    if (ids) ids.push(k.id);
+    else bySource.set(k.källa, [k.id]);
+  }
+  if (bySource.size === 0) return null;
+  const parts = [...bySource].map(([s, ids]) => (ids.length === withValue.length ? s : `${s} (${ids.join(", ")})`));
   return `${ctx.t.källa}: ${parts.join("; ")}`;
 }
 
