@@ -46,6 +46,8 @@ export interface Gathered {
   nämndById: Map<string, Entity>;
   /** Below each målområde its resultatmål, below each resultatmål its åtaganden, in plan order. */
   below: Map<Entity, Entity[]>;
+  /** Each målområde's övergripande mål, in plan order. */
+  målOf: Map<Entity, Entity[]>;
   /** Each nämnd's åtaganden of the year, `alla` included. */
   åtagandenOf: Map<string, Entity[]>;
   /** How many of the year's aktiviteter serve each entity, directly or further down the thread. */
@@ -103,6 +105,9 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
     ...groupByParent(åtaganden, (a) => a.parents.filter((p) => p.kind === "resultatmål" && pages.has(p))),
   ]);
 
+  // One pass for every målområde page, not a search of the whole plan per page.
+  const målOf = groupByParent(plan.entities.filter((e) => e.kind === "mål"), (e) => (e.container ? [e.container] : []));
+
   const åtagandenOf = new Map<string, Entity[]>(plan.namnder.map((n) => [n, []]));
   for (const a of åtaganden) for (const n of namnderOf(a, plan.namnder)) åtagandenOf.get(n)?.push(a);
 
@@ -152,6 +157,7 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
     nämnder,
     nämndById: new Map(nämnder.map((n) => [n.id, n])),
     below,
+    målOf,
     åtagandenOf,
     aktiviteter,
     åtgärderFor,
