@@ -37,11 +37,21 @@ function områdenOf(e: Entity): Entity[] {
   return out;
 }
 
-/** Åtaganden grouped by målområde, in the order of the kommunplan. */
+/**
+ * Åtaganden grouped by målområde, in the order of the kommunplan; within a group in the model's
+ * order. One pass over the åtaganden into a map, not a filter of them all per målområde:
+ * thousands of målområden made that millions of steps.
+ */
 export function groupByOmråde(m: StatusModel): { område: Entity; åtaganden: KpiStatus[] }[] {
-  return m.målområden
-    .map((g) => ({ område: g.entity, åtaganden: m.åtaganden.filter((k) => områdenOf(k.entity).includes(g.entity)) }))
-    .filter((g) => g.åtaganden.length > 0);
+  const byOmråde = new Map<Entity, KpiStatus[]>();
+  for (const k of m.åtaganden) {
+    for (const o of områdenOf(k.entity)) {
+      const list = byOmråde.get(o);
+      if (list) list.push(k);
+      else byOmråde.set(o, [k]);
+    }
+  }
+  return m.målområden.map((g) => ({ område: g.entity, åtaganden: byOmråde.get(g.entity) ?? [] })).filter((g) => g.åtaganden.length > 0);
 }
 
 export function statusText(m: StatusModel, lang: Lang, color: boolean): string {

@@ -1,10 +1,11 @@
 // The figures a kommunledning quotes about its plan, for one budget year.
 import type { Entity } from "./types.js";
 import type { Plan } from "./plan.js";
+import { countBelow } from "./below.js";
 import { namnderOf } from "./resolve.js";
 import { servedByAktivitet } from "./served.js";
 import { round } from "./round.js";
-import { descendants, nameOf, organName } from "./thread.js";
+import { nameOf, organName } from "./thread.js";
 
 export interface Count {
   id: string;
@@ -72,7 +73,9 @@ export function planStats(plan: Plan, year: number): PlanStats {
   }
   const serves = servedByAktivitet(plan);
   const utan = åtaganden.filter((a) => !serves.has(a)).map((a) => a.id);
-  const counts = åtaganden.map((a) => [...descendants(a)].filter((x) => x.kind === "aktivitet" && inYear(x)).length).sort((x, y) => x - y);
+  // One pass for every åtagande: a subtree shared by thousands of them is counted once.
+  const below = countBelow(åtaganden, (x) => x.kind === "aktivitet" && inYear(x));
+  const counts = åtaganden.map((a) => below.get(a) ?? 0).sort((x, y) => x - y);
   const mean = counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0;
   const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[(counts.length - 1) / 2]! : (counts[counts.length / 2 - 1]! + counts[counts.length / 2]!) / 2;
 

@@ -4,7 +4,7 @@
 import { groupByOmråde } from "../format/status.js";
 import { str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
-import { computeStatus, type StatusModel } from "../status/engine.js";
+import { computeStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
 import { sparkline } from "./chart.js";
 import { fill } from "./labels.js";
 import { num, type Ctx, type Svg } from "./view-common.js";
@@ -58,10 +58,21 @@ export interface TrendView {
   caption: string;
 }
 
+/**
+ * Per status model: each målområde's åtaganden by its ID (the first group of an ID, as a search
+ * would find it). Grouped once per model, not once per målområde's table.
+ */
+const groupsByModel = new WeakMap<StatusModel, Map<string, KpiStatus[]>>();
+
 /** The trend table of one målområde: its åtaganden, a value per year, and a small chart. */
 export function trendView(ctx: Ctx, series: Series, område: { id: string; namn: string }): TrendView {
-  const group = groupByOmråde(ctx.m).find((g) => g.område.id === område.id);
-  const rows = (group?.åtaganden ?? []).map((k) => {
+  let groups = groupsByModel.get(ctx.m);
+  if (!groups) {
+    groups = new Map<string, KpiStatus[]>();
+    for (const g of groupByOmråde(ctx.m)) if (!groups.has(g.område.id)) groups.set(g.område.id, g.åtaganden);
+    groupsByModel.set(ctx.m, groups);
+  }
+  const rows = (groups.get(område.id) ?? []).map((k) => {
     const byYear = series.values.get(k.id) ?? new Map<number, number>();
     const points = series.years.map((year) => ({ year, ...(byYear.has(year) ? { value: byYear.get(year)! } : {}) }));
     const said = points.map((p) => `${p.year}: ${num(ctx, p.value)}`).join("; ");

@@ -4,7 +4,9 @@ import { groupByOmråde } from "../format/status.js";
 import { countsText, ruleSentence as ruleOfLevel } from "../format/status-rule.js";
 import { ACTIVITY_WORD, STATUS_SYMBOL, STATUS_WORD } from "../format/status-words.js";
 import type { Entity } from "../model/types.js";
-import { descendants, namnderLabel } from "../model/thread.js";
+import { countBelow } from "../model/below.js";
+import { groupByParent } from "../model/by-parent.js";
+import { namnderLabel } from "../model/thread.js";
 import type { GoalStatus, KpiStatus } from "../status/engine.js";
 import { emptyCounts, STATUSES, type Status } from "../status/fulfilment.js";
 import { fulfilmentChart } from "./chart.js";
@@ -37,20 +39,39 @@ function tidigare(ctx: Ctx, k: KpiStatus): string | null {
   return `${ctx.t.tidigare} (${ctx.previous.period}): ${STATUS_SYMBOL[before]} ${STATUS_WORD[ctx.lang][before]}`;
 }
 
-/** "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what serves it. */
-const statesByModel = new WeakMap<object, Map<Entity, string | undefined>>();
+/** Per status model: how many of its aktiviteter lie below each entity, all and by late state. */
+interface Below {
+  all: Map<Entity, number>;
+  försenad: Map<Entity, number>;
+  avbruten: Map<Entity, number>;
+}
+const belowByModel = new WeakMap<object, Below>();
 
+/**
+ * "3 aktiviteter (1 försenad)": the aktiviteter below an åtagande, directly or through what
+ * serves it. Counted once per model for every entity (countBelow), not by a walk below each
+ * åtagande: thousands of åtaganden may share one subtree of thousands of aktiviteter.
+ */
 function aktiviteterOf(ctx: Ctx, e: Entity): string {
-  let state = statesByModel.get(ctx.m);
-  if (!state) statesByModel.set(ctx.m, (state = new Map(ctx.m.aktiviteter.map((a) => [a.entity, a.state]))));
-  const found = [...descendants(e)].filter((c) => c.kind === "aktivitet" && state.has(c));
+  let below = belowByModel.get(ctx.m);
+  if (!below) {
+    const state = new Map<Entity, string | undefined>(ctx.m.aktiviteter.map((a) => [a.entity, a.state]));
+    const roots = ctx.plan.index.ofKind("åtagande");
+    below = {
+      all: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c)),
+      försenad: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c) && state.get(c) === "försenad"),
+      avbruten: countBelow(roots, (c: Entity): boolean => c.kind === "aktivitet" && state.has(c) && state.get(c) === "avbruten"),
+    };
+    belowByModel.set(ctx.m, below);
+  }
+  const found = below.all.get(e) ?? 0;
   const { t } = ctx;
-  if (found.length === 0) return t.ingaAktiviteter;
+  if (found === 0) return t.ingaAktiviteter;
   const late = (["försenad", "avbruten"] as const)
-    .map((s) => ({ s, n: found.filter((a) => state.get(a) === s).length }))
+    .map((s) => ({ s, n: below[s].get(e) ?? 0 }))
     .filter((x) => x.n > 0)
     .map((x) => `${x.n} ${ACTIVITY_WORD[ctx.lang][x.s].toLowerCase()}`);
-  return `${found.length} ${found.length === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
+  return `${found} ${found === 1 ? t.aktivitetEn : t.aktiviteterFlera}${late.length > 0 ? ` (${late.join(", ")})` : ""}`;
 }
 
 /** "32,1", or "32,1 (2024)" for a value of another year than the follow-up's (Kolada's newest). */
@@ -63,12 +84,17 @@ const utfallText = (ctx: Ctx, k: KpiStatus): string =>
  */
 export function källaNote(ctx: Ctx, ks: readonly KpiStatus[]): string | null {
   const withValue = ks.filter((k) => k.utfall !== undefined);
-  const sources = [...new Set(withValue.map((k) => k.källa).filter((s): s is string => s !== undefined))];
-  if (sources.length === 0) return null;
-  const parts = sources.map((s) => {
-    const ids = withValue.filter((k) => k.källa === s).map((k) => k.id);
-    return ids.length === withValue.length ? s : `${s} (${ids.join(", ")})`;
-  });
+  // The rows of each källa, in the order the källor first appear, from one pass: a källa is free
+  // text, so a table may have as many as it has rows (a filter per källa made rows × rows).
+  const bySource = new Map<string, string[]>();
+  for (const k of withValue) {
+    if (k.källa === undefined) continue;
+    const ids = bySource.get(k.källa);
+    if (ids) ids.push(k.id);
+    else bySource.set(k.källa, [k.id]);
+  }
+  if (bySource.size === 0) return null;
+  const parts = [...bySource].map(([s, ids]) => (ids.length === withValue.length ? s : `${s} (${ids.join(", ")})`));
   return `${ctx.t.källa}: ${parts.join("; ")}`;
 }
 
@@ -149,9 +175,9 @@ function countRow(statuses: readonly Status[]): { counts: CountCell[]; total: nu
 /** Måluppfyllelse per målområde: its status and how many of its åtaganden have each status. */
 export function fulfilmentSummary(ctx: Ctx): FulfilmentSummary {
   const { m, t } = ctx;
-  const groups = groupByOmråde(m);
+  const groups = new Map(groupByOmråde(m).map((g) => [g.område, g.åtaganden]));
   const rows: FulfilmentRow[] = m.målområden.map((o) => {
-    const ks = groups.find((g) => g.område === o.entity)?.åtaganden ?? [];
+    const ks = groups.get(o.entity) ?? [];
     const status = statusView(ctx, o.status, o.manual);
     return { id: o.id, namn: o.namn, href: `#${anchor("omr", o.id)}`, status, grund: countsText(o, ctx.lang), ...countRow(ks.map((k) => k.status)) };
   });
@@ -199,10 +225,20 @@ export interface OmrådeView {
   resultatmål: ResultatmålView[];
 }
 
-function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
-  const { m, t } = ctx;
-  const own = m.resultatmålNyckeltal.filter((k) => k.entity.container === r.entity);
-  const åtaganden = m.åtaganden.filter((k) => k.entity.parents.includes(r.entity));
+/** What the goal sections show under each goal, grouped in one pass each (groupByParent). */
+interface Under {
+  /** A målområde's resultatmål. */
+  resultatmål: Map<Entity, GoalStatus[]>;
+  /** A resultatmål's own nyckeltal. */
+  nyckeltal: Map<Entity, KpiStatus[]>;
+  /** A resultatmål's åtaganden. */
+  åtaganden: Map<Entity, KpiStatus[]>;
+}
+
+function resultatmålView(ctx: Ctx, under: Under, r: GoalStatus): ResultatmålView {
+  const { t } = ctx;
+  const own = under.nyckeltal.get(r.entity) ?? [];
+  const åtaganden = under.åtaganden.get(r.entity) ?? [];
   const text = typeof r.entity.data.text === "string" ? r.entity.data.text : undefined;
   return {
     id: r.id,
@@ -220,13 +256,19 @@ function resultatmålView(ctx: Ctx, r: GoalStatus): ResultatmålView {
 
 /** One section per målområde, in the kommunplan's order. */
 export function områdeViews(ctx: Ctx): OmrådeView[] {
-  return ctx.m.målområden.map((o) => ({
+  const { m } = ctx;
+  const under: Under = {
+    resultatmål: groupByParent(m.resultatmål, (r) => r.entity.parents),
+    nyckeltal: groupByParent(m.resultatmålNyckeltal, (k) => (k.entity.container ? [k.entity.container] : [])),
+    åtaganden: groupByParent(m.åtaganden, (k) => k.entity.parents),
+  };
+  return m.målområden.map((o) => ({
     id: o.id,
     namn: o.namn,
     anchor: anchor("omr", o.id),
     status: statusView(ctx, o.status, o.manual),
     basis: goalBasis(ctx, o, 2),
-    resultatmål: ctx.m.resultatmål.filter((r) => r.entity.parents.includes(o.entity)).map((r) => resultatmålView(ctx, r)),
+    resultatmål: (under.resultatmål.get(o.entity) ?? []).map((r) => resultatmålView(ctx, under, r)),
   }));
 }
 

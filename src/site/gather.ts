@@ -2,6 +2,8 @@
 // period (computeStatus, never a fulfilment of our own), the year's entities, each page's path,
 // and the lookups the pages need, all by map so a city-sized plan stays linear.
 import type { Lang } from "../diagnostics/entry.js";
+import { countBelow } from "../model/below.js";
+import { groupByParent } from "../model/by-parent.js";
 import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
@@ -44,6 +46,8 @@ export interface Gathered {
   nämndById: Map<string, Entity>;
   /** Below each målområde its resultatmål, below each resultatmål its åtaganden, in plan order. */
   below: Map<Entity, Entity[]>;
+  /** Each målområde's övergripande mål, in plan order. */
+  målOf: Map<Entity, Entity[]>;
   /** Each nämnd's åtaganden of the year, `alla` included. */
   åtagandenOf: Map<string, Entity[]>;
   /** How many of the year's aktiviteter serve each entity, directly or further down the thread. */
@@ -93,33 +97,23 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
   const organs = new Map(plan.entities.filter((e) => e.kind === "organ").map((e) => [e.id, e]));
   const nämnder = plan.namnder.map((id) => organs.get(id)).filter((e): e is Entity => e !== undefined);
 
-  const below = new Map<Entity, Entity[]>();
-  const add = (parent: Entity, child: Entity): void => {
-    const list = below.get(parent);
-    if (list) {
-      if (!list.includes(child)) list.push(child);
-    } else below.set(parent, [child]);
-  };
+  // Each page's entities one level down, grouped in one pass: a list searched before each
+  // addition made a resultatmål with thousands of åtaganden cost millions of steps.
   const pages = new Set<Entity>([...målområden, ...resultatmål]);
-  for (const r of resultatmål) for (const p of r.parents) if (p.kind === "målområde" && pages.has(p)) add(p, r);
-  for (const a of åtaganden) for (const p of a.parents) if (p.kind === "resultatmål" && pages.has(p)) add(p, a);
+  const below = new Map<Entity, Entity[]>([
+    ...groupByParent(resultatmål, (r) => r.parents.filter((p) => p.kind === "målområde" && pages.has(p))),
+    ...groupByParent(åtaganden, (a) => a.parents.filter((p) => p.kind === "resultatmål" && pages.has(p))),
+  ]);
+
+  // One pass for every målområde page, not a search of the whole plan per page.
+  const målOf = groupByParent(plan.entities.filter((e) => e.kind === "mål"), (e) => (e.container ? [e.container] : []));
 
   const åtagandenOf = new Map<string, Entity[]>(plan.namnder.map((n) => [n, []]));
   for (const a of åtaganden) for (const n of namnderOf(a, plan.namnder)) åtagandenOf.get(n)?.push(a);
 
-  const aktiviteter = new Map<Entity, number>();
-  for (const e of plan.entities) {
-    if (e.kind !== "aktivitet" || e.year !== year) continue;
-    const seen = new Set<Entity>();
-    const stack = [...e.parents];
-    while (stack.length > 0) {
-      const p = stack.pop()!;
-      if (seen.has(p)) continue;
-      seen.add(p);
-      aktiviteter.set(p, (aktiviteter.get(p) ?? 0) + 1);
-      for (const q of p.parents) stack.push(q);
-    }
-  }
+  // One pass over the thread, not a walk up from each aktivitet: thousands of aktiviteter may
+  // serve one verksamhetsmål that thousands of åtaganden share.
+  const aktiviteter = countBelow(plan.entities, (e) => e.kind === "aktivitet" && e.year === year);
 
   const åtgärderFor = new Map<string, Åtgärd[]>();
   for (const a of newest.åtgärder) {
@@ -163,6 +157,7 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
     nämnder,
     nämndById: new Map(nämnder.map((n) => [n.id, n])),
     below,
+    målOf,
     åtagandenOf,
     aktiviteter,
     åtgärderFor,

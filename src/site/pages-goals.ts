@@ -107,7 +107,7 @@ export function målområdePage(g: Gathered, o: Entity): SitePage {
   const path = g.pathOf(o)!;
   const resultatmål = g.below.get(o) ?? [];
   const åtaganden = resultatmål.flatMap((r) => g.below.get(r) ?? []);
-  const mål = g.ctx.plan.entities.filter((e) => e.kind === "mål" && e.container === o);
+  const mål = g.målOf.get(o) ?? [];
   const målList = mål.map((m) => `<li><strong>${planName(g, nameOf(m))}</strong>${rich(m.data.text, 3, g.textLang)}</li>`).join("");
   const main = [
     `<h1>${planName(g, titleOf(g, o))}</h1>`,

@@ -1,6 +1,7 @@
 // Resultatmål and målområden: their statuses rolled up by the kommun's rule (plan.yaml
 // `måluppfyllelse`, format.md "Goal fulfilment"), or set by a manual assessment.
 import type { Entity } from "../model/types.js";
+import { groupByParent } from "../model/by-parent.js";
 import { isData, num, str } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { nameOf } from "../model/thread.js";
@@ -59,16 +60,9 @@ function goal(e: Entity, r: RollUp, a: Assessment | undefined): GoalStatus {
  * pass over the nyckeltal for all of them, not one per resultatmål.
  */
 function countedByGoal(kpis: CountedKpis): (r: Entity) => KpiStatus[] {
-  const åtaganden = new Map<Entity, KpiStatus[]>();
-  const own = new Map<Entity, KpiStatus[]>();
-  const add = (map: Map<Entity, KpiStatus[]>, r: Entity, k: KpiStatus): void => {
-    const list = map.get(r);
-    if (!list) map.set(r, [k]);
-    // An åtagande counts once under a resultatmål it names twice.
-    else if (list[list.length - 1] !== k) list.push(k);
-  };
-  for (const k of kpis.åtaganden) for (const p of k.entity.parents) add(åtaganden, p, k);
-  for (const k of kpis.resultatmålNyckeltal) if (k.entity.container) add(own, k.entity.container, k);
+  // An åtagande counts once under a resultatmål it names twice.
+  const åtaganden = groupByParent(kpis.åtaganden, (k) => k.entity.parents);
+  const own = groupByParent(kpis.resultatmålNyckeltal, (k) => (k.entity.container ? [k.entity.container] : []));
   return (r) => [...(åtaganden.get(r) ?? []), ...(own.get(r) ?? [])];
 }
 
@@ -90,9 +84,11 @@ export function goalStatuses(s: PeriodScope, kpis: CountedKpis, rule: Rule): { r
   }
   const kp = s.plan.index.kommunplanFor(s.year);
   const målområden: GoalStatus[] = [];
+  // Each målområde's resultatmål from one pass over them, not a filter of them all per målområde.
+  const underOmråde = groupByParent(resultatmål, (r) => r.entity.parents);
   for (const o of s.plan.index.ofKind("målområde")) {
     if (o.container !== kp) continue;
-    const under = resultatmål.filter((r) => r.entity.parents.includes(o));
+    const under = underOmråde.get(o) ?? [];
     const statuses =
       rule.nivå === "resultatmål" ? under.map((r) => r.status) : [...new Set(under.flatMap((r) => countedBy(r.entity)))].map((k) => k.status);
     if (s.nämnd !== undefined && statuses.length === 0) continue;
