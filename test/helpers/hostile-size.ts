@@ -4,9 +4,8 @@
 // seconds and a linear one a blink.
 import { checkPlan } from "../../src/check/index.js";
 import { loadFrom, memorySource } from "../../src/load/load-plan.js";
-import type { Plan } from "../../src/model/plan.js";
 
-export { hostileFiles, type Shape } from "../bench/hostile-plans.mjs";
+export { hostileFiles } from "../bench/hostile-plans.mjs";
 
 /** Load and check a plan held in memory (one thread): the plan and its diagnostics. */
 export function loadHostile(files: ReadonlyMap<string, string>): ReturnType<typeof checkPlan> {
@@ -22,4 +21,3 @@ export function timed<T>(f: () => T): { s: number; value: T } {
   return { s: Number(process.hrtime.bigint() - start) / 1e9, value };
 }
 
-export type { Plan };
