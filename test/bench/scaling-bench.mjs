@@ -6,10 +6,12 @@
 // does work per pair of things. `plan validate` on the larger plan is printed beside it, the
 // yardstick: every command reads and checks the whole plan first.
 //
-//   node test/bench/scaling-bench.mjs [--runs N] [--only NAME[,NAME…]] [--scale F]
+//   node test/bench/scaling-bench.mjs [--runs N] [--only NAME[,NAME…]] [--scale F] [--cli PATH]
 //
 // --scale multiplies every size (default 1: each larger run takes about a second or two on an
-// idle 2-core machine). A ratio above 3 is marked. Run `npm run build` first.
+// idle 2-core machine). A ratio above 3 is marked. Each case doubles what makes the plan twice
+// as large: for nytt-år the nämnder only, since every åtagande lists every nämnd. --cli times
+// another build's bin/plan.js (an older commit's, say). Run `npm run build` first.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,11 +20,11 @@ import { fileURLToPath } from "node:url";
 import { hostileFiles, writeFiles } from "./hostile-plans.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(HERE, "..", "..", "bin", "plan.js");
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+const BIN = path.resolve(arg("--cli", path.join(HERE, "..", "..", "bin", "plan.js")));
 const RUNS = Number(arg("--runs", "3"));
 const SCALE = Number(arg("--scale", "1"));
 const ONLY = arg("--only", undefined)?.split(",");
@@ -33,20 +35,20 @@ const ONLY = arg("--only", undefined)?.split(",");
  */
 const CASES = [
   { name: "validate: rows of one follow-up", args: ["validate"], shape: "rows", size: [0, 25_000], grow: [false, true], was: "Builder.refs copied the list per row" },
-  { name: "validate: ignorera patterns × files", args: ["validate"], shape: "ignorera", size: [500, 500], grow: [true, true], was: "each file against each pattern" },
-  { name: "status --nämnd: a chain of enheter", args: ["status", "--nämnd", "N1"], shape: "organchain", size: [5_000], grow: [true], was: "organTree: one pass over the organs per level" },
+  { name: "validate: ignorera patterns × files", args: ["validate"], shape: "ignorera", size: [1_000, 1_000], grow: [true, true], was: "each file against each pattern" },
+  { name: "status --nämnd: a chain of enheter", args: ["status", "--nämnd", "N1"], shape: "organchain", size: [10_000], grow: [true], was: "organTree: one pass over the organs per level" },
   { name: "status: åtaganden over målområden", args: ["status"], shape: "grid", size: [5_000, 500], grow: [true, true], was: "grouping per målområde; cli-table3's layout" },
   { name: "report delår: åtaganden over målområden", args: ["report", "delår"], shape: "grid", size: [5_000, 500], grow: [true, true], was: "grouping per målområde" },
   { name: "report årsredovisning: the same", args: ["report", "årsredovisning"], shape: "grid", size: [5_000, 500], grow: [true, true], was: "grouping per målområde" },
-  { name: "stats: a subtree shared by åtaganden", args: ["stats"], shape: "shared", size: [2_000, 2_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
+  { name: "stats: a subtree shared by åtaganden", args: ["stats"], shape: "shared", size: [5_000, 5_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
   { name: "stats: nämnder", args: ["stats"], shape: "nyttar", size: [2_000, 1], grow: [true, false], was: "cli-table3's layout" },
   { name: "trace: nodes cut below a chain", args: ["trace"], shape: "cuts", size: [200, 2_500], grow: [false, true], was: "countPaths per cut node" },
-  { name: "trace --gaps: nämnder without åtaganden", args: ["trace", "--gaps"], shape: "gaps", size: [10_000, 5_000], grow: [true, true], was: "the organ looked up per nämnd" },
+  { name: "trace --gaps: nämnder without åtaganden", args: ["trace", "--gaps"], shape: "gaps", size: [20_000, 5_000], grow: [true, true], was: "the organ looked up per nämnd" },
   { name: "trace mermaid: one verksamhetsmål under every målområde", args: ["trace", "--format", "mermaid"], shape: "sharedmm", size: [500, 1_000], grow: [true, true], was: "the shared subtree drawn per målområde" },
-  { name: "report underlag: åtaganden of one underlag", args: ["report", "underlag", "--år", "2027"], shape: "underlag", size: [5_000, 1_000], grow: [true, true], was: "lists copied per åtagande" },
-  { name: "report planeringsdirektiv: organs and målområden", args: ["report", "planeringsdirektiv", "--år", "2027"], shape: "pd", size: [3_000, 1_000], grow: [true, true], was: "organ looked up in a sort comparator" },
-  { name: "report verksamhetsplan: a chain of verksamhetsmål", args: ["report", "verksamhetsplan"], shape: "chain", size: [2_000, 2_000], grow: [true, true], was: "the organs walked per step" },
-  { name: "nytt-år: åtaganden naming every nämnd", args: ["nytt-år", "2027"], shape: "nyttar", size: [100, 100], grow: [true, true], writes: true, was: "nämnd looked up in a list" },
+  { name: "report underlag: åtaganden of one underlag", args: ["report", "underlag", "--år", "2027"], shape: "underlag", size: [10_000, 2_000], grow: [true, true], was: "lists copied per åtagande" },
+  { name: "report planeringsdirektiv: organs and målområden", args: ["report", "planeringsdirektiv", "--år", "2027"], shape: "pd", size: [5_000, 2_000], grow: [true, true], was: "organ looked up in a sort comparator" },
+  { name: "report verksamhetsplan: a chain of verksamhetsmål", args: ["report", "verksamhetsplan"], shape: "chain", size: [5_000, 5_000], grow: [true, true], was: "the organs walked per step" },
+  { name: "nytt-år: åtaganden naming every nämnd", args: ["nytt-år", "2027"], shape: "nyttar", size: [200, 100], grow: [true, false], writes: true, was: "nämnd looked up in a list" },
   { name: "site: a subtree shared by åtaganden", args: ["site", "-o", "SITE"], shape: "shared", size: [1_000, 1_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
 ];
 
