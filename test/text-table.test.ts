@@ -40,9 +40,11 @@ describe("a text table", () => {
     );
   });
 
-  it("where one part's widest cell is the widest of the table, and the head is wider than any row", () => {
-    const rows = Array.from({ length: 300 }, (_, i) => [`A${i}`, i === 250 ? "en mycket lång cell långt ner" : "kort", String(i)]);
-    for (const head of [["Åtagande", "Status", "Värde"], ["Åtagande med ett långt namn i huvudet", "S", "V"]]) {
+  it("where one part's widest cell is the widest of the table, the head is wider than any row, or every part is as wide", () => {
+    const uneven = Array.from({ length: 300 }, (_, i) => [`A${i}`, i === 250 ? "en mycket lång cell långt ner" : "kort", String(i)]);
+    const even = uneven.map((_, i) => [`A${String(i).padStart(3, "0")}`, "kort", "1"]);
+    const cases: [string[], string[][]][] = [[["Åtagande", "Status", "Värde"], uneven], [["Åtagande med ett långt namn i huvudet", "S", "V"], uneven], [["Å", "S", "V"], even]];
+    for (const [head, rows] of cases) {
       const text = tableText({ head, rows, aligns: ["left", "left", "right"] }, false);
       expect(text).toBe(whole({ head, rows, aligns: ["left", "left", "right"] }, false));
       // One top border, one line under the head, one bottom border: the parts are joined seamlessly.
@@ -63,8 +65,10 @@ describe("a text table", () => {
       // Given every row at once, cli-table3 took 1.6 s for 5,000 rows, 3.9 s for 10,000 and 35 s
       // for 40,000 (a status of 40,000 åtaganden); in parts, 1.4 and 1.8 s (on a busy machine).
       expect(Math.max(...drawn)).toBeLessThanOrEqual(64);
-      // Each part is drawn twice: once to measure its columns, once at the table's widths.
-      expect(drawn.reduce((a, b) => a + b, 0)).toBe(2 * 2_000);
+      // Each part is drawn once, and again only where its columns came out narrower than the table's.
+      const total = drawn.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(2_000);
+      expect(total).toBeLessThanOrEqual(2 * 2_000);
       const lines = value.split("\n");
       expect(lines).toHaveLength(2_000 + 4);
       expect(lines[3]).toContain("A0  Andel");

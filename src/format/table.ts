@@ -32,13 +32,18 @@ export function tableText(t: TextTable, color: boolean): string {
   if (t.rows.length <= ROWS_AT_ONCE || t.rows.some((r) => r.length !== t.head.length)) return draw(t, color).text;
   const parts: string[][][] = [];
   for (let i = 0; i < t.rows.length; i += ROWS_AT_ONCE) parts.push(t.rows.slice(i, i + ROWS_AT_ONCE));
-  // cli-table3 makes each column as wide as its widest cell: the widest over every part, head included.
+  // cli-table3 makes each column as wide as its widest cell: the widest over every part, the
+  // first with the head. A part that came out at those widths is kept; the others are drawn again.
+  const headOf = (i: number): string[] => (i === 0 ? t.head : []);
+  const drawn = parts.map((rows, i) => draw({ ...t, head: headOf(i), rows }, color));
   const widths = t.head.map(() => 0);
-  for (const rows of parts) draw({ ...t, rows }, color).widths.forEach((w, i) => (widths[i] = Math.max(widths[i]!, w)));
+  for (const d of drawn) d.widths.forEach((w, i) => (widths[i] = Math.max(widths[i]!, w)));
   const lines: string[] = [];
   parts.forEach((rows, i) => {
-    const drawn = draw({ ...t, head: i === 0 ? t.head : [], rows }, color, [...widths]).text.split("\n");
-    lines.push(...drawn.slice(i === 0 ? 0 : 1, i === parts.length - 1 ? drawn.length : -1));
+    const fits = drawn[i]!.widths.every((w, j) => w === widths[j]);
+    const text = fits ? drawn[i]!.text : draw({ ...t, head: headOf(i), rows }, color, [...widths]).text;
+    const part = text.split("\n");
+    lines.push(...part.slice(i === 0 ? 0 : 1, i === parts.length - 1 ? part.length : -1));
   });
   return lines.join("\n");
 }
