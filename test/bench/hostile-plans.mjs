@@ -190,6 +190,16 @@ export function hostileFiles(kase, n = 1000, m = 1000, k3 = 0) {
       w("verksamhetsplaner/F1/2026.yaml", `typ: verksamhetsplan\nid: VP\norgan: F1\når: 2026\naktiviteter:\n${Array.from({ length: n }, (_, i) => `  - { id: AK${pad(i)}, namn: Aktivitet ${i}, bidrar_till: VM1, start: 2026-01-10, slut: 2026-12-10 }`).join("\n")}\n`);
       break;
     }
+    // A ladder: n verksamhetsmål, each serving its own åtagande and the one above, each with an aktivitet.
+    case "ladder": {
+      w("plan.yaml", planYaml([{ id: "N1", typ: "nämnd" }, { id: "F1", typ: "förvaltning", under: "N1" }]));
+      w("kommunplan/kp.yaml", kommunplan(["O1"]));
+      const å = Array.from({ length: n }, (_, i) => ({ id: `A${pad(i)}`, r: "R1", n: "N1" }));
+      w("budget/2026.yaml", budget(2026, [{ id: "R1", o: "O1" }], å));
+      w("namnder/N1/2026.yaml", `typ: nämndplan\nid: NP\nnämnd: N1\når: 2026\nbeslut: { organ: N1, datum: 2026-01-10 }\nverksamhetsmål:\n${å.map((a, i) => `  - { id: VM${pad(i)}, text: Mål ${i}, bidrar_till: [${a.id}${i > 0 ? `, VM${pad(i - 1)}` : ""}] }`).join("\n")}\n`);
+      w("verksamhetsplaner/F1/2026.yaml", `typ: verksamhetsplan\nid: VP\norgan: F1\når: 2026\naktiviteter:\n${å.map((_, i) => `  - { id: AK${pad(i)}, namn: Aktivitet ${i}, bidrar_till: VM${pad(i)}, start: 2026-01-10, slut: 2026-12-10 }`).join("\n")}\n`);
+      break;
+    }
     // `ignorera`: n patterns in plan.yaml, none matching, and m verksamhetsplaner each listed against every one.
     case "ignorera": {
       const pats = Array.from({ length: n }, (_, i) => `  - "**/utkast-${i}-*.yaml"`).join("\n");

@@ -41,6 +41,7 @@ const CASES = [
   { name: "report delår: åtaganden over målområden", args: ["report", "delår"], shape: "grid", size: [5_000, 500], grow: [true, true], was: "grouping per målområde" },
   { name: "report årsredovisning: the same", args: ["report", "årsredovisning"], shape: "grid", size: [5_000, 500], grow: [true, true], was: "grouping per målområde" },
   { name: "stats: a subtree shared by åtaganden", args: ["stats"], shape: "shared", size: [5_000, 5_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
+  { name: "stats: a ladder of verksamhetsmål", args: ["stats"], shape: "ladder", size: [10_000], grow: [true], was: "a walk below each åtagande; then a set kept per verksamhetsmål" },
   { name: "stats: nämnder", args: ["stats"], shape: "nyttar", size: [2_000, 1], grow: [true, false], was: "cli-table3's layout" },
   { name: "trace: nodes cut below a chain", args: ["trace"], shape: "cuts", size: [200, 2_500], grow: [false, true], was: "countPaths per cut node" },
   { name: "trace --gaps: nämnder without åtaganden", args: ["trace", "--gaps"], shape: "gaps", size: [20_000, 5_000], grow: [true, true], was: "the organ looked up per nämnd" },
