@@ -99,18 +99,9 @@ export function entitiesIn(plan: Plan, kind: EntityKind, container: Entity | und
   return map.get(container) ?? [];
 }
 
-/** Organs by ID, the first definition of each: built once per plan. */
-const organsById = new WeakMap<Plan, Map<string, Entity>>();
-
-/** The organ the organisation lists under `id` (the first, should it list it twice). */
+/** The organ the organisation lists under `id` (the first, should it list it twice): a look-up in the index of IDs. */
 export function organOf(plan: Plan, id: string): Entity | undefined {
-  let map = organsById.get(plan);
-  if (!map) {
-    map = new Map();
-    for (const e of plan.index.ofKind("organ")) if (!map.has(e.id)) map.set(e.id, e);
-    organsById.set(plan, map);
-  }
-  return map.get(id);
+  return plan.index.definitions(id).find((e) => e.kind === "organ");
 }
 
 /** An anchor for an ID: IDs hold only letters, digits, `.`, `_`, `-`, so they are valid in a fragment. */

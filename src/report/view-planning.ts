@@ -1,6 +1,7 @@
 // The planning reports chosen by year: the budget (övergripande plan med budget, KF) and a
 // nämnd's nämndplan. Read straight from the plan's documents: no follow-up is involved.
 import { asList, isData, items, num as numberOf, str, type Data, type TypedDoc } from "../model/build.js";
+import { groupByParent } from "../model/by-parent.js";
 import type { Plan } from "../model/plan.js";
 import { planStats } from "../model/stats.js";
 import { findEntity, nameOf, namnderLabel, organName, visionOf } from "../model/thread.js";
@@ -285,19 +286,6 @@ export interface BudgetView extends PlanHeader {
   stats: StatsView;
 }
 
-/** The entities of `list` by each of their parents, each list in the order of `list`, each entity once per parent. */
-function underParents(list: readonly Entity[]): Map<Entity, Entity[]> {
-  const out = new Map<Entity, Entity[]>();
-  for (const e of list) {
-    for (const p of new Set(e.parents)) {
-      const own = out.get(p);
-      if (own) own.push(e);
-      else out.set(p, [e]);
-    }
-  }
-  return out;
-}
-
 export function budgetView(ctx: PlanCtx, datum: string | undefined): BudgetView {
   const { plan, t } = ctx;
   const doc = budgetDoc(ctx);
@@ -309,8 +297,8 @@ export function budgetView(ctx: PlanCtx, datum: string | undefined): BudgetView 
   // The resultatmål under each målområde and the åtaganden under each resultatmål, each list in
   // file order, from one pass: filtering every list for every målområde and resultatmål took
   // seconds on a budget of thousands.
-  const resultatmålUnder = underParents(resultatmål);
-  const åtagandenUnder = underParents(åtaganden);
+  const resultatmålUnder = groupByParent(resultatmål, (e) => e.parents);
+  const åtagandenUnder = groupByParent(åtaganden, (e) => e.parents);
   const seen = new Set<Entity>();
   const områden: OmrådeSection[] = områdeEntities.map((o) => {
     const rs = resultatmålUnder.get(o) ?? [];
