@@ -1,6 +1,7 @@
 // `plan status`: the quick answer to "where do we stand?" as tables, Markdown or JSON.
 import { palette } from "./palette.js";
 import type { Lang } from "../diagnostics/index.js";
+import { groupByParent } from "../model/by-parent.js";
 import type { Entity } from "../model/types.js";
 import type { GoalStatus, KpiStatus, StatusModel } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
@@ -43,14 +44,7 @@ function områdenOf(e: Entity): Entity[] {
  * thousands of målområden made that millions of steps.
  */
 export function groupByOmråde(m: StatusModel): { område: Entity; åtaganden: KpiStatus[] }[] {
-  const byOmråde = new Map<Entity, KpiStatus[]>();
-  for (const k of m.åtaganden) {
-    for (const o of områdenOf(k.entity)) {
-      const list = byOmråde.get(o);
-      if (list) list.push(k);
-      else byOmråde.set(o, [k]);
-    }
-  }
+  const byOmråde = groupByParent(m.åtaganden, (k) => områdenOf(k.entity));
   return m.målområden.map((g) => ({ område: g.entity, åtaganden: byOmråde.get(g.entity) ?? [] })).filter((g) => g.åtaganden.length > 0);
 }
 
