@@ -1,6 +1,6 @@
 // `plan diff`: real git repositories in temp folders, real commits, the JSON asserted case by case
 // (issue 5, "Done when"), plus exit statuses, the working tree as head, prefixes and determinism.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, it, type ExpectStatic } from "vitest";
@@ -440,15 +440,20 @@ describe("resolving the revisions", () => {
 });
 
 describe("blobs from the working tree", () => {
-  it("are taken only where the file holds the revision's very bytes: changed, replaced by a link or removed, it is read from git", ({ expect }) => {
+  it("are taken only where the file holds the revision's very bytes: changed, replaced by a link, a named pipe or a folder, or removed, it is read from git", ({ expect }) => {
     const r = new GitRepo({ prefix: "plan" });
-    const committed = new Map(["budget/2026.yaml", "kommunplan/2025-2028.yaml", "plan.yaml"].map((f) => [f, r.read(f)] as const));
+    const committed = new Map(["budget/2026.yaml", "kommunplan/2025-2028.yaml", "plan.yaml", "namnder/KS/2025.yaml", "namnder/BUN/2025.yaml"].map((f) => [f, r.read(f)] as const));
     // The same length with other bytes (only the blob id tells), a link to a copy of the very bytes, a file gone.
     r.replace("budget/2026.yaml", "Övergripande", "Övergripandf");
     writeFileSync(path.join(r.top, "kopia.yaml"), committed.get("kommunplan/2025-2028.yaml")!);
     rmSync(r.path("kommunplan/2025-2028.yaml"));
     symlinkSync(path.join(r.top, "kopia.yaml"), r.path("kommunplan/2025-2028.yaml"));
     rmSync(r.path("plan.yaml"));
+    // A named pipe no one writes to (opening it must not wait) and a folder where the files were.
+    rmSync(r.path("namnder/KS/2025.yaml"));
+    execFileSync("mkfifo", [r.path("namnder/KS/2025.yaml")]);
+    rmSync(r.path("namnder/BUN/2025.yaml"));
+    mkdirSync(r.path("namnder/BUN/2025.yaml"));
     const source = revisionSource(r.top, resolveRevision(r.top, "HEAD"), r.prefix, new Map());
     const files = source.list([]).files;
     for (const f of files) {

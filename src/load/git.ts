@@ -255,7 +255,9 @@ function sourceFrom(top: string, commit: string, prefix: string, records: readon
     if (known) return known;
     // What this run has read of the file already (`worktree`), else the file itself.
     const seen = worktree?.(rel);
-    const disk = seen ? { bytes: seen } : readRegularFile(path.join(top, prefix, rel), MAX_PLAN_FILE_BYTES);
+    // Opened without asking its type first (`listed`): whatever is there, its bytes count only
+    // when they are the blob's (its id says so), and opening still refuses a link or a special file.
+    const disk = seen ? { bytes: seen } : readRegularFile(path.join(top, prefix, rel), MAX_PLAN_FILE_BYTES, { listed: true });
     if (!disk || !("bytes" in disk) || blobId(disk.bytes, e.sha.length) !== e.sha) return undefined;
     const blob = Buffer.isBuffer(disk.bytes) ? disk.bytes : Buffer.from(disk.bytes.buffer, disk.bytes.byteOffset, disk.bytes.byteLength);
     shared.set(e.sha, blob);
