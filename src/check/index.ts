@@ -15,6 +15,7 @@ import { checkDates, checkPeriods } from "./periods.js";
 import { checkReferences } from "./references.js";
 import { at } from "./report.js";
 import { checkThread, type Traces } from "./thread.js";
+import { compareText } from "../model/text-order.js";
 
 export interface CheckResult {
   plan: Plan;
@@ -34,18 +35,16 @@ const DOCUMENT_CAUSES: ReadonlySet<string> = new Set(["unknown-typ", "misplaced-
  */
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const causeFiles = new Set(diagnostics.filter((d) => rank(d) === 0).map((d) => d.file));
-  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   const fileRank = (d: Diagnostic): number => (causeFiles.has(d.file) ? 0 : 1);
-  return diagnostics.sort((a, b) => fileRank(a) - fileRank(b) || cmp(a.file, b.file) || rank(a) - rank(b) || compareDiagnostics(a, b));
+  return diagnostics.sort((a, b) => fileRank(a) - fileRank(b) || compareText(a.file, b.file) || rank(a) - rank(b) || compareDiagnostics(a, b));
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return (
     a.line - b.line ||
     a.column - b.column ||
-    cmp(a.code, b.code) ||
-    cmp(JSON.stringify(a.args), JSON.stringify(b.args))
+    compareText(a.code, b.code) ||
+    compareText(JSON.stringify(a.args), JSON.stringify(b.args))
   );
 }
 

@@ -2,6 +2,7 @@
 // The command (src/cli/nytt-ar.ts) turns the result into YAML files and a printed list.
 import { asList, isData, items, num, str, type Data } from "./build.js";
 import type { Plan } from "./plan.js";
+import { compareText } from "./text-order.js";
 
 /** An åtagande carried into a nämnd's underlag for Y. */
 export interface Carried {
@@ -43,7 +44,8 @@ function helårUtfall(plan: Plan, lastYear: number): Map<string, { år: number; 
   const out = new Map<string, { år: number; värde: number; from: string }>();
   const helår = plan.docs
     .filter((t) => t.kind === "uppföljning" && t.data.rapport === "helår" && t.year !== undefined && t.year <= lastYear)
-    .sort((a, b) => (str(b.data.period) ?? "").localeCompare(str(a.data.period) ?? ""));
+    // Periods (YYYY-MM) compare as text, newest first, without loading a collator for localeCompare.
+    .sort((a, b) => compareText(str(b.data.period) ?? "", str(a.data.period) ?? ""));
   for (const t of helår) {
     for (const row of items(t.data.nyckeltal)) {
       const avser = str(row.avser);
