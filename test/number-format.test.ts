@@ -4,9 +4,13 @@ import { describe, expect, it } from "vitest";
 import type { Lang } from "../src/diagnostics/index.js";
 import { formatNumber } from "../src/format/status-words.js";
 
+const oracles = new Map<string, Intl.NumberFormat>();
+
 /** The oracle: what formatNumber wrote before, Intl.NumberFormat for every number. */
 function byIntl(v: number, lang: Lang, decimals = 2): string {
-  const f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: decimals, useGrouping: true });
+  const key = `${lang}:${decimals}`;
+  let f = oracles.get(key);
+  if (!f) oracles.set(key, (f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: decimals, useGrouping: true })));
   return f.format(Number(v.toFixed(decimals)));
 }
 
