@@ -4,13 +4,14 @@
 // of hostile size and shape. Beside each, the rewritten logic against the naive one.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePlans, strandsOf } from "../src/diff/compare.js";
+import { comparePlans, STRANDS_LISTED, strandsOf } from "../src/diff/compare.js";
 import { unifiedDiff } from "../src/kolada/diff.js";
 import { applyEdits, patchFollowUps, type Edit, type RowPatch } from "../src/kolada/edit.js";
 import type { Plan } from "../src/model/plan.js";
+import { DIFF_FORMATTERS } from "../src/format/diff.js";
 import { TRACE_FORMATTERS, traceMermaid } from "../src/format/trace.js";
 import { countPaths, descendants, sharedBelow, sharedTree, tree, type PathMemo, type TreeNode } from "../src/model/thread.js";
-import type { Entity } from "../src/model/types.js";
+import { kindRank, type Entity } from "../src/model/types.js";
 import { hostileFiles, loadHostile, timed } from "./helpers/hostile-size.js";
 
 /** The applyEdits of before: the whole text spliced once per edit, the last edit first. */
@@ -172,33 +173,76 @@ describe("plan diff", () => {
     expect(value.removed.filter((r) => Object.keys(r.strands).length > 0)).toEqual([]);
   });
 
-  it("says what each removal strands as a walk below each removal did, the kinds in the same order, cycles included", () => {
+  /**
+   * The oracle: a walk below each removal (descendants), every stranded ID of each kind once,
+   * sorted; the kinds in the order of the thread; the first STRANDS_LISTED of each listed.
+   */
+  const naiveStrands = (r: Entity, now: ReadonlyMap<Entity, Entity>): { ids: Record<string, string[]>; counts: Record<string, number> } => {
+    const all: Record<string, string[]> = {};
+    for (const c of descendants(r)) {
+      const x = now.get(c);
+      if (x) (all[x.kind] ??= []).push(x.id);
+    }
+    const kinds = Object.keys(all).sort((x, y) => kindRank(x) - kindRank(y) || (x < y ? -1 : 1));
+    const full = kinds.map((k) => [k, [...new Set(all[k])].sort()] as const);
+    return { ids: Object.fromEntries(full.map(([k, ids]) => [k, ids.slice(0, STRANDS_LISTED)])), counts: Object.fromEntries(full.map(([k, ids]) => [k, ids.length])) };
+  };
+
+  it("says what each removal strands as a walk below each removal does, the kinds in the order of the thread, cycles included", () => {
     const input = fc.integer({ min: 1, max: 10 }).chain((size) =>
       fc.tuple(
         fc.constant(size),
         fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1)), { maxLength: 25 }),
         fc.uniqueArray(fc.nat(size - 1), { maxLength: 5 }),
-        fc.array(fc.tuple(fc.nat(size - 1), fc.constantFrom("aktivitet", "verksamhetsmål", "åtagande")), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(size - 1), fc.constantFrom("aktivitet", "verksamhetsmål", "åtagande", "x-okänd")), { maxLength: 6 }),
+        fc.constantFrom(undefined, 4),
       ),
     );
     fc.assert(
-      fc.property(input, ([size, edges, removedAt, strandedAt]) => {
+      fc.property(input, ([size, edges, removedAt, strandedAt, passBytes]) => {
         const es = graph(size, edges);
         const now = new Map(strandedAt.map(([i, kind]) => [es[i]!, { ...es[i]!, kind, id: `S${i % 4}` } as Entity]));
         const removed = removedAt.map((i) => es[i]!);
-        const strands = strandsOf(removed, (c) => now.get(c));
-        for (const r of removed) {
-          const naive: Record<string, string[]> = {};
-          for (const c of descendants(r)) {
-            const x = now.get(c);
-            if (x) (naive[x.kind] ??= []).push(x.id);
-          }
-          for (const k of Object.keys(naive)) naive[k] = [...new Set(naive[k])].sort();
-          expect(JSON.stringify(strands(r))).toBe(JSON.stringify(naive));
-        }
+        const strands = strandsOf(removed, (c) => now.get(c), passBytes);
+        for (const r of removed) expect(JSON.stringify(strands.of(r))).toBe(JSON.stringify(naiveStrands(r, now)));
+        // Every stranded entity below a removal, each once.
+        expect(new Set(strands.all.keys())).toEqual(new Set([...descendants(removed)].filter((c) => now.has(c))));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("lists the first STRANDS_LISTED IDs of a kind and counts the rest, the bits read in slices of any size", () => {
+    let cut = 0;
+    const input = fc.integer({ min: 50, max: 400 }).chain((size) =>
+      fc.tuple(
+        fc.constant(size),
+        fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1)), { minLength: size, maxLength: 3 * size }),
+        fc.uniqueArray(fc.nat(size - 1), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(undefined, 4, 64, 1000),
+      ),
+    );
+    fc.assert(
+      fc.property(input, ([size, edges, removedAt, share, passBytes]) => {
+        // The roots point down to all the rest, so that lists grow past the cap.
+        const es = graph(size, [...edges, ...Array.from({ length: size - 1 }, (_, i) => [i % 3, i + 1] as const)]);
+        const now = new Map<Entity, Entity>();
+        es.forEach((e, i) => {
+          if (i % 7 < share * 7) now.set(e, { ...e, kind: i % 5 === 0 ? "åtagande" : "aktivitet", id: `S${String(i % 211).padStart(3, "0")}` } as Entity);
+        });
+        const removed = removedAt.map((i) => es[i]!);
+        const strands = strandsOf(removed, (c) => now.get(c), passBytes);
+        for (const r of removed) {
+          const s = strands.of(r);
+          expect(JSON.stringify(s)).toBe(JSON.stringify(naiveStrands(r, now)));
+          if (Object.values(s.counts).some((n) => n > STRANDS_LISTED)) cut++;
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Lists were cut, not only short ones compared.
+    expect(cut).toBeGreaterThan(5);
   });
 
   it("says what each removal strands, down to what lies below the whole removed chain", () => {
@@ -209,6 +253,40 @@ describe("plan diff", () => {
     const diff = comparePlans(base, loadHostile(files), { byKey: true });
     expect(diff.removed).toHaveLength(49);
     for (const r of diff.removed) expect(r.strands).toEqual({ aktivitet: ["AK00001"] });
+  });
+
+  it("lists the first of what each removed rung of a ladder strands and counts the rest: the output grows with the plan, not its square", () => {
+    // 3,000 verksamhetsmål, each serving its own åtagande and the one above, each with an
+    // aktivitet; all removed. Each rung strands its own aktivitet and every one below it: before,
+    // every list was written whole, 96 MB of JSON here (10,000 rungs: 21 s; 8,000 rungs: 680 MB,
+    // more than a string can hold, so the command failed).
+    const n = 3_000;
+    const files = hostileFiles("ladder", n);
+    const base = loadHostile(files);
+    const cut = new Map(files);
+    cut.set("namnder/N1/2026.yaml", files.get("namnder/N1/2026.yaml")!.replace(/verksamhetsmål:\n[\s\S]*$/u, "verksamhetsmål: []\n"));
+    const { s, value } = timed(() => {
+      const diff = comparePlans(base, loadHostile(cut), { byKey: true });
+      return { diff, json: DIFF_FORMATTERS.json({ base: "a", head: "b", diff, lang: "sv" }, { color: false }) };
+    });
+    expect(s).toBeLessThan(10);
+    const removed = value.diff.removed.filter((r) => r.typ === "verksamhetsmål");
+    expect(removed).toHaveLength(n);
+    const pad = (i: number): string => String(i).padStart(5, "0");
+    for (const i of [0, 1, n - STRANDS_LISTED - 1, n - STRANDS_LISTED, n - 2, n - 1]) {
+      const r = removed.find((x) => x.id === `VM${pad(i)}`)!;
+      expect(r.strandCounts, r.id).toEqual({ aktivitet: n - i });
+      expect(r.strands.aktivitet, r.id).toEqual(Array.from({ length: Math.min(STRANDS_LISTED, n - i) }, (_, k) => `AK${pad(i + k)}`));
+    }
+    // Every aktivitet stands without a goal, each once in what the change leaves behind.
+    expect(value.diff.stranded.size).toBe(n);
+    const json = JSON.parse(value.json) as { removed: { id: string; strands?: Record<string, string[]>; strands_total?: Record<string, number> }[] };
+    const top = json.removed.find((r) => r.id === "VM00000")!;
+    expect(top.strands!.aktivitet).toHaveLength(STRANDS_LISTED);
+    expect(top.strands_total).toEqual({ aktivitet: n });
+    // A short list is whole, and then no total is given.
+    expect(json.removed.find((r) => r.id === `VM${pad(n - 1)}`)!.strands_total).toBeUndefined();
+    expect(value.json.length).toBeLessThan(n * (STRANDS_LISTED + 10) * 40);
   });
 
   it("pairs removals with additions of the same fields in order, many to one signature", () => {

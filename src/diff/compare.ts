@@ -1,12 +1,14 @@
 // The semantic difference of two plans: entities matched by kind, year and ID.
 import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
-import type { Entity } from "../model/types.js";
+import { kindRank, type Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
 import { scopeKey } from "../model/resolve.js";
 import { descendants } from "../model/thread.js";
+import { popcount, rowsBelow } from "../model/below.js";
+import { compareText } from "../model/text-order.js";
 import { assessedStatus, followUpPeriods, type GoalStatus, type KpiStatus } from "../status/engine.js";
 import type { Status } from "../status/fulfilment.js";
 import { fieldName, ownFields, OWNER_FIELDS, sameOwnData, THREAD_FIELDS, type FieldValue } from "./fields.js";
@@ -35,8 +37,10 @@ export interface Changed extends DiffEntity {
 }
 
 export interface Removal extends DiffEntity {
-  /** What in head no longer traces because of this removal, by kind. */
+  /** What in head no longer traces because of this removal, by kind: the first STRANDS_LISTED IDs of each. */
   strands: Record<string, string[]>;
+  /** How many IDs of each kind of `strands` there are in all. */
+  strandCounts: Record<string, number>;
 }
 
 /** What a status was judged on: a nyckeltal's figures (åtagande) or the statuses rolled up (goals). */
@@ -75,6 +79,8 @@ export interface PlanDiff {
   resolved: Diagnostic[];
   statusChanges: StatusChange[];
   flags: GovernanceFlag[];
+  /** Every entity of base below a removal that is in head but no longer traces there, with what it is in head. */
+  stranded: Map<Entity, Entity>;
 }
 
 function scopeOf(e: Entity): { scope: string; year: number | null } {
@@ -307,104 +313,107 @@ const isDecided = (doc: Entity): boolean => {
   return statusOf(doc.kind, doc.data) === "beslutad";
 };
 
+/** At most this many IDs of each kind are listed for one removal (the first by ID); how many in all is counted. */
+export const STRANDS_LISTED = 100;
+
+/** What one removal leaves without a goal, by kind in the order of the thread. */
+export interface Strands {
+  /** Each kind's IDs, sorted, each once: at most STRANDS_LISTED, the first. */
+  ids: Record<string, string[]>;
+  /** Each kind's number of IDs in all. */
+  counts: Record<string, number>;
+}
+
 /**
  * The strands of each of `removed`: what stood below it in base and is in head but no longer
- * traces there, by kind, each list sorted. `stranded` says what an entity of base became in head
- * when that is one. A removed chain has its whole length below each link, and most of it strands
- * nothing: everything below a removal is looked at once, what stands above a stranded entity is
- * marked from there upwards, and the walk down from each removal goes only where something is
- * stranded below. It meets the stranded entities in the order the full walk (descendants) would,
- * so the kinds keep their order. A link with one way down meets what the entity below it meets,
- * after that entity: where no cycle makes the order depend on where a walk began, that is
- * looked up, not walked again (a removed chain with something stranded at its foot).
+ * traces there (`stranded` says what an entity of base became in head when that is one), by
+ * kind, each ID once. `all` holds every such entity below any removal, with what it became.
+ *
+ * A removed chain has its whole length below each link: a ladder of n removed verksamhetsmål,
+ * each served by the one below it and by an aktivitet of its own, strands n aktiviteter below
+ * its top, n − 1 below the next, and so on. Listing every one under every removal made the
+ * output the square of the plan (8,000 rungs: 680 MB of JSON, more than a string can hold). So
+ * each kind lists its first STRANDS_LISTED IDs and counts the rest, and nothing walks below
+ * each removal: each stranded ID (kind and ID: one bit however many entities carry it) is a
+ * bit, in the order of the thread and then of the IDs, and model/below.ts ORs the rows of bits
+ * up from the bottom once for all removals. A kind's count is the bits set in its range of a
+ * removal's row, its list the first bits set there.
  */
-export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined): (e: Entity) => Record<string, string[]> {
-  const now = new Map<Entity, Entity>();
-  const above = new Set<Entity>();
-  const up: Entity[] = [];
+export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined, passBytes?: number): { of: (e: Entity) => Strands; all: Map<Entity, Entity> } {
+  const all = new Map<Entity, Entity>();
+  const keys = new Map<string, { kind: string; id: string; bit: number }>();
   for (const c of descendants(removed)) {
     const x = stranded(c);
     if (!x) continue;
-    now.set(c, x);
-    above.add(c);
-    up.push(c);
+    all.set(c, x);
+    const key = `${x.kind}\u0000${x.id}`;
+    if (!keys.has(key)) keys.set(key, { kind: x.kind, id: x.id, bit: 0 });
   }
-  while (up.length > 0) {
-    for (const p of up.pop()!.parents) {
-      if (above.has(p)) continue;
-      above.add(p);
-      up.push(p);
-    }
+  const classes = [...keys.values()].sort((x, y) => kindRank(x.kind) - kindRank(y.kind) || compareText(x.kind, y.kind) || compareText(x.id, y.id));
+  classes.forEach((k, i) => (k.bit = i));
+  // Each kind's range of bits: [start, end).
+  const ranges: { kind: string; start: number; end: number }[] = [];
+  for (const k of classes) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.kind === k.kind) last.end = k.bit + 1;
+    else ranges.push({ kind: k.kind, start: k.bit, end: k.bit + 1 });
   }
-  /** The stranded entities met below `e`, in the order the walk down meets them. */
-  const walk = (e: Entity): Entity[] => {
-    const met: Entity[] = [];
-    // As descendants(e), leaving out what has nothing stranded below it.
-    const seen = new Set<Entity>();
-    const stack = e.children.filter((c) => above.has(c));
-    while (stack.length > 0) {
-      const c = stack.pop()!;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      if (now.has(c)) met.push(c);
-      for (const k of c.children) if (above.has(k)) stack.push(k);
+  const found = new Map<Entity, Strands>();
+  const none = (): Strands => ({ ids: {}, counts: {} });
+  const rows = classes.length === 0 ? undefined : rowsBelow(removed, (e) => {
+    const x = all.get(e);
+    return x ? keys.get(`${x.kind}\u0000${x.id}`)!.bit : undefined;
+  }, passBytes);
+  if (rows) {
+    // One answer per component: a cycle of removals shares it.
+    const byComp = new Map<number, Strands>();
+    for (const e of removed) {
+      const c = rows.compOf.get(e)!;
+      if (!byComp.has(c)) byComp.set(c, none());
+      found.set(e, byComp.get(c)!);
     }
-    return met;
-  };
-  /** The one child of `e` with something stranded below it, if it has just one. */
-  const onlyWay = (e: Entity): Entity | undefined => {
-    let only: Entity | undefined;
-    for (const c of e.children) {
-      if (!above.has(c) || c === only) continue;
-      if (only) return undefined;
-      only = c;
-    }
-    return only;
-  };
-  // Whether the marked entities hold no cycle: every one is left once those above it are (Kahn).
-  const into = new Map<Entity, number>();
-  for (const e of above) for (const c of e.children) if (above.has(c)) into.set(c, (into.get(c) ?? 0) + 1);
-  const free = [...above].filter((e) => !into.has(e));
-  let left = 0;
-  while (free.length > 0) {
-    const e = free.pop()!;
-    left++;
-    for (const c of e.children) {
-      if (!above.has(c)) continue;
-      const n = into.get(c)! - 1;
-      into.set(c, n);
-      if (n === 0) free.push(c);
-    }
-  }
-  const acyclic = left === above.size;
-  const metBelow = new Map<Entity, Entity[]>();
-  const met = (e: Entity): Entity[] => {
-    if (!acyclic) return walk(e);
-    const path: Entity[] = [e];
-    for (let at = e; !metBelow.has(at); ) {
-      const c = onlyWay(at);
-      if (c === undefined) {
-        metBelow.set(at, walk(at));
-        break;
+    rows.passes((first, words, bits) => {
+      const last = first + words * 32;
+      for (const [c, out] of byComp) {
+        const at = c * words;
+        for (const r of ranges) {
+          const from = Math.max(r.start, first);
+          const to = Math.min(r.end, last);
+          if (from >= to) continue;
+          let n = 0;
+          const listed = out.ids[r.kind] ?? [];
+          for (let i = from; i < to; ) {
+            // The bits of word w from bit i to the range's end within it.
+            const w = (i - first) >>> 5;
+            const lo = (i - first) & 31;
+            const hi = Math.min(32, to - first - w * 32);
+            let word = bits[at + w]! >>> lo;
+            if (hi - lo < 32) word &= (1 << (hi - lo)) - 1;
+            n += popcount(word);
+            for (let b = lo; word !== 0 && listed.length < STRANDS_LISTED; b++, word >>>= 1) if (word & 1) listed.push(classes[first + w * 32 + b]!.id);
+            i = first + w * 32 + hi;
+          }
+          if (n === 0) continue;
+          out.ids[r.kind] = listed;
+          out.counts[r.kind] = (out.counts[r.kind] ?? 0) + n;
+        }
       }
-      path.push(c);
-      at = c;
-    }
-    for (let i = path.length - 2; i >= 0; i--) {
-      const c = path[i + 1]!;
-      const below = metBelow.get(c)!;
-      metBelow.set(path[i]!, now.has(c) ? [c, ...below] : below);
-    }
-    return metBelow.get(e)!;
+    });
+  }
+  // The kinds in the order of the thread: ranges are, but a kind may first be found in a later pass.
+  const ordered = (s: Strands): Strands => {
+    const kinds = Object.keys(s.counts).sort((x, y) => kindRank(x) - kindRank(y) || compareText(x, y));
+    return { ids: Object.fromEntries(kinds.map((k) => [k, s.ids[k]!])), counts: Object.fromEntries(kinds.map((k) => [k, s.counts[k]!])) };
   };
-  return (e) => {
-    const strands: Record<string, string[]> = {};
-    for (const c of met(e)) {
-      const x = now.get(c)!;
-      (strands[x.kind] ??= []).push(x.id);
-    }
-    for (const k of Object.keys(strands)) strands[k] = [...new Set(strands[k])].sort();
-    return strands;
+  const done = new Map<Strands, Strands>();
+  return {
+    of: (e) => {
+      const s = found.get(e);
+      if (!s) return none();
+      if (!done.has(s)) done.set(s, ordered(s));
+      return done.get(s)!;
+    },
+    all,
   };
 }
 
@@ -490,7 +499,10 @@ export function comparePlans(base: CheckResult, head: CheckResult, opts: { byKey
     const now = a.get(c) === c ? b.get(c) : undefined;
     return now && !headTraces.has(now) ? now : undefined;
   });
-  const removed: Removal[] = removedRaw.map((r) => ({ ...r, strands: strandsBelow(r.entity) }));
+  const removed: Removal[] = removedRaw.map((r) => {
+    const s = strandsBelow.of(r.entity);
+    return { ...r, strands: s.ids, strandCounts: s.counts };
+  });
 
   // Governance: a decided document changed while its beslut stayed the same.
   const flags: GovernanceFlag[] = [];
@@ -525,5 +537,6 @@ export function comparePlans(base: CheckResult, head: CheckResult, opts: { byKey
     resolved: multisetDifference(base.diagnostics, head.diagnostics),
     statusChanges: statusChanges(base, head),
     flags: flags.sort((x, y) => (x.id < y.id ? -1 : 1)),
+    stranded: strandsBelow.all,
   };
 }

@@ -13,25 +13,25 @@ export interface Consequences {
   further: Map<string, Set<string>>;
 }
 
-/** The strands of the removals, split into what served the removed entity directly and what stood further down. */
+/**
+ * What the removals leave without a goal (PlanDiff.stranded, each entity once however many
+ * removals stood above it), split into what served a removed entity directly and what stood
+ * further down.
+ */
 export function consequencesOf(diff: PlanDiff): Consequences {
   const without = new Map<string, Map<string, Set<string>>>();
   const further = new Map<string, Set<string>>();
   const direct = new Set<string>();
   for (const r of diff.removed) {
-    const children = new Set(r.entity.children.map((c) => `${c.kind}\u0000${c.id}`));
-    for (const [kind, ids] of Object.entries(r.strands)) {
-      for (const id of ids) {
-        if (!children.has(`${kind}\u0000${id}`)) continue;
-        const m = without.get(r.typ) ?? without.set(r.typ, new Map()).get(r.typ)!;
-        addTo(m, kind, id);
-        direct.add(`${kind}\u0000${id}`);
-      }
+    for (const c of r.entity.children) {
+      const x = diff.stranded.get(c);
+      if (!x) continue;
+      const m = without.get(r.typ) ?? without.set(r.typ, new Map()).get(r.typ)!;
+      addTo(m, x.kind, x.id);
+      direct.add(`${x.kind}\u0000${x.id}`);
     }
   }
-  for (const r of diff.removed) {
-    for (const [kind, ids] of Object.entries(r.strands)) for (const id of ids) if (!direct.has(`${kind}\u0000${id}`)) addTo(further, kind, id);
-  }
+  for (const x of diff.stranded.values()) if (!direct.has(`${x.kind}\u0000${x.id}`)) addTo(further, x.kind, x.id);
   return { without, further };
 }
 

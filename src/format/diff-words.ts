@@ -1,6 +1,7 @@
 // The words of `plan diff` in each language. Domain nouns (åtagande, resultatmål) are Swedish
 // in both: they name the plan's things; the machinery around them follows the language.
 import type { Lang } from "../diagnostics/index.js";
+import { kindRank } from "../model/types.js";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -41,8 +42,7 @@ const KINDS: Record<string, [one: string, many: string, title?: string]> = {
 };
 
 /** The kinds in the order of the thread (the order of the sections and of lists of kinds). */
-const KIND_ORDER = Object.keys(KINDS);
-export const kindRank = (kind: string): number => (Object.hasOwn(KINDS, kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+export { kindRank };
 
 /** "1 åtagande", "3 åtaganden" (an unknown kind stays as written). */
 export const kindCount = (n: number, kind: string): string => {

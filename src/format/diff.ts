@@ -45,10 +45,10 @@ const show = (v: FieldValue | undefined, lang: Lang): string =>
 const label = (d: DiffEntity): string => `${d.typ} ${d.id}${d.scope !== "" ? ` (${d.scope})` : ""}`;
 
 function strandsText(r: Removal, lang: Lang): string | undefined {
-  const kinds = Object.keys(r.strands).sort((x, y) => kindRank(x) - kindRank(y));
+  const kinds = Object.keys(r.strandCounts).sort((x, y) => kindRank(x) - kindRank(y));
   if (kinds.length === 0) return undefined;
   const w = DIFF_WORDS[lang];
-  return w.leaves(r.id, andList(kinds.map((k) => kindCount(r.strands[k]!.length, k)), w.and));
+  return w.leaves(r.id, andList(kinds.map((k) => kindCount(r.strandCounts[k]!, k)), w.and));
 }
 
 /** Plan text (IDs, values, file names, messages) on one terminal line. */
@@ -358,6 +358,12 @@ export function diffMarkdown(v: DiffView): string {
 
 const entityJson = (d: DiffEntity): { id: string; typ: string; year: number | null } => ({ id: d.id, typ: d.typ, year: d.year });
 
+/** How many IDs of each kind a removal strands, where its list in `strands` holds only the first of them. */
+function strandsTotal(r: Removal): { strands_total?: Record<string, number> } {
+  const cut = Object.keys(r.strandCounts).some((k) => r.strandCounts[k]! > r.strands[k]!.length);
+  return cut ? { strands_total: r.strandCounts } : {};
+}
+
 function diffJson(v: DiffView): string {
   const { diff } = v;
   const diag = (d: PlanDiff["introduced"][number]): Record<string, unknown> => ({
@@ -374,7 +380,7 @@ function diffJson(v: DiffView): string {
     head: v.head,
     summary: diffSummaryLine(diff, v.lang),
     added: diff.added.map(entityJson),
-    removed: diff.removed.map((r) => ({ ...entityJson(r), ...(Object.keys(r.strands).length > 0 ? { strands: r.strands } : {}) })),
+    removed: diff.removed.map((r) => ({ ...entityJson(r), ...(Object.keys(r.strands).length > 0 ? { strands: r.strands } : {}), ...strandsTotal(r) })),
     changed: diff.changed.map((d) => ({
       ...entityJson(d),
       fields: d.fields.map((f) => ({ path: f.path, from: f.from ?? null, to: f.to ?? null, ...(f.reparent ? { reparent: f.reparent } : {}) })),

@@ -51,7 +51,32 @@ const CASES = [
   { name: "report verksamhetsplan: a chain of verksamhetsmål", args: ["report", "verksamhetsplan"], shape: "chain", size: [5_000, 5_000], grow: [true, true], was: "the organs walked per step" },
   { name: "nytt-år: åtaganden naming every nämnd", args: ["nytt-år", "2027"], shape: "nyttar", size: [200, 100], grow: [true, false], writes: true, was: "nämnd looked up in a list" },
   { name: "site: a subtree shared by åtaganden", args: ["site", "-o", "SITE"], shape: "shared", size: [1_000, 1_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
+  {
+    name: "diff: a ladder of verksamhetsmål, every rung removed",
+    args: ["diff", "HEAD~1", "HEAD", "--format", "json"],
+    shape: "ladder",
+    size: [4_000],
+    grow: [true],
+    // The plan as committed, then a commit that removes every verksamhetsmål.
+    head: (files) => new Map([...files].map(([rel, text]) => [rel, rel === "namnder/N1/2026.yaml" ? text.replace(/verksamhetsmål:\n[\s\S]*$/u, "verksamhetsmål: []\n") : text])),
+    was: "every aktivitet listed below every removed rung it stood under (the JSON the square of the plan)",
+  },
 ];
+
+/** A git repository in `dir` with two commits: `files`, then `head` (plan diff HEAD~1 HEAD). */
+function twoCommits(dir, files, head) {
+  const git = (...a) => {
+    const r = spawnSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.se", "-c", "commit.gpgsign=false", ...a], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${a.join(" ")}: ${r.stderr}`);
+  };
+  writeFiles(dir, files);
+  git("init", "--quiet");
+  git("add", "-A");
+  git("commit", "--quiet", "-m", "base");
+  for (const [rel, text] of head) fs.writeFileSync(path.join(dir, rel), text);
+  git("add", "-A");
+  git("commit", "--quiet", "-m", "head");
+}
 
 /** The median time of `plan ARGS -C DIR`; a command that writes into the plan gets it afresh before each run. */
 function time(args, dir, fresh) {
@@ -80,7 +105,9 @@ try {
     const plans = [1, 2].map((k) => {
       const dir = path.join(root, `${c.shape}-${sizes(k).join("x")}`);
       const files = hostileFiles(c.shape, ...sizes(k));
-      if (!fs.existsSync(dir) || c.writes) writeFiles(dir, files);
+      if (c.head) {
+        if (!fs.existsSync(dir)) twoCommits(dir, files, c.head(files));
+      } else if (!fs.existsSync(dir) || c.writes) writeFiles(dir, files);
       return { dir, files };
     });
     const [a, b] = plans.map((p) => time(c.args, p.dir, c.writes ? p.files : undefined));
