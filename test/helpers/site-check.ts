@@ -367,7 +367,7 @@ export function vnu(dir: string): { errors: string[]; warnings: string[] } {
 
 // ---------------------------------------------------------------- axe-core in Chromium
 
-const AXE_JS = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export interface BrowserFindings {
   /** WCAG 2.1 A/AA violations, `page: rule: n × html`. */
@@ -391,7 +391,6 @@ export async function axeSite(browser: Browser, dir: string, o: { pages?: readon
   const found: BrowserFindings = { violations: [], requests: [], errors: [] };
   const context = await browser.newContext();
   try {
-    await context.addInitScript({ path: AXE_JS });
     await context.setOffline(true);
     const root = pathToFileURL(dir + path.sep).href;
     const worker = async (tab: Page): Promise<void> => {
@@ -420,7 +419,13 @@ export async function axeSite(browser: Browser, dir: string, o: { pages?: readon
         ]);
         loading = false;
         for (const u of unloaded) found.errors.push(`${current}: ${u} did not load`);
-        if (axed.has(next)) for (const v of await axeViolations(tab)) found.violations.push(`${next}: ${v}`);
+        if (axed.has(next)) {
+          // axe only where it runs, and put in as DevTools puts in what it evaluates, which the
+          // page's CSP does not govern (a script tag it would refuse): parsing its 500 kB on
+          // every page loaded took a third of the time.
+          await tab.evaluate(AXE_SOURCE);
+          for (const v of await axeViolations(tab)) found.violations.push(`${next}: ${v}`);
+        }
       }
     };
     const tabs = await Promise.all(Array.from({ length: Math.max(1, Math.min(o.parallel ?? 3, pages.length)) }, () => context.newPage()));
