@@ -5,7 +5,7 @@ import { CODES, decidedChangeLine, decidedChangeMarkdown, formatMessage, message
 import type { Changed, DiffEntity, FieldChange, PlanDiff, Removal, StatusBasis, StatusChange } from "../diff/compare.js";
 import { TEXT_FIELDS, fieldName, type FieldValue } from "../diff/fields.js";
 import { addTo, consequencesOf, targetChanges, type Consequences } from "../diff/consequences.js";
-import { wordDiff } from "../diff/words.js";
+import { wordDiff, wordDiffWork } from "../diff/words.js";
 import { isData } from "../model/build.js";
 import { nameOf } from "../model/thread.js";
 import { STATUSES, type Status } from "../status/fulfilment.js";
@@ -54,10 +54,10 @@ function strandsText(r: Removal, lang: Lang): string | undefined {
 /** Plan text (IDs, values, file names, messages) on one terminal line. */
 const t = (s: string): string => terminalSafe(s, true);
 
-function fieldLineText(d: Changed, f: FieldChange, c: ChalkInstance, lang: Lang): string {
+function fieldLineText(d: Changed, f: FieldChange, c: ChalkInstance, lang: Lang, work: { cells: number }): string {
   const where = t(`${d.id} › ${f.path}`);
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
-    const words = wordDiff(f.from, f.to)
+    const words = wordDiff(f.from, f.to, work)
       .map((p) => ({ op: p.op, text: t(p.text.replace(/\r?\n/gu, " ")) }))
       .map((p) => (p.op === "same" ? p.text : p.op === "added" ? c.green(`{+${p.text}+}`) : c.red(`[-${p.text}-]`)))
       .join("");
@@ -72,6 +72,8 @@ export function diffText(v: DiffView, color: boolean): string {
   const { diff, lang } = v;
   const w = DIFF_WORDS[lang];
   const sev = (s: "error" | "warning"): string => severityWord(s, lang);
+  // One budget for every text's word-level comparison: a change may edit thousands of texts.
+  const work = wordDiffWork();
   const lines = [c.bold(diffSummaryLine(diff, lang)), t(`${v.base} → ${v.head}`), ""];
   // A decided document changed without a new decision first: it is what a reviewer must act on.
   if (diff.flags.length > 0) {
@@ -86,7 +88,7 @@ export function diffText(v: DiffView, color: boolean): string {
   for (const d of diff.added) lines.push(c.green(`+ ${named(d)}`));
   for (const d of diff.changed) {
     lines.push(c.yellow(`~ ${named(d)}`));
-    for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c, lang)}`);
+    for (const f of d.fields) lines.push(`    ${fieldLineText(d, f, c, lang, work)}`);
   }
   for (const r of diff.removed) {
     lines.push(c.red(`- ${named(r)}`));
@@ -128,9 +130,9 @@ function mdValue(v: FieldValue | undefined, lang: Lang): string {
   return mdText(typeof v === "number" ? num(v, lang) : show(v, lang));
 }
 
-function fieldLineMd(f: FieldChange, lang: Lang): string {
+function fieldLineMd(f: FieldChange, lang: Lang, work: { cells: number }): string {
   if (TEXT_FIELDS.has(fieldName(f.path)) && typeof f.from === "string" && typeof f.to === "string") {
-    const words = wordDiff(f.from, f.to)
+    const words = wordDiff(f.from, f.to, work)
       .map((p) => (p.op === "same" ? mdText(p.text) : p.op === "added" ? `<ins>${mdText(p.text)}</ins>` : `<del>${mdText(p.text)}</del>`))
       .join("");
     return `${mdCode(f.path)}: ${words}`;
@@ -300,6 +302,8 @@ function removedItem(r: Removal): string[] {
 }
 
 export function diffMarkdown(v: DiffView): string {
+  // One budget for every text's word-level comparison: a change may edit thousands of texts.
+  const work = wordDiffWork();
   const { diff, lang } = v;
   const w = DIFF_WORDS[lang];
   const lines = [mdText(summaryParagraph(diff, lang)), "", `**${mdText(diffSummaryLine(diff, lang))}** · ${mdCode(v.base)} → ${mdCode(v.head)}`, ""];
@@ -325,7 +329,7 @@ export function diffMarkdown(v: DiffView): string {
     for (const d of diff.added.filter((x) => x.typ === kind)) items.push(`- ➕ ${mdCode(d.id)}${scopeMd(d)} ${w.added}${nameMd(d)}`);
     for (const d of diff.changed.filter((x) => x.typ === kind)) {
       items.push(`- ✏️ ${mdCode(d.id)}${scopeMd(d)}${nameMd(d, d.fields)}`);
-      for (const f of d.fields) items.push(`  - ${fieldLineMd(f, lang)}`);
+      for (const f of d.fields) items.push(`  - ${fieldLineMd(f, lang, work)}`);
     }
     for (const l of fold(w.linesCount(items.length), items)) lines.push(l);
     lines.push("");

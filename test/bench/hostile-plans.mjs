@@ -200,6 +200,13 @@ export function hostileFiles(kase, n = 1000, m = 1000, k3 = 0) {
       w("verksamhetsplaner/F1/2026.yaml", `typ: verksamhetsplan\nid: VP\norgan: F1\når: 2026\naktiviteter:\n${å.map((_, i) => `  - { id: AK${pad(i)}, namn: Aktivitet ${i}, bidrar_till: VM${pad(i)}, start: 2026-01-10, slut: 2026-12-10 }`).join("\n")}\n`);
       break;
     }
+    // A chain of n verksamhetsmål whose texts are 1,000 words each, the first and last "ordx".
+    case "texts": {
+      for (const [rel, text] of hostileFiles("chain", n, 1)) w(rel, text);
+      const text = (i) => Array.from({ length: 1000 }, (_, k) => (k === 0 || k === 999 ? "ordx" : `ord${(k * 7 + i) % 97}`)).join(" ");
+      w("namnder/N1/2026.yaml", `typ: nämndplan\nid: NP\nnämnd: N1\når: 2026\nbeslut: { organ: N1, datum: 2026-01-10 }\nverksamhetsmål:\n${Array.from({ length: n }, (_, i) => `  - id: VM${pad(i)}\n    text: ${text(i)}\n    bidrar_till: ${i === 0 ? "A1" : `VM${pad(i - 1)}`}`).join("\n")}\n`);
+      break;
+    }
     // `ignorera`: n patterns in plan.yaml, none matching, and m verksamhetsplaner each listed against every one.
     case "ignorera": {
       const pats = Array.from({ length: n }, (_, i) => `  - "**/utkast-${i}-*.yaml"`).join("\n");

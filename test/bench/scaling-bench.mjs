@@ -61,6 +61,15 @@ const CASES = [
     head: (files) => new Map([...files].map(([rel, text]) => [rel, rel === "namnder/N1/2026.yaml" ? text.replace(/verksamhetsmål:\n[\s\S]*$/u, "verksamhetsmål: []\n") : text])),
     was: "every aktivitet listed below every removed rung it stood under (the JSON the square of the plan)",
   },
+  {
+    name: "diff: edited texts, their first and last words changed",
+    args: ["diff", "HEAD~1", "HEAD"],
+    shape: "texts",
+    size: [200],
+    grow: [true],
+    head: (files) => new Map([...files].map(([rel, text]) => [rel, text.replaceAll("ordx", "ordy")])),
+    was: "each text compared word by word, 2,000 tokens against 2,000",
+  },
 ];
 
 /** A git repository in `dir` with two commits: `files`, then `head` (plan diff HEAD~1 HEAD). */
