@@ -14,7 +14,11 @@ import { canonical, parseBaseUrl, sitemap } from "../src/site/sitemap.js";
 import { accessibilityStatement } from "../src/site/statement.js";
 import type { SiteContext, SiteFile } from "../src/site/types.js";
 import { followUpPeriods } from "../src/status/engine.js";
+import { hostileFiles, loadHostile, timed } from "./helpers/hostile-size.js";
 import { planInProcess } from "./helpers/in-process.js";
+import { PlanIoError } from "../src/load/errors.js";
+import { buildSite } from "../src/site/build.js";
+import { MAX_NAMND_ROWS } from "../src/site/limits.js";
 import { cleanupTemp, copyPlan, FIXTURES, KATRINEHOLM, MINIMAL, planAt } from "./report-helpers.js";
 
 afterAll(cleanupTemp);
@@ -341,5 +345,40 @@ describe("both languages, deterministic", () => {
     const again: SiteContext = { ...ctx, plan: planAt(copyPlan(KATRINEHOLM)) };
     const all = (c: SiteContext): SiteFile[] => [...openDataFiles(c), ...archiveFiles(c), ...[openDataPage(c), archivePage(c), accessibilityStatement(c)].map((p) => ({ path: p.path, content: renderPage(p, c) }))];
     expect(all(again)).toEqual(all(ctx));
+  });
+});
+
+describe("åtaganden for alla", () => {
+  const allaCtx = (nämnder: number, åtaganden: number): SiteContext => ({ plan: loadHostile(hostileFiles("alla", nämnder, åtaganden)).plan, year: 2026, lang: "sv" });
+
+  it("say alla in the data files, as the plan does, and stand in every nämnd's file", () => {
+    const ctx = allaCtx(30, 20);
+    const files = byPath(openDataFiles(ctx));
+    const own = jsonRows(files.get("data/atagande/A00000.json")!).filter((r) => r.typ === "åtagande");
+    expect(own.length).toBeGreaterThan(0);
+    for (const r of own) expect(r.nämnder).toEqual(["alla"]);
+    const [head, ...rows] = parseCsv(files.get("data/atagande/A00000.csv")!);
+    expect(rows.map((r) => r[head!.indexOf("nämnder")])).toEqual(own.map(() => "alla"));
+    for (const n of ctx.plan.namnder) {
+      const ids = jsonRows(files.get(`data/namnd/${n}.json`)!).filter((r) => r.typ === "åtagande").map((r) => r.id);
+      expect(new Set(ids), n).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `A${String(i).padStart(5, "0")}`)));
+    }
+  });
+
+  it("that every nämnd's page and file would list past the limit are refused before the site is built, with one line", () => {
+    // 1,000 nämnder and 10,000 åtaganden for alla: before, 48 s and 4.3 GB, then the heap ran out.
+    const pages = timed(() => {
+      try {
+        buildSite(allaCtx(1000, 10_000));
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    });
+    expect(pages.s).toBeLessThan(10);
+    expect(pages.value).toBeInstanceOf(PlanIoError);
+    expect((pages.value as PlanIoError).in("sv")).toBe(`webbplatsen skulle lista 10000000 åtaganden på nämndernas sidor (ett åtagande för alla listas för varje nämnd): fler än ${MAX_NAMND_ROWS} vägras`);
+    // Within the limit on the pages (250 × 1,000), past it in the files (a row per follow-up and per year without one).
+    expect(() => openDataFiles(allaCtx(250, 1000))).toThrow(/in the nämnder's data files/u);
   });
 });

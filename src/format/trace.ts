@@ -326,7 +326,7 @@ interface JsonNode {
   id: string;
   typ: string;
   namn: string;
-  nämnder?: string[];
+  nämnder?: readonly string[];
   children: JsonNode[];
   /** Rows below left out by the depth limit ("unknown" under a cycle). */
   more?: string;

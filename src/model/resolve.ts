@@ -353,10 +353,13 @@ export function resolveAll(entities: readonly Entity[], index: ScopeIndex): Reso
   return failed;
 }
 
-/** The organ IDs an åtagande belongs to: named nämnder, or every nämnd for `alla`. */
-export function namnderOf(åtagande: Entity, allNamnder: readonly string[]): string[] {
+/**
+ * The organ IDs an åtagande belongs to: named nämnder, or every nämnd for `alla` (`allNamnder`
+ * itself, not a copy: a plan may have thousands of such åtaganden and a thousand nämnder).
+ */
+export function namnderOf(åtagande: Entity, allNamnder: readonly string[]): readonly string[] {
   const list = asList(åtagande.data.nämnder);
-  if (list.includes("alla")) return [...allNamnder];
+  if (list.includes("alla")) return allNamnder;
   return list;
 }
 

@@ -200,7 +200,7 @@ export interface TreeNode {
   typ: string;
   namn: string;
   /** The nämnder of an åtagande (`alla` kept as the word). */
-  nämnder?: string[];
+  nämnder?: readonly string[];
   children: TreeNode[];
   entity: Entity;
   /** Set where the depth limit hides what lies below: how many rows, where that can be counted. */
@@ -492,7 +492,7 @@ export function sharedUp(plan: Plan, e: Entity): TreeNode {
 }
 
 /** `alla` stays `alla` in displays; named nämnder are listed. */
-export function namnderLabel(åtagande: Entity, plan: Plan): string[] {
+export function namnderLabel(åtagande: Entity, plan: Plan): readonly string[] {
   const list = asList(åtagande.data.nämnder);
   return list.includes("alla") ? ["alla"] : namnderOf(åtagande, plan.namnder);
 }

@@ -60,8 +60,11 @@ function entitiesOf(plan: Plan, year: number): DataEntity[] {
   return out;
 }
 
-/** The files (by `kind\0id`) each row belongs to: its own entity's, and the entities above it whose pages show it. */
-function filesOfRow(r: DataRow): string[] {
+/**
+ * The files (by `kind\0id`) each row belongs to: its own entity's, and the entities above it
+ * whose pages show it; an åtagande for `alla` in every nämnd's (`namnder`, the plan's).
+ */
+function filesOfRow(r: DataRow, namnder: readonly string[]): string[] {
   const key = (kind: DataKind, id: string): string => `${kind}\0${id}`;
   switch (r.typ) {
     case "målområde":
@@ -71,17 +74,17 @@ function filesOfRow(r: DataRow): string[] {
     case "nyckeltal":
       return r.bidrar_till.map((g) => key("resultatmål", g));
     case "åtagande":
-      return [key("åtagande", r.id), ...r.bidrar_till.map((g) => key("resultatmål", g)), ...r.nämnder.map((n) => key("nämnd", n))];
+      return [key("åtagande", r.id), ...r.bidrar_till.map((g) => key("resultatmål", g)), ...(r.nämnder.includes("alla") ? namnder : r.nämnder).map((n) => key("nämnd", n))];
     case "ekonomi":
       return [key("nämnd", r.id)];
   }
 }
 
 /** The rows of each entity's file, by `kind\0id`. */
-export function rowsByEntity(rows: readonly DataRow[]): Map<string, DataRow[]> {
+export function rowsByEntity(rows: readonly DataRow[], namnder: readonly string[]): Map<string, DataRow[]> {
   const out = new Map<string, DataRow[]>();
   for (const r of rows) {
-    for (const k of new Set(filesOfRow(r))) {
+    for (const k of new Set(filesOfRow(r, namnder))) {
       const list = out.get(k);
       if (list) list.push(r);
       else out.set(k, [r]);

@@ -3,8 +3,7 @@
 // A nyckeltal's målvärde for a year without any follow-up gets a row of its own.
 import { isData, num, str, type Data } from "../model/build.js";
 import type { Plan } from "../model/plan.js";
-import { namnderOf } from "../model/resolve.js";
-import { nameOf } from "../model/thread.js";
+import { nameOf, namnderLabel } from "../model/thread.js";
 import type { Entity } from "../model/types.js";
 import { followUpPeriods, type KpiStatus } from "../status/engine.js";
 import { statusAt } from "./models.js";
@@ -89,14 +88,16 @@ const EMPTY = {
 const up = (e: Entity, kind: string): string[] => e.parents.filter((p) => p.kind === kind).map((p) => p.id);
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-function kpiRow(typ: "åtagande" | "nyckeltal", k: KpiStatus, at: { year: number; period: string; rapport: string | null }): DataRow {
+function kpiRow(plan: Plan, typ: "åtagande" | "nyckeltal", k: KpiStatus, at: { year: number; period: string; rapport: string | null }): DataRow {
   return {
     ...EMPTY,
     typ,
     id: k.id,
     namn: typ === "åtagande" ? nameOf(k.entity) : k.namn,
     bidrar_till: typ === "åtagande" ? up(k.entity, "resultatmål") : k.entity.container ? [k.entity.container.id] : [],
-    nämnder: k.nämnder,
+    // An åtagande for every nämnd says `alla`, as the plan does: its ID list would be every
+    // nämnd's, in every nämnd's file (nämnder × nämnder × such åtaganden).
+    nämnder: typ === "åtagande" ? namnderLabel(k.entity, plan) : k.nämnder,
     ...at,
     nyckeltal: k.namn === "" ? null : k.namn,
     enhet: k.enhet === "" ? null : k.enhet,
@@ -137,8 +138,8 @@ function periodRows(plan: Plan, period: string): DataRow[] {
   return [
     ...m.målområden.map(goal("målområde")),
     ...m.resultatmål.map(goal("resultatmål")),
-    ...m.resultatmålNyckeltal.map((k) => kpiRow("nyckeltal", k, at)),
-    ...m.åtaganden.map((k) => kpiRow("åtagande", k, at)),
+    ...m.resultatmålNyckeltal.map((k) => kpiRow(plan, "nyckeltal", k, at)),
+    ...m.åtaganden.map((k) => kpiRow(plan, "åtagande", k, at)),
     ...m.ekonomi
       .filter((r) => r.saknas !== true)
       .map((r): DataRow => ({
@@ -201,7 +202,7 @@ function targetRows(plan: Plan, followed: ReadonlySet<string>): DataRow[] {
         id: e.id,
         namn: typ === "åtagande" ? nameOf(e) : (str(def.namn) ?? ""),
         bidrar_till: typ === "åtagande" ? up(e, "resultatmål") : e.container ? [e.container.id] : [],
-        nämnder: typ === "åtagande" ? namnderOf(e, plan.namnder) : [],
+        nämnder: typ === "åtagande" ? namnderLabel(e, plan) : [],
         year,
         nyckeltal: str(def.namn) ?? null,
         enhet: str(def.enhet) ?? null,

@@ -8,6 +8,7 @@ import { isData, type Data } from "../model/build.js";
 import { namnderOf } from "../model/resolve.js";
 import type { Entity } from "../model/types.js";
 import type { Åtgärd } from "../status/action-plans.js";
+import { checkNamndRows } from "./limits.js";
 import { statusAt } from "./models.js";
 import { computeStatus, followUpPeriods, type EconomyRow, type GoalStatus, type KpiStatus, type StatusModel } from "../status/engine.js";
 import { withFullYearFigures } from "../report/view-economy.js";
@@ -108,6 +109,10 @@ export function gather(ctx: SiteContext, related: (id: string) => readonly Relat
   // One pass for every målområde page, not a search of the whole plan per page.
   const målOf = groupByParent(plan.entities.filter((e) => e.kind === "mål"), (e) => (e.container ? [e.container] : []));
 
+  // Counted before they are listed: `alla` puts an åtagande on every nämnd's page.
+  let listed = 0;
+  for (const a of åtaganden) listed += namnderOf(a, plan.namnder).length;
+  checkNamndRows(listed, "pages");
   const åtagandenOf = new Map<string, Entity[]>(plan.namnder.map((n) => [n, []]));
   for (const a of åtaganden) for (const n of namnderOf(a, plan.namnder)) åtagandenOf.get(n)?.push(a);
 

@@ -7,6 +7,7 @@ import { esc as escapeXml } from "./text.js";
 import { followUpPeriods } from "../status/engine.js";
 import { STATUSES } from "../status/fulfilment.js";
 import { toCsv } from "./data-csv.js";
+import { checkNamndRows } from "./limits.js";
 import { DATA_KINDS, dataEntities, entityStem, hrefOf, rowsByEntity, yearStem, type DataEntity, type DataKind } from "./data-files.js";
 import { DATA_KEYS, dataRows, type DataRow } from "./data-rows.js";
 import { siteSettings } from "./data-settings.js";
@@ -80,7 +81,7 @@ const COLUMN: Record<Lang, Record<(typeof DATA_KEYS)[number], string>> = {
     id: "ID i planen (för ekonomi: nämndens ID).",
     namn: "Namnet i planen.",
     bidrar_till: "ID för det som raden bidrar till ett steg upp i den röda tråden, åtskilda med mellanslag.",
-    nämnder: "De ansvariga nämndernas ID, åtskilda med mellanslag.",
+    nämnder: "De ansvariga nämndernas ID, åtskilda med mellanslag; alla för ett åtagande som gäller alla nämnder.",
     year: "Året.",
     period: "Uppföljningens period (ÅÅÅÅ-MM); tom på en rad som bara har årets målvärde.",
     rapport: "Uppföljningens slag: månad, delår eller helår.",
@@ -104,7 +105,7 @@ const COLUMN: Record<Lang, Record<(typeof DATA_KEYS)[number], string>> = {
     id: "The ID in the plan (for ekonomi: the committee's ID).",
     namn: "The name in the plan.",
     bidrar_till: "The IDs of what the row serves one step up the red thread, separated by spaces.",
-    nämnder: "The IDs of the committees responsible, separated by spaces.",
+    nämnder: "The IDs of the committees responsible, separated by spaces; alla for a commitment of every committee.",
     year: "The year.",
     period: "The follow-up's period (YYYY-MM); empty on a row holding only the year's target.",
     rapport: "The kind of follow-up: månad (monthly), delår (interim) or helår (full year).",
@@ -160,7 +161,11 @@ export function openDataFiles(ctx: SiteContext): SiteFile[] {
   const s = siteSettings(ctx.plan);
   const head = { kommun: s.kommun, licens: s.licens ?? null };
   const rows = dataRows(ctx.plan);
-  const byEntity = rowsByEntity(rows);
+  // Counted before they are gathered per file: a row for `alla` goes into every nämnd's.
+  let listed = 0;
+  for (const r of rows) if (r.typ === "åtagande") listed += r.nämnder.includes("alla") ? ctx.plan.namnder.length : r.nämnder.length;
+  checkNamndRows(listed, "files");
+  const byEntity = rowsByEntity(rows, ctx.plan.namnder);
   const files: SiteFile[] = [];
   for (const year of dataYears(ctx)) files.push(...pair(yearStem(year), { ...head, typ: "plan", year }, rows.filter((r) => r.year === year)));
   for (const e of dataEntities(ctx.plan, ctx.year)) {

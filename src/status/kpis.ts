@@ -30,7 +30,7 @@ export interface KpiStatus {
   kommentar?: string;
   /** The period the figures come from (the newest up to the asked period). */
   period?: string;
-  nämnder: string[];
+  nämnder: readonly string[];
 }
 
 export interface KpiStatuses {
@@ -84,7 +84,7 @@ export function kpiStatuses(s: PeriodScope, counted = false): KpiStatuses {
 }
 
 /** An åtagande or finansiellt mål by its `nyckeltal`; without one it is ej bedömd unless assessed by hand. */
-function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
+function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: readonly string[]): KpiStatus {
   const k = kpiOf(e, isData(e.data.nyckeltal) ? e.data.nyckeltal : {}, year, entry, nämnder);
   if (!isData(e.data.nyckeltal) && !k.manual) k.status = "ej_bedömd";
   return k;
@@ -92,7 +92,7 @@ function ownKpiOf(e: Entity, year: number, entry: Entry | undefined, nämnder: s
 
 const RIKTNINGAR: readonly string[] = ["öka", "minska", "bibehåll"];
 
-function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: string[]): KpiStatus {
+function kpiOf(e: Entity, nyckeltal: Data, year: number, entry: Entry | undefined, nämnder: readonly string[]): KpiStatus {
   const riktning = (RIKTNINGAR.includes(str(nyckeltal.riktning) ?? "") ? nyckeltal.riktning : "öka") as Riktning;
   const målvärden = isData(nyckeltal.målvärden) ? nyckeltal.målvärden : {};
   const target = num(målvärden[String(year)]);
