@@ -207,6 +207,19 @@ export function hostileFiles(kase, n = 1000, m = 1000, k3 = 0) {
       w("namnder/N1/2026.yaml", `typ: nämndplan\nid: NP\nnämnd: N1\når: 2026\nbeslut: { organ: N1, datum: 2026-01-10 }\nverksamhetsmål:\n${Array.from({ length: n }, (_, i) => `  - id: VM${pad(i)}\n    text: ${text(i)}\n    bidrar_till: ${i === 0 ? "A1" : `VM${pad(i - 1)}`}`).join("\n")}\n`);
       break;
     }
+    // n åtaganden in one budget year, and m follow-ups of that year's nämnd, each a period of its
+    // own (months of the years before and after, as written: the schema takes any YYYY-MM).
+    case "periods": {
+      w("plan.yaml", planYaml([{ id: "N1", typ: "nämnd" }]));
+      w("kommunplan/kp.yaml", kommunplan(["O1"]));
+      const å = Array.from({ length: n }, (_, i) => ({ id: `A${pad(i)}`, r: "R1", n: "N1" }));
+      w("budget/2026.yaml", budget(2026, [{ id: "R1", o: "O1" }], å));
+      for (let i = 0; i < m; i++) {
+        const period = `${2026 + Math.floor(i / 12) - Math.floor(m / 24)}-${pad((i % 12) + 1, 2)}`;
+        w(`uppfoljning/${period}.yaml`, `typ: uppföljning\nid: UF${period}\nperiod: ${period}\nrapport: månad\norgan: N1\nbeloppsenhet: tkr\nnyckeltal:\n  - { avser: A${pad(i % n)}, utfall: ${i % 40} }\n`);
+      }
+      break;
+    }
     // `ignorera`: n patterns in plan.yaml, none matching, and m verksamhetsplaner each listed against every one.
     case "ignorera": {
       const pats = Array.from({ length: n }, (_, i) => `  - "**/utkast-${i}-*.yaml"`).join("\n");
