@@ -51,6 +51,7 @@ const CASES = [
   { name: "report verksamhetsplan: a chain of verksamhetsmål", args: ["report", "verksamhetsplan"], shape: "chain", size: [5_000, 5_000], grow: [true, true], was: "the organs walked per step" },
   { name: "nytt-år: åtaganden naming every nämnd", args: ["nytt-år", "2027"], shape: "nyttar", size: [200, 100], grow: [true, false], writes: true, was: "nämnd looked up in a list" },
   { name: "site: a subtree shared by åtaganden", args: ["site", "-o", "SITE"], shape: "shared", size: [1_000, 1_000], grow: [true, true], was: "aktiviteter counted per åtagande" },
+  { name: "site: follow-ups of many months", args: ["site", "-o", "SITE"], shape: "periods", size: [300, 600], grow: [true, true], was: "none found (a probe): a status model per period, each over its year's entities" },
   {
     name: "diff: a ladder of verksamhetsmål, every rung removed",
     args: ["diff", "HEAD~1", "HEAD", "--format", "json"],
