@@ -10,6 +10,7 @@ import { loadFrom, memorySource } from "../src/load/load-plan.js";
 import { DEFAULT_ÅRSHJUL, årshjulFor } from "../src/model/arshjul.js";
 import type { Plan } from "../src/model/plan.js";
 import { årshjulStatus, type FasStatus } from "../src/status/arshjul.js";
+import { ARSHJUL_FORMATTERS } from "../src/format/arshjul.js";
 import { browserSkipReason, launchChromium } from "./helpers/browser.js";
 import { ROOT } from "./helpers/exec.js";
 import { planInProcess } from "./helpers/in-process.js";
@@ -316,5 +317,28 @@ describe("the lateness rules on plans of any shape and size", () => {
     expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(10);
     expect(s.faser.find((f) => f.fas.dokument === "verksamhetsplan")!.saknas).toHaveLength(5_000);
     expect(s.faser.find((f) => f.fas.dokument === "nämndplan")!.saknas).toHaveLength(5_001);
+  });
+
+  it("with thousands of phases asking for what thousands of organs lack: each rule asked once per year, and each line names the first 20", () => {
+    // A plan.yaml of 560 kB (5,000 phases, 2,000 förvaltningar) wrote 65 MB of text, each late
+    // phase naming every förvaltning, and worked out the same list once per phase.
+    const organs = [{ id: "N1", typ: "nämnd" }, ...Array.from({ length: 2_000 }, (_, i) => ({ id: `F${i}`, typ: "förvaltning", under: "N1" }))];
+    const faser = Array.from({ length: 1_000 }, (_, i) => ({ ...DEFAULT_ÅRSHJUL[1]!, id: `fas${i}`, namn: `Fas ${i}` }));
+    const p = planOf([], organs);
+    let passes = 0;
+    const ofKind = p.index.ofKind.bind(p.index);
+    (p.index as { ofKind: typeof ofKind }).ofKind = (k) => (passes++, ofKind(k));
+    const status = årshjulStatus(p, faser, 2026, "2026-12-31");
+    expect(passes).toBe(1);
+    expect(status.sena).toHaveLength(1_000);
+    expect(status.sena[0]!.saknas).toHaveLength(2_000);
+    for (const lang of ["sv", "en"] as const) {
+      const view = { kommun: "Testby kommun", status };
+      const text = ARSHJUL_FORMATTERS.text(view, { lang, color: false });
+      const md = ARSHJUL_FORMATTERS.md(view, { lang, color: false });
+      expect(text).toContain(lang === "sv" ? "saknas för F0, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19 och 1\u00a0980 till" : "missing for F0, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19 and 1,980 more");
+      expect(text).not.toContain("F20,");
+      for (const out of [text, md]) expect(out.length).toBeLessThan(1_000 * 400);
+    }
   });
 });

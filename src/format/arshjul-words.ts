@@ -2,6 +2,7 @@
 import type { Lang } from "../diagnostics/index.js";
 import type { Fas, FasDokument } from "../model/arshjul.js";
 import type { FasLäge, FasStatus } from "../status/arshjul.js";
+import { formatNumber } from "./status-words.js";
 
 const MONTHS: Record<Lang, readonly string[]> = {
   sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
@@ -59,6 +60,7 @@ export const W = {
     noneNext: "Inget mer att vänta på i år.",
     today: "Läget den",
     missingFor: "saknas för",
+    andMore: (n: number) => ` och ${formatNumber(n, "sv", 0)} till`,
     forYear: "för",
     desc: (kommun: string, år: number) => `Planeringsårets faser i ${kommun} ${år}, månad för månad runt ett hjul med januari överst och månaderna medurs. Varje fas står med nummer, namn, månader, vem som beslutar och vilket dokument den ger.`,
     keyDocument: "fas som ger ett dokument",
@@ -81,6 +83,7 @@ export const W = {
     noneNext: "Nothing more to wait for this year.",
     today: "As of",
     missingFor: "missing for",
+    andMore: (n: number) => ` and ${formatNumber(n, "en", 0)} more`,
     forYear: "for",
     desc: (kommun: string, år: number) => `The phases of the planning year in ${kommun} ${år}, month by month around a wheel with January at the top and the months clockwise. Each phase is shown with its number, name, months, who decides and the document it produces.`,
     keyDocument: "phase that produces a document",

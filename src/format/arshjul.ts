@@ -19,10 +19,15 @@ export interface ArshjulView {
   status: ÅrshjulStatus;
 }
 
+/** At most this many organs are named where a phase's document is missing; the rest are counted. */
+const NAMED_MISSING = 20;
+
 /** One line about a late or coming phase: its name, deadline, document and whose is missing. */
 function lineFor(s: FasStatus, lang: Lang): string {
   const t = W[lang];
-  const missing = s.saknas.length > 0 ? `, ${t.missingFor} ${s.saknas.join(", ")}` : "";
+  const named = s.saknas.slice(0, NAMED_MISSING).join(", ");
+  const more = s.saknas.length > NAMED_MISSING ? t.andMore(s.saknas.length - NAMED_MISSING) : "";
+  const missing = s.saknas.length > 0 ? `, ${t.missingFor} ${named}${more}` : "";
   return `${s.fas.namn} (${t.deadline} ${s.senast ?? ""}): ${documentText(s, lang)}${missing}`;
 }
 

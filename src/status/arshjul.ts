@@ -129,14 +129,23 @@ const MISSING: Record<FasDokument, (o: OfYear) => string[]> = {
 
 export function årshjulStatus(plan: Plan, faser: readonly Fas[], år: number, idag: string): ÅrshjulStatus {
   const years = new Map<number, OfYear>();
+  // What lacks a document for a year, found once however many phases ask (a plan may define
+  // thousands of phases, and the organs that lack a verksamhetsplan are found by a pass over all).
+  const lackingOf = new Map<string, { lacking: string[]; saknas: string[] }>();
   const statuses = faser.map((fas): FasStatus => {
     if (fas.dokument === undefined || fas.senast === undefined) return { fas, läge: "utan-regel", saknas: [] };
     const senast = `${år}-${fas.senast}`;
     const dokumentÅr = år + YEAR_OFFSET[fas.dokument];
     let ofYear = years.get(dokumentÅr);
     if (!ofYear) years.set(dokumentÅr, (ofYear = new OfYear(plan, dokumentÅr)));
-    const lacking = MISSING[fas.dokument](ofYear);
-    const saknas = lacking.filter((s) => s !== "");
+    const key = `${fas.dokument}\u0000${dokumentÅr}`;
+    let found = lackingOf.get(key);
+    if (!found) {
+      const lacking = MISSING[fas.dokument](ofYear);
+      lackingOf.set(key, (found = { lacking, saknas: lacking.filter((s) => s !== "") }));
+    }
+    // One list for every phase that asks: never changed after this.
+    const { lacking, saknas } = found;
     const missing = lacking.length > 0;
     const läge: FasLäge = !missing ? "klar" : idag > senast ? "sen" : "kommande";
     return { fas, senast, läge, dokumentÅr, saknas };
