@@ -208,6 +208,50 @@ describe("templates are plan files too", () => {
     expect(r.stderr).not.toMatch(/internal error/u);
   });
 
+  // A few hundred bytes of template that would make gigabytes: before, partials invoking the
+  // next twice over ran 60 s and took 2.6 GB before they were killed.
+  it.each([
+    ["partials that each invoke the next twice", (root: string) => {
+      mkdirSync(path.join(root, "mallar/md/partials"), { recursive: true });
+      for (let i = 0; i < 30; i++) writeFileSync(path.join(root, `mallar/md/partials/p${i}.hbs`), `{{> p${i + 1}}}{{> p${i + 1}}}`);
+      writeFileSync(path.join(root, "mallar/md/partials/p30.hbs"), "x");
+      writeFileSync(path.join(root, "mallar/md/delar.hbs"), "{{> p0}}\n");
+    }],
+    ["inline partials in one template", (root: string) => {
+      mkdirSync(path.join(root, "mallar/md"), { recursive: true });
+      const inline = Array.from({ length: 30 }, (_, i) => `{{#*inline "q${i}"}}{{> q${i + 1}}}{{> q${i + 1}}}{{/inline}}`).join("");
+      writeFileSync(path.join(root, "mallar/md/delar.hbs"), `${inline}{{#*inline "q30"}}y{{/inline}}{{> q0}}\n`);
+    }],
+    ["each inside each inside each inside each", (root: string) => {
+      mkdirSync(path.join(root, "mallar/md"), { recursive: true });
+      writeFileSync(path.join(root, "mallar/md/delar.hbs"), "{{#each labels}}{{#each @root.labels}}{{#each @root.labels}}{{#each @root.labels}}z{{/each}}{{/each}}{{/each}}{{/each}}\n");
+    }],
+  ])("a template that multiplies its text (%s): one line, exit 2, in little time", (_name, make) => {
+    const { root } = planWithSecret();
+    make(root);
+    const start = process.hrtime.bigint();
+    const r = report(root);
+    expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(10);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^plan: template md\/delar\.hbs makes more than 2000000 partials and rounds of each, or 512 MiB of text: refused\n$/u);
+  });
+
+  it("a template within the limits is rendered as it is written", () => {
+    const { root } = planWithSecret();
+    mkdirSync(path.join(root, "mallar/md/partials"), { recursive: true });
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(root, `mallar/md/partials/p${i}.hbs`), `{{> p${i + 1}}}{{> p${i + 1}}}`);
+    writeFileSync(path.join(root, "mallar/md/partials/p10.hbs"), "x");
+    writeFileSync(path.join(root, "mallar/md/delar.hbs"), "A{{> p0}}B\nC{{#each labels}}{{#each @root.labels}}z{{/each}}{{/each}}D\n");
+    const r = report(root);
+    expect(r.status, r.stderr).toBe(0);
+    const [xs, zs] = r.stdout.trim().split("\n");
+    expect(xs).toBe(`A${"x".repeat(1024)}B`);
+    const z = zs!.length - 2;
+    expect(z).toBeGreaterThan(100);
+    expect(Math.sqrt(z) % 1).toBe(0);
+  });
+
   it("--mallar DIR may itself be a link (the user's choice), but a FIFO inside it is refused", () => {
     const { root } = planWithSecret();
     const own = path.join(root, "..", "mina-mallar");

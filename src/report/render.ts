@@ -70,6 +70,31 @@ interface Renderer {
 
 const renderers = new Map<string, Renderer>();
 
+/**
+ * What one render may do: invoke partials and go round `each`, and the text those make. A
+ * template is the plan's own, so it may be hostile: thirty partials that each invoke the next
+ * twice make 2³⁰ copies from a few hundred bytes (before, 60 s and 2.6 GB, then killed), and
+ * `each` inside `each` the square of the plan. The largest built-in report of the generated
+ * city at twice its size (the verksamhetsplan of the whole kommun, test/bench/generate.mjs
+ * --scale 2) takes 40,000 steps and 57 M characters (a partial's text is counted again in
+ * the partial or round that holds it): a fiftieth and a ninth of these.
+ */
+const MAX_RENDER_STEPS = 2_000_000;
+const MAX_RENDER_CHARS = 512 * 1024 * 1024;
+
+/** What the render under way has left (render is synchronous: one at a time). */
+let budget: { steps: number; chars: number } | undefined;
+
+class RenderLimit extends Error {}
+
+/** One step of the render under way, and the text it made. */
+function spend(text: unknown): void {
+  if (!budget) return;
+  budget.steps--;
+  if (typeof text === "string") budget.chars -= text.length;
+  if (budget.steps < 0 || budget.chars < 0) throw new RenderLimit();
+}
+
 /** Text as a quoted CSS string that is safe inside a <style> element. */
 export function cssString(text: string): string {
   let out = "";
@@ -138,6 +163,28 @@ function rendererFor(format: ReportFormat, dirs: readonly string[]): Renderer {
   const cached = renderers.get(key);
   if (cached) return cached;
   const hb = Handlebars.create();
+  // Every partial (registered, inline, dynamic or a block) is invoked through the environment's
+  // VM, and `each` is the one helper that repeats: both count against the render's budget.
+  // (Handlebars reads env.VM at every call, for this; its types do not list invokePartial.)
+  const vm = hb.VM as unknown as { invokePartial: (...args: unknown[]) => unknown };
+  hb.VM = {
+    ...vm,
+    invokePartial(this: unknown, ...args: unknown[]) {
+      const out = vm.invokePartial.apply(this, args);
+      spend(out);
+      return out;
+    },
+  } as unknown as typeof hb.VM;
+  const each = hb.helpers.each!;
+  hb.registerHelper("each", function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const counted = Object.assign((c: unknown, o?: Handlebars.RuntimeOptions): string => {
+      const text = fn(c, o);
+      spend(text);
+      return text;
+    }, fn);
+    return each.call(this, context, { ...options, fn: counted });
+  });
   // Comparing two values is all the logic templates need; no helper returns markup.
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   // A CSS string for the running header of printed pages: every character but letters,
@@ -226,10 +273,19 @@ export function render(view: object, o: RenderOptions): string {
   const r = rendererFor(o.format, o.dirs);
   const t = templateOf(r, o.format, o.template);
   let text: string;
+  budget = { steps: MAX_RENDER_STEPS, chars: MAX_RENDER_CHARS };
   try {
     text = t(prepare(view, o.format), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
+    if (e instanceof RenderLimit) {
+      throw new TemplateError({
+        en: `template ${o.format}/${o.template}.hbs makes more than ${MAX_RENDER_STEPS} partials and rounds of each, or ${MAX_RENDER_CHARS / 1024 / 1024} MiB of text: refused`,
+        sv: `mallen ${o.format}/${o.template}.hbs gör mer än ${MAX_RENDER_STEPS} partials och varv i each, eller ${MAX_RENDER_CHARS / 1024 / 1024} MiB text: vägras`,
+      });
+    }
     throw new TemplateError(bothWays(`template ${o.format}/${o.template}.hbs`, `mallen ${o.format}/${o.template}.hbs`, (e as Error).message.split("\n")[0]!));
+  } finally {
+    budget = undefined;
   }
   // A plan text may hold code points no HTML page may (a control character, say): dropped.
   return o.format === "md" ? tidyMarkdown(text) : withoutNonHtml(text);
