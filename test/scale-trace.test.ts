@@ -11,7 +11,8 @@ import type { Plan } from "../src/model/plan.js";
 import { DIFF_FORMATTERS } from "../src/format/diff.js";
 import { TRACE_FORMATTERS, traceMermaid } from "../src/format/trace.js";
 import { countPaths, descendants, sharedBelow, sharedTree, tree, type PathMemo, type TreeNode } from "../src/model/thread.js";
-import { kindRank, type Entity } from "../src/model/types.js";
+import { kindRank } from "../src/model/kinds.js";
+import type { Entity } from "../src/model/types.js";
 import { hostileFiles, loadHostile, timed } from "./helpers/hostile-size.js";
 
 /** The applyEdits of before: the whole text spliced once per edit, the last edit first. */

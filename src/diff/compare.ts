@@ -1,6 +1,7 @@
 // The semantic difference of two plans: entities matched by kind, year and ID.
 import type { Code, DecidedChange, Diagnostic } from "../diagnostics/index.js";
-import { kindRank, type Entity } from "../model/types.js";
+import { kindRank } from "../model/kinds.js";
+import type { Entity } from "../model/types.js";
 import type { CheckResult } from "../check/index.js";
 import { checkThread } from "../check/thread.js";
 import { isData, statusOf } from "../model/build.js";

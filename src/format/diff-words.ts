@@ -1,7 +1,7 @@
 // The words of `plan diff` in each language. Domain nouns (åtagande, resultatmål) are Swedish
 // in both: they name the plan's things; the machinery around them follows the language.
 import type { Lang } from "../diagnostics/index.js";
-import { kindRank } from "../model/types.js";
+import { KIND_NOUNS, kindRank } from "../model/kinds.js";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -11,34 +11,11 @@ export const andList = (items: readonly string[], and: string): string =>
 
 const capital = (s: string): string => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
 
-/** A kind's nouns: singular, plural and the heading of its section (Swedish in both languages). */
-const KINDS: Record<string, [one: string, many: string, title?: string]> = {
-  kommun: ["kommun", "kommuner", "Kommun (plan.yaml)"],
-  organ: ["organ", "organ", "Organisation"],
-  vision: ["vision", "visioner"],
-  kommunplan: ["kommunplan", "kommunplaner"],
-  målområde: ["målområde", "målområden"],
-  mål: ["övergripande mål", "övergripande mål"],
-  budget: ["budget", "budgetar"],
-  resultatmål: ["resultatmål", "resultatmål"],
-  åtagande: ["åtagande", "åtaganden"],
-  uppdrag: ["uppdrag", "uppdrag"],
-  investering: ["investering", "investeringar"],
-  finansiellt_mål: ["finansiellt mål", "finansiella mål"],
-  nyckeltal: ["nyckeltal", "nyckeltal"],
-  planeringsdirektiv: ["planeringsdirektiv", "planeringsdirektiv"],
-  satsning: ["satsning", "satsningar"],
-  underlag: ["underlag", "underlag"],
-  investeringsbehov: ["investeringsbehov", "investeringsbehov"],
-  upphandling: ["upphandling", "upphandlingar"],
-  nämndplan: ["nämndplan", "nämndplaner"],
-  verksamhetsmål: ["verksamhetsmål", "verksamhetsmål"],
-  verksamhetsplan: ["verksamhetsplan", "verksamhetsplaner"],
-  aktivitet: ["aktivitet", "aktiviteter"],
-  produktionsmål: ["produktionsmål", "produktionsmål"],
-  uppföljning: ["uppföljning", "uppföljningar"],
-  jämförelse: ["jämförelse", "jämförelser"],
-  åtgärd: ["åtgärd", "åtgärder", "Åtgärdsplaner"],
+/** The heading of a kind's section where it is not its plural noun capitalised. */
+const TITLES: Readonly<Record<string, string>> = {
+  kommun: "Kommun (plan.yaml)",
+  organ: "Organisation",
+  åtgärd: "Åtgärdsplaner",
 };
 
 /** The kinds in the order of the thread (the order of the sections and of lists of kinds). */
@@ -46,15 +23,14 @@ export { kindRank };
 
 /** "1 åtagande", "3 åtaganden" (an unknown kind stays as written). */
 export const kindCount = (n: number, kind: string): string => {
-  const k = Object.hasOwn(KINDS, kind) ? KINDS[kind]! : [kind, kind];
+  const k = Object.hasOwn(KIND_NOUNS, kind) ? KIND_NOUNS[kind]! : [kind, kind];
   return plural(n, k[0], k[1]);
 };
 export const kindTitle = (kind: string): string => {
-  if (!Object.hasOwn(KINDS, kind)) return kind;
-  const [, many, title] = KINDS[kind]!;
-  return title ?? capital(many);
+  if (!Object.hasOwn(KIND_NOUNS, kind)) return kind;
+  return TITLES[kind] ?? capital(KIND_NOUNS[kind]![1]);
 };
-const kindOne = (kind: string): string => (Object.hasOwn(KINDS, kind) ? KINDS[kind]![0] : kind);
+const kindOne = (kind: string): string => (Object.hasOwn(KIND_NOUNS, kind) ? KIND_NOUNS[kind]![0] : kind);
 
 interface DiffWords {
   counts(added: number, changed: number, removed: number): string;

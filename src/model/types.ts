@@ -44,42 +44,6 @@ export type EntityKind =
   | "produktionsmål"
   | "åtgärd";
 
-/** Every kind in the order of the red thread, from the kommun down to the follow-up: the order lists of kinds are given in. */
-const KIND_ORDER: readonly string[] = [
-  "kommun",
-  "organ",
-  "vision",
-  "kommunplan",
-  "målområde",
-  "mål",
-  "budget",
-  "resultatmål",
-  "åtagande",
-  "uppdrag",
-  "investering",
-  "finansiellt_mål",
-  "nyckeltal",
-  "planeringsdirektiv",
-  "satsning",
-  "underlag",
-  "investeringsbehov",
-  "upphandling",
-  "nämndplan",
-  "verksamhetsmål",
-  "verksamhetsplan",
-  "aktivitet",
-  "produktionsmål",
-  "uppföljning",
-  "jämförelse",
-  "åtgärd",
-];
-
-/** A kind's place in KIND_ORDER; a kind it does not know comes after every kind it does. */
-export const kindRank = (kind: string): number => {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
-};
-
 export type OrganTyp = "fullmäktige" | "nämnd" | "förvaltning" | "enhet" | "bolag" | "kommunalförbund";
 
 /** Where an ID lives: see format.md, "IDs and scopes". */
