@@ -116,6 +116,14 @@ const CASES: Case[] = [
   // The 65th of 70 nested lists, nine columns in.
   { code: "yaml-too-deep", fixture: "rules/yaml-too-deep", at: { file: "verksamhetsplaner/KLF/djup.yaml", line: 2, column: 73 } },
   { code: "yaml-alias-limit", fixture: "rules/yaml-alias-limit", at: { file: "verksamhetsplaner/KLF/alias.yaml", line: 5, column: 13 } },
+  {
+    // One flow list of 600,000 values on a line over 1,000 characters: the fast readers leave it
+    // to the yaml package, whose syntax tree of it would take seconds and gigabytes.
+    code: "yaml-too-complex",
+    fixture: "none",
+    extra: { "verksamhetsplaner/KLF/lista.yaml": `typ: verksamhetsplan\nid: VP-LISTA\norgan: KLF\når: 2025\nx-värden: [${"1,".repeat(600_000)}1]\n` },
+    at: { file: "verksamhetsplaner/KLF/lista.yaml", line: 1, column: 1 },
+  },
   { code: "not-a-mapping", fixture: "rules/not-a-mapping", at: { file: "verksamhetsplaner/KLF/lista.yaml", line: 1, column: 1 } },
   { code: "unknown-typ", fixture: "rules/unknown-typ", at: { file: "verksamhetsplaner/KLF/projekt.yaml", line: 1, column: 6 } },
   {

@@ -93,6 +93,7 @@ function guessKinds(d: Diagnostic): DocKind[] | undefined {
 const BREAKING: ReadonlySet<Code> = new Set<Code>([
   "not-utf8",
   "yaml-too-deep",
+  "yaml-too-complex",
   "yaml-alias-limit",
   "file-too-large",
   "unreadable-path",

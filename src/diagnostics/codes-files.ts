@@ -87,6 +87,17 @@ export const FILE_CODES = {
     en: (a: { max: number }) => `the YAML nests deeper than ${a.max} levels; refused`,
     sv: (a) => `YAML-strukturen är djupare än ${a.max} nivåer och vägras`,
   }),
+  "yaml-too-complex": entry({
+    severity: "error",
+    summary: {
+      en: "A file the fast reader cannot take holds more YAML than any plan file needs; it is refused.",
+      sv: "En fil som den snabba läsaren inte tar har mer YAML än någon planfil behöver och vägras.",
+    },
+    en: (a: { marks: number; max: number }) =>
+      `the file holds ${a.marks} YAML marks (commas, colons, dashes, brackets, line breaks…), more than ${a.max} in a file written outside the plain style; refused: split it, or write it one value per line, without tabs, anchors or lines over 1,000 characters`,
+    sv: (a) =>
+      `filen har ${a.marks} YAML-tecken (kommatecken, kolon, streck, hakparenteser, radbrytningar …), fler än ${a.max} i en fil som inte är skriven i den enkla stilen; vägras: dela upp den, eller skriv den med ett värde per rad, utan tabbar, ankare eller rader över 1 000 tecken`,
+  }),
   "yaml-alias-limit": entry({
     severity: "error",
     summary: {

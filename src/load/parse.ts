@@ -8,7 +8,7 @@ import { fastValues } from "./fast-parse.js";
 import { fastPositions } from "./fast-positions.js";
 import { yamlPositions } from "./locate.js";
 import type { DocPositions, SourceDoc } from "./source.js";
-import { convertDocument, keyOf, MAX_DEPTH, placeAt } from "./yaml-values.js";
+import { convertDocument, keyOf, MAX_DEPTH, MAX_YAML_MARKS, placeAt, yamlMarks } from "./yaml-values.js";
 
 export interface ParsedFile {
   docs: SourceDoc[];
@@ -185,6 +185,12 @@ export function parseValues(file: string, bytes: Uint8Array): ParsedValues {
 /** The yaml package's reading of a file, with a finding and its position for all that is wrong. */
 export function exactValues(file: string, text: string): ParsedValues {
   const diagnostics: Diagnostic[] = [];
+  // Counted before the yaml package builds a syntax tree of it (MAX_YAML_MARKS).
+  const marks = yamlMarks(text);
+  if (marks > MAX_YAML_MARKS) {
+    diagnostics.push(diagnostic("yaml-too-complex", { file, line: 1, column: 1 }, { marks, max: MAX_YAML_MARKS }));
+    return { values: [], diagnostics };
+  }
   const lineCounter = new (yaml().LineCounter)();
   let parsed: Document.Parsed[];
   try {
