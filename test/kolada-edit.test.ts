@@ -132,6 +132,13 @@ describe("patchFollowUps", () => {
     expect(() => patchFollowUp("typ: uppföljning\nnyckeltal: 3\n", 0, [{ avser: "A", set: [["utfall", 1]], remove: [] }])).toThrow(EditError);
   });
 
+  it("refuses a file past the limit on the yaml package before it builds a syntax tree of it (a hostile follow-up of 300,000 rows)", () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => `  - { avser: A${i}, utfall: ${i} }`).join("\n");
+    const start = process.hrtime.bigint();
+    expect(() => patchFollowUp(`typ: uppföljning\nid: UF\nperiod: 2026-08\nnyckeltal:\n${rows}\n`, 0, [{ avser: "A1", set: [["utfall", 1]], remove: [] }])).toThrow(/more than the 500000 an edit that keeps its comments reads/u);
+    expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(5);
+  });
+
   it("applyEdits splices from the end, so offsets refer to the original text; insertions at one place keep their order", () => {
     expect(applyEdits("abcdef", [{ start: 1, end: 2, text: "XX" }, { start: 4, end: 4, text: "Y" }])).toBe("aXXcdYef");
     expect(applyEdits("ab", [{ start: 1, end: 1, text: "1" }, { start: 1, end: 1, text: "2" }, { start: 1, end: 1, text: "3" }])).toBe("a123b");

@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { BilingualError } from "../diagnostics/bilingual.js";
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { MAX_YAML_MARKS, yamlMarks } from "../load/yaml-values.js";
 
 /** One splice of the text: [start, end) replaced by `text`. */
 export interface Edit {
@@ -177,6 +178,15 @@ const avserOf = (row: unknown): unknown => (isMap(row) ? row.get("avser") : unde
 
 /** The documents of `text`; those in `indexes` must exist and parse without errors. */
 function documentsOf(text: string, indexes: Iterable<number>): Document.Parsed[] {
+  // The yaml package keeps the comments, at about a kilobyte of syntax tree per mark of
+  // structure: a file past the limit validate puts on that package is not edited (load/yaml-values.ts).
+  const marks = yamlMarks(text);
+  if (marks > MAX_YAML_MARKS) {
+    throw new EditError({
+      en: `it holds ${marks} marks of YAML's structure, more than the ${MAX_YAML_MARKS} an edit that keeps its comments reads`,
+      sv: `den har ${marks} tecken för YAML:s struktur, fler än de ${MAX_YAML_MARKS} som en ändring som behåller kommentarerna läser`,
+    });
+  }
   const docs = parseAllDocuments(text, PARSE);
   const list = Array.isArray(docs) ? docs : [];
   for (const i of indexes) {
