@@ -97,7 +97,7 @@ export async function runKolada(o: KoladaOptions, ctx: KoladaRunContext = {}): P
   const { changes, report, failures } = result;
   const lines: string[] = [];
   if (o.torrt) for (const c of changes) lines.push(unifiedDiff(c.file, c.before, c.edits).replace(/\n$/u, ""));
-  lines.push(...report.map(say));
+  for (const r of report) lines.push(say(r));
   if (changes.length === 0) {
     lines.push(lang === "sv" ? "Inget ändrat: inget nytt från Kolada att skriva." : "Nothing changed: nothing new from Kolada to write.");
   } else if (o.torrt) {

@@ -77,7 +77,7 @@ function checkFolder(what: { en: string; sv: string }, dir: string): string {
 function defaultPlanningYear(plan: Plan, phase: PlanningPhase): number {
   const newest = (kind: string): number | undefined => {
     const years = plan.docs.filter((d) => d.kind === kind && d.year !== undefined).map((d) => d.year!);
-    return years.length > 0 ? Math.max(...years) : undefined;
+    return years.length > 0 ? years.reduce((m, y) => Math.max(m, y)) : undefined;
   };
   if (phase === "planeringsdirektiv") return newest("planeringsdirektiv") ?? yearFor(plan, undefined) + 1;
   if (phase === "underlag") return newest("underlag") ?? yearFor(plan, undefined);

@@ -102,7 +102,7 @@ function siteYear(plan: Plan, raw: string | undefined): number {
   const followedUp = followUpPeriods(plan)
     .map((p) => Number(p.slice(0, 4)))
     .filter((y) => budgets.has(y));
-  return followedUp.length > 0 ? Math.max(...followedUp) : Math.max(...budgets);
+  return followedUp.length > 0 ? followedUp.reduce((m, y) => Math.max(m, y)) : [...budgets].reduce((m, y) => Math.max(m, y));
 }
 
 export function runSite(o: SiteOptions): number {

@@ -42,7 +42,9 @@ function arshjulText(v: ArshjulView, lang: Lang, color: boolean): string {
   const table = tableText({ head: ["", t.when, t.phase, t.organ, t.document, t.state], rows }, color);
   const parts = [c.bold(safe(`${t.title} ${v.status.år} – ${v.kommun}`)), "", table, "", `${t.today} ${v.status.idag}`, ""];
   parts.push(c.bold(`${t.late}:`));
-  parts.push(...(v.status.sena.length > 0 ? v.status.sena.map((s) => `  - ${safe(lineFor(s, lang))}`) : [`  ${t.noneLate}`]));
+  // A line each, pushed one at a time: a plan may define more phases than a call has arguments.
+  if (v.status.sena.length === 0) parts.push(`  ${t.noneLate}`);
+  for (const s of v.status.sena) parts.push(`  - ${safe(lineFor(s, lang))}`);
   parts.push("", c.bold(`${t.next}:`), `  ${v.status.nästa ? safe(lineFor(v.status.nästa, lang)) : t.noneNext}`);
   return `${parts.join("\n")}\n`;
 }

@@ -38,7 +38,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
   const c = palette(color);
   const lines: string[] = [];
   let current: string | undefined;
-  const width = Math.max(0, ...diagnostics.map((d) => `${d.line}:${d.column}`.length));
+  // Not Math.max(...list): a hostile plan can have more findings than a call has arguments.
+  const width = diagnostics.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
   for (const d of diagnostics) {
     if (d.file !== current) {
       if (current !== undefined) lines.push("");
@@ -128,7 +129,7 @@ export function formatStepSummary(diagnostics: readonly Diagnostic[], files: num
   const add = (more: readonly string[]): boolean => {
     const size = Buffer.byteLength(`${more.join("\n")}\n`);
     if (bytes + size > budget) return false;
-    lines.push(...more);
+    for (const l of more) lines.push(l);
     bytes += size;
     return true;
   };

@@ -174,7 +174,7 @@ async function allPages(url: URL, o: NetOptions): Promise<unknown[]> {
     seen.add(next.href);
     const body = await getJson(next, o);
     if (!isObject(body) || !Array.isArray(body.values)) throw responseError('the answer has no list "values"', 'svaret har ingen lista "values"');
-    rows.push(...(body.values as unknown[]));
+    for (const v of body.values as unknown[]) rows.push(v);
     next = nextPage(body, next);
   }
   return rows;

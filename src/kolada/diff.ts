@@ -61,24 +61,30 @@ export function unifiedDiff(file: string, before: string | undefined, edits: rea
     const lo = Math.max(0, b.from - CONTEXT);
     const prev = hunks[hunks.length - 1];
     const body = [...marked("-", removed), ...marked("+", added)];
+    // Pushed line by line, not push(...): a new file of many rows is one block.
+    const append = (to: string[], lines: readonly string[]): void => {
+      for (const l of lines) to.push(l);
+    };
     if (prev && lo <= prev.to + CONTEXT) {
-      prev.body.push(...marked(" ", oldLines.slice(prev.to, b.from)), ...body);
+      append(prev.body, marked(" ", oldLines.slice(prev.to, b.from)));
+      append(prev.body, body);
       prev.to = b.to;
       prev.added += added.length - removed.length;
     } else {
-      if (prev) prev.body.push(...marked(" ", oldLines.slice(prev.to, Math.min(oldLines.length, prev.to + CONTEXT))));
+      if (prev) append(prev.body, marked(" ", oldLines.slice(prev.to, Math.min(oldLines.length, prev.to + CONTEXT))));
       hunks.push({ from: lo, to: b.to, body: [...marked(" ", oldLines.slice(lo, b.from)), ...body], added: added.length - removed.length });
     }
   }
   const lastHunk = hunks[hunks.length - 1]!;
-  lastHunk.body.push(...marked(" ", oldLines.slice(lastHunk.to, Math.min(oldLines.length, lastHunk.to + CONTEXT))));
+  for (const l of marked(" ", oldLines.slice(lastHunk.to, Math.min(oldLines.length, lastHunk.to + CONTEXT)))) lastHunk.body.push(l);
   let shift = 0;
   const out = [`--- ${before === undefined ? "/dev/null" : `a/${file}`}\n`, `+++ b/${file}\n`];
   for (const h of hunks) {
     const oldCount = h.body.filter((l) => l.startsWith(" ") || l.startsWith("-")).length;
     const newCount = h.body.filter((l) => l.startsWith(" ") || l.startsWith("+")).length;
     const range = (start: number, count: number): string => `${count === 0 ? start : start + 1}${count === 1 ? "" : `,${count}`}`;
-    out.push(`@@ -${range(h.from, oldCount)} +${range(h.from + shift, newCount)} @@\n`, ...h.body);
+    out.push(`@@ -${range(h.from, oldCount)} +${range(h.from + shift, newCount)} @@\n`);
+    for (const l of h.body) out.push(l);
     shift += h.added;
   }
   return out.join("");

@@ -236,12 +236,12 @@ function documentEdits(text: string, doc: Document.Parsed, patches: readonly Row
     const row = byAvser.get(patch.avser);
     if (row !== undefined) {
       if (!isMap(row)) throw new EditError({ en: `the row of ${patch.avser} is not a mapping`, sv: `raden för ${patch.avser} är ingen mappning` });
-      edits.push(...rowEdits(text, row, patch));
+      for (const e of rowEdits(text, row, patch)) edits.push(e);
     } else {
       appended.push(flowRow(patch));
     }
   }
-  edits.push(...appendEdits(text, map, listPair, appended));
+  for (const e of appendEdits(text, map, listPair, appended)) edits.push(e);
   return edits;
 }
 

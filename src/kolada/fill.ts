@@ -213,7 +213,7 @@ function comparisonRows(ids: readonly string[], fetched: FetchResult, kommunkod:
     if (!values) continue;
     const own = newest(values.get(kommunkod), year)?.år;
     const any = kommuner.map((k) => newest(values.get(k), year)?.år).filter((y): y is number => y !== undefined);
-    const år = own ?? (any.length > 0 ? Math.max(...any) : year);
+    const år = own ?? (any.length > 0 ? any.reduce((m, y) => Math.max(m, y)) : year);
     out.push({ kolada: id, år, kommuner: new Map(kommuner.map((k) => [k, values.get(k)?.get(år) ?? null])) });
   }
   return out;

@@ -323,7 +323,7 @@ export interface ComputedStatement {
  * the file writes its figures with, where known: YAML reads 95.0 as 95.
  */
 function tolerance(values: readonly number[], written: number): number {
-  const d = Math.max(written, ...values.map(decimalsOf));
+  const d = values.reduce((m, v) => Math.max(m, decimalsOf(v)), written);
   return values.length * 0.5 * 10 ** -d + 1e-9;
 }
 

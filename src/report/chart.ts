@@ -42,7 +42,7 @@ export function fulfilmentChart(rows: readonly BarRow[], text: ChartText): strin
   const top = 34;
   const width = labelW + barW + 20;
   const height = top + rows.length * rowH + 8;
-  const max = Math.max(1, ...rows.map((r) => STATUSES.reduce((s, k) => s + r.counts[k], 0)));
+  const max = rows.reduce((m, r) => Math.max(m, STATUSES.reduce((s, k) => s + r.counts[k], 0)), 1);
   const parts: string[] = [];
   let x = 0;
   for (const s of STATUSES) {
@@ -86,8 +86,8 @@ export function sparkline(points: readonly TrendPointXY[], target: number | unde
   const all = [...values.map((p) => p.value), ...(target !== undefined ? [target] : [])];
   // The scale spans at least a fifth of the values' size, so 85 against 86 does not look
   // like a fall from the top to the bottom of the chart.
-  const min = Math.min(...all);
-  const max = Math.max(...all);
+  const min = all.reduce((m, x) => Math.min(m, x), Infinity);
+  const max = all.reduce((m, x) => Math.max(m, x), -Infinity);
   const span = Math.max(max - min, Math.abs(max) * 0.2, 1e-9);
   const lo = (min + max) / 2 - span / 2;
   const yOf = (v: number): number => pad + (1 - (v - lo) / span) * (h - 2 * pad);
