@@ -292,6 +292,15 @@ export async function main(argv: string[]): Promise<void> {
     } else if (e instanceof PlanIoError || e instanceof UsageError || e instanceof SelectionError) {
       err(`plan: ${e.in(messageLang())}`);
       status = 2;
+    } else if (e instanceof RangeError && e.message === "Invalid string length") {
+      // No bug, a limit: the answer is longer than a JavaScript string can hold (about 512 M
+      // characters), as SARIF for some 700,000 findings is.
+      err(
+        messageLang() === "sv"
+          ? "plan: svaret blir längre än en text kan vara (omkring 512 miljoner tecken): välj ett kortare format (text eller json) eller åtgärda de första felen först"
+          : "plan: the answer would be longer than a text can be (about 512 million characters): choose a shorter format (text or json), or fix the first findings first",
+      );
+      status = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);
       err(
