@@ -343,12 +343,16 @@ export interface Strands {
 export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => Entity | undefined, passBytes?: number): { of: (e: Entity) => Strands; all: Map<Entity, Entity> } {
   const all = new Map<Entity, Entity>();
   const keys = new Map<string, { kind: string; id: string; bit: number }>();
+  // Each stranded entity's ID (kind and ID), its bit once they are sorted.
+  const classOf = new Map<Entity, { kind: string; id: string; bit: number }>();
   for (const c of descendants(removed)) {
     const x = stranded(c);
     if (!x) continue;
     all.set(c, x);
     const key = `${x.kind}\u0000${x.id}`;
-    if (!keys.has(key)) keys.set(key, { kind: x.kind, id: x.id, bit: 0 });
+    let k = keys.get(key);
+    if (!k) keys.set(key, (k = { kind: x.kind, id: x.id, bit: 0 }));
+    classOf.set(c, k);
   }
   const classes = [...keys.values()].sort((x, y) => kindRank(x.kind) - kindRank(y.kind) || compareText(x.kind, y.kind) || compareText(x.id, y.id));
   classes.forEach((k, i) => (k.bit = i));
@@ -361,10 +365,7 @@ export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => E
   }
   const found = new Map<Entity, Strands>();
   const none = (): Strands => ({ ids: {}, counts: {} });
-  const rows = classes.length === 0 ? undefined : rowsBelow(removed, (e) => {
-    const x = all.get(e);
-    return x ? keys.get(`${x.kind}\u0000${x.id}`)!.bit : undefined;
-  }, passBytes);
+  const rows = classes.length === 0 ? undefined : rowsBelow(removed, (e) => classOf.get(e)?.bit, passBytes);
   if (rows) {
     // One answer per component: a cycle of removals shares it.
     const byComp = new Map<number, Strands>();
@@ -401,19 +402,10 @@ export function strandsOf(removed: readonly Entity[], stranded: (c: Entity) => E
       }
     });
   }
-  // The kinds in the order of the thread: ranges are, but a kind may first be found in a later pass.
-  const ordered = (s: Strands): Strands => {
-    const kinds = Object.keys(s.counts).sort((x, y) => kindRank(x) - kindRank(y) || compareText(x, y));
-    return { ids: Object.fromEntries(kinds.map((k) => [k, s.ids[k]!])), counts: Object.fromEntries(kinds.map((k) => [k, s.counts[k]!])) };
-  };
-  const done = new Map<Strands, Strands>();
+  // The kinds come in the order of the thread as they are: a kind first found in a later pass
+  // has its bits after those of every kind found before it.
   return {
-    of: (e) => {
-      const s = found.get(e);
-      if (!s) return none();
-      if (!done.has(s)) done.set(s, ordered(s));
-      return done.get(s)!;
-    },
+    of: (e) => found.get(e) ?? none(),
     all,
   };
 }

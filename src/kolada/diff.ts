@@ -45,6 +45,11 @@ function blocks(before: string, edits: readonly Edit[]): Block[] {
   return out;
 }
 
+/** `lines` added at the end of `to` one by one, not push(...): a new file of many rows is one block. */
+function append(to: string[], lines: readonly string[]): void {
+  for (const l of lines) to.push(l);
+}
+
 const marked = (sign: string, lines: string[]): string[] => lines.map((l) => (l.endsWith("\n") ? `${sign}${l}` : `${sign}${l}\n\\ No newline at end of file\n`));
 
 /** A unified diff of `file` from `before` (undefined: a new file) to `before` with `edits` applied; "" when nothing changes. */
@@ -61,10 +66,6 @@ export function unifiedDiff(file: string, before: string | undefined, edits: rea
     const lo = Math.max(0, b.from - CONTEXT);
     const prev = hunks[hunks.length - 1];
     const body = [...marked("-", removed), ...marked("+", added)];
-    // Pushed line by line, not push(...): a new file of many rows is one block.
-    const append = (to: string[], lines: readonly string[]): void => {
-      for (const l of lines) to.push(l);
-    };
     if (prev && lo <= prev.to + CONTEXT) {
       append(prev.body, marked(" ", oldLines.slice(prev.to, b.from)));
       append(prev.body, body);
@@ -76,7 +77,7 @@ export function unifiedDiff(file: string, before: string | undefined, edits: rea
     }
   }
   const lastHunk = hunks[hunks.length - 1]!;
-  for (const l of marked(" ", oldLines.slice(lastHunk.to, Math.min(oldLines.length, lastHunk.to + CONTEXT)))) lastHunk.body.push(l);
+  append(lastHunk.body, marked(" ", oldLines.slice(lastHunk.to, Math.min(oldLines.length, lastHunk.to + CONTEXT))));
   let shift = 0;
   const out = [`--- ${before === undefined ? "/dev/null" : `a/${file}`}\n`, `+++ b/${file}\n`];
   for (const h of hunks) {
@@ -84,7 +85,7 @@ export function unifiedDiff(file: string, before: string | undefined, edits: rea
     const newCount = h.body.filter((l) => l.startsWith(" ") || l.startsWith("+")).length;
     const range = (start: number, count: number): string => `${count === 0 ? start : start + 1}${count === 1 ? "" : `,${count}`}`;
     out.push(`@@ -${range(h.from, oldCount)} +${range(h.from + shift, newCount)} @@\n`);
-    for (const l of h.body) out.push(l);
+    append(out, h.body);
     shift += h.added;
   }
   return out.join("");

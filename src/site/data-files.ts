@@ -60,10 +60,10 @@ function entitiesOf(plan: Plan, year: number): DataEntity[] {
   return out;
 }
 
-/**
- * The files (by `kind\0id`) each row belongs to: its own entity's, and the entities above it
- * whose pages show it; an åtagande for `alla` in every nämnd's (`namnder`, the plan's).
- */
+/** The nämnder whose files hold an åtagande's row: the ones it names, or for `alla` every nämnd (`namnder`, the plan's). */
+export const rowNamnder = (r: DataRow, namnder: readonly string[]): readonly string[] => (r.nämnder.includes("alla") ? namnder : r.nämnder);
+
+/** The files (by `kind\0id`) each row belongs to: its own entity's, and the entities above it whose pages show it. */
 function filesOfRow(r: DataRow, namnder: readonly string[]): string[] {
   const key = (kind: DataKind, id: string): string => `${kind}\0${id}`;
   switch (r.typ) {
@@ -74,7 +74,7 @@ function filesOfRow(r: DataRow, namnder: readonly string[]): string[] {
     case "nyckeltal":
       return r.bidrar_till.map((g) => key("resultatmål", g));
     case "åtagande":
-      return [key("åtagande", r.id), ...r.bidrar_till.map((g) => key("resultatmål", g)), ...(r.nämnder.includes("alla") ? namnder : r.nämnder).map((n) => key("nämnd", n))];
+      return [key("åtagande", r.id), ...r.bidrar_till.map((g) => key("resultatmål", g)), ...rowNamnder(r, namnder).map((n) => key("nämnd", n))];
     case "ekonomi":
       return [key("nämnd", r.id)];
   }

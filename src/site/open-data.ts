@@ -8,7 +8,7 @@ import { followUpPeriods } from "../status/engine.js";
 import { STATUSES } from "../status/fulfilment.js";
 import { toCsv } from "./data-csv.js";
 import { checkNamndRows } from "./limits.js";
-import { DATA_KINDS, dataEntities, entityStem, hrefOf, rowsByEntity, yearStem, type DataEntity, type DataKind } from "./data-files.js";
+import { DATA_KINDS, dataEntities, entityStem, hrefOf, rowNamnder, rowsByEntity, yearStem, type DataEntity, type DataKind } from "./data-files.js";
 import { DATA_KEYS, dataRows, type DataRow } from "./data-rows.js";
 import { siteSettings } from "./data-settings.js";
 import type { Crumb, SiteContext, SiteFile, SitePage } from "./types.js";
@@ -163,7 +163,7 @@ export function openDataFiles(ctx: SiteContext): SiteFile[] {
   const rows = dataRows(ctx.plan);
   // Counted before they are gathered per file: a row for `alla` goes into every nämnd's.
   let listed = 0;
-  for (const r of rows) if (r.typ === "åtagande") listed += r.nämnder.includes("alla") ? ctx.plan.namnder.length : r.nämnder.length;
+  for (const r of rows) if (r.typ === "åtagande") listed += rowNamnder(r, ctx.plan.namnder).length;
   checkNamndRows(listed, "files");
   const byEntity = rowsByEntity(rows, ctx.plan.namnder);
   const files: SiteFile[] = [];
